@@ -1,0 +1,153 @@
+#include "jsonutil.h"
+
+namespace careeval {
+
+const char *errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidJson: return "invalid_json";
+    case ErrorCode::InvalidTemplate: return "invalid_template";
+    case ErrorCode::InvalidOperation: return "invalid_operation";
+    case ErrorCode::InvalidExpression: return "invalid_expression";
+    case ErrorCode::InvalidArgument: return "invalid_argument";
+    case ErrorCode::NotFound: return "not_found";
+    case ErrorCode::Io: return "io_error";
+    case ErrorCode::Database: return "database_error";
+    }
+    return "unknown";
+}
+
+namespace {
+
+// A SAX pass that accepts everything, limits nesting and remembers where a syntax error is. It runs
+// before the DOM is built, so a hostile document is rejected without deep recursion anywhere.
+class Checker : public nlohmann::json_sax<json>
+{
+public:
+    explicit Checker(int maxDepth) : m_maxDepth(maxDepth) {}
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &) override { return true; }
+    bool binary(binary_t &) override { return true; }
+    bool start_object(std::size_t) override { return enter(); }
+    bool key(string_t &) override { return true; }
+    bool end_object() override { --m_depth; return true; }
+    bool start_array(std::size_t) override { return enter(); }
+    bool end_array() override { --m_depth; return true; }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex) override
+    {
+        m_errorPosition = position;
+        m_reason = ex.what();
+        return false;
+    }
+
+    std::size_t errorPosition() const { return m_errorPosition; }
+    const std::string &reason() const { return m_reason; }
+    bool tooDeep() const { return m_tooDeep; }
+
+private:
+    bool enter()
+    {
+        if (++m_depth > m_maxDepth) {
+            m_tooDeep = true;
+            return false;
+        }
+        return true;
+    }
+    int m_maxDepth;
+    int m_depth = 0;
+    bool m_tooDeep = false;
+    std::size_t m_errorPosition = 0;
+    std::string m_reason;
+};
+
+std::string location(std::string_view text, std::size_t position)
+{
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min(position == 0 ? 0 : position - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1, column 3: syntax
+// error while parsing value - invalid literal; last read: 'tru,'". Keep the part after the location.
+std::string shortReason(const std::string &what)
+{
+    auto pos = what.find(": ");
+    std::string reason = pos == std::string::npos ? what : what.substr(pos + 2);
+    if (reason.size() > 200)
+        reason = reason.substr(0, 200) + "…";
+    return reason;
+}
+
+} // namespace
+
+Result<json> parseJson(std::string_view text, int maxDepth)
+{
+    Checker checker(maxDepth);
+    const bool ok = json::sax_parse(text.begin(), text.end(), &checker, json::input_format_t::json, true, false);
+    if (checker.tooDeep())
+        return makeError(ErrorCode::InvalidJson, "JSON nested deeper than " + std::to_string(maxDepth) + " levels");
+    if (!ok) {
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return makeError(ErrorCode::InvalidJson, "empty document");
+        return makeError(ErrorCode::InvalidJson,
+                         location(text, checker.errorPosition()) + ": " + shortReason(checker.reason()));
+    }
+    json value = json::parse(text.begin(), text.end(), nullptr, false, false);
+    if (value.is_discarded())
+        return makeError(ErrorCode::InvalidJson, "invalid JSON");
+    return value;
+}
+
+std::string canonicalJson(const json &value)
+{
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string jsonPointer(const std::string &base, std::string_view key)
+{
+    std::string out = base;
+    out += '/';
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string jsonPointer(const std::string &base, std::size_t index)
+{
+    return base + "/" + std::to_string(index);
+}
+
+const char *jsonTypeName(const json &value)
+{
+    switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "number";
+    case json::value_t::string: return "string";
+    case json::value_t::array: return "array";
+    case json::value_t::object: return "object";
+    default: return "value";
+    }
+}
+
+} // namespace careeval

@@ -1,0 +1,636 @@
+#include "merge.h"
+
+#include "jsonutil.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+namespace careeval {
+
+std::optional<Role> roleFromString(std::string_view s)
+{
+    if (s == "evaluator") return Role::Evaluator;
+    if (s == "lead") return Role::Lead;
+    if (s == "supervisor") return Role::Supervisor;
+    if (s == "admin") return Role::Admin;
+    return std::nullopt;
+}
+
+std::string_view toString(Role r)
+{
+    switch (r) {
+    case Role::Evaluator: return "evaluator";
+    case Role::Lead: return "lead";
+    case Role::Supervisor: return "supervisor";
+    case Role::Admin: return "admin";
+    }
+    return "evaluator";
+}
+
+std::string_view toString(SlotStatus s)
+{
+    switch (s) {
+    case SlotStatus::Empty: return "empty";
+    case SlotStatus::Agreed: return "agreed";
+    case SlotStatus::Conflict: return "conflict";
+    case SlotStatus::Resolved: return "resolved";
+    }
+    return "empty";
+}
+
+std::string_view toString(WorkflowStatus s)
+{
+    switch (s) {
+    case WorkflowStatus::Draft: return "draft";
+    case WorkflowStatus::Submitted: return "submitted";
+    case WorkflowStatus::Returned: return "returned";
+    case WorkflowStatus::Approved: return "approved";
+    case WorkflowStatus::Locked: return "locked";
+    }
+    return "draft";
+}
+
+std::string Finding::text(const std::string &field) const
+{
+    auto it = fields.find(field);
+    if (it == fields.end() || !it->second.hasTeamValue())
+        return {};
+    json v = json::parse(it->second.value, nullptr, false);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+const SlotState *InspectionState::item(std::string_view id) const
+{
+    auto it = items.find(std::string(id));
+    return it == items.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> InspectionState::conflicts() const
+{
+    std::vector<std::string> out;
+    for (const auto &[id, slot] : items)
+        if (slot.status == SlotStatus::Conflict)
+            out.push_back(id);
+    for (const auto &[fid, f] : findings)
+        for (const auto &[field, slot] : f.fields)
+            if (slot.status == SlotStatus::Conflict)
+                out.push_back("finding:" + fid + "/" + field);
+    return out;
+}
+
+std::vector<const NoteEntry *> InspectionState::notesFor(std::string_view target) const
+{
+    std::vector<const NoteEntry *> out;
+    for (const auto &n : notes)
+        if (n.target == target)
+            out.push_back(&n);
+    return out;
+}
+
+std::vector<const PhotoEntry *> InspectionState::photosFor(std::string_view target) const
+{
+    std::vector<const PhotoEntry *> out;
+    for (const auto &p : photos)
+        if (p.target == target)
+            out.push_back(&p);
+    return out;
+}
+
+std::optional<std::string> checkItemValue(const Item &item, const std::string &canonicalValue)
+{
+    const json v = json::parse(canonicalValue, nullptr, false);
+    if (v.is_discarded())
+        return "value is not valid JSON";
+    auto isNa = [&] { return v.is_string() && v.get_ref<const std::string &>() == kNotApplicable; };
+    switch (item.type) {
+    case ItemType::Check: {
+        if (!v.is_string())
+            return "a check item takes \"compliant\", \"noncompliant\" or \"na\"";
+        const auto &s = v.get_ref<const std::string &>();
+        if (s == kCompliant || s == kNonCompliant)
+            return std::nullopt;
+        if (s == kNotApplicable)
+            return item.allowNotApplicable ? std::nullopt : std::optional<std::string>("this item cannot be marked not applicable");
+        return "a check item takes \"compliant\", \"noncompliant\" or \"na\", not \"" + s + "\"";
+    }
+    case ItemType::Score: {
+        if (isNa())
+            return item.allowNotApplicable ? std::nullopt : std::optional<std::string>("this item cannot be marked not applicable");
+        if (!v.is_number())
+            return "a score must be a number";
+        const double d = v.get<double>(), mx = item.max.value_or(0);
+        if (!(d >= 0 && d <= mx + 1e-9))
+            return "score " + canonicalValue + " is outside 0.." + json(mx).dump();
+        const double steps = d / item.step;
+        if (std::fabs(steps - std::round(steps)) > 1e-6)
+            return "score " + canonicalValue + " is not a multiple of " + json(item.step).dump();
+        return std::nullopt;
+    }
+    case ItemType::Number: {
+        if (!v.is_number())
+            return "a number item takes a number";
+        const double d = v.get<double>();
+        if (item.min && d < *item.min - 1e-9)
+            return "value " + canonicalValue + " is below the minimum " + json(*item.min).dump();
+        if (item.max && d > *item.max + 1e-9)
+            return "value " + canonicalValue + " is above the maximum " + json(*item.max).dump();
+        return std::nullopt;
+    }
+    case ItemType::Single:
+        if (!v.is_string() || !item.option(v.get_ref<const std::string &>()))
+            return "value is not one of the item's options";
+        return std::nullopt;
+    case ItemType::Multiple: {
+        if (!v.is_array())
+            return "a multiple-choice item takes a list of options";
+        std::set<std::string> seen;
+        for (const auto &e : v)
+            if (!e.is_string() || !item.option(e.get_ref<const std::string &>()) || !seen.insert(e.get<std::string>()).second)
+                return "list contains a value that is not an option, or an option twice";
+        return std::nullopt;
+    }
+    case ItemType::Text:
+        if (!v.is_string())
+            return "a text item takes text";
+        if (v.get_ref<const std::string &>().size() > 20000)
+            return "text longer than 20000 bytes";
+        return std::nullopt;
+    case ItemType::Date: {
+        if (!v.is_string())
+            return "a date item takes a date like 2026-11-25";
+        const auto &s = v.get_ref<const std::string &>();
+        const bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-'
+                           && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+        if (!shape)
+            return "a date item takes a date like 2026-11-25";
+        const int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+        if (m < 1 || m > 12 || d < 1 || d > 31)
+            return "\"" + s + "\" is not a date";
+        return std::nullopt;
+    }
+    case ItemType::Signature:
+        if (!v.is_object() || !v.contains("sha256") || !v["sha256"].is_string() || v["sha256"].get_ref<const std::string &>().size() != 64
+            || !v.contains("signer") || !v["signer"].is_string() || v["signer"].get_ref<const std::string &>().empty())
+            return "a signature takes {\"sha256\": …, \"signer\": name, \"role\": …}";
+        return std::nullopt;
+    case ItemType::Photo:
+        return "photo items take photos (photo.attach), not values";
+    case ItemType::Rating:
+        return "survey questions are answered in survey responses, not set directly";
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr std::string_view kFindingFields[] = {"title", "description", "suggestion", "responsible", "deadline", "hazard", "item"};
+
+bool isFindingField(std::string_view f)
+{
+    return std::find(std::begin(kFindingFields), std::end(kFindingFields), f) != std::end(kFindingFields);
+}
+
+// Per-slot bookkeeping while the ordered operations are applied.
+struct Register {
+    std::vector<std::pair<std::string_view, const Operation *>> latest; // author → last set/clear
+    const Operation *resolution = nullptr;
+
+    void put(const Operation *op)
+    {
+        for (auto &[author, cur] : latest)
+            if (author == op->author) {
+                cur = op;
+                return;
+            }
+        latest.emplace_back(op->author, op);
+    }
+};
+
+struct Builder {
+    const MergeOptions &opt;
+    InspectionState &st;
+    std::unordered_map<std::string, Register> items;
+    std::map<std::string, std::map<std::string, Register>> findingFields;
+    // Finding-field values carried by finding.add/finding.edit: (op, field) → canonical value
+    std::unordered_map<const Operation *, std::map<std::string, std::string>> fieldValues;
+    std::unordered_map<Uuid, std::size_t, UuidHash> responseIndex;
+    std::set<Uuid> detached;
+    std::string lockReason;
+
+    void refuse(const Operation &op, std::string reason)
+    {
+        st.refused.push_back({op.id, op.kind, op.author, op.target, op.time, std::move(reason)});
+    }
+
+    std::optional<Role> roleOf(const std::string &author) const
+    {
+        auto it = opt.roles.find(author);
+        if (it == opt.roles.end())
+            return std::nullopt;
+        return it->second;
+    }
+
+    // Role checks apply only when the caller gave the team's roles.
+    std::optional<std::string> permission(const Operation &op) const
+    {
+        if (opt.roles.empty())
+            return std::nullopt;
+        auto role = roleOf(op.author);
+        if (!role)
+            return "\"" + op.author + "\" is not a member of this inspection's team";
+        const bool lead = *role == Role::Lead, sup = *role == Role::Supervisor || *role == Role::Admin;
+        switch (op.kind) {
+        case OpKind::Resolve:
+            return lead || sup ? std::nullopt : std::optional<std::string>("only the team lead or a supervisor resolves conflicts");
+        case OpKind::Submit:
+            return lead ? std::nullopt : std::optional<std::string>("only the team lead submits");
+        case OpKind::Approve:
+        case OpKind::Return:
+        case OpKind::Lock:
+            return sup ? std::nullopt : std::optional<std::string>("only a supervisor approves, returns or locks");
+        default:
+            return std::nullopt;
+        }
+    }
+
+    std::optional<std::string> checkTarget(const Operation &op) const
+    {
+        const Template *t = opt.tpl;
+        if (!t)
+            return std::nullopt;
+        auto isStep = [&](const std::string &s) { return stepKeyFromString(s).has_value(); };
+        auto isFindingRef = [](const std::string &s) { return s.rfind("finding:", 0) == 0 && s.size() > 8; };
+        switch (op.kind) {
+        case OpKind::Set:
+        case OpKind::Clear: {
+            const Item *item = t->item(op.target);
+            if (!item)
+                return "no item \"" + op.target + "\" in template " + t->pin();
+            if (op.kind == OpKind::Set)
+                return checkItemValue(*item, op.value);
+            return std::nullopt;
+        }
+        case OpKind::Note:
+        case OpKind::PhotoAttach:
+        case OpKind::PhotoDetach:
+            if (t->item(op.target) || isStep(op.target) || isFindingRef(op.target))
+                return std::nullopt;
+            return "\"" + op.target + "\" is neither an item, a step nor a finding";
+        case OpKind::StepStatus:
+            return isStep(op.target) ? std::nullopt : std::optional<std::string>("unknown step \"" + op.target + "\"");
+        case OpKind::SurveyAdd:
+        case OpKind::SurveyReplace: {
+            if (!t->survey.enabled)
+                return "template " + t->pin() + " has no survey";
+            const json v = json::parse(op.value, nullptr, false);
+            for (auto it = v["answers"].begin(); it != v["answers"].end(); ++it) {
+                const Item *q = t->item(it.key());
+                if (!q || q->type != ItemType::Rating)
+                    return "answer to unknown question \"" + it.key() + "\"";
+                if (!it->is_string() || (!q->option(it->get<std::string>()) && it->get<std::string>() != "unknown"))
+                    return "answer to \"" + it.key() + "\" is not on its scale";
+            }
+            return std::nullopt;
+        }
+        case OpKind::Resolve: {
+            if (const Item *item = t->item(op.target)) {
+                const json v = json::parse(op.value, nullptr, false);
+                return checkItemValue(*item, canonicalJson(v["value"]));
+            }
+            if (isFindingRef(op.target) && op.target.find('/') != std::string::npos)
+                return std::nullopt;
+            return "nothing to resolve at \"" + op.target + "\"";
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+
+    void applyWorkflow(const Operation &op)
+    {
+        const json v = json::parse(op.value, nullptr, false);
+        std::string comment = v.is_object() && v.contains("comment") && v["comment"].is_string() ? v["comment"].get<std::string>() : "";
+        if (op.kind == OpKind::Lock && comment.empty() && v.is_object() && v.contains("reason") && v["reason"].is_string())
+            comment = v["reason"].get<std::string>();
+        switch (op.kind) {
+        case OpKind::Submit:
+            if (st.status == WorkflowStatus::Submitted)
+                return refuse(op, "already submitted");
+            st.status = WorkflowStatus::Submitted;
+            break;
+        case OpKind::Approve:
+            if (st.status != WorkflowStatus::Submitted)
+                return refuse(op, "only a submitted inspection can be approved");
+            st.status = WorkflowStatus::Approved;
+            break;
+        case OpKind::Return:
+            if (st.status != WorkflowStatus::Submitted)
+                return refuse(op, "only a submitted inspection can be returned");
+            st.status = WorkflowStatus::Returned;
+            break;
+        case OpKind::Lock:
+            st.status = WorkflowStatus::Locked;
+            break;
+        default:
+            return;
+        }
+        if (st.locked())
+            lockReason = "inspection locked (" + std::string(toString(op.kind)) + " by " + op.author + ")";
+        st.history.push_back({op.kind, op.author, comment, op.time, op.id});
+        ++st.accepted;
+    }
+
+    void apply(const Operation &op)
+    {
+        if (st.locked())
+            return refuse(op, lockReason);
+        if (auto why = permission(op))
+            return refuse(op, *why);
+        if (auto why = checkTarget(op))
+            return refuse(op, *why);
+        switch (op.kind) {
+        case OpKind::Submit:
+        case OpKind::Approve:
+        case OpKind::Return:
+        case OpKind::Lock:
+            return applyWorkflow(op);
+        default:
+            break;
+        }
+        const json v = op.kind == OpKind::Set || op.kind == OpKind::Clear ? json() : json::parse(op.value, nullptr, false);
+        switch (op.kind) {
+        case OpKind::Set:
+        case OpKind::Clear:
+            items[op.target].put(&op);
+            break;
+        case OpKind::Resolve: {
+            const auto slash = op.target.find('/');
+            if (op.target.rfind("finding:", 0) == 0 && slash != std::string::npos) {
+                const std::string fid = op.target.substr(8, slash - 8), field = op.target.substr(slash + 1);
+                if (!isFindingField(field))
+                    return refuse(op, "findings have no field \"" + field + "\"");
+                findingFields[fid][field].resolution = &op;
+            } else {
+                items[op.target].resolution = &op;
+            }
+            break;
+        }
+        case OpKind::Note:
+            st.notes.push_back({op.id, op.target, op.author, v.get<std::string>(), op.time});
+            break;
+        case OpKind::PhotoAttach:
+            st.photos.push_back({op.id, op.target, v["sha256"].get<std::string>(), v.value("caption", std::string()), op.author,
+                                 op.time, v.contains("taken_at") && v["taken_at"].is_number_integer() ? v["taken_at"].get<std::int64_t>() : 0});
+            break;
+        case OpKind::PhotoDetach:
+            detached.insert(*Uuid::parse(v["attach"].get<std::string>()));
+            break;
+        case OpKind::SampleDraw:
+            // The first draw stands: a redraw would change who is asked after answers exist.
+            if (st.sample)
+                return refuse(op, "the sample was already drawn (seed " + std::to_string(st.sample->seed) + ")");
+            st.sample = SampleDraw{op.id, v["seed"].get<std::uint64_t>(), static_cast<int>(v["population"].get<std::uint64_t>()),
+                                   static_cast<int>(v["k"].get<std::uint64_t>()), v.value("source", std::string("beds")), op.author, op.time};
+            break;
+        case OpKind::RespondentStatus:
+            st.respondents[op.target] = {op.target, v["status"].get<std::string>(), op.author, op.time};
+            break;
+        case OpKind::SurveyAdd:
+            responseIndex[op.id] = st.responses.size();
+            st.responses.push_back({op.id, op.target, op.author, op.time, canonicalJson(v["answers"]), 0});
+            break;
+        case OpKind::SurveyReplace:
+        case OpKind::SurveyWithdraw: {
+            auto target = Uuid::parse(op.target);
+            auto it = target ? responseIndex.find(*target) : responseIndex.end();
+            if (it == responseIndex.end())
+                return refuse(op, "no survey response \"" + op.target + "\" to change");
+            SurveyResponse &r = st.responses[it->second];
+            if (op.kind == OpKind::SurveyWithdraw) {
+                r.answers.clear(); // withdrawn: marked by empty answers, removed at the end
+            } else {
+                if (r.answers.empty())
+                    return refuse(op, "survey response \"" + op.target + "\" was withdrawn");
+                r.answers = canonicalJson(v["answers"]);
+                ++r.revisions;
+            }
+            break;
+        }
+        case OpKind::FindingAdd: {
+            auto [it, fresh] = st.findings.try_emplace(op.target);
+            Finding &f = it->second;
+            if (fresh) {
+                f.id = op.target;
+                f.author = op.author;
+                f.time = op.time;
+            }
+            auto &values = fieldValues[&op];
+            for (auto fit = v.begin(); fit != v.end(); ++fit) {
+                if (!isFindingField(fit.key()))
+                    continue;
+                values[fit.key()] = canonicalJson(*fit);
+                findingFields[op.target][fit.key()].put(&op);
+            }
+            break;
+        }
+        case OpKind::FindingEdit: {
+            auto &values = fieldValues[&op];
+            for (auto fit = v.begin(); fit != v.end(); ++fit)
+                if (!isFindingField(fit.key()))
+                    return refuse(op, "findings have no field \"" + fit.key() + "\"");
+            for (auto fit = v.begin(); fit != v.end(); ++fit) {
+                values[fit.key()] = canonicalJson(*fit);
+                findingFields[op.target][fit.key()].put(&op);
+            }
+            break;
+        }
+        case OpKind::FindingClose: {
+            auto &f = st.findings[op.target];
+            f.closed = true;
+            f.closeReason = v.is_object() ? v.value("reason", std::string()) : std::string();
+            break;
+        }
+        case OpKind::StepStatus: {
+            auto key = stepKeyFromString(op.target);
+            if (!key)
+                return refuse(op, "unknown step \"" + op.target + "\"");
+            StepState &s = st.steps[static_cast<int>(*key)];
+            s.status = v["status"].get<std::string>();
+            if (v.contains("owner"))
+                s.owner = v["owner"].get<std::string>();
+            s.author = op.author;
+            s.time = op.time;
+            break;
+        }
+        default:
+            break;
+        }
+        ++st.accepted;
+        AuthorSummary &a = st.authors[op.author];
+        ++a.operations;
+        a.lastTime = std::max(a.lastTime, op.time);
+        a.maxClock = std::max(a.maxClock, op.clock);
+    }
+
+    // The value an operation gives a slot: a set's value, a finding op's field value; nullopt: cleared.
+    std::optional<std::string> valueOf(const Operation *op, const std::string &field) const
+    {
+        if (op->kind == OpKind::Set)
+            return op->value;
+        if (op->kind == OpKind::Clear)
+            return std::nullopt;
+        auto it = fieldValues.find(op);
+        if (it == fieldValues.end())
+            return std::nullopt;
+        auto fit = it->second.find(field);
+        if (fit == it->second.end())
+            return std::nullopt;
+        return fit->second;
+    }
+
+    SlotState finish(const Register &reg, const std::string &field) const
+    {
+        SlotState slot;
+        for (const auto &[author, op] : reg.latest) {
+            auto value = valueOf(op, field);
+            if (!value)
+                continue;
+            slot.values.push_back({op->author, op->device, op->id, op->clock, op->time, *value});
+        }
+        std::sort(slot.values.begin(), slot.values.end(), [](const SlotValue &a, const SlotValue &b) { return a.author < b.author; });
+        std::vector<std::string> open; // distinct values not settled by a resolution
+        if (reg.resolution) {
+            const Operation &r = *reg.resolution;
+            const json v = json::parse(r.value, nullptr, false);
+            Resolution res{r.author, r.id, r.time, canonicalJson(v["value"]), v["reason"].get<std::string>()};
+            std::set<Uuid> covers;
+            for (const auto &c : v["covers"])
+                covers.insert(*Uuid::parse(c.get<std::string>()));
+            for (const auto &sv : slot.values)
+                if (!covers.count(sv.op) && sv.value != res.value
+                    && std::find(open.begin(), open.end(), sv.value) == open.end())
+                    open.push_back(sv.value);
+            slot.resolution = res;
+            if (open.empty()) {
+                slot.status = SlotStatus::Resolved;
+                slot.value = res.value;
+            } else {
+                slot.status = SlotStatus::Conflict; // a later value the resolution did not see
+            }
+            return slot;
+        }
+        for (const auto &sv : slot.values)
+            if (std::find(open.begin(), open.end(), sv.value) == open.end())
+                open.push_back(sv.value);
+        if (open.size() == 1) {
+            slot.status = SlotStatus::Agreed;
+            slot.value = open.front();
+        } else if (open.size() > 1) {
+            slot.status = SlotStatus::Conflict;
+        }
+        return slot;
+    }
+
+    void finishAll()
+    {
+        for (const auto &[id, reg] : items) {
+            SlotState slot = finish(reg, id);
+            if (slot.status != SlotStatus::Empty || !slot.values.empty() || slot.resolution)
+                st.items.emplace(id, std::move(slot));
+        }
+        // Hazard-flagged items whose team value is non-compliant are findings of their own.
+        if (opt.tpl) {
+            const std::string nonCompliant = canonicalJson(json(std::string(kNonCompliant)));
+            for (const auto &[id, slot] : st.items) {
+                const Item *item = opt.tpl->item(id);
+                if (!item || item->hazard == Hazard::None || !slot.hasTeamValue() || slot.value != nonCompliant)
+                    continue;
+                Finding &f = st.findings["item:" + id];
+                f.id = "item:" + id;
+                f.derived = true;
+                f.item = id;
+                f.hazard = item->hazard;
+                const SlotValue *first = nullptr;
+                for (const auto &sv : slot.values)
+                    if (sv.value == nonCompliant && (!first || sv.clock < first->clock))
+                        first = &sv;
+                if (first) {
+                    f.author = first->author;
+                    f.time = first->time;
+                }
+            }
+        }
+        for (auto &[fid, fields] : findingFields) {
+            auto it = st.findings.find(fid);
+            if (it == st.findings.end())
+                continue; // edits of a derived finding whose item is no longer non-compliant
+            for (const auto &[field, reg] : fields)
+                it->second.fields[field] = finish(reg, field);
+            Finding &f = it->second;
+            if (!f.derived) {
+                f.item = f.text("item");
+                const std::string h = f.text("hazard");
+                f.hazard = h == "major" ? Hazard::Major : h == "general" ? Hazard::General : Hazard::None;
+            }
+        }
+        // Findings that only ever got a close or an edit but no add (nor a derived item) are not findings.
+        for (auto it = st.findings.begin(); it != st.findings.end();) {
+            if (it->second.id.empty())
+                it = st.findings.erase(it);
+            else
+                ++it;
+        }
+        std::erase_if(st.photos, [&](const PhotoEntry &p) { return detached.count(p.op) > 0; });
+        std::erase_if(st.responses, [](const SurveyResponse &r) { return r.answers.empty(); });
+    }
+};
+
+} // namespace
+
+InspectionState merge(std::string_view inspection, std::span<const Operation> ops, const MergeOptions &options)
+{
+    InspectionState st;
+    st.inspection = std::string(inspection);
+
+    // 1. One copy per id, chosen by content so the choice does not depend on input order.
+    std::vector<std::uint32_t> idx(ops.size());
+    std::iota(idx.begin(), idx.end(), 0u);
+    std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (ops[a].id != ops[b].id)
+            return ops[a].id < ops[b].id;
+        return Operation::before(ops[a], ops[b]) || (!Operation::before(ops[b], ops[a]) && ops[a].value < ops[b].value);
+    });
+    std::vector<std::uint32_t> unique;
+    unique.reserve(idx.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        if (i > 0 && ops[idx[i]].id == ops[idx[i - 1]].id) {
+            ++st.duplicates;
+            continue;
+        }
+        unique.push_back(idx[i]);
+    }
+    idx.clear();
+    idx.shrink_to_fit();
+
+    // 2. The total order every replica agrees on.
+    std::sort(unique.begin(), unique.end(), [&](std::uint32_t a, std::uint32_t b) { return Operation::before(ops[a], ops[b]); });
+
+    Builder b{options, st, {}, {}, {}, {}, {}, {}};
+    b.items.reserve(std::min<std::size_t>(unique.size(), 1 << 16));
+    for (std::uint32_t i : unique) {
+        const Operation &op = ops[i];
+        st.maxClock = std::max(st.maxClock, op.clock);
+        if (op.inspection != inspection) {
+            b.refuse(op, "belongs to inspection \"" + op.inspection + "\"");
+            continue;
+        }
+        b.apply(op);
+    }
+    b.finishAll();
+    return st;
+}
+
+} // namespace careeval

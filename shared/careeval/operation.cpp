@@ -1,0 +1,378 @@
+#include "operation.h"
+
+#include "jsonutil.h"
+
+#include <chrono>
+#include <cstring>
+#include <random>
+
+namespace careeval {
+
+namespace {
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+constexpr std::string_view kKindNames[kOpKindCount] = {
+    "set",         "clear",         "note",          "photo.attach", "photo.detach",
+    "sample.draw", "respondent.status", "survey.add", "survey.replace", "survey.withdraw",
+    "finding.add", "finding.edit",  "finding.close", "resolve",      "step.status",
+    "submit",      "approve",       "return",        "lock"};
+
+constexpr std::size_t kMaxNameLength = 128;
+constexpr std::size_t kMaxTargetLength = 256;
+constexpr std::size_t kMaxValueLength = 64 * 1024;
+
+bool isSha256(const json &v)
+{
+    if (!v.is_string())
+        return false;
+    const auto &s = v.get_ref<const std::string &>();
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::string fieldError(const std::string &field, const std::string &what)
+{
+    return "operation field \"" + field + "\": " + what;
+}
+
+// Shape of the value each kind carries. Template-level checks (is this a valid score for that item?)
+// are made by merge, which knows the template; these are the checks that hold for any template.
+std::optional<std::string> checkValue(OpKind kind, const json &v)
+{
+    auto needObject = [&]() -> std::optional<std::string> {
+        if (!v.is_object())
+            return std::string("must be an object, found ") + jsonTypeName(v);
+        return std::nullopt;
+    };
+    auto optionalString = [&](const char *key) -> std::optional<std::string> {
+        auto it = v.find(key);
+        if (it != v.end() && !it->is_string())
+            return std::string("\"") + key + "\" must be a string";
+        return std::nullopt;
+    };
+    switch (kind) {
+    case OpKind::Set:
+        if (v.is_null())
+            return std::string("must not be null (use a clear operation)");
+        return std::nullopt;
+    case OpKind::Clear:
+        return std::nullopt;
+    case OpKind::Note:
+        if (!v.is_string() || v.get_ref<const std::string &>().empty())
+            return std::string("must be non-empty text");
+        return std::nullopt;
+    case OpKind::PhotoAttach:
+        if (auto e = needObject())
+            return e;
+        if (!isSha256(v.value("sha256", json())))
+            return std::string("\"sha256\" must be 64 lower-case hex digits");
+        if (auto e = optionalString("caption"))
+            return e;
+        return std::nullopt;
+    case OpKind::PhotoDetach:
+    case OpKind::SurveyReplace:
+    case OpKind::SurveyWithdraw:
+        if (auto e = needObject())
+            return e;
+        if (kind == OpKind::PhotoDetach
+            && (!v.contains("attach") || !v["attach"].is_string() || !Uuid::parse(v["attach"].get<std::string>())))
+            return std::string("\"attach\" must be the id of the photo.attach operation");
+        if (kind == OpKind::SurveyReplace && (!v.contains("answers") || !v["answers"].is_object()))
+            return std::string("\"answers\" must be an object of question → answer");
+        return std::nullopt;
+    case OpKind::SampleDraw: {
+        if (auto e = needObject())
+            return e;
+        for (const char *k : {"seed", "population", "k"})
+            if (!v.contains(k) || !v[k].is_number_unsigned())
+                return std::string("\"") + k + "\" must be a non-negative whole number";
+        if (v["population"].get<std::uint64_t>() > 100000 || v["k"].get<std::uint64_t>() > v["population"].get<std::uint64_t>())
+            return std::string("\"k\" must be at most \"population\", and population at most 100000");
+        return optionalString("source");
+    }
+    case OpKind::RespondentStatus: {
+        if (auto e = needObject())
+            return e;
+        const std::string s = v.value("status", json()).is_string() ? v["status"].get<std::string>() : "";
+        if (s != "done" && s != "refused" && s != "unable" && s != "todo")
+            return std::string("\"status\" must be todo, done, refused or unable");
+        return std::nullopt;
+    }
+    case OpKind::SurveyAdd:
+        if (auto e = needObject())
+            return e;
+        if (!v.contains("answers") || !v["answers"].is_object())
+            return std::string("\"answers\" must be an object of question → answer");
+        return std::nullopt;
+    case OpKind::FindingAdd:
+        if (auto e = needObject())
+            return e;
+        if (!v.contains("title") || !v["title"].is_string() || v["title"].get_ref<const std::string &>().empty())
+            return std::string("\"title\" must be non-empty text");
+        return std::nullopt;
+    case OpKind::FindingEdit:
+        if (auto e = needObject())
+            return e;
+        if (v.empty())
+            return std::string("must name at least one field to change");
+        return std::nullopt;
+    case OpKind::FindingClose:
+    case OpKind::Submit:
+    case OpKind::Approve:
+    case OpKind::Lock:
+        if (!v.is_null() && !v.is_object())
+            return std::string("must be an object or null");
+        if (v.is_object()) {
+            if (auto e = optionalString("comment"))
+                return e;
+            if (auto e = optionalString("reason"))
+                return e;
+        }
+        return std::nullopt;
+    case OpKind::Return:
+        if (auto e = needObject())
+            return e;
+        if (!v.contains("comment") || !v["comment"].is_string() || v["comment"].get_ref<const std::string &>().empty())
+            return std::string("\"comment\" must say why the inspection is returned");
+        return std::nullopt;
+    case OpKind::Resolve:
+        if (auto e = needObject())
+            return e;
+        if (!v.contains("value") || v["value"].is_null())
+            return std::string("\"value\" (the chosen or entered value) is required");
+        if (!v.contains("reason") || !v["reason"].is_string() || v["reason"].get_ref<const std::string &>().empty())
+            return std::string("\"reason\" must say why this value was chosen");
+        if (!v.contains("covers") || !v["covers"].is_array())
+            return std::string("\"covers\" must list the operation ids of the conflicting values");
+        for (const auto &c : v["covers"])
+            if (!c.is_string() || !Uuid::parse(c.get<std::string>()))
+                return std::string("\"covers\" must contain operation ids");
+        return std::nullopt;
+    case OpKind::StepStatus: {
+        if (auto e = needObject())
+            return e;
+        const std::string s = v.value("status", json()).is_string() ? v["status"].get<std::string>() : "";
+        if (s != "todo" && s != "in_progress" && s != "done")
+            return std::string("\"status\" must be todo, in_progress or done");
+        return optionalString("owner");
+    }
+    }
+    return std::nullopt;
+}
+
+bool targetRequired(OpKind kind)
+{
+    switch (kind) {
+    case OpKind::Submit:
+    case OpKind::Approve:
+    case OpKind::Return:
+    case OpKind::Lock:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+std::optional<Uuid> Uuid::parse(std::string_view text)
+{
+    if (text.size() != 36)
+        return std::nullopt;
+    Uuid u;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i < 36;) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (text[i] != '-')
+                return std::nullopt;
+            ++i;
+            continue;
+        }
+        const int hi = hexValue(text[i]), lo = hexValue(text[i + 1]);
+        if (hi < 0 || lo < 0)
+            return std::nullopt;
+        u.bytes[b++] = static_cast<std::uint8_t>(hi * 16 + lo);
+        i += 2;
+    }
+    return u;
+}
+
+Uuid Uuid::generate()
+{
+    thread_local std::mt19937_64 rng([] {
+        std::random_device rd;
+        std::seed_seq seq{rd(), rd(), rd(), rd(), static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
+        return std::mt19937_64(seq);
+    }());
+    Uuid u;
+    const std::uint64_t a = rng(), b = rng();
+    std::memcpy(u.bytes.data(), &a, 8);
+    std::memcpy(u.bytes.data() + 8, &b, 8);
+    u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x40);
+    u.bytes[8] = static_cast<std::uint8_t>((u.bytes[8] & 0x3F) | 0x80);
+    return u;
+}
+
+std::string Uuid::toString() const
+{
+    static const char *hex = "0123456789abcdef";
+    std::string s;
+    s.reserve(36);
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            s += '-';
+        s += hex[bytes[i] >> 4];
+        s += hex[bytes[i] & 15];
+    }
+    return s;
+}
+
+bool Uuid::isNil() const
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == 0; });
+}
+
+std::size_t UuidHash::operator()(const Uuid &u) const noexcept
+{
+    std::uint64_t a, b;
+    std::memcpy(&a, u.bytes.data(), 8);
+    std::memcpy(&b, u.bytes.data() + 8, 8);
+    return static_cast<std::size_t>(a ^ (b * 0x9E3779B97F4A7C15ull));
+}
+
+std::string_view toString(OpKind kind)
+{
+    return kKindNames[static_cast<int>(kind)];
+}
+
+std::optional<OpKind> opKindFromString(std::string_view s)
+{
+    for (int i = 0; i < kOpKindCount; ++i)
+        if (kKindNames[i] == s)
+            return static_cast<OpKind>(i);
+    return std::nullopt;
+}
+
+bool Operation::before(const Operation &a, const Operation &b)
+{
+    if (a.clock != b.clock)
+        return a.clock < b.clock;
+    if (int c = a.author.compare(b.author))
+        return c < 0;
+    if (int c = a.device.compare(b.device))
+        return c < 0;
+    return a.id < b.id;
+}
+
+Result<Operation> operationFromJson(const json &o)
+{
+    if (!o.is_object())
+        return makeError(ErrorCode::InvalidOperation, std::string("an operation must be a JSON object, found ") + jsonTypeName(o));
+    Operation op;
+    auto str = [&](const char *key, std::size_t maxLen, bool required, std::string &out) -> std::optional<Error> {
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required)
+                return makeError(ErrorCode::InvalidOperation, fieldError(key, "is missing"));
+            return std::nullopt;
+        }
+        if (!it->is_string())
+            return makeError(ErrorCode::InvalidOperation, fieldError(key, std::string("must be a string, found ") + jsonTypeName(*it)));
+        out = it->get<std::string>();
+        if (required && out.empty())
+            return makeError(ErrorCode::InvalidOperation, fieldError(key, "must not be empty"));
+        if (out.size() > maxLen)
+            return makeError(ErrorCode::InvalidOperation, fieldError(key, "longer than " + std::to_string(maxLen) + " characters"));
+        if (std::any_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            return makeError(ErrorCode::InvalidOperation, fieldError(key, "contains control characters"));
+        return std::nullopt;
+    };
+    std::string id, kind;
+    if (auto e = str("id", 36, true, id))
+        return *e;
+    auto uuid = Uuid::parse(id);
+    if (!uuid || uuid->isNil())
+        return makeError(ErrorCode::InvalidOperation, fieldError("id", "\"" + id + "\" is not a UUID"));
+    op.id = *uuid;
+    if (auto e = str("inspection", kMaxNameLength, true, op.inspection))
+        return *e;
+    if (auto e = str("author", kMaxNameLength, true, op.author))
+        return *e;
+    if (auto e = str("device", kMaxNameLength, true, op.device))
+        return *e;
+    if (auto e = str("kind", 32, true, kind))
+        return *e;
+    auto k = opKindFromString(kind);
+    if (!k)
+        return makeError(ErrorCode::InvalidOperation, fieldError("kind", "unknown kind \"" + kind + "\""));
+    op.kind = *k;
+    if (auto e = str("target", kMaxTargetLength, targetRequired(op.kind), op.target))
+        return *e;
+    auto clock = o.find("clock");
+    if (clock == o.end() || !clock->is_number_unsigned() || clock->get<std::uint64_t>() == 0
+        || clock->get<std::uint64_t>() > (1ull << 53))
+        return makeError(ErrorCode::InvalidOperation, fieldError("clock", "must be a whole number from 1 to 2^53"));
+    op.clock = clock->get<std::uint64_t>();
+    auto time = o.find("time");
+    if (time == o.end() || !time->is_number_integer() || time->get<std::int64_t>() < 0)
+        return makeError(ErrorCode::InvalidOperation, fieldError("time", "must be milliseconds since 1970 (a whole number)"));
+    op.time = time->get<std::int64_t>();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        static constexpr std::string_view known[] = {"id", "inspection", "author", "device", "clock", "time", "kind", "target", "value"};
+        if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
+            return makeError(ErrorCode::InvalidOperation, fieldError(it.key(), "unknown field"));
+    }
+    auto value = o.find("value");
+    const json v = value == o.end() ? json() : *value;
+    if (auto e = checkValue(op.kind, v))
+        return makeError(ErrorCode::InvalidOperation, fieldError("value", *e));
+    op.value = canonicalJson(v);
+    if (op.value.size() > kMaxValueLength)
+        return makeError(ErrorCode::InvalidOperation, fieldError("value", "larger than 64 KiB"));
+    return op;
+}
+
+Result<Operation> parseOperation(std::string_view text)
+{
+    auto doc = parseJson(text, 16);
+    if (!doc)
+        return makeError(ErrorCode::InvalidOperation, doc.error().message);
+    return operationFromJson(doc.value());
+}
+
+json toJson(const Operation &op)
+{
+    json o = json::object();
+    o["id"] = op.id.toString();
+    o["inspection"] = op.inspection;
+    o["author"] = op.author;
+    o["device"] = op.device;
+    o["clock"] = op.clock;
+    o["time"] = op.time;
+    o["kind"] = std::string(toString(op.kind));
+    o["target"] = op.target;
+    json v = json::parse(op.value, nullptr, false);
+    o["value"] = v.is_discarded() ? json() : std::move(v);
+    return o;
+}
+
+std::string serialize(const Operation &op)
+{
+    return canonicalJson(toJson(op));
+}
+
+std::int64_t nowMillis()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace careeval
