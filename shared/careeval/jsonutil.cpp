@@ -1,5 +1,8 @@
 #include "jsonutil.h"
 
+#include <cmath>
+#include <cstdint>
+
 namespace careeval {
 
 const char *errorCodeName(ErrorCode code)
@@ -110,9 +113,46 @@ Result<json> parseJson(std::string_view text, int maxDepth)
     return value;
 }
 
+namespace {
+
+// Numbers compare by value: 1, 1.0 and 1e0 are the same answer from two tablets. Integral floats
+// within the exactly representable range become integers; everything else is left as it is.
+void normalizeNumbers(json &v)
+{
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
+            v = static_cast<std::int64_t>(d);
+    } else if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        if (u <= static_cast<std::uint64_t>(INT64_MAX))
+            v = static_cast<std::int64_t>(u);
+    } else if (v.is_structured()) {
+        for (auto &e : v)
+            normalizeNumbers(e);
+    }
+}
+
+bool needsNormalizing(const json &v)
+{
+    if (v.is_number_float() || v.is_number_unsigned())
+        return true;
+    if (v.is_structured())
+        for (const auto &e : v)
+            if (needsNormalizing(e))
+                return true;
+    return false;
+}
+
+} // namespace
+
 std::string canonicalJson(const json &value)
 {
-    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (!needsNormalizing(value))
+        return value.dump(-1, ' ', false, json::error_handler_t::replace);
+    json copy = value;
+    normalizeNumbers(copy);
+    return copy.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string jsonPointer(const std::string &base, std::string_view key)

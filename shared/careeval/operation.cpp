@@ -93,9 +93,9 @@ std::optional<std::string> checkValue(OpKind kind, const json &v)
         if (auto e = needObject())
             return e;
         for (const char *k : {"seed", "population", "k"})
-            if (!v.contains(k) || !v[k].is_number_unsigned())
+            if (!v.contains(k) || !v[k].is_number_integer() || v[k].get<std::int64_t>() < 0)
                 return std::string("\"") + k + "\" must be a non-negative whole number";
-        if (v["population"].get<std::uint64_t>() > 100000 || v["k"].get<std::uint64_t>() > v["population"].get<std::uint64_t>())
+        if (v["population"].get<std::int64_t>() > 100000 || v["k"].get<std::int64_t>() > v["population"].get<std::int64_t>())
             return std::string("\"k\" must be at most \"population\", and population at most 100000");
         return optionalString("source");
     }
@@ -318,8 +318,8 @@ Result<Operation> operationFromJson(const json &o)
     if (auto e = str("target", kMaxTargetLength, targetRequired(op.kind), op.target))
         return *e;
     auto clock = o.find("clock");
-    if (clock == o.end() || !clock->is_number_unsigned() || clock->get<std::uint64_t>() == 0
-        || clock->get<std::uint64_t>() > (1ull << 53))
+    if (clock == o.end() || !clock->is_number_integer() || clock->get<std::int64_t>() < 1
+        || clock->get<std::int64_t>() > (1ll << 53))
         return makeError(ErrorCode::InvalidOperation, fieldError("clock", "must be a whole number from 1 to 2^53"));
     op.clock = clock->get<std::uint64_t>();
     auto time = o.find("time");

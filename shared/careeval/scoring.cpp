@@ -170,10 +170,11 @@ public:
         ExprValue v = item.prefill.evaluate(*this);
         --m_depth;
         if (v) {
-            // A prefilled score is still a score: clamp to the item's range and round to its step.
+            // A prefilled score is still a score: clamped to the item's range and rounded down to its
+            // step, so a computed prefill never awards points that were not earned.
             const double mx = item.max.value_or(0);
             double d = std::clamp(*v, 0.0, mx);
-            d = std::round(d / item.step) * item.step;
+            d = std::floor(d / item.step + 1e-9) * item.step;
             v = std::clamp(d, 0.0, mx);
         }
         m_prefills.emplace(item.id, v);

@@ -911,10 +911,9 @@ Result<Template> parseTemplate(std::string_view text, std::vector<TemplateIssue>
         parseIndicators(r, root, t, ids);
         parseConclusion(r, root, t);
         t.buildIndex();
-        if (r.issues.empty()) {
-            checkFormulas(r, t);
-            t.buildIndex();
-        }
+        // Formulas are checked even when other parts are wrong, so one run reports everything.
+        checkFormulas(r, t);
+        t.buildIndex();
         if (r.issues.empty()) {
             if (issuesOut)
                 issuesOut->clear();

@@ -1,0 +1,157 @@
+// Operations: the wire/JSON form round-trips exactly, and every malformed operation is rejected with
+// the failing field named.
+
+#include "testutil.h"
+
+#include <careeval/operation.h>
+
+#include <set>
+
+using namespace careeval;
+using nlohmann::json;
+
+class TestOperation : public QObject
+{
+    Q_OBJECT
+
+    static json valid()
+    {
+        return {{"id", "6f1c2e9a-3b4d-4c5e-8f70-112233445566"}, {"inspection", "insp-1"}, {"author", "wang.fang"},
+                {"device", "tab-02"}, {"clock", 7}, {"time", 1764034200000}, {"kind", "set"}, {"target", "staff_total"}, {"value", 48}};
+    }
+
+private Q_SLOTS:
+    void uuid()
+    {
+        auto u = Uuid::parse("6F1C2E9A-3B4D-4C5E-8F70-112233445566");
+        QVERIFY(u);
+        QCOMPARE(u->toString(), std::string("6f1c2e9a-3b4d-4c5e-8f70-112233445566"));
+        QVERIFY(!Uuid::parse("6f1c2e9a3b4d4c5e8f70112233445566"));
+        QVERIFY(!Uuid::parse("6f1c2e9a-3b4d-4c5e-8f70-11223344556g"));
+        std::set<Uuid> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const Uuid g = Uuid::generate();
+            QCOMPARE(g.bytes[6] >> 4, 4); // version 4
+            QVERIFY(seen.insert(g).second);
+            QCOMPARE(Uuid::parse(g.toString()), std::optional<Uuid>(g));
+        }
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("set number") << "set" << "staff_total" << "48";
+        QTest::newRow("set text with unicode") << "set" << "conclusion_text" << "\"建议通过验收。\\n第二行\"";
+        QTest::newRow("clear") << "clear" << "staff_total" << "null";
+        QTest::newRow("note") << "note" << "site_sup_food" << "\"未留样\"";
+        QTest::newRow("photo") << "photo.attach" << "site_photos"
+                               << "{\"caption\":\"门厅\",\"sha256\":\"" + QString(64, 'a') + "\",\"taken_at\":1}";
+        QTest::newRow("resolve") << "resolve" << "staff_passed"
+                                 << "{\"covers\":[\"6f1c2e9a-3b4d-4c5e-8f70-112233445566\"],\"reason\":\"核对原件\",\"value\":48}";
+        QTest::newRow("submit") << "submit" << "" << "{\"comment\":\"完成\"}";
+        QTest::newRow("sample") << "sample.draw" << "survey" << "{\"k\":10,\"population\":120,\"seed\":42,\"source\":\"beds\"}";
+    }
+    void roundTrip()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, target);
+        QFETCH(QString, value);
+        json o = valid();
+        o["kind"] = kind.toStdString();
+        o["target"] = target.toStdString();
+        o["value"] = json::parse(value.toStdString());
+        auto op = operationFromJson(o);
+        QVERIFY2(op.ok(), op.ok() ? "" : op.error().message.c_str());
+        const std::string line = serialize(op.value());
+        QVERIFY(line.find('\n') == std::string::npos);
+        auto again = parseOperation(line);
+        QVERIFY(again.ok());
+        QCOMPARE(serialize(again.value()), line);
+        QCOMPARE(again->value, canonicalJson(o["value"]));
+        QCOMPARE(toJson(again.value()), o);
+    }
+
+    void canonicalValueIgnoresKeyOrder()
+    {
+        auto a = parseOperation(R"({"id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566","inspection":"i","author":"a","device":"d","clock":1,"time":0,"kind":"finding.edit","target":"f1","value":{"b":1,"a":2}})");
+        auto b = parseOperation(R"({"value":{"a":2,"b":1},"target":"f1","kind":"finding.edit","time":0,"clock":1,"device":"d","author":"a","inspection":"i","id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566"})");
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a->value, b->value);
+        QCOMPARE(serialize(a.value()), serialize(b.value()));
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<QString>("patch");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char *tag, const char *patch, const char *message) { QTest::newRow(tag) << patch << message; };
+        row("id missing", R"([{"op":"remove","path":"/id"}])", "\"id\": is missing");
+        row("id not uuid", R"([{"op":"replace","path":"/id","value":"op-1"}])", "\"id\": \"op-1\" is not a UUID");
+        row("nil id", R"([{"op":"replace","path":"/id","value":"00000000-0000-0000-0000-000000000000"}])", "is not a UUID");
+        row("author empty", R"([{"op":"replace","path":"/author","value":""}])", "\"author\": must not be empty");
+        row("author number", R"([{"op":"replace","path":"/author","value":5}])", "\"author\": must be a string, found number");
+        row("inspection too long", R"([{"op":"replace","path":"/inspection","value":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}])", "longer than 128");
+        row("control characters", R"([{"op":"replace","path":"/device","value":"tab\u0000x"}])", "\"device\": contains control characters");
+        row("clock zero", R"([{"op":"replace","path":"/clock","value":0}])", "\"clock\": must be a whole number");
+        row("clock negative", R"([{"op":"replace","path":"/clock","value":-3}])", "\"clock\"");
+        row("clock fraction", R"([{"op":"replace","path":"/clock","value":1.5}])", "\"clock\"");
+        row("time string", R"([{"op":"replace","path":"/time","value":"today"}])", "\"time\": must be milliseconds");
+        row("unknown kind", R"([{"op":"replace","path":"/kind","value":"delete"}])", "\"kind\": unknown kind \"delete\"");
+        row("unknown field", R"([{"op":"add","path":"/extra","value":1}])", "\"extra\": unknown field");
+        row("target missing", R"([{"op":"remove","path":"/target"}])", "\"target\": is missing");
+        row("set null", R"([{"op":"replace","path":"/value","value":null}])", "\"value\": must not be null");
+        row("note empty", R"([{"op":"replace","path":"/kind","value":"note"},{"op":"replace","path":"/value","value":""}])", "non-empty text");
+        row("photo bad hash", R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"abc"}}])", "\"sha256\" must be 64");
+        row("photo caption number", R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","caption":7}}])", "\"caption\" must be a string");
+        row("detach without attach id", R"([{"op":"replace","path":"/kind","value":"photo.detach"},{"op":"replace","path":"/value","value":{}}])", "\"attach\" must be the id");
+        row("resolve without reason", R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"covers":[]}}])", "\"reason\" must say why");
+        row("resolve covers junk", R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"reason":"r","covers":["x"]}}])", "\"covers\" must contain operation ids");
+        row("return without comment", R"([{"op":"replace","path":"/kind","value":"return"},{"op":"replace","path":"/value","value":{}}])", "\"comment\" must say why");
+        row("step status unknown", R"([{"op":"replace","path":"/kind","value":"step.status"},{"op":"replace","path":"/value","value":{"status":"half"}}])", "\"status\" must be todo");
+        row("sample k above population", R"([{"op":"replace","path":"/kind","value":"sample.draw"},{"op":"replace","path":"/value","value":{"seed":1,"population":5,"k":6}}])", "\"k\" must be at most");
+        row("survey without answers", R"([{"op":"replace","path":"/kind","value":"survey.add"},{"op":"replace","path":"/value","value":{"answers":[]}}])", "\"answers\" must be an object");
+        row("finding without title", R"([{"op":"replace","path":"/kind","value":"finding.add"},{"op":"replace","path":"/value","value":{"title":""}}])", "\"title\" must be non-empty");
+        row("close reason number", R"([{"op":"replace","path":"/kind","value":"finding.close"},{"op":"replace","path":"/value","value":{"reason":3}}])", "\"reason\" must be a string");
+    }
+    void invalid()
+    {
+        QFETCH(QString, patch);
+        QFETCH(QString, message);
+        const json o = valid().patch(json::parse(patch.toStdString()));
+        auto op = operationFromJson(o);
+        QVERIFY(!op.ok());
+        QVERIFY((op.error().code) == (ErrorCode::InvalidOperation));
+        QVERIFY2(QString::fromStdString(op.error().message).contains(message), op.error().message.c_str());
+    }
+
+    void malformedLines_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("truncated") << "{\"id\":\"6f1c2e9a-3b4d-4c5e-8f70-112233445566\",\"inspe" << "line 1, column";
+        QTest::newRow("array") << "[1]" << "must be a JSON object";
+        QTest::newRow("deep value") << QString(R"({"value":)") + QString(40, '[') << "nested deeper";
+    }
+    void malformedLines()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, message);
+        auto op = parseOperation(line.toStdString());
+        QVERIFY(!op.ok());
+        QVERIFY2(QString::fromStdString(op.error().message).contains(message), op.error().message.c_str());
+    }
+
+    void totalOrder()
+    {
+        testutil::OpBuilder b;
+        Operation x = b.set("b", "t", 1, 5), y = b.set("a", "t", 1, 5), z = b.set("a", "t", 1, 4);
+        QVERIFY(Operation::before(z, y)); // clock first
+        QVERIFY(Operation::before(y, x)); // then author
+        QVERIFY(!Operation::before(x, x));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestOperation)
+#include "tst_operation.moc"
