@@ -24,12 +24,12 @@ int usage()
 {
     std::cerr << "usage:\n"
                  "  careeval validate TEMPLATE.json...\n"
-                 "  careeval score TEMPLATE.json OPS.jsonl [--inspection ID] [--roles ROLES.json]\n"
+                 "  careeval score TEMPLATE.json OPS.jsonl [--inspection ID] [--roles ROLES.json] [--text] [--lang zh|en]\n"
                  "  careeval sample --seed S --population N --k K [--replacements R]\n"
                  "\n"
                  "validate  checks templates; every problem is printed as FILE: /json/pointer: reason\n"
                  "score     merges the operations (one JSON object per line) and prints the merged state,\n"
-                 "          scores, indicators and conclusion as JSON\n"
+                 "          scores, indicators and conclusion as JSON (--text: a readable summary instead)\n"
                  "sample    draws K of N (numbered 1..N) reproducibly from the seed\n";
     return 2;
 }
@@ -57,13 +57,97 @@ int validate(int argc, char **argv)
     return failed ? 1 : 0;
 }
 
+std::string fmt(ExprValue v, ValueFormat f)
+{
+    if (!v)
+        return "—";
+    char buf[64];
+    switch (f) {
+    case ValueFormat::Percent: std::snprintf(buf, sizeof buf, "%.1f%%", *v * 100); break;
+    case ValueFormat::Integer: std::snprintf(buf, sizeof buf, "%.0f", *v); break;
+    case ValueFormat::YesNo: return *v != 0 ? "yes/是" : "no/否";
+    case ValueFormat::Number: std::snprintf(buf, sizeof buf, "%.2f", *v); break;
+    }
+    return buf;
+}
+
+std::string targetText(const Target &t, ValueFormat f)
+{
+    static const char *ops[] = {"<", "≤", ">", "≥", "="};
+    return std::string(ops[static_cast<int>(t.op)]) + " " + fmt(t.value, f == ValueFormat::YesNo ? ValueFormat::Number : f);
+}
+
+// A summary for a person at a terminal: what the merged evaluation amounts to, in the chosen language.
+void printSummary(const Template &t, const InspectionState &st, const ScoreReport &r, const std::string &lang)
+{
+    const bool en = lang == "en";
+    auto L = [&](const LocalizedText &x) { return x.get(lang); };
+    std::printf("%s  %s\n", L(t.title).c_str(), t.pin().c_str());
+    std::printf("%s: %s   %s: %s   %s: %zu\n", en ? "Inspection" : "评估", st.inspection.c_str(), en ? "status" : "状态",
+                std::string(toString(st.status)).c_str(), en ? "operations" : "操作数", st.accepted);
+    std::printf("\n%s\n", en ? "Scoring sheet" : "评估计分表");
+    for (const auto &s : r.sections) {
+        if (s.max <= 0)
+            continue;
+        std::printf("  %-44s %6.1f / %-6.1f\n", L(t.section(s.id)->title).c_str(), s.points, s.max);
+    }
+    std::printf("  %-44s %6.1f / %-6.1f  (%s)\n", en ? "Total" : "总分", r.total, r.max, fmt(r.percent ? ExprValue(*r.percent / 100) : std::nullopt, ValueFormat::Percent).c_str());
+    if (r.grade)
+        std::printf("  %s: %s\n", en ? "Grade" : "等级", L(r.grade->label).c_str());
+    std::printf("\n%s\n", en ? "Indicators" : "指标");
+    for (const auto &i : r.indicators) {
+        const Indicator *d = t.indicator(i.id);
+        const char *mark = i.status == IndicatorStatus::Pass ? "✓" : i.status == IndicatorStatus::Fail ? "✗" : i.status == IndicatorStatus::Info ? "·" : "?";
+        std::printf("  %s %-40s %10s   %s\n", mark, L(d->label).c_str(), fmt(i.value, d->format).c_str(),
+                    d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format)).c_str() : "");
+    }
+    if (r.survey.enabled)
+        std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid, en ? "satisfied" : "满意",
+                    fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样", r.survey.sampleSize);
+    std::printf("\n%s (%zu)\n", en ? "Findings" : "问题清单", st.findings.size());
+    for (const auto &[id, f] : st.findings) {
+        std::string title = f.text("title");
+        if (title.empty() && t.item(f.item))
+            title = L(t.item(f.item)->label);
+        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", std::string(toString(f.hazard)).c_str(), f.closed ? ", closed" : "", title.c_str(),
+                    en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方", f.text("responsible").c_str(),
+                    en ? "deadline" : "期限", f.text("deadline").c_str());
+    }
+    const auto conflicts = st.conflicts();
+    if (!conflicts.empty()) {
+        std::printf("\n%s\n", en ? "Conflicts for the lead to resolve" : "待组长处理的冲突");
+        for (const auto &c : conflicts) {
+            std::printf("  %s:", c.c_str());
+            if (const SlotState *slot = st.item(c))
+                for (const auto &v : slot->values)
+                    std::printf("  %s=%s", v.author.c_str(), v.value.c_str());
+            std::printf("\n");
+        }
+    }
+    if (!st.refused.empty()) {
+        std::printf("\n%s\n", en ? "Refused operations (kept)" : "被拒绝的操作（已保留）");
+        for (const auto &x : st.refused)
+            std::printf("  %s %s %s: %s\n", x.author.c_str(), std::string(toString(x.kind)).c_str(), x.target.c_str(), x.reason.c_str());
+    }
+    std::printf("\n%s: %s\n", en ? "Conclusion" : "结论", std::string(toString(r.conclusion)).c_str());
+    for (const auto &x : r.failures)
+        std::printf("  ✗ %s %s %s\n", x.code.c_str(), x.subject.c_str(), x.detail.c_str());
+    for (const auto &x : r.incomplete)
+        std::printf("  ? %s %s %s\n", x.code.c_str(), x.subject.c_str(), x.detail.c_str());
+}
+
 int scoreCommand(int argc, char **argv)
 {
     if (argc < 2)
         return usage();
-    std::string inspection, rolesPath;
+    std::string inspection, rolesPath, lang = "zh";
+    bool text = false;
     for (int i = 2; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--inspection") && i + 1 < argc)
+        if (!std::strcmp(argv[i], "--text"))
+            text = true;
+        else if (!std::strcmp(argv[i], "--lang") && i + 1 < argc && (!std::strcmp(argv[i + 1], "zh") || !std::strcmp(argv[i + 1], "en")))
+            lang = argv[++i];
+        else if (!std::strcmp(argv[i], "--inspection") && i + 1 < argc)
             inspection = argv[++i];
         else if (!std::strcmp(argv[i], "--roles") && i + 1 < argc)
             rolesPath = argv[++i];
@@ -75,9 +159,9 @@ int scoreCommand(int argc, char **argv)
         std::cerr << argv[0] << ": invalid template:\n" << tpl.error().message << "\n";
         return 1;
     }
-    auto text = readFile(argv[1]);
-    if (!text) {
-        std::cerr << text.error().message << "\n";
+    auto log = readFile(argv[1]);
+    if (!log) {
+        std::cerr << log.error().message << "\n";
         return 1;
     }
     MergeOptions options;
@@ -102,7 +186,7 @@ int scoreCommand(int argc, char **argv)
     // other operation still counts.
     std::vector<Operation> ops;
     json inputErrors = json::array();
-    std::istringstream in(text.value());
+    std::istringstream in(log.value());
     std::string line;
     std::size_t lineNo = 0;
     while (std::getline(in, line)) {
@@ -127,6 +211,10 @@ int scoreCommand(int argc, char **argv)
     }
     const InspectionState state = merge(inspection, ops, options);
     const ScoreReport report = score(tpl.value(), state);
+    if (text) {
+        printSummary(tpl.value(), state, report, lang);
+        return inputErrors.empty() ? 0 : 1;
+    }
     json out;
     out["inspection"] = inspection;
     out["template"] = tpl->pin();

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up everything (Debian packages, build) and runs every test: the normal build, then the core's
+# tests again under AddressSanitizer + UndefinedBehaviorSanitizer. Exit status 0 only if all pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+scripts/deps.sh core
+
+echo "== build (RelWithDebInfo)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+echo "== tests"
+(cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== tests under ASan + UBSan (core)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAREEVAL_SANITIZE=ON -DCAREEVAL_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --output-on-failure -j "$jobs" -L shared)
