@@ -98,9 +98,11 @@ Result<void> execSql(sqlite3 *db, const char *sql)
     return {};
 }
 
-Transaction::Transaction(sqlite3 *db) : m_db(db)
+// Outside a transaction this is BEGIN IMMEDIATE … COMMIT; inside one (a caller's larger unit of
+// work) it becomes a savepoint, so the inner work commits or rolls back with the outer transaction.
+Transaction::Transaction(sqlite3 *db) : m_db(db), m_nested(sqlite3_get_autocommit(db) == 0)
 {
-    auto r = execSql(db, "BEGIN IMMEDIATE");
+    auto r = execSql(db, m_nested ? "SAVEPOINT careeval_tx" : "BEGIN IMMEDIATE");
     m_active = r.ok();
     if (!r)
         m_error = r.error().message;
@@ -108,7 +110,11 @@ Transaction::Transaction(sqlite3 *db) : m_db(db)
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_nested)
+        sqlite3_exec(m_db, "ROLLBACK TO careeval_tx; RELEASE careeval_tx", nullptr, nullptr, nullptr);
+    else
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
@@ -116,7 +122,7 @@ Result<void> Transaction::commit()
 {
     if (!m_active)
         return makeError(ErrorCode::Database, "no transaction to commit: " + m_error);
-    auto r = execSql(m_db, "COMMIT");
+    auto r = execSql(m_db, m_nested ? "RELEASE careeval_tx" : "COMMIT");
     if (r)
         m_active = false;
     return r;

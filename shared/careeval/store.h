@@ -51,6 +51,7 @@ struct OpPage {
 class Database;
 
 //! RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the destructor unless committed.
+//! Inside an open transaction it is a savepoint instead, so units of work compose.
 class Transaction
 {
 public:
@@ -64,6 +65,7 @@ public:
 
 private:
     sqlite3 *m_db;
+    bool m_nested = false;
     bool m_active = false;
     std::string m_error;
 };

@@ -314,6 +314,21 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(st.refused[0].reason).contains("insp-2"));
     }
 
+    // Found by the fuzzer: two copies with one id but different inspections kept whichever came
+    // first. The copy kept must not depend on the order.
+    void conflictingCopiesOfOneIdResolveTheSameEverywhere()
+    {
+        testutil::OpBuilder b;
+        Operation a = b.set("w", "x", 1);
+        Operation c = a;
+        c.inspection = "insp-1;";
+        c.value = "2";
+        const std::vector<Operation> ab{a, c}, ba{c, a};
+        const InspectionState s1 = merge("insp-1", ab), s2 = merge("insp-1", ba);
+        QCOMPARE(stateToJson(s1).dump(), stateToJson(s2).dump());
+        QCOMPARE(s1.duplicates, std::size_t(1));
+    }
+
     void duplicatesCountOnce()
     {
         const auto ops = fromRows(json::parse(R"([["a","note","x","n"],["a","set","x",1]])"));

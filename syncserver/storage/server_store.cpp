@@ -1,0 +1,569 @@
+#include "server_store.h"
+
+#include <careeval/jsonutil.h>
+
+#include <sqlite3.h>
+
+namespace careeval::server {
+
+namespace {
+
+// The server's own numbered migrations, tracked in server_schema (the op log keeps user_version).
+constexpr const char *kMigrations[] = {
+    R"sql(
+CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users(username),
+                     expires_at INTEGER NOT NULL);
+CREATE TABLE login_failures (username TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX login_failures_user ON login_failures (username, at);
+CREATE TABLE institutions (id TEXT PRIMARY KEY, name TEXT NOT NULL, region TEXT NOT NULL, address TEXT NOT NULL,
+                           beds INTEGER NOT NULL);
+CREATE TABLE institution_links (institution TEXT NOT NULL REFERENCES institutions(id), username TEXT NOT NULL,
+                                PRIMARY KEY (institution, username));
+CREATE TABLE templates (id TEXT NOT NULL, version TEXT NOT NULL, sha256 TEXT NOT NULL, json TEXT NOT NULL,
+                        uploaded_at INTEGER NOT NULL, PRIMARY KEY (id, version));
+CREATE TABLE inspections (id TEXT PRIMARY KEY, institution TEXT NOT NULL REFERENCES institutions(id),
+                          template_id TEXT NOT NULL, template_version TEXT NOT NULL, status TEXT NOT NULL,
+                          planned_date TEXT NOT NULL, created_at INTEGER NOT NULL,
+                          FOREIGN KEY (template_id, template_version) REFERENCES templates(id, version));
+CREATE TABLE members (inspection TEXT NOT NULL REFERENCES inspections(id), username TEXT NOT NULL REFERENCES users(username),
+                      role TEXT NOT NULL, last_push INTEGER NOT NULL DEFAULT 0, last_pull INTEGER NOT NULL DEFAULT 0,
+                      pushes INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (inspection, username));
+CREATE TABLE draws (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, json TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, uploader TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, username TEXT NOT NULL,
+                    action TEXT NOT NULL, detail TEXT NOT NULL);
+)sql",
+};
+
+class Stmt
+{
+public:
+    Stmt(sqlite3 *db, const char *sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr); }
+    ~Stmt() { sqlite3_finalize(m_s); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    Stmt &bind(int i, std::string_view s)
+    {
+        sqlite3_bind_text(m_s, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt &bind(int i, std::int64_t v)
+    {
+        sqlite3_bind_int64(m_s, i, v);
+        return *this;
+    }
+    int step() { return m_rc == SQLITE_OK ? sqlite3_step(m_s) : m_rc; }
+    bool run() { return step() == SQLITE_DONE; }
+    std::string text(int i) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_s, i));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_s, i))) : std::string();
+    }
+    std::int64_t integer(int i) const { return sqlite3_column_int64(m_s, i); }
+    Error error(const std::string &what) const { return makeError(ErrorCode::Database, what + ": " + sqlite3_errmsg(m_db)); }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_s = nullptr;
+    int m_rc;
+};
+
+Role roleOr(const std::string &s, Role fallback)
+{
+    return roleFromString(s).value_or(fallback);
+}
+
+} // namespace
+
+const Member *InspectionRecord::member(const std::string &username) const
+{
+    for (const auto &m : team)
+        if (m.username == username)
+            return &m;
+    return nullptr;
+}
+
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string &path)
+{
+    auto ops = OpStore::open(path);
+    if (!ops)
+        return ops.error();
+    std::unique_ptr<ServerStore> s(new ServerStore());
+    s->m_ops = std::move(ops.value());
+    if (auto r = s->migrate(); !r)
+        return r.error();
+    return s;
+}
+
+Result<void> ServerStore::migrate()
+{
+    sqlite3 *db = m_ops->handle();
+    if (auto r = execSql(db, "CREATE TABLE IF NOT EXISTS server_schema (version INTEGER NOT NULL)"); !r)
+        return r;
+    Stmt v(db, "SELECT coalesce(max(version), 0) FROM server_schema");
+    if (v.step() != SQLITE_ROW)
+        return v.error("cannot read server schema version");
+    int version = static_cast<int>(v.integer(0));
+    constexpr int latest = static_cast<int>(std::size(kMigrations));
+    if (version > latest)
+        return makeError(ErrorCode::Database, "server database schema " + std::to_string(version) + " is newer than this server (" +
+                                                  std::to_string(latest) + ")");
+    for (; version < latest; ++version) {
+        Transaction tx(db);
+        if (auto r = execSql(db, kMigrations[version]); !r)
+            return makeError(ErrorCode::Database, "server migration " + std::to_string(version + 1) + " failed: " + r.error().message);
+        Stmt ins(db, "INSERT INTO server_schema (version) VALUES (?1)");
+        if (!ins.bind(1, std::int64_t(version + 1)).run())
+            return ins.error("cannot record migration");
+        if (auto r = tx.commit(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> ServerStore::createUser(const User &u, const std::string &hash)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT INTO users (username, display_name, role, password_hash, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, u.username).bind(2, u.displayName).bind(3, toString(u.role)).bind(4, hash).bind(5, std::int64_t(u.active)).bind(6, nowMillis());
+    if (!s.run())
+        return s.error("cannot create user " + u.username);
+    return {};
+}
+
+Result<void> ServerStore::updateUser(const User &u, const std::string &hash)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_ops->handle());
+    Stmt s(m_ops->handle(), "UPDATE users SET display_name = ?2, role = ?3, active = ?4 WHERE username = ?1");
+    s.bind(1, u.username).bind(2, u.displayName).bind(3, toString(u.role)).bind(4, std::int64_t(u.active));
+    if (!s.run())
+        return s.error("cannot update user");
+    if (!hash.empty()) {
+        Stmt p(m_ops->handle(), "UPDATE users SET password_hash = ?2 WHERE username = ?1");
+        if (!p.bind(1, u.username).bind(2, hash).run())
+            return p.error("cannot set password");
+    }
+    if (!u.active || !hash.empty()) {
+        // Deactivation or a new password ends every session of that user.
+        Stmt t(m_ops->handle(), "DELETE FROM tokens WHERE username = ?1");
+        if (!t.bind(1, u.username).run())
+            return t.error("cannot end sessions");
+    }
+    return tx.commit();
+}
+
+Result<std::optional<std::pair<User, std::string>>> ServerStore::userWithHash(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT username, display_name, role, active, password_hash FROM users WHERE username = ?1");
+    s.bind(1, username);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<std::pair<User, std::string>>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot read user");
+    User u{s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), s.integer(3) != 0};
+    return std::optional<std::pair<User, std::string>>(std::make_pair(u, s.text(4)));
+}
+
+Result<std::vector<User>> ServerStore::users()
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT username, display_name, role, active FROM users ORDER BY username");
+    std::vector<User> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), s.integer(3) != 0});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot list users");
+    return out;
+}
+
+Result<void> ServerStore::saveToken(const std::string &tokenHash, const std::string &username, std::int64_t expiresAt)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT INTO tokens (token_hash, username, expires_at) VALUES (?1, ?2, ?3)");
+    if (!s.bind(1, tokenHash).bind(2, username).bind(3, expiresAt).run())
+        return s.error("cannot save session");
+    Stmt old(m_ops->handle(), "DELETE FROM tokens WHERE expires_at < ?1");
+    old.bind(1, nowMillis()).run();
+    return {};
+}
+
+Result<std::optional<User>> ServerStore::userForToken(const std::string &tokenHash, std::int64_t now)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT u.username, u.display_name, u.role, u.active FROM tokens t JOIN users u ON u.username = t.username "
+                            "WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND u.active = 1");
+    s.bind(1, tokenHash).bind(2, now);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<User>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot check session");
+    return std::optional<User>(User{s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), true});
+}
+
+Result<void> ServerStore::deleteToken(const std::string &tokenHash)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "DELETE FROM tokens WHERE token_hash = ?1");
+    if (!s.bind(1, tokenHash).run())
+        return s.error("cannot end session");
+    return {};
+}
+
+Result<int> ServerStore::recentFailures(const std::string &username, std::int64_t since)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT count(*) FROM login_failures WHERE username = ?1 AND at >= ?2");
+    s.bind(1, username).bind(2, since);
+    if (s.step() != SQLITE_ROW)
+        return s.error("cannot read login failures");
+    return static_cast<int>(s.integer(0));
+}
+
+Result<void> ServerStore::recordFailure(const std::string &username, std::int64_t at)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT INTO login_failures (username, at) VALUES (?1, ?2)");
+    if (!s.bind(1, username).bind(2, at).run())
+        return s.error("cannot record login failure");
+    return {};
+}
+
+Result<void> ServerStore::clearFailures(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "DELETE FROM login_failures WHERE username = ?1");
+    if (!s.bind(1, username).run())
+        return s.error("cannot clear login failures");
+    return {};
+}
+
+Result<void> ServerStore::putInstitution(const Institution &inst)
+{
+    std::lock_guard lock(m_mutex);
+    sqlite3 *db = m_ops->handle();
+    Transaction tx(db);
+    Stmt s(db, "INSERT INTO institutions (id, name, region, address, beds) VALUES (?1, ?2, ?3, ?4, ?5) "
+               "ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address, beds = excluded.beds");
+    if (!s.bind(1, inst.id).bind(2, inst.name).bind(3, inst.region).bind(4, inst.address).bind(5, std::int64_t(inst.beds)).run())
+        return s.error("cannot save institution");
+    Stmt del(db, "DELETE FROM institution_links WHERE institution = ?1");
+    if (!del.bind(1, inst.id).run())
+        return del.error("cannot save institution links");
+    for (const auto &u : inst.linkedInspectors) {
+        Stmt l(db, "INSERT OR IGNORE INTO institution_links (institution, username) VALUES (?1, ?2)");
+        if (!l.bind(1, inst.id).bind(2, u).run())
+            return l.error("cannot save institution links");
+    }
+    return tx.commit();
+}
+
+Result<std::vector<Institution>> ServerStore::institutions()
+{
+    std::lock_guard lock(m_mutex);
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "SELECT id, name, region, address, beds FROM institutions ORDER BY id");
+    std::vector<Institution> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4)), {}});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot list institutions");
+    for (auto &i : out) {
+        Stmt l(db, "SELECT username FROM institution_links WHERE institution = ?1 ORDER BY username");
+        l.bind(1, i.id);
+        while (l.step() == SQLITE_ROW)
+            i.linkedInspectors.push_back(l.text(0));
+    }
+    return out;
+}
+
+Result<std::optional<Institution>> ServerStore::institution(const std::string &id)
+{
+    auto all = institutions();
+    if (!all)
+        return all.error();
+    for (auto &i : all.value())
+        if (i.id == id)
+            return std::optional<Institution>(i);
+    return std::optional<Institution>();
+}
+
+Result<bool> ServerStore::putTemplate(const TemplateRecord &t)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt existing(m_ops->handle(), "SELECT sha256 FROM templates WHERE id = ?1 AND version = ?2");
+    existing.bind(1, t.id).bind(2, t.version);
+    if (existing.step() == SQLITE_ROW)
+        return existing.text(0) == t.sha256 ? false : Result<bool>(makeError(ErrorCode::InvalidArgument, "conflict"));
+    Stmt s(m_ops->handle(), "INSERT INTO templates (id, version, sha256, json, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!s.bind(1, t.id).bind(2, t.version).bind(3, t.sha256).bind(4, t.json).bind(5, t.uploadedAt).run())
+        return s.error("cannot save template");
+    return true;
+}
+
+Result<std::optional<TemplateRecord>> ServerStore::templateRecord(const std::string &id, const std::string &version)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT id, version, sha256, json, uploaded_at FROM templates WHERE id = ?1 AND version = ?2");
+    s.bind(1, id).bind(2, version);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<TemplateRecord>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot read template");
+    return std::optional<TemplateRecord>(TemplateRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+}
+
+Result<std::vector<TemplateRecord>> ServerStore::templates()
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT id, version, sha256, '', uploaded_at FROM templates ORDER BY id, version");
+    std::vector<TemplateRecord> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), s.text(2), {}, s.integer(4)});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot list templates");
+    return out;
+}
+
+Result<void> ServerStore::createInspection(const InspectionRecord &rec)
+{
+    std::lock_guard lock(m_mutex);
+    sqlite3 *db = m_ops->handle();
+    Transaction tx(db);
+    Stmt s(db, "INSERT INTO inspections (id, institution, template_id, template_version, status, planned_date, created_at) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, rec.id).bind(2, rec.institution).bind(3, rec.templateId).bind(4, rec.templateVersion).bind(5, rec.status).bind(6, rec.plannedDate).bind(7, rec.createdAt);
+    if (!s.run())
+        return s.error("cannot create inspection " + rec.id);
+    for (const auto &m : rec.team) {
+        Stmt ms(db, "INSERT INTO members (inspection, username, role) VALUES (?1, ?2, ?3)");
+        if (!ms.bind(1, rec.id).bind(2, m.username).bind(3, toString(m.role)).run())
+            return ms.error("cannot add " + m.username + " to the team");
+    }
+    return tx.commit();
+}
+
+Result<std::vector<Member>> ServerStore::team(const std::string &inspection)
+{
+    Stmt s(m_ops->handle(), "SELECT username, role FROM members WHERE inspection = ?1 ORDER BY username");
+    s.bind(1, inspection);
+    std::vector<Member> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), roleOr(s.text(1), Role::Evaluator)});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read team");
+    return out;
+}
+
+namespace {
+constexpr const char *kInspectionColumns = "i.id, i.institution, i.template_id, i.template_version, i.status, i.planned_date, i.created_at";
+}
+
+Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::string &id)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
+    s.bind(1, id);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<InspectionRecord>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot read inspection");
+    InspectionRecord r{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
+    auto t = team(id);
+    if (!t)
+        return t.error();
+    r.team = std::move(t.value());
+    return std::optional<InspectionRecord>(std::move(r));
+}
+
+Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    const std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections i" +
+                            (username.empty() ? "" : " WHERE i.id IN (SELECT inspection FROM members WHERE username = ?1)") + " ORDER BY i.planned_date, i.id";
+    Stmt s(m_ops->handle(), sql.c_str());
+    if (!username.empty())
+        s.bind(1, username);
+    std::vector<InspectionRecord> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot list inspections");
+    for (auto &r : out) {
+        auto t = team(r.id);
+        if (!t)
+            return t.error();
+        r.team = std::move(t.value());
+    }
+    return out;
+}
+
+Result<std::vector<MemberSync>> ServerStore::memberSync(const std::string &inspection)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT username, last_push, last_pull, pushes FROM members WHERE inspection = ?1 ORDER BY username");
+    s.bind(1, inspection);
+    std::vector<MemberSync> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.integer(1), s.integer(2), static_cast<std::size_t>(s.integer(3))});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read sync records");
+    return out;
+}
+
+Result<void> ServerStore::recordPull(const std::string &inspection, const std::string &username, std::int64_t at)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "UPDATE members SET last_pull = ?3 WHERE inspection = ?1 AND username = ?2");
+    if (!s.bind(1, inspection).bind(2, username).bind(3, at).run())
+        return s.error("cannot record pull");
+    return {};
+}
+
+Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection, const std::string &username, const std::vector<Operation> &batch,
+                                                  const PushDecider &decide, std::int64_t now)
+{
+    std::lock_guard lock(m_mutex);
+    sqlite3 *db = m_ops->handle();
+    Transaction tx(db);
+    if (!tx.ok())
+        return makeError(ErrorCode::Database, "cannot start push: " + tx.error());
+    Stmt s(db, (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
+    s.bind(1, inspection);
+    if (s.step() != SQLITE_ROW)
+        return makeError(ErrorCode::NotFound, "no inspection " + inspection);
+    InspectionRecord current{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
+    auto t = team(inspection);
+    if (!t)
+        return t.error();
+    current.team = std::move(t.value());
+
+    std::vector<PushResult> results(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        results[i].id = batch[i].id;
+    std::string status = current.status;
+    decide(current, batch, results, status);
+
+    std::vector<Operation> accepted;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        if (results[i].status == PushStatus::Accepted) {
+            accepted.push_back(batch[i]);
+            index.push_back(i);
+        }
+    auto appended = m_ops->append(accepted, SyncState::Remote);
+    if (!appended)
+        return appended.error();
+    for (std::size_t k = 0; k < index.size(); ++k)
+        if (appended->outcomes[k] == AppendOutcome::Duplicate)
+            results[index[k]].status = PushStatus::AlreadyHad;
+    if (status != current.status) {
+        Stmt u(db, "UPDATE inspections SET status = ?2 WHERE id = ?1");
+        if (!u.bind(1, inspection).bind(2, status).run())
+            return u.error("cannot update inspection status");
+    }
+    Stmt m(db, "UPDATE members SET last_push = ?3, pushes = pushes + 1 WHERE inspection = ?1 AND username = ?2");
+    if (!m.bind(1, inspection).bind(2, username).bind(3, now).run())
+        return m.error("cannot record push");
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return results;
+}
+
+Result<std::vector<Operation>> ServerStore::operations(const std::string &inspection)
+{
+    std::lock_guard lock(m_mutex);
+    return m_ops->operations(inspection);
+}
+
+Result<OpPage> ServerStore::operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit)
+{
+    std::lock_guard lock(m_mutex);
+    return m_ops->after(cursor, limit, inspection);
+}
+
+std::size_t ServerStore::operationCount()
+{
+    std::lock_guard lock(m_mutex);
+    auto n = m_ops->count();
+    return n ? n.value() : 0;
+}
+
+Result<std::int64_t> ServerStore::saveDraw(const std::string &username, const std::string &json, std::int64_t at)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT INTO draws (username, json, at) VALUES (?1, ?2, ?3)");
+    if (!s.bind(1, username).bind(2, json).bind(3, at).run())
+        return s.error("cannot save draw");
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_ops->handle()));
+}
+
+Result<std::optional<std::string>> ServerStore::draw(std::int64_t id)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT json FROM draws WHERE id = ?1");
+    s.bind(1, id);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<std::string>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot read draw");
+    return std::optional<std::string>(s.text(0));
+}
+
+Result<void> ServerStore::putBlob(const BlobRecord &b)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT OR IGNORE INTO blobs (sha256, size, uploader, created_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!s.bind(1, b.sha256).bind(2, b.size).bind(3, b.uploader).bind(4, b.createdAt).run())
+        return s.error("cannot record blob");
+    return {};
+}
+
+Result<std::optional<BlobRecord>> ServerStore::blob(const std::string &sha256)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT sha256, size, uploader, created_at FROM blobs WHERE sha256 = ?1");
+    s.bind(1, sha256);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<BlobRecord>();
+    if (rc != SQLITE_ROW)
+        return s.error("cannot read blob");
+    return std::optional<BlobRecord>(BlobRecord{s.text(0), s.integer(1), s.text(2), s.integer(3)});
+}
+
+Result<void> ServerStore::audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "INSERT INTO audit (at, username, action, detail) VALUES (?1, ?2, ?3, ?4)");
+    if (!s.bind(1, at).bind(2, username).bind(3, action).bind(4, detail).run())
+        return s.error("cannot write audit log");
+    return {};
+}
+
+Result<std::vector<std::string>> ServerStore::auditLog(std::size_t limit)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_ops->handle(), "SELECT at, username, action, detail FROM audit ORDER BY id DESC LIMIT ?1");
+    s.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<std::string> out;
+    while (s.step() == SQLITE_ROW)
+        out.push_back(std::to_string(s.integer(0)) + " " + s.text(1) + " " + s.text(2) + " " + s.text(3));
+    return out;
+}
+
+} // namespace careeval::server

@@ -1,0 +1,150 @@
+#pragma once
+// Everything the server keeps, in one SQLite database (WAL): the operation log (the shared core's
+// OpStore, unchanged) plus the server's own tables — users, tokens, institutions, templates,
+// inspections and their teams, per-member sync records, random draws, blobs and the audit log — under
+// their own numbered migrations. One connection, one mutex: every public call is atomic, and a push
+// is a single transaction.
+
+#include <careeval/merge.h>
+#include <careeval/result.h>
+#include <careeval/store.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careeval::server {
+
+struct User {
+    std::string username;
+    std::string displayName;
+    Role role = Role::Evaluator; //!< global role: evaluator, lead, supervisor or admin
+    bool active = true;
+};
+
+struct Institution {
+    std::string id;
+    std::string name;
+    std::string region;
+    std::string address;
+    int beds = 0;
+    std::vector<std::string> linkedInspectors; //!< people who must not inspect it (回避)
+};
+
+struct TemplateRecord {
+    std::string id;
+    std::string version;
+    std::string sha256;
+    std::string json;
+    std::int64_t uploadedAt = 0;
+};
+
+struct Member {
+    std::string username;
+    Role role = Role::Evaluator; //!< in this inspection: evaluator or lead
+};
+
+struct InspectionRecord {
+    std::string id;
+    std::string institution;
+    std::string templateId;
+    std::string templateVersion;
+    std::string status = "draft"; //!< draft, submitted, returned, approved, locked
+    std::string plannedDate;
+    std::vector<Member> team;
+    std::int64_t createdAt = 0;
+    const Member *member(const std::string &username) const;
+};
+
+struct MemberSync {
+    std::string username;
+    std::int64_t lastPush = 0;
+    std::int64_t lastPull = 0;
+    std::size_t pushes = 0;
+};
+
+enum class PushStatus { Accepted, AlreadyHad, Refused };
+
+struct PushResult {
+    Uuid id;
+    PushStatus status = PushStatus::Accepted;
+    std::string reason;
+};
+
+struct BlobRecord {
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string uploader;
+    std::int64_t createdAt = 0;
+};
+
+class ServerStore
+{
+public:
+    static Result<std::unique_ptr<ServerStore>> open(const std::string &path);
+
+    // Users and sessions
+    Result<void> createUser(const User &user, const std::string &passwordHash);
+    Result<void> updateUser(const User &user, const std::string &newPasswordHash = {});
+    Result<std::optional<std::pair<User, std::string>>> userWithHash(const std::string &username);
+    Result<std::vector<User>> users();
+    Result<void> saveToken(const std::string &tokenHash, const std::string &username, std::int64_t expiresAt);
+    Result<std::optional<User>> userForToken(const std::string &tokenHash, std::int64_t now);
+    Result<void> deleteToken(const std::string &tokenHash);
+    //! Failed logins in the last window; recording one returns the new count.
+    Result<int> recentFailures(const std::string &username, std::int64_t since);
+    Result<void> recordFailure(const std::string &username, std::int64_t at);
+    Result<void> clearFailures(const std::string &username);
+
+    // Registry
+    Result<void> putInstitution(const Institution &inst);
+    Result<std::vector<Institution>> institutions();
+    Result<std::optional<Institution>> institution(const std::string &id);
+    //! Stores a validated template; the same id@version with other content is a conflict.
+    Result<bool> putTemplate(const TemplateRecord &t);
+    Result<std::optional<TemplateRecord>> templateRecord(const std::string &id, const std::string &version);
+    Result<std::vector<TemplateRecord>> templates();
+
+    // Inspections
+    Result<void> createInspection(const InspectionRecord &rec);
+    Result<std::optional<InspectionRecord>> inspection(const std::string &id);
+    //! All inspections, or those `username` is a member of.
+    Result<std::vector<InspectionRecord>> inspections(const std::string &username = {});
+    Result<std::vector<MemberSync>> memberSync(const std::string &inspection);
+    Result<void> recordPull(const std::string &inspection, const std::string &username, std::int64_t at);
+
+    //! Judges a pushed batch against the inspection as it is now: sets each result (Accepted or
+    //! Refused with a reason) and may move `status`. Runs under the store's lock.
+    using PushDecider = std::function<void(const InspectionRecord &current, const std::vector<Operation> &batch,
+                                           std::vector<PushResult> &results, std::string &status)>;
+    //! One push, one transaction: judge, append the accepted operations (those already stored come
+    //! back AlreadyHad), move the inspection's status, record the member's sync.
+    Result<std::vector<PushResult>> push(const std::string &inspection, const std::string &username, const std::vector<Operation> &batch,
+                                         const PushDecider &decide, std::int64_t now);
+    Result<std::vector<Operation>> operations(const std::string &inspection);
+    Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit);
+
+    // Draws, blobs, audit
+    Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at);
+    Result<std::optional<std::string>> draw(std::int64_t id);
+    Result<void> putBlob(const BlobRecord &b);
+    Result<std::optional<BlobRecord>> blob(const std::string &sha256);
+    Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at);
+    Result<std::vector<std::string>> auditLog(std::size_t limit);
+
+    std::size_t operationCount();
+
+private:
+    ServerStore() = default;
+    Result<void> migrate();
+    Result<std::vector<Member>> team(const std::string &inspection);
+
+    std::unique_ptr<OpStore> m_ops;
+    std::mutex m_mutex;
+};
+
+} // namespace careeval::server
