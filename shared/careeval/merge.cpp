@@ -289,55 +289,7 @@ struct Builder {
 
     std::optional<std::string> checkTarget(const Operation &op) const
     {
-        const Template *t = opt.tpl;
-        if (!t)
-            return std::nullopt;
-        auto isStep = [&](const std::string &s) { return stepKeyFromString(s).has_value(); };
-        auto isFindingRef = [](const std::string &s) { return s.rfind("finding:", 0) == 0 && s.size() > 8; };
-        switch (op.kind) {
-        case OpKind::Set:
-        case OpKind::Clear: {
-            const Item *item = t->item(op.target);
-            if (!item)
-                return "no item \"" + op.target + "\" in template " + t->pin();
-            if (op.kind == OpKind::Set)
-                return checkItemValue(*item, op.value);
-            return std::nullopt;
-        }
-        case OpKind::Note:
-        case OpKind::PhotoAttach:
-        case OpKind::PhotoDetach:
-            if (t->item(op.target) || isStep(op.target) || isFindingRef(op.target))
-                return std::nullopt;
-            return "\"" + op.target + "\" is neither an item, a step nor a finding";
-        case OpKind::StepStatus:
-            return isStep(op.target) ? std::nullopt : std::optional<std::string>("unknown step \"" + op.target + "\"");
-        case OpKind::SurveyAdd:
-        case OpKind::SurveyReplace: {
-            if (!t->survey.enabled)
-                return "template " + t->pin() + " has no survey";
-            const json v = json::parse(op.value, nullptr, false);
-            for (auto it = v["answers"].begin(); it != v["answers"].end(); ++it) {
-                const Item *q = t->item(it.key());
-                if (!q || q->type != ItemType::Rating)
-                    return "answer to unknown question \"" + it.key() + "\"";
-                if (!it->is_string() || (!q->option(it->get<std::string>()) && it->get<std::string>() != "unknown"))
-                    return "answer to \"" + it.key() + "\" is not on its scale";
-            }
-            return std::nullopt;
-        }
-        case OpKind::Resolve: {
-            if (const Item *item = t->item(op.target)) {
-                const json v = json::parse(op.value, nullptr, false);
-                return checkItemValue(*item, canonicalJson(v["value"]));
-            }
-            if (isFindingRef(op.target) && op.target.find('/') != std::string::npos)
-                return std::nullopt;
-            return "nothing to resolve at \"" + op.target + "\"";
-        }
-        default:
-            return std::nullopt;
-        }
+        return opt.tpl ? checkOperation(op, *opt.tpl) : std::nullopt;
     }
 
     void applyWorkflow(const Operation &op)
@@ -620,6 +572,58 @@ struct Builder {
 };
 
 } // namespace
+
+std::optional<std::string> checkOperation(const Operation &op, const Template &tpl)
+{
+    const Template *t = &tpl;
+    auto isStep = [&](const std::string &s) { return stepKeyFromString(s).has_value(); };
+    auto isFindingRef = [](const std::string &s) { return s.rfind("finding:", 0) == 0 && s.size() > 8; };
+    switch (op.kind) {
+    case OpKind::Set:
+    case OpKind::Clear: {
+        const Item *item = t->item(op.target);
+        if (!item)
+            return "no item \"" + op.target + "\" in template " + t->pin();
+        if (op.kind == OpKind::Set)
+            return checkItemValue(*item, op.value);
+        return std::nullopt;
+    }
+    case OpKind::Note:
+    case OpKind::PhotoAttach:
+    case OpKind::PhotoDetach:
+        if (t->item(op.target) || isStep(op.target) || isFindingRef(op.target))
+            return std::nullopt;
+        return "\"" + op.target + "\" is neither an item, a step nor a finding";
+    case OpKind::StepStatus:
+        return isStep(op.target) ? std::nullopt : std::optional<std::string>("unknown step \"" + op.target + "\"");
+    case OpKind::SurveyAdd:
+    case OpKind::SurveyReplace: {
+        if (!t->survey.enabled)
+            return "template " + t->pin() + " has no survey";
+        const json v = json::parse(op.value, nullptr, false);
+        for (auto it = v["answers"].begin(); it != v["answers"].end(); ++it) {
+            const Item *q = t->item(it.key());
+            if (!q || q->type != ItemType::Rating)
+                return "answer to unknown question \"" + it.key() + "\"";
+            if (!it->is_string() || (!q->option(it->get<std::string>()) && it->get<std::string>() != "unknown"))
+                return "answer to \"" + it.key() + "\" is not on its scale";
+        }
+        return std::nullopt;
+    }
+    case OpKind::Resolve: {
+        if (const Item *item = t->item(op.target)) {
+            const json v = json::parse(op.value, nullptr, false);
+            return checkItemValue(*item, canonicalJson(v["value"]));
+        }
+        if (isFindingRef(op.target) && op.target.find('/') != std::string::npos)
+            return std::nullopt;
+        return "nothing to resolve at \"" + op.target + "\"";
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
 
 InspectionState merge(std::string_view inspection, std::span<const Operation> ops, const MergeOptions &options)
 {

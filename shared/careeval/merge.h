@@ -183,4 +183,8 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
 //! Checks a value for an item of the template; returns the reason when it does not fit.
 std::optional<std::string> checkItemValue(const Item &item, const std::string &canonicalValue);
 
+//! Checks an operation's target and value against a template (what merge refuses with a template);
+//! the server uses it to refuse at push time with the same reasons.
+std::optional<std::string> checkOperation(const Operation &op, const Template &tpl);
+
 } // namespace careeval

@@ -95,3 +95,50 @@ std::uint64_t freshSeed()
 }
 
 } // namespace careeval
+
+namespace careeval {
+
+DrawResult drawInspections(const DrawInput &in)
+{
+    DrawResult out;
+    if (in.k > in.institutions.size()) {
+        out.problem = "asked for " + std::to_string(in.k) + " institutions, the pool has " + std::to_string(in.institutions.size());
+        return out;
+    }
+    if (in.teamSize == 0) {
+        out.problem = "a team needs at least one inspector";
+        return out;
+    }
+    const auto chosen = drawSequence(in.seed, in.institutions.size(), in.k);
+    // Each team's draw uses its own derived seed, so the teams do not depend on how many draws an
+    // earlier team needed to skip linked inspectors.
+    std::vector<bool> used(in.inspectors.size(), false);
+    for (std::size_t n = 0; n < chosen.size(); ++n) {
+        const std::string &inst = in.institutions[chosen[n]];
+        SeededRandom derive(in.seed ^ (0x9E3779B97F4A7C15ull * (n + 1)));
+        const auto order = drawSequence(derive.next(), in.inspectors.size(), in.inspectors.size());
+        DrawAssignment a{inst, {}};
+        for (std::size_t idx : order) {
+            if (a.team.size() == in.teamSize)
+                break;
+            if (used[idx])
+                continue;
+            const std::string &who = in.inspectors[idx];
+            const bool linked = std::find(in.links.begin(), in.links.end(), std::make_pair(inst, who)) != in.links.end();
+            if (linked)
+                continue;
+            used[idx] = true;
+            a.team.push_back(who);
+        }
+        if (a.team.size() < in.teamSize) {
+            out.problem = "not enough inspectors free of links for " + inst + " (needed " + std::to_string(in.teamSize) + ", found " +
+                          std::to_string(a.team.size()) + ")";
+            out.assignments.clear();
+            return out;
+        }
+        out.assignments.push_back(std::move(a));
+    }
+    return out;
+}
+
+} // namespace careeval

@@ -7,6 +7,7 @@
 // same sequence.
 
 #include <cstdint>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,34 @@ Sample drawSample(std::uint64_t seed, std::size_t population, std::size_t k, std
 
 //! A seed from a clock-independent source, for a new draw (recorded with it).
 std::uint64_t freshSeed();
+
+} // namespace careeval
+
+namespace careeval {
+
+//! "Double random" (双随机): k institutions drawn from a pool, and for each a team drawn from an
+//! inspector pool, never placing an inspector at an institution they are linked to (回避) and never
+//! on two teams of one draw. Everything follows from the seed and the inputs, so anyone holding them
+//! can re-run the draw and get the same assignment.
+struct DrawInput {
+    std::uint64_t seed = 0;
+    std::vector<std::string> institutions;                    //!< pool, in a stable (sorted) order
+    std::vector<std::string> inspectors;                      //!< pool, in a stable (sorted) order
+    std::vector<std::pair<std::string, std::string>> links;   //!< (institution, inspector) to avoid
+    std::size_t k = 0;
+    std::size_t teamSize = 0;
+};
+
+struct DrawAssignment {
+    std::string institution;
+    std::vector<std::string> team; //!< first is the lead
+};
+
+struct DrawResult {
+    std::vector<DrawAssignment> assignments;
+    std::string problem; //!< non-empty when the pools cannot satisfy the request
+};
+
+DrawResult drawInspections(const DrawInput &input);
 
 } // namespace careeval

@@ -1,0 +1,45 @@
+#pragma once
+// The request and response as handlers see them: plain data, no Boost. The transport (net/) turns
+// Beast messages into these and back, so every handler is a function request → response that tests
+// can call without a socket.
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace careeval::server {
+
+struct HttpRequest {
+    std::string method; //!< "GET", "POST", …
+    std::string path;   //!< decoded path without the query
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers; //!< names in lower case
+    std::string body;
+    std::string remote;
+
+    std::string header(const std::string &lowerName) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::string contentType = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    //! When set, the transport streams this file's byte range instead of `body`.
+    std::string filePath;
+    std::int64_t fileOffset = 0;
+    std::int64_t fileLength = 0;
+};
+
+HttpResponse jsonResponse(int status, const nlohmann::json &body);
+//! The one error shape: {"error": {"code": "...", "message": "..."}}.
+HttpResponse errorResponse(int status, const std::string &code, const std::string &message);
+
+//! Splits "/a/b?x=1&y=%20" into path and decoded query; false when the encoding is broken.
+bool parseTarget(const std::string &target, std::string &path, std::map<std::string, std::string> &query);
+
+} // namespace careeval::server

@@ -1,0 +1,973 @@
+#include "service.h"
+
+#include "../storage/crypto.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/merge.h>
+#include <careeval/report_json.h>
+#include <careeval/sampling.h>
+#include <careeval/scoring.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <sstream>
+
+namespace careeval::server {
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> splitPath(const std::string &path)
+{
+    std::vector<std::string> out;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        out.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    if (!out.empty() && out.back().empty())
+        out.pop_back();
+    return out;
+}
+
+bool supervisorLike(const User &u)
+{
+    return u.role == Role::Supervisor || u.role == Role::Admin;
+}
+
+json userJson(const User &u)
+{
+    return {{"username", u.username}, {"display_name", u.displayName}, {"role", std::string(toString(u.role))}, {"active", u.active}};
+}
+
+json inspectionJson(const InspectionRecord &r)
+{
+    json team = json::array();
+    for (const auto &m : r.team)
+        team.push_back({{"username", m.username}, {"role", std::string(toString(m.role))}});
+    return {{"id", r.id},
+            {"institution", r.institution},
+            {"template", {{"id", r.templateId}, {"version", r.templateVersion}}},
+            {"status", r.status},
+            {"planned_date", r.plannedDate},
+            {"team", team},
+            {"created_at", r.createdAt}};
+}
+
+bool validName(const std::string &s, std::size_t max = 64)
+{
+    return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+// Reads typed fields from a request body, naming the field in the 400 it produces.
+struct Fields {
+    const json &o;
+    std::string error;
+
+    std::string str(const char *key, bool required, std::size_t max = 1000)
+    {
+        if (!error.empty())
+            return {};
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required)
+                error = std::string("field \"") + key + "\" is required";
+            return {};
+        }
+        if (!it->is_string()) {
+            error = std::string("field \"") + key + "\" must be a string, not " + jsonTypeName(*it);
+            return {};
+        }
+        const std::string v = it->get<std::string>();
+        if (v.size() > max)
+            error = std::string("field \"") + key + "\" is longer than " + std::to_string(max) + " characters";
+        if (required && v.empty())
+            error = std::string("field \"") + key + "\" must not be empty";
+        return v;
+    }
+    std::int64_t integer(const char *key, bool required, std::int64_t min, std::int64_t max, std::int64_t fallback = 0)
+    {
+        if (!error.empty())
+            return fallback;
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required)
+                error = std::string("field \"") + key + "\" is required";
+            return fallback;
+        }
+        if (!it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max) {
+            error = std::string("field \"") + key + "\" must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+            return fallback;
+        }
+        return it->get<std::int64_t>();
+    }
+    std::vector<std::string> strings(const char *key, bool required)
+    {
+        std::vector<std::string> out;
+        if (!error.empty())
+            return out;
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required)
+                error = std::string("field \"") + key + "\" is required";
+            return out;
+        }
+        if (!it->is_array()) {
+            error = std::string("field \"") + key + "\" must be a list of strings";
+            return out;
+        }
+        for (const auto &e : *it) {
+            if (!e.is_string()) {
+                error = std::string("field \"") + key + "\" must be a list of strings";
+                return {};
+            }
+            out.push_back(e.get<std::string>());
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+struct Service::Context {
+    const HttpRequest &req;
+    std::vector<std::string> seg;
+    std::optional<User> user;
+    std::int64_t now = nowMillis();
+
+    // Parses the body as a JSON object, or sets a 400 naming what is wrong.
+    std::optional<json> body(HttpResponse &error) const
+    {
+        auto doc = parseJson(req.body);
+        if (!doc) {
+            error = errorResponse(400, "invalid_json", "request body is not valid JSON: " + doc.error().message);
+            return std::nullopt;
+        }
+        if (!doc->is_object()) {
+            error = errorResponse(400, "invalid_json", std::string("request body must be a JSON object, not ") + jsonTypeName(doc.value()));
+            return std::nullopt;
+        }
+        return std::move(doc.value());
+    }
+};
+
+Service::Service(ServerStore &store, ServiceConfig config) : m_store(store), m_config(std::move(config)) {}
+
+std::size_t Service::bodyLimit(const std::string &method, const std::string &target) const
+{
+    if (method == "PUT" && target.rfind("/api/v1/blobs/", 0) == 0)
+        return m_config.maxChunkBytes;
+    return m_config.maxBodyBytes;
+}
+
+HttpResponse Service::handle(const HttpRequest &req)
+{
+    const auto start = std::chrono::steady_clock::now();
+    ++m_requests;
+    HttpResponse res;
+    try {
+        Context c{req, splitPath(req.path), std::nullopt};
+        res = route(c);
+    } catch (const std::exception &e) {
+        // The core does not throw; anything here is a bug, reported without taking the server down.
+        res = errorResponse(500, "internal", std::string("internal error: ") + e.what());
+    }
+    if (res.status >= 500)
+        ++m_errors5xx;
+    else if (res.status >= 400)
+        ++m_errors4xx;
+    m_requestMicros += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
+    return res;
+}
+
+std::optional<User> Service::authenticate(const HttpRequest &req, HttpResponse &error)
+{
+    const std::string auth = req.header("authorization");
+    if (auth.rfind("Bearer ", 0) != 0 || auth.size() < 8) {
+        error = errorResponse(401, "unauthenticated", "sign in first (Authorization: Bearer <token>)");
+        error.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return std::nullopt;
+    }
+    auto user = m_store.userForToken(sha256Hex(auth.substr(7)), nowMillis());
+    if (!user) {
+        error = errorResponse(500, "storage", user.error().message);
+        return std::nullopt;
+    }
+    if (!user.value()) {
+        error = errorResponse(401, "unauthenticated", "the session has expired or was ended; sign in again");
+        error.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return std::nullopt;
+    }
+    return user.value();
+}
+
+HttpResponse Service::route(Context &c)
+{
+    const auto &m = c.req.method;
+    const auto &s = c.seg;
+    if (s.size() == 1 && s[0] == "healthz" && m == "GET")
+        return health();
+    if (s.size() == 1 && s[0] == "metrics" && m == "GET")
+        return metrics();
+    if (s.size() < 2 || s[0] != "api" || s[1] != "v1")
+        return errorResponse(404, "not_found", "no such resource: " + c.req.path);
+    const std::vector<std::string> r(s.begin() + 2, s.end());
+    if (r.size() == 2 && r[0] == "auth" && r[1] == "login") {
+        if (m != "POST")
+            return errorResponse(405, "method_not_allowed", "use POST to sign in");
+        return login(c);
+    }
+
+    HttpResponse error;
+    c.user = authenticate(c.req, error);
+    if (!c.user)
+        return error;
+    auto methodNotAllowed = [&] { return errorResponse(405, "method_not_allowed", m + " is not supported on " + c.req.path); };
+    auto forbidden = [&](const std::string &why) { return errorResponse(403, "forbidden", why); };
+    const bool admin = c.user->role == Role::Admin;
+
+    if (r.size() == 2 && r[0] == "auth" && r[1] == "logout")
+        return m == "POST" ? logout(c) : methodNotAllowed();
+    if (r.size() == 1 && r[0] == "me")
+        return m == "GET" ? me(c) : methodNotAllowed();
+    if (r.size() >= 1 && r[0] == "users") {
+        if (!admin)
+            return forbidden("only an administrator manages users");
+        if (r.size() == 1)
+            return m == "GET" ? listUsers(c) : m == "POST" ? createUser(c) : methodNotAllowed();
+        if (r.size() == 2)
+            return m == "PATCH" ? updateUser(c, r[1]) : methodNotAllowed();
+    }
+    if (r.size() == 1 && r[0] == "institutions") {
+        if (m == "GET")
+            return supervisorLike(*c.user) ? listInstitutions(c) : forbidden("only supervisors and administrators see the registry");
+        if (m == "POST")
+            return admin ? putInstitution(c) : forbidden("only an administrator edits the registry");
+        return methodNotAllowed();
+    }
+    if (r.size() >= 1 && r[0] == "templates") {
+        if (r.size() == 1)
+            return m == "GET" ? listTemplates(c) : m == "POST" ? (admin ? uploadTemplate(c) : forbidden("only an administrator uploads templates")) : methodNotAllowed();
+        if (r.size() == 3)
+            return m == "GET" ? getTemplate(c, r[1], r[2]) : methodNotAllowed();
+    }
+    if (r.size() >= 1 && r[0] == "draws") {
+        if (!supervisorLike(*c.user))
+            return forbidden("only supervisors and administrators make or read draws");
+        if (r.size() == 1)
+            return m == "POST" ? (admin ? createDraw(c) : forbidden("only an administrator makes a draw")) : methodNotAllowed();
+        if (r.size() == 2)
+            return m == "GET" ? getDraw(c, r[1]) : methodNotAllowed();
+    }
+    if (r.size() >= 1 && r[0] == "inspections") {
+        if (r.size() == 1)
+            return m == "GET" ? listInspections(c) : m == "POST" ? (admin ? createInspection(c) : forbidden("only an administrator creates inspections")) : methodNotAllowed();
+        auto rec = m_store.inspection(r[1]);
+        if (!rec)
+            return errorResponse(500, "storage", rec.error().message);
+        if (!rec.value())
+            return errorResponse(404, "not_found", "no inspection \"" + r[1] + "\"");
+        const InspectionRecord &insp = *rec.value();
+        if (!insp.member(c.user->username) && !supervisorLike(*c.user))
+            return forbidden("inspection \"" + insp.id + "\" is not assigned to you");
+        if (r.size() == 2)
+            return m == "GET" ? getInspection(c, insp) : methodNotAllowed();
+        if (r.size() == 3 && r[2] == "ops")
+            return m == "GET" ? pullOps(c, insp) : m == "POST" ? pushOps(c, insp) : methodNotAllowed();
+        if (r.size() == 3 && r[2] == "state")
+            return m == "GET" ? teamState(c, insp) : methodNotAllowed();
+        if (r.size() == 3 && r[2] == "review")
+            return m == "POST" ? review(c, insp) : methodNotAllowed();
+    }
+    return errorResponse(404, "not_found", "no such resource: " + c.req.path);
+}
+
+HttpResponse Service::health()
+{
+    return jsonResponse(200, {{"status", "ok"}, {"operations", m_store.operationCount()}});
+}
+
+HttpResponse Service::metrics()
+{
+    std::ostringstream out;
+    auto metric = [&](const char *name, const char *type, const char *help, auto value) {
+        out << "# HELP " << name << " " << help << "\n# TYPE " << name << " " << type << "\n" << name << " " << value << "\n";
+    };
+    metric("careeval_requests_total", "counter", "HTTP requests handled.", m_requests.load());
+    metric("careeval_request_errors_4xx_total", "counter", "Requests answered with a 4xx status.", m_errors4xx.load());
+    metric("careeval_request_errors_5xx_total", "counter", "Requests answered with a 5xx status.", m_errors5xx.load());
+    metric("careeval_request_seconds_sum", "counter", "Time spent in handlers.", static_cast<double>(m_requestMicros.load()) / 1e6);
+    metric("careeval_operations_accepted_total", "counter", "Pushed operations stored.", m_opsAccepted.load());
+    metric("careeval_operations_already_had_total", "counter", "Pushed operations the server already had.", m_opsAlreadyHad.load());
+    metric("careeval_operations_refused_total", "counter", "Pushed operations refused.", m_opsRefused.load());
+    metric("careeval_operations_stored", "gauge", "Operations in the store.", m_store.operationCount());
+    metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
+    HttpResponse r;
+    r.contentType = "text/plain; version=0.0.4";
+    r.body = out.str();
+    return r;
+}
+
+HttpResponse Service::login(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    const std::string username = f.str("username", true, 64), password = f.str("password", true, 256);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    auto failures = m_store.recentFailures(username, c.now - m_config.failureWindowMs);
+    if (!failures)
+        return errorResponse(500, "storage", failures.error().message);
+    if (failures.value() >= m_config.maxLoginFailures) {
+        auto r = errorResponse(429, "too_many_attempts",
+                               "too many failed sign-ins for \"" + username + "\"; try again in " +
+                                   std::to_string(m_config.failureWindowMs / 60000) + " minutes");
+        r.headers.emplace_back("Retry-After", std::to_string(m_config.failureWindowMs / 1000));
+        return r;
+    }
+    auto user = m_store.userWithHash(username);
+    if (!user)
+        return errorResponse(500, "storage", user.error().message);
+    // The hash is checked even for unknown names, so timing does not tell which names exist.
+    static const std::string dummy = hashPassword("careeval-dummy-password");
+    const bool ok = verifyPassword(user.value() ? user.value()->second : dummy, password) && user.value() && user.value()->first.active;
+    if (!ok) {
+        (void)m_store.recordFailure(username, c.now);
+        (void)m_store.audit(username, "login_failed", c.req.remote, c.now);
+        return errorResponse(401, "wrong_credentials", "wrong username or password");
+    }
+    (void)m_store.clearFailures(username);
+    const std::string token = randomHex(32);
+    const std::int64_t expires = c.now + m_config.tokenLifetimeMs;
+    if (auto r = m_store.saveToken(sha256Hex(token), username, expires); !r)
+        return errorResponse(500, "storage", r.error().message);
+    (void)m_store.audit(username, "login", c.req.remote, c.now);
+    return jsonResponse(200, {{"token", token}, {"expires_at", expires}, {"user", userJson(user.value()->first)}});
+}
+
+HttpResponse Service::logout(Context &c)
+{
+    const std::string auth = c.req.header("authorization");
+    if (auto r = m_store.deleteToken(sha256Hex(auth.substr(7))); !r)
+        return errorResponse(500, "storage", r.error().message);
+    (void)m_store.audit(c.user->username, "logout", {}, c.now);
+    return jsonResponse(200, {{"signed_out", true}});
+}
+
+HttpResponse Service::me(Context &c)
+{
+    return jsonResponse(200, userJson(*c.user));
+}
+
+HttpResponse Service::listUsers(Context &)
+{
+    auto users = m_store.users();
+    if (!users)
+        return errorResponse(500, "storage", users.error().message);
+    json out = json::array();
+    for (const auto &u : users.value())
+        out.push_back(userJson(u));
+    return jsonResponse(200, {{"users", out}});
+}
+
+HttpResponse Service::createUser(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    User u;
+    u.username = f.str("username", true, 64);
+    u.displayName = f.str("display_name", true, 100);
+    const std::string role = f.str("role", true, 20), password = f.str("password", true, 256);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (!validName(u.username))
+        return errorResponse(400, "invalid_request", "field \"username\": letters, digits, '.', '_' and '-' only");
+    auto r = roleFromString(role);
+    if (!r)
+        return errorResponse(400, "invalid_request", "field \"role\" must be evaluator, lead, supervisor or admin");
+    if (password.size() < 8)
+        return errorResponse(400, "invalid_request", "field \"password\" must have at least 8 characters");
+    u.role = *r;
+    auto existing = m_store.userWithHash(u.username);
+    if (existing && existing.value())
+        return errorResponse(409, "conflict", "user \"" + u.username + "\" already exists");
+    if (auto res = m_store.createUser(u, hashPassword(password)); !res)
+        return errorResponse(500, "storage", res.error().message);
+    (void)m_store.audit(c.user->username, "user_created", u.username + " as " + role, c.now);
+    return jsonResponse(201, userJson(u));
+}
+
+HttpResponse Service::updateUser(Context &c, const std::string &username)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    auto existing = m_store.userWithHash(username);
+    if (!existing)
+        return errorResponse(500, "storage", existing.error().message);
+    if (!existing.value())
+        return errorResponse(404, "not_found", "no user \"" + username + "\"");
+    User u = existing.value()->first;
+    Fields f{*body, {}};
+    if (body->contains("display_name"))
+        u.displayName = f.str("display_name", true, 100);
+    if (body->contains("role")) {
+        auto r = roleFromString(f.str("role", true, 20));
+        if (!r && f.error.empty())
+            f.error = "field \"role\" must be evaluator, lead, supervisor or admin";
+        if (r)
+            u.role = *r;
+    }
+    if (body->contains("active")) {
+        if (!(*body)["active"].is_boolean())
+            f.error = "field \"active\" must be true or false";
+        else
+            u.active = (*body)["active"].get<bool>();
+    }
+    std::string hash;
+    if (body->contains("password")) {
+        const std::string pw = f.str("password", true, 256);
+        if (f.error.empty() && pw.size() < 8)
+            f.error = "field \"password\" must have at least 8 characters";
+        hash = hashPassword(pw);
+    }
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (auto r = m_store.updateUser(u, hash); !r)
+        return errorResponse(500, "storage", r.error().message);
+    (void)m_store.audit(c.user->username, "user_updated", username, c.now);
+    return jsonResponse(200, userJson(u));
+}
+
+HttpResponse Service::listInstitutions(Context &)
+{
+    auto list = m_store.institutions();
+    if (!list)
+        return errorResponse(500, "storage", list.error().message);
+    json out = json::array();
+    for (const auto &i : list.value())
+        out.push_back({{"id", i.id}, {"name", i.name}, {"region", i.region}, {"address", i.address}, {"beds", i.beds},
+                       {"linked_inspectors", i.linkedInspectors}});
+    return jsonResponse(200, {{"institutions", out}});
+}
+
+HttpResponse Service::putInstitution(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    Institution i;
+    i.id = f.str("id", true, 64);
+    i.name = f.str("name", true, 200);
+    i.region = f.str("region", false, 100);
+    i.address = f.str("address", false, 300);
+    i.beds = static_cast<int>(f.integer("beds", false, 0, 100000));
+    i.linkedInspectors = f.strings("linked_inspectors", false);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (!validName(i.id))
+        return errorResponse(400, "invalid_request", "field \"id\": letters, digits, '.', '_' and '-' only");
+    if (auto r = m_store.putInstitution(i); !r)
+        return errorResponse(500, "storage", r.error().message);
+    (void)m_store.audit(c.user->username, "institution_saved", i.id, c.now);
+    return jsonResponse(200, {{"id", i.id}, {"name", i.name}});
+}
+
+Result<TemplateRecord> Service::addTemplate(const std::string &text, const std::string &byUser)
+{
+    auto t = parseTemplate(text);
+    if (!t)
+        return t.error();
+    TemplateRecord rec{t->id, t->version, sha256Hex(text), text, nowMillis()};
+    auto stored = m_store.putTemplate(rec);
+    if (!stored)
+        return makeError(ErrorCode::InvalidArgument, "template " + t->pin() + " already exists with other content; give the new one a new version");
+    if (stored.value())
+        (void)m_store.audit(byUser, "template_uploaded", t->pin(), rec.uploadedAt);
+    return rec;
+}
+
+Result<std::shared_ptr<const Template>> Service::templateFor(const std::string &id, const std::string &version)
+{
+    const std::string pin = id + "@" + version;
+    {
+        std::lock_guard lock(m_cacheMutex);
+        auto it = m_templates.find(pin);
+        if (it != m_templates.end())
+            return it->second;
+    }
+    auto rec = m_store.templateRecord(id, version);
+    if (!rec)
+        return rec.error();
+    if (!rec.value())
+        return makeError(ErrorCode::NotFound, "no template " + pin);
+    auto t = parseTemplate(rec.value()->json);
+    if (!t)
+        return t.error();
+    auto ptr = std::make_shared<const Template>(std::move(t.value()));
+    std::lock_guard lock(m_cacheMutex);
+    m_templates[pin] = ptr;
+    return ptr;
+}
+
+HttpResponse Service::listTemplates(Context &)
+{
+    auto list = m_store.templates();
+    if (!list)
+        return errorResponse(500, "storage", list.error().message);
+    json out = json::array();
+    for (const auto &t : list.value()) {
+        json item{{"id", t.id}, {"version", t.version}, {"sha256", t.sha256}, {"uploaded_at", t.uploadedAt}};
+        if (auto tpl = templateFor(t.id, t.version))
+            item["title"] = {{"zh", tpl.value()->title.zh}, {"en", tpl.value()->title.en}};
+        out.push_back(std::move(item));
+    }
+    return jsonResponse(200, {{"templates", out}});
+}
+
+HttpResponse Service::getTemplate(Context &c, const std::string &id, const std::string &version)
+{
+    auto rec = m_store.templateRecord(id, version);
+    if (!rec)
+        return errorResponse(500, "storage", rec.error().message);
+    if (!rec.value())
+        return errorResponse(404, "not_found", "no template " + id + "@" + version);
+    const std::string etag = "\"" + rec.value()->sha256 + "\"";
+    if (c.req.header("if-none-match") == etag) {
+        HttpResponse r;
+        r.status = 304;
+        r.headers.emplace_back("ETag", etag);
+        return r;
+    }
+    HttpResponse r;
+    r.body = rec.value()->json;
+    r.headers.emplace_back("ETag", etag);
+    r.headers.emplace_back("Cache-Control", "private, max-age=0, must-revalidate");
+    return r;
+}
+
+HttpResponse Service::uploadTemplate(Context &c)
+{
+    auto rec = addTemplate(c.req.body, c.user->username);
+    if (!rec) {
+        if (rec.error().code == ErrorCode::InvalidArgument)
+            return errorResponse(409, "conflict", rec.error().message);
+        return jsonResponse(400, {{"error", {{"code", "invalid_template"}, {"message", rec.error().message}}}});
+    }
+    return jsonResponse(201, {{"id", rec->id}, {"version", rec->version}, {"sha256", rec->sha256}});
+}
+
+HttpResponse Service::listInspections(Context &c)
+{
+    auto list = m_store.inspections(supervisorLike(*c.user) ? std::string() : c.user->username);
+    if (!list)
+        return errorResponse(500, "storage", list.error().message);
+    json out = json::array();
+    for (const auto &r : list.value()) {
+        json j = inspectionJson(r);
+        if (const Member *m = r.member(c.user->username))
+            j["my_role"] = std::string(toString(m->role));
+        out.push_back(std::move(j));
+    }
+    return jsonResponse(200, {{"inspections", out}});
+}
+
+HttpResponse Service::createInspection(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    InspectionRecord rec;
+    rec.id = f.str("id", true, 64);
+    rec.institution = f.str("institution", true, 64);
+    rec.templateId = f.str("template_id", true, 64);
+    rec.templateVersion = f.str("template_version", true, 32);
+    rec.plannedDate = f.str("planned_date", false, 10);
+    const std::string lead = f.str("lead", true, 64);
+    const auto members = f.strings("members", false);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (!validName(rec.id))
+        return errorResponse(400, "invalid_request", "field \"id\": letters, digits, '.', '_' and '-' only");
+    auto inst = m_store.institution(rec.institution);
+    if (!inst || !inst.value())
+        return errorResponse(400, "invalid_request", "field \"institution\": no institution \"" + rec.institution + "\"");
+    if (!templateFor(rec.templateId, rec.templateVersion))
+        return errorResponse(400, "invalid_request", "fields \"template_id\"/\"template_version\": no template " + rec.templateId + "@" + rec.templateVersion);
+    std::set<std::string> seen;
+    for (const auto &name : std::vector<std::string>{lead}) {
+        rec.team.push_back({name, Role::Lead});
+        seen.insert(name);
+    }
+    for (const auto &m : members)
+        if (seen.insert(m).second)
+            rec.team.push_back({m, Role::Evaluator});
+    for (const auto &m : rec.team) {
+        auto u = m_store.userWithHash(m.username);
+        if (!u || !u.value())
+            return errorResponse(400, "invalid_request", "no user \"" + m.username + "\" for the team");
+        const auto &links = inst.value()->linkedInspectors;
+        if (std::find(links.begin(), links.end(), m.username) != links.end())
+            return errorResponse(409, "conflict", m.username + " is linked to " + rec.institution + " and must not inspect it (回避)");
+    }
+    rec.createdAt = c.now;
+    auto existing = m_store.inspection(rec.id);
+    if (existing && existing.value())
+        return errorResponse(409, "conflict", "inspection \"" + rec.id + "\" already exists");
+    if (auto r = m_store.createInspection(rec); !r)
+        return errorResponse(500, "storage", r.error().message);
+    (void)m_store.audit(c.user->username, "inspection_created", rec.id, c.now);
+    return jsonResponse(201, inspectionJson(rec));
+}
+
+HttpResponse Service::getInspection(Context &, const InspectionRecord &rec)
+{
+    return jsonResponse(200, inspectionJson(rec));
+}
+
+HttpResponse Service::pushOps(Context &c, const InspectionRecord &rec)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    auto list = body->find("ops");
+    if (list == body->end() || !list->is_array())
+        return errorResponse(400, "invalid_request", "field \"ops\" must be a list of operations");
+    if (list->size() > m_config.maxPushOperations)
+        return errorResponse(413, "too_large", "at most " + std::to_string(m_config.maxPushOperations) + " operations per push");
+    // Every operation is validated field by field first; one malformed operation rejects the batch
+    // with its index and field, so the client can see exactly what it sent wrong.
+    std::vector<Operation> batch;
+    batch.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto op = operationFromJson((*list)[i]);
+        if (!op)
+            return errorResponse(400, "invalid_operation", "ops[" + std::to_string(i) + "]: " + op.error().message);
+        batch.push_back(std::move(op.value()));
+    }
+    auto tpl = templateFor(rec.templateId, rec.templateVersion);
+    if (!tpl)
+        return errorResponse(500, "template", tpl.error().message);
+    const User user = *c.user;
+    const Template &t = *tpl.value();
+
+    auto decide = [&](const InspectionRecord &current, const std::vector<Operation> &ops, std::vector<PushResult> &results, std::string &status) {
+        const Member *member = current.member(user.username);
+        const bool lead = member && member->role == Role::Lead, sup = supervisorLike(user);
+        // Judged in the order every replica applies them, so a lock in this batch refuses what follows it.
+        std::vector<std::size_t> order(ops.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return Operation::before(ops[a], ops[b]); });
+        for (std::size_t i : order) {
+            const Operation &op = ops[i];
+            auto refuse = [&](std::string why) {
+                results[i].status = PushStatus::Refused;
+                results[i].reason = std::move(why);
+            };
+            if (op.inspection != current.id)
+                refuse("belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\"");
+            else if (op.author != user.username)
+                refuse("author \"" + op.author + "\" is not the signed-in user \"" + user.username + "\"");
+            else if (status == "approved" || status == "locked")
+                refuse("inspection is " + status + " and locked; the change is kept on the tablet but not accepted");
+            else if (op.kind == OpKind::Submit && !lead)
+                refuse("only the team lead submits");
+            else if ((op.kind == OpKind::Approve || op.kind == OpKind::Return || op.kind == OpKind::Lock) && !sup)
+                refuse("only a supervisor approves, returns or locks");
+            else if (op.kind == OpKind::Resolve && !lead && !sup)
+                refuse("only the team lead or a supervisor resolves conflicts");
+            else if (!member && !sup)
+                refuse("not a member of this inspection's team");
+            else if (auto why = checkOperation(op, t))
+                refuse(*why);
+            else if (op.kind == OpKind::Submit && status == "submitted")
+                refuse("already submitted");
+            else if ((op.kind == OpKind::Approve || op.kind == OpKind::Return) && status != "submitted")
+                refuse("only a submitted inspection can be " + std::string(op.kind == OpKind::Approve ? "approved" : "returned"));
+            else if (op.kind == OpKind::Submit)
+                status = "submitted";
+            else if (op.kind == OpKind::Approve)
+                status = "approved";
+            else if (op.kind == OpKind::Return)
+                status = "returned";
+            else if (op.kind == OpKind::Lock)
+                status = "locked";
+        }
+    };
+    auto results = m_store.push(rec.id, user.username, batch, decide, c.now);
+    if (!results)
+        return errorResponse(500, "storage", results.error().message);
+    json out = json::array();
+    std::size_t accepted = 0, had = 0, refused = 0;
+    for (const auto &r : results.value()) {
+        json o{{"id", r.id.toString()}};
+        switch (r.status) {
+        case PushStatus::Accepted: o["status"] = "accepted"; ++accepted; break;
+        case PushStatus::AlreadyHad: o["status"] = "already_had"; ++had; break;
+        case PushStatus::Refused: o["status"] = "refused"; o["reason"] = r.reason; ++refused; break;
+        }
+        out.push_back(std::move(o));
+    }
+    m_opsAccepted += accepted;
+    m_opsAlreadyHad += had;
+    m_opsRefused += refused;
+    return jsonResponse(200, {{"results", out}, {"accepted", accepted}, {"already_had", had}, {"refused", refused}});
+}
+
+HttpResponse Service::pullOps(Context &c, const InspectionRecord &rec)
+{
+    std::int64_t after = 0, limit = 500;
+    try {
+        if (c.req.query.count("after"))
+            after = std::stoll(c.req.query.at("after"));
+        if (c.req.query.count("limit"))
+            limit = std::stoll(c.req.query.at("limit"));
+    } catch (const std::exception &) {
+        return errorResponse(400, "invalid_request", "\"after\" and \"limit\" must be whole numbers");
+    }
+    if (after < 0 || limit < 1 || limit > static_cast<std::int64_t>(m_config.maxPullLimit))
+        return errorResponse(400, "invalid_request", "\"after\" must be ≥ 0 and \"limit\" from 1 to " + std::to_string(m_config.maxPullLimit));
+    auto page = m_store.operationsAfter(rec.id, after, static_cast<std::size_t>(limit));
+    if (!page)
+        return errorResponse(500, "storage", page.error().message);
+    json ops = json::array();
+    for (const auto &s : page->ops)
+        ops.push_back(toJson(s.op));
+    if (rec.member(c.user->username))
+        (void)m_store.recordPull(rec.id, c.user->username, c.now);
+    return jsonResponse(200, {{"ops", ops}, {"next", page->next}, {"more", page->more}, {"status", rec.status}});
+}
+
+HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
+{
+    auto tpl = templateFor(rec.templateId, rec.templateVersion);
+    if (!tpl)
+        return errorResponse(500, "template", tpl.error().message);
+    auto ops = m_store.operations(rec.id);
+    if (!ops)
+        return errorResponse(500, "storage", ops.error().message);
+    MergeOptions opt;
+    opt.tpl = tpl.value().get();
+    for (const auto &m : rec.team)
+        opt.roles[m.username] = m.role;
+    if (auto users = m_store.users())
+        for (const auto &u : users.value())
+            if (supervisorLike(u))
+                opt.roles[u.username] = u.role;
+    const InspectionState st = merge(rec.id, ops.value(), opt);
+    const ScoreReport rep = score(*tpl.value(), st);
+
+    // What each member has delivered, and which photos and signatures have arrived.
+    auto sync = m_store.memberSync(rec.id);
+    json members = json::array();
+    for (const auto &m : rec.team) {
+        json o{{"username", m.username}, {"role", std::string(toString(m.role))}};
+        auto a = st.authors.find(m.username);
+        o["operations"] = a == st.authors.end() ? 0 : a->second.operations;
+        o["last_change"] = a == st.authors.end() ? 0 : a->second.lastTime;
+        if (sync)
+            for (const auto &s : sync.value())
+                if (s.username == m.username) {
+                    o["last_push"] = s.lastPush;
+                    o["last_pull"] = s.lastPull;
+                    o["pushes"] = s.pushes;
+                }
+        std::set<int> steps;
+        for (int i = 0; i < 8; ++i)
+            if (st.steps[i].owner == m.username)
+                steps.insert(i);
+        json owned = json::array();
+        for (int i : steps)
+            owned.push_back(std::string(kStepKeys[i]));
+        o["steps"] = owned;
+        members.push_back(std::move(o));
+    }
+    std::set<std::string> expected;
+    for (const auto &p : st.photos)
+        expected.insert(p.sha256);
+    for (const auto &[id, slot] : st.items) {
+        const Item *item = tpl.value()->item(id);
+        if (item && item->type == ItemType::Signature && slot.hasTeamValue()) {
+            const json v = json::parse(slot.value, nullptr, false);
+            if (v.is_object() && v.contains("sha256") && v["sha256"].is_string())
+                expected.insert(v["sha256"].get<std::string>());
+        }
+    }
+    json missing = json::array();
+    std::size_t received = 0;
+    for (const auto &h : expected) {
+        auto b = m_store.blob(h);
+        if (b && b.value())
+            ++received;
+        else
+            missing.push_back(h);
+    }
+    std::size_t synced = 0;
+    for (const auto &m : members)
+        if (m.value("pushes", 0) > 0)
+            ++synced;
+    return jsonResponse(200, {{"inspection", inspectionJson(rec)},
+                              {"state", stateToJson(st)},
+                              {"score", reportToJson(rep, *tpl.value())},
+                              {"members", members},
+                              {"members_synced", synced},
+                              {"photos", {{"expected", expected.size()}, {"received", received}, {"missing", missing}}}});
+}
+
+HttpResponse Service::review(Context &c, const InspectionRecord &rec)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    const std::string action = f.str("action", true, 20), comment = f.str("comment", false, 4000);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    OpKind kind;
+    if (action == "submit")
+        kind = OpKind::Submit;
+    else if (action == "approve")
+        kind = OpKind::Approve;
+    else if (action == "return")
+        kind = OpKind::Return;
+    else
+        return errorResponse(400, "invalid_request", "field \"action\" must be submit, approve or return");
+    if (kind == OpKind::Return && comment.empty())
+        return errorResponse(400, "invalid_request", "field \"comment\" must say why the inspection is returned");
+    auto ops = m_store.operations(rec.id);
+    std::uint64_t clock = 0;
+    if (ops)
+        for (const auto &o : ops.value())
+            clock = std::max(clock, o.clock);
+    Operation op;
+    op.id = Uuid::generate();
+    op.inspection = rec.id;
+    op.author = c.user->username;
+    op.device = "server";
+    op.clock = clock + 1;
+    op.time = c.now;
+    op.kind = kind;
+    op.value = comment.empty() ? "{}" : canonicalJson(json{{"comment", comment}});
+    // Recorded exactly like a pushed operation, so tablets pull the decision like any other change.
+    HttpRequest push = c.req;
+    push.body = json{{"ops", json::array({toJson(op)})}}.dump();
+    Context pc{push, c.seg, c.user, c.now};
+    HttpResponse r = pushOps(pc, rec);
+    if (r.status != 200)
+        return r;
+    const json res = json::parse(r.body);
+    if (res["refused"].get<int>() > 0)
+        return errorResponse(409, "conflict", res["results"][0]["reason"].get<std::string>());
+    (void)m_store.audit(c.user->username, "review_" + action, rec.id + (comment.empty() ? "" : ": " + comment), c.now);
+    auto updated = m_store.inspection(rec.id);
+    return jsonResponse(200, {{"status", updated && updated.value() ? updated.value()->status : rec.status}, {"op", op.id.toString()}});
+}
+
+HttpResponse Service::createDraw(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    DrawInput in;
+    in.seed = static_cast<std::uint64_t>(f.integer("seed", false, 0, (1LL << 53) - 1, static_cast<std::int64_t>(freshSeed())));
+    in.k = static_cast<std::size_t>(f.integer("k", true, 1, 1000));
+    in.teamSize = static_cast<std::size_t>(f.integer("team_size", true, 1, 10));
+    in.institutions = f.strings("institutions", false);
+    in.inspectors = f.strings("inspectors", false);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    auto all = m_store.institutions();
+    if (!all)
+        return errorResponse(500, "storage", all.error().message);
+    if (in.institutions.empty())
+        for (const auto &i : all.value())
+            in.institutions.push_back(i.id);
+    if (in.inspectors.empty())
+        if (auto users = m_store.users())
+            for (const auto &u : users.value())
+                if (u.active && (u.role == Role::Evaluator || u.role == Role::Lead))
+                    in.inspectors.push_back(u.username);
+    std::sort(in.institutions.begin(), in.institutions.end());
+    in.institutions.erase(std::unique(in.institutions.begin(), in.institutions.end()), in.institutions.end());
+    std::sort(in.inspectors.begin(), in.inspectors.end());
+    in.inspectors.erase(std::unique(in.inspectors.begin(), in.inspectors.end()), in.inspectors.end());
+    for (const auto &i : all.value())
+        for (const auto &who : i.linkedInspectors)
+            in.links.emplace_back(i.id, who);
+    std::sort(in.links.begin(), in.links.end());
+    const DrawResult res = drawInspections(in);
+    if (!res.problem.empty())
+        return errorResponse(409, "conflict", res.problem);
+    json assignments = json::array();
+    for (const auto &a : res.assignments)
+        assignments.push_back({{"institution", a.institution}, {"lead", a.team.front()}, {"team", a.team}});
+    json links = json::array();
+    for (const auto &[inst, who] : in.links)
+        links.push_back({inst, who});
+    json record{{"seed", in.seed},         {"k", in.k},         {"team_size", in.teamSize}, {"institutions", in.institutions},
+                {"inspectors", in.inspectors}, {"links", links}, {"assignments", assignments}, {"by", c.user->username}, {"at", c.now}};
+    auto id = m_store.saveDraw(c.user->username, record.dump(), c.now);
+    if (!id)
+        return errorResponse(500, "storage", id.error().message);
+    record["id"] = id.value();
+    (void)m_store.audit(c.user->username, "draw", std::to_string(id.value()) + " seed " + std::to_string(in.seed), c.now);
+    return jsonResponse(201, record);
+}
+
+HttpResponse Service::getDraw(Context &, const std::string &id)
+{
+    std::int64_t n = 0;
+    try {
+        n = std::stoll(id);
+    } catch (const std::exception &) {
+        return errorResponse(404, "not_found", "no draw \"" + id + "\"");
+    }
+    auto text = m_store.draw(n);
+    if (!text)
+        return errorResponse(500, "storage", text.error().message);
+    if (!text.value())
+        return errorResponse(404, "not_found", "no draw " + id);
+    json record = json::parse(*text.value());
+    // Re-run from the stored seed and inputs: anyone can check the published result.
+    DrawInput in;
+    in.seed = record["seed"].get<std::uint64_t>();
+    in.k = record["k"].get<std::size_t>();
+    in.teamSize = record["team_size"].get<std::size_t>();
+    in.institutions = record["institutions"].get<std::vector<std::string>>();
+    in.inspectors = record["inspectors"].get<std::vector<std::string>>();
+    for (const auto &l : record["links"])
+        in.links.emplace_back(l[0].get<std::string>(), l[1].get<std::string>());
+    const DrawResult again = drawInspections(in);
+    json assignments = json::array();
+    for (const auto &a : again.assignments)
+        assignments.push_back({{"institution", a.institution}, {"lead", a.team.front()}, {"team", a.team}});
+    record["id"] = n;
+    record["reproduced"] = assignments == record["assignments"];
+    return jsonResponse(200, record);
+}
+
+} // namespace careeval::server

@@ -1,0 +1,89 @@
+#pragma once
+// The server's behaviour: every route as a function request → response, with authentication, the
+// role and assignment checks, and the one error shape. It owns no sockets (net/ does) and no SQL
+// (storage/ does); every merge and score is the shared core's.
+
+#include "http.h"
+
+#include "../storage/server_store.h"
+
+#include <careeval/template.h>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace careeval::server {
+
+struct ServiceConfig {
+    std::string dataDir;                                  //!< blobs live under dataDir/blobs
+    std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000;     //!< a working day on site
+    int maxLoginFailures = 5;                             //!< then sign-ins for that name wait
+    std::int64_t failureWindowMs = 15LL * 60 * 1000;
+    std::size_t maxBodyBytes = 4u << 20;                  //!< JSON requests
+    std::size_t maxChunkBytes = 8u << 20;                 //!< one photo chunk
+    std::int64_t maxBlobBytes = 64LL << 20;               //!< one photo or signature
+    std::size_t maxPushOperations = 5000;
+    std::size_t maxPullLimit = 2000;
+};
+
+class Service
+{
+public:
+    Service(ServerStore &store, ServiceConfig config);
+
+    //! Never throws; every failure is a response with the error shape.
+    HttpResponse handle(const HttpRequest &request);
+    //! Largest body the transport may read for this request (decided from the header alone).
+    std::size_t bodyLimit(const std::string &method, const std::string &target) const;
+    //! Connection count for /metrics, provided by the transport.
+    void setConnectionGauge(std::function<std::size_t()> gauge) { m_connections = std::move(gauge); }
+
+    //! Validates and stores a template (used by the upload route, first start and the demo).
+    Result<TemplateRecord> addTemplate(const std::string &json, const std::string &byUser);
+
+private:
+    struct Context;
+    HttpResponse route(Context &c);
+    std::optional<User> authenticate(const HttpRequest &req, HttpResponse &error);
+    Result<std::shared_ptr<const Template>> templateFor(const std::string &id, const std::string &version);
+
+    HttpResponse login(Context &c);
+    HttpResponse logout(Context &c);
+    HttpResponse me(Context &c);
+    HttpResponse listUsers(Context &c);
+    HttpResponse createUser(Context &c);
+    HttpResponse updateUser(Context &c, const std::string &username);
+    HttpResponse listInstitutions(Context &c);
+    HttpResponse putInstitution(Context &c);
+    HttpResponse listTemplates(Context &c);
+    HttpResponse getTemplate(Context &c, const std::string &id, const std::string &version);
+    HttpResponse uploadTemplate(Context &c);
+    HttpResponse listInspections(Context &c);
+    HttpResponse createInspection(Context &c);
+    HttpResponse getInspection(Context &c, const InspectionRecord &rec);
+    HttpResponse pushOps(Context &c, const InspectionRecord &rec);
+    HttpResponse pullOps(Context &c, const InspectionRecord &rec);
+    HttpResponse teamState(Context &c, const InspectionRecord &rec);
+    HttpResponse review(Context &c, const InspectionRecord &rec);
+    HttpResponse createDraw(Context &c);
+    HttpResponse getDraw(Context &c, const std::string &id);
+    HttpResponse metrics();
+    HttpResponse health();
+
+    ServerStore &m_store;
+    ServiceConfig m_config;
+    std::function<std::size_t()> m_connections;
+    std::mutex m_cacheMutex;
+    std::map<std::string, std::shared_ptr<const Template>> m_templates;
+
+    std::atomic<std::uint64_t> m_requests{0}, m_errors4xx{0}, m_errors5xx{0};
+    std::atomic<std::uint64_t> m_opsAccepted{0}, m_opsAlreadyHad{0}, m_opsRefused{0};
+    std::atomic<std::uint64_t> m_requestMicros{0};
+};
+
+} // namespace careeval::server

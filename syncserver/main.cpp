@@ -1,0 +1,225 @@
+// careeval-server: composition root. Reads flags, environment and an optional config file (in that
+// order of precedence), opens the data directory, creates the admin account on first start, seeds
+// the demo on request, and runs the HTTP server until SIGINT/SIGTERM.
+
+#include "api/service.h"
+#include "demo.h"
+#include "net/http_server.h"
+#include "storage/crypto.h"
+#include "storage/server_store.h"
+
+#include <careeval/jsonutil.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+using namespace careeval;
+using namespace careeval::server;
+
+namespace {
+
+struct Options {
+    std::string data = "careeval-data";
+    std::string listen = "127.0.0.1:8080";
+    std::string adminPassword;
+    std::string templates = CAREEVAL_TEMPLATES_DIR;
+    std::string cert, key;
+    int threads = 2;
+    bool demo = false;
+};
+
+int usage()
+{
+    std::cerr << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
+                 "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+                 "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    return 2;
+}
+
+void fromEnv(Options &o)
+{
+    auto env = [](const char *name, std::string &out) {
+        if (const char *v = std::getenv(name); v && *v)
+            out = v;
+    };
+    env("CAREEVAL_DATA", o.data);
+    env("CAREEVAL_LISTEN", o.listen);
+    env("CAREEVAL_ADMIN_PASSWORD", o.adminPassword);
+    env("CAREEVAL_TEMPLATES", o.templates);
+    env("CAREEVAL_TLS_CERT", o.cert);
+    env("CAREEVAL_TLS_KEY", o.key);
+}
+
+bool fromConfig(Options &o, const std::string &path)
+{
+    auto text = readFile(path);
+    auto doc = text ? parseJson(text.value()) : Result<json>(text.error());
+    if (!doc || !doc->is_object()) {
+        std::cerr << "config " << path << ": " << (doc ? "expected a JSON object" : doc.error().message) << "\n";
+        return false;
+    }
+    for (auto it = doc->begin(); it != doc->end(); ++it) {
+        const std::string &k = it.key();
+        if (k == "threads" && it->is_number_integer())
+            o.threads = it->get<int>();
+        else if (!it->is_string()) {
+            std::cerr << "config " << path << ": \"" << k << "\" must be a string\n";
+            return false;
+        } else if (k == "data")
+            o.data = it->get<std::string>();
+        else if (k == "listen")
+            o.listen = it->get<std::string>();
+        else if (k == "templates")
+            o.templates = it->get<std::string>();
+        else if (k == "tls_cert")
+            o.cert = it->get<std::string>();
+        else if (k == "tls_key")
+            o.key = it->get<std::string>();
+        else {
+            std::cerr << "config " << path << ": unknown setting \"" << k << "\"\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+std::mutex logMutex;
+void logLine(const std::string &line)
+{
+    char stamp[32];
+    const std::time_t t = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    std::lock_guard lock(logMutex);
+    std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
+}
+
+HttpServer *g_server = nullptr;
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // SIGINT/SIGTERM are taken by a sigwait thread (graceful stop); every thread created from here on
+    // inherits this mask, so no thread dies of the default action.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    Options o;
+    // Config file first, then environment, then flags: the most specific wins.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (!std::strcmp(argv[i], "--config") && !fromConfig(o, argv[i + 1]))
+            return 2;
+    fromEnv(o);
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&](std::string &out) {
+            if (i + 1 >= argc)
+                return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string ignored, threads;
+        if (a == "--demo")
+            o.demo = true;
+        else if (a == "--data" ? next(o.data)
+                 : a == "--listen" ? next(o.listen)
+                 : a == "--admin-password" ? next(o.adminPassword)
+                 : a == "--templates" ? next(o.templates)
+                 : a == "--tls-cert" ? next(o.cert)
+                 : a == "--tls-key" ? next(o.key)
+                 : a == "--config" ? next(ignored)
+                 : false)
+            continue;
+        else if (a == "--threads" && next(threads))
+            o.threads = std::max(1, std::atoi(threads.c_str()));
+        else
+            return usage();
+    }
+    const auto colon = o.listen.rfind(':');
+    if (colon == std::string::npos)
+        return usage();
+    TransportConfig tc;
+    tc.address = o.listen.substr(0, colon);
+    tc.port = static_cast<std::uint16_t>(std::atoi(o.listen.c_str() + colon + 1));
+    tc.threads = o.threads;
+    tc.certFile = o.cert;
+    tc.keyFile = o.key;
+
+    if (!cryptoInit()) {
+        std::cerr << "cannot initialise libsodium\n";
+        return 1;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(o.data + "/blobs", ec);
+    if (ec) {
+        std::cerr << "cannot create data directory " << o.data << ": " << ec.message() << "\n";
+        return 1;
+    }
+    auto store = ServerStore::open(o.data + "/careeval.db");
+    if (!store) {
+        std::cerr << store.error().message << "\n";
+        return 1;
+    }
+    ServiceConfig sc;
+    sc.dataDir = o.data;
+    Service service(*store.value(), sc);
+
+    // First start: an administrator, with the given password or a generated one shown once.
+    auto users = store.value()->users();
+    if (users && users->empty()) {
+        std::string pw = o.adminPassword;
+        const bool generated = pw.empty();
+        if (generated)
+            pw = randomHex(8);
+        if (auto r = store.value()->createUser({"admin", "Administrator", Role::Admin, true}, hashPassword(pw)); !r) {
+            std::cerr << r.error().message << "\n";
+            return 1;
+        }
+        logLine(generated ? "created account admin with password " + pw + " (shown once; change it)" : "created account admin");
+    }
+    auto seeded = o.demo ? seedDemo(*store.value(), service, o.templates) : loadTemplates(service, o.templates);
+    if (!seeded) {
+        std::cerr << seeded.error().message << "\n";
+        return 1;
+    }
+    for (const auto &l : seeded.value())
+        logLine(l);
+
+    HttpServer server(tc, [&](const HttpRequest &r) { return service.handle(r); },
+                      [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
+    service.setConnectionGauge([&] { return server.connections(); });
+    if (auto r = server.start(); !r) {
+        std::cerr << r.error().message << "\n";
+        return 1;
+    }
+    logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port()) +
+            " (data " + o.data + ")");
+    std::fflush(stderr);
+
+    g_server = &server;
+    std::thread signals([] {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        int sig = 0;
+        sigwait(&set, &sig);
+        logLine(sig == SIGINT ? "SIGINT: finishing requests in flight" : "SIGTERM: finishing requests in flight");
+        g_server->stop();
+    });
+    signals.detach();
+    server.run();
+    logLine("stopped");
+    return 0;
+}

@@ -1,0 +1,322 @@
+#include "http_server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+namespace careeval::server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+namespace ssl = boost::asio::ssl;
+using tcp = net::ip::tcp;
+
+struct HttpServer::Impl {
+    TransportConfig config;
+    Handler handler;
+    BodyLimit limit;
+    Logger logger;
+    net::io_context ioc;
+    std::optional<ssl::context> sslContext;
+    tcp::acceptor acceptor{ioc};
+    std::atomic<std::size_t> connections{0};
+    std::atomic<bool> stopping{false};
+    std::uint16_t boundPort = 0;
+
+    Impl(TransportConfig c, Handler h, BodyLimit l, Logger g)
+        : config(std::move(c)), handler(std::move(h)), limit(std::move(l)), logger(std::move(g)), ioc(std::max(1, config.threads))
+    {
+    }
+    void accept();
+};
+
+namespace {
+
+// "Ordinary" ends of a connection: the peer went away, we timed out an idle keep-alive, or shutdown.
+bool quiet(const beast::error_code &ec)
+{
+    return ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
+           ec == net::error::eof || ec == net::error::connection_reset || ec == ssl::error::stream_truncated;
+}
+
+HttpRequest toRequest(const http::request<http::string_body> &m, const std::string &remote, bool &targetOk)
+{
+    HttpRequest r;
+    r.method = std::string(m.method_string());
+    targetOk = parseTarget(std::string(m.target()), r.path, r.query);
+    for (const auto &f : m) {
+        std::string name(f.name_string());
+        for (auto &ch : name)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        r.headers[name] = std::string(f.value());
+    }
+    r.body = m.body();
+    r.remote = remote;
+    return r;
+}
+
+// One connection. Stream is beast::tcp_stream or beast::ssl_stream<beast::tcp_stream>.
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>>
+{
+public:
+    Session(HttpServer::Impl &server, Stream &&stream, std::string remote)
+        : m_server(server), m_stream(std::move(stream)), m_remote(std::move(remote))
+    {
+        ++m_server.connections;
+    }
+    ~Session() { --m_server.connections; }
+
+    void start()
+    {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            net::dispatch(m_stream.get_executor(), beast::bind_front_handler(&Session::readHeader, this->shared_from_this()));
+        } else {
+            beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+            m_stream.async_handshake(ssl::stream_base::server, beast::bind_front_handler(&Session::onHandshake, this->shared_from_this()));
+        }
+    }
+
+private:
+    void onHandshake(beast::error_code ec)
+    {
+        if (ec)
+            return; // a failed TLS handshake is the client's problem; nothing to answer
+        readHeader();
+    }
+
+    void readHeader()
+    {
+        if (m_server.stopping)
+            return close();
+        m_header.emplace();
+        m_header->header_limit(static_cast<std::uint32_t>(m_server.config.maxHeaderBytes));
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        http::async_read_header(m_stream, m_buffer, *m_header, beast::bind_front_handler(&Session::onHeader, this->shared_from_this()));
+    }
+
+    void onHeader(beast::error_code ec, std::size_t)
+    {
+        if (ec) {
+            if (ec == http::error::header_limit)
+                return fail(431, "headers too large");
+            if (ec == http::error::body_limit)
+                return fail(413, "request body too large");
+            if (!quiet(ec))
+                return fail(400, "malformed request: " + ec.message());
+            return close();
+        }
+        const auto &h = m_header->get();
+        const std::size_t limit = m_server.limit(std::string(h.method_string()), std::string(h.target()));
+        if (h.has_content_length() && m_header->content_length() && *m_header->content_length() > limit)
+            return fail(413, "request body larger than " + std::to_string(limit) + " bytes");
+        m_parser.emplace(std::move(*m_header));
+        m_parser->body_limit(limit);
+        m_started = std::chrono::steady_clock::now();
+        http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, this->shared_from_this()));
+    }
+
+    void onBody(beast::error_code ec, std::size_t)
+    {
+        if (ec == http::error::body_limit)
+            return fail(413, "request body too large");
+        if (ec) {
+            if (!quiet(ec))
+                return fail(400, "malformed request: " + ec.message());
+            return close(); // truncated upload or dropped client: nothing was acknowledged
+        }
+        auto req = m_parser->release();
+        bool targetOk = true;
+        HttpRequest request = toRequest(req, m_remote, targetOk);
+        HttpResponse response = targetOk ? m_server.handler(request)
+                                         : errorResponse(400, "invalid_request", "the request target is not properly encoded");
+        send(std::move(response), req.keep_alive() && !m_server.stopping, std::string(req.method_string()), std::string(req.target()));
+    }
+
+    void send(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target)
+    {
+        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
+        res->set(http::field::server, "careeval-server");
+        if (!r.body.empty() || r.status != 304)
+            res->set(http::field::content_type, r.contentType);
+        for (const auto &[k, v] : r.headers)
+            res->set(k, v);
+        res->body() = std::move(r.body);
+        res->keep_alive(keepAlive);
+        res->prepare_payload();
+        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
+        if (m_server.logger) {
+            char line[600];
+            std::snprintf(line, sizeof line, "%s %s %.300s %d %zu %.1fms", m_remote.c_str(), method.c_str(), target.c_str(), r.status,
+                          res->body().size(), ms);
+            m_server.logger(line);
+        }
+        m_response = res;
+        http::async_write(m_stream, *res, beast::bind_front_handler(&Session::onWrite, this->shared_from_this(), keepAlive));
+    }
+
+    void fail(int status, const std::string &message)
+    {
+        m_started = std::chrono::steady_clock::now();
+        send(errorResponse(status, status == 413 ? "too_large" : "invalid_request", message), false, "-", "-");
+    }
+
+    void onWrite(bool keepAlive, beast::error_code ec, std::size_t)
+    {
+        m_response.reset();
+        if (ec || !keepAlive)
+            return close();
+        readHeader();
+    }
+
+    void close()
+    {
+        beast::error_code ec;
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        } else {
+            beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
+            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+        }
+    }
+
+    HttpServer::Impl &m_server;
+    Stream m_stream;
+    std::string m_remote;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::empty_body>> m_header;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::shared_ptr<void> m_response;
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+};
+
+} // namespace
+
+void HttpServer::Impl::accept()
+{
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+        if (ec) {
+            if (ec == net::error::operation_aborted || stopping)
+                return;
+            return accept();
+        }
+        if (connections >= config.maxConnections) {
+            // Over the cap: refuse politely rather than queue without bound.
+            static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                            "Retry-After: 1\r\nContent-Length: 74\r\n\r\n"
+                                            "{\"error\":{\"code\":\"busy\",\"message\":\"too many connections, retry shortly\"}}";
+            beast::error_code ignored;
+            net::write(socket, net::buffer(busy), ignored);
+            socket.shutdown(tcp::socket::shutdown_both, ignored);
+            return accept();
+        }
+        beast::error_code rec;
+        const auto ep = socket.remote_endpoint(rec);
+        const std::string remote = rec ? "?" : ep.address().to_string() + ":" + std::to_string(ep.port());
+        if (sslContext)
+            std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *sslContext), remote)->start();
+        else
+            std::make_shared<Session<beast::tcp_stream>>(*this, beast::tcp_stream(std::move(socket)), remote)->start();
+        accept();
+    });
+}
+
+HttpServer::HttpServer(TransportConfig config, Handler handler, BodyLimit limit, Logger logger)
+    : d(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(limit), std::move(logger)))
+{
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<void> HttpServer::start()
+{
+    beast::error_code ec;
+    const auto address = net::ip::make_address(d->config.address, ec);
+    if (ec)
+        return makeError(ErrorCode::InvalidArgument, "cannot listen on \"" + d->config.address + "\": not an IP address");
+    if (!d->config.certFile.empty() || !d->config.keyFile.empty()) {
+        d->sslContext.emplace(ssl::context::tls_server);
+        d->sslContext->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                                   ssl::context::no_tlsv1_1);
+        d->sslContext->use_certificate_chain_file(d->config.certFile, ec);
+        if (ec)
+            return makeError(ErrorCode::Io, "cannot read TLS certificate " + d->config.certFile + ": " + ec.message());
+        d->sslContext->use_private_key_file(d->config.keyFile, ssl::context::pem, ec);
+        if (ec)
+            return makeError(ErrorCode::Io, "cannot read TLS key " + d->config.keyFile + ": " + ec.message());
+    }
+    const tcp::endpoint endpoint(address, d->config.port);
+    d->acceptor.open(endpoint.protocol(), ec);
+    if (!ec)
+        d->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec)
+        d->acceptor.bind(endpoint, ec);
+    if (!ec)
+        d->acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+        return makeError(ErrorCode::Io, "cannot listen on " + d->config.address + ":" + std::to_string(d->config.port) + ": " + ec.message());
+    d->boundPort = d->acceptor.local_endpoint().port();
+    d->accept();
+    return {};
+}
+
+std::uint16_t HttpServer::port() const
+{
+    return d->boundPort;
+}
+
+bool HttpServer::tls() const
+{
+    return d->sslContext.has_value();
+}
+
+void HttpServer::run()
+{
+    std::vector<std::thread> extra;
+    for (int i = 1; i < std::max(1, d->config.threads); ++i)
+        extra.emplace_back([this] { d->ioc.run(); });
+    d->ioc.run();
+    for (auto &t : extra)
+        t.join();
+}
+
+void HttpServer::stop()
+{
+    net::post(d->ioc, [this] {
+        d->stopping = true;
+        beast::error_code ec;
+        d->acceptor.close(ec);
+        // Idle keep-alive connections end at their read timeout; cap the wait for those in flight.
+        auto timer = std::make_shared<net::steady_timer>(d->ioc, std::chrono::seconds(10));
+        timer->async_wait([this, timer](beast::error_code) { d->ioc.stop(); });
+        auto poll = std::make_shared<std::function<void()>>();
+        auto pollTimer = std::make_shared<net::steady_timer>(d->ioc);
+        *poll = [this, poll, pollTimer, timer] {
+            if (d->connections == 0) {
+                d->ioc.stop();
+                return;
+            }
+            pollTimer->expires_after(std::chrono::milliseconds(50));
+            pollTimer->async_wait([poll](beast::error_code) { (*poll)(); });
+        };
+        (*poll)();
+    });
+}
+
+std::size_t HttpServer::connections() const
+{
+    return d->connections;
+}
+
+} // namespace careeval::server
