@@ -13,8 +13,8 @@ cmake --build build -j "$jobs"
 echo "== tests"
 (cd build && ctest --output-on-failure -j "$jobs")
 
-echo "== tests under ASan + UBSan (core)"
+echo "== tests under ASan + UBSan (core and server)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAREEVAL_SANITIZE=ON -DCAREEVAL_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --output-on-failure -j "$jobs" -L shared)
+    ctest --output-on-failure -j "$jobs" -L "shared|syncserver")

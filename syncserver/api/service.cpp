@@ -681,6 +681,8 @@ HttpResponse Service::pushOps(Context &c, const InspectionRecord &rec)
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return Operation::before(ops[a], ops[b]); });
         for (std::size_t i : order) {
             const Operation &op = ops[i];
+            if (results[i].status == PushStatus::AlreadyHad)
+                continue;
             auto refuse = [&](std::string why) {
                 results[i].status = PushStatus::Refused;
                 results[i].reason = std::move(why);
@@ -856,6 +858,11 @@ HttpResponse Service::review(Context &c, const InspectionRecord &rec)
         return errorResponse(400, "invalid_request", "field \"action\" must be submit, approve or return");
     if (kind == OpKind::Return && comment.empty())
         return errorResponse(400, "invalid_request", "field \"comment\" must say why the inspection is returned");
+    const Member *member = rec.member(c.user->username);
+    if (kind == OpKind::Submit && !(member && member->role == Role::Lead))
+        return errorResponse(403, "forbidden", "only the team lead submits");
+    if (kind != OpKind::Submit && !supervisorLike(*c.user))
+        return errorResponse(403, "forbidden", "only a supervisor approves or returns an inspection");
     auto ops = m_store.operations(rec.id);
     std::uint64_t clock = 0;
     if (ops)

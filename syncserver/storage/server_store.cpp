@@ -451,9 +451,17 @@ Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection,
         return t.error();
     current.team = std::move(t.value());
 
+    // What the server already has is reported as such before anything is judged: a re-push after a
+    // lock, or of a submit, is a repeat, not a new change to refuse.
     std::vector<PushResult> results(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i)
+    for (std::size_t i = 0; i < batch.size(); ++i) {
         results[i].id = batch[i].id;
+        auto known = m_ops->find(batch[i].id);
+        if (!known)
+            return known.error();
+        if (known.value())
+            results[i].status = PushStatus::AlreadyHad;
+    }
     std::string status = current.status;
     decide(current, batch, results, status);
 

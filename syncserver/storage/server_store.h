@@ -117,8 +117,9 @@ public:
     Result<std::vector<MemberSync>> memberSync(const std::string &inspection);
     Result<void> recordPull(const std::string &inspection, const std::string &username, std::int64_t at);
 
-    //! Judges a pushed batch against the inspection as it is now: sets each result (Accepted or
-    //! Refused with a reason) and may move `status`. Runs under the store's lock.
+    //! Judges a pushed batch against the inspection as it is now: sets each result still Accepted to
+    //! Refused with a reason where it must be (those already stored arrive as AlreadyHad and are left
+    //! alone) and may move `status`. Runs under the store's lock.
     using PushDecider = std::function<void(const InspectionRecord &current, const std::vector<Operation> &batch,
                                            std::vector<PushResult> &results, std::string &status)>;
     //! One push, one transaction: judge, append the accepted operations (those already stored come

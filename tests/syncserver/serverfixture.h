@@ -1,0 +1,128 @@
+#pragma once
+// Runs the real careeval-server binary on 127.0.0.1 with a port the system picks, and talks HTTP to
+// it with QNetworkAccessManager. Each fixture has its own data directory; kill9() and restart() act
+// on the same directory, as a crash and a restart would.
+
+#include <nlohmann/json.hpp>
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <csignal>
+
+struct HttpResult {
+    int status = 0;
+    nlohmann::json body;
+    QByteArray raw;
+    QMap<QByteArray, QByteArray> headers;
+};
+
+class ServerFixture
+{
+public:
+    QTemporaryDir dir;
+    QProcess process;
+    quint16 port = 0;
+    QByteArray log;
+
+    bool start(const QStringList &extra = {"--demo", "--admin-password", "admin-pass-1"})
+    {
+        log.clear();
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(CAREEVAL_SERVER, QStringList{"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
+        if (!process.waitForStarted(10000))
+            return false;
+        static const QRegularExpression re("listening on http://127\\.0\\.0\\.1:(\\d+)");
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 30000) {
+            process.waitForReadyRead(200);
+            log += process.readAllStandardError();
+            const auto m = re.match(QString::fromUtf8(log));
+            if (m.hasMatch()) {
+                port = static_cast<quint16>(m.captured(1).toUInt());
+                return true;
+            }
+            if (process.state() == QProcess::NotRunning)
+                return false;
+        }
+        return false;
+    }
+    void kill9()
+    {
+        ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+        process.waitForFinished(10000);
+    }
+    int terminate()
+    {
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        process.waitForFinished(20000);
+        log += process.readAllStandardError();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+    ~ServerFixture()
+    {
+        if (process.state() != QProcess::NotRunning)
+            kill9();
+    }
+
+    HttpResult call(QNetworkAccessManager &nam, const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        for (const auto &[k, v] : headers)
+            req.setRawHeader(k, v);
+        QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+        HttpResult r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.raw = reply->readAll();
+        for (const auto &h : reply->rawHeaderPairs())
+            r.headers[h.first.toLower()] = h.second;
+        r.body = nlohmann::json::parse(r.raw.toStdString(), nullptr, false);
+        reply->deleteLater();
+        return r;
+    }
+    HttpResult call(const QByteArray &method, const QString &path, const nlohmann::json &body, const QString &token = {})
+    {
+        return call(m_nam, method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), token);
+    }
+    QString login(const QString &user, const QString &password = "demo-2025")
+    {
+        auto r = call("POST", "/api/v1/auth/login", {{"username", user.toStdString()}, {"password", password.toStdString()}});
+        return r.status == 200 ? QString::fromStdString(r.body["token"].get<std::string>()) : QString();
+    }
+    QNetworkAccessManager &nam() { return m_nam; }
+
+    //! Sends bytes as they are (for requests no well-behaved client library would send) and returns
+    //! what the server answered before closing.
+    QByteArray raw(const QByteArray &bytes)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write(bytes);
+        socket.waitForBytesWritten(5000);
+        QByteArray answer;
+        while (socket.waitForReadyRead(3000))
+            answer += socket.readAll();
+        return answer;
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+};

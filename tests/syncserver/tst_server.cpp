@@ -1,0 +1,465 @@
+// The sync server, run as its real binary on 127.0.0.1 and spoken to over HTTP: sign-in, the
+// authorization matrix, push and pull, refusals, hostile input, locking, concurrent clients,
+// kill -9 and restart, graceful stop, draws and templates.
+
+#include "serverfixture.h"
+
+#include "../shared/testutil.h"
+
+#include <careeval/merge.h>
+#include <careeval/report_json.h>
+
+#include <set>
+
+using nlohmann::json;
+using namespace careeval;
+
+namespace {
+const QString kPilot = "demo-pilot-changchun-01";
+const QString kOps = "/api/v1/inspections/demo-pilot-changchun-01/ops";
+
+std::vector<json> demoOps(const std::string &author = {})
+{
+    std::vector<json> out;
+    for (const auto &op : testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl")))
+        if (author.empty() || op.author == author)
+            out.push_back(toJson(op));
+    return out;
+}
+
+// A valid new answer by `author` on the pilot inspection.
+json answer(const std::string &author, const std::string &item, const json &value, std::uint64_t clock)
+{
+    Operation op;
+    op.id = Uuid::generate();
+    op.inspection = "demo-pilot-changchun-01";
+    op.author = author;
+    op.device = "test-" + author;
+    op.clock = clock;
+    op.time = nowMillis();
+    op.kind = OpKind::Set;
+    op.target = item;
+    op.value = canonicalJson(value);
+    return toJson(op);
+}
+} // namespace
+
+class TestServer : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture m_shared; // for the read-mostly tests
+    QMap<QString, QString> m_tokens;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_shared.start(), m_shared.log.constData());
+        m_tokens["member"] = m_shared.login("wang.fang");
+        m_tokens["outsider"] = m_shared.login("liu.min");
+        m_tokens["lead"] = m_shared.login("li.hua");
+        m_tokens["supervisor"] = m_shared.login("chen.jing");
+        m_tokens["admin"] = m_shared.login("admin", "admin-pass-1");
+        for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it)
+            QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
+        m_tokens["anonymous"] = QString();
+    }
+
+    void health()
+    {
+        auto r = m_shared.call("GET", "/healthz", nullptr);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body["status"], json("ok"));
+        auto m = m_shared.call("GET", "/metrics", nullptr);
+        QCOMPARE(m.status, 200);
+        QVERIFY(m.raw.contains("# TYPE careeval_requests_total counter"));
+        QVERIFY(m.raw.contains("careeval_connections "));
+    }
+
+    void authorizationMatrix_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("expected"); // anonymous member outsider lead supervisor admin
+        auto row = [](const char *m, const char *p, const char *b, const char *e) { QTest::newRow(qPrintable(QString(m) + " " + p)) << m << p << b << e; };
+        row("GET", "/api/v1/me", "", "401 200 200 200 200 200");
+        row("GET", "/api/v1/users", "", "401 403 403 403 403 200");
+        row("POST", "/api/v1/users", R"({"username":"new.person","display_name":"新人","role":"evaluator","password":"long-enough-1"})", "401 403 403 403 403 201");
+        row("PATCH", "/api/v1/users/zhao.lei", R"({"display_name":"赵磊"})", "401 403 403 403 403 200");
+        row("GET", "/api/v1/institutions", "", "401 403 403 403 200 200");
+        row("POST", "/api/v1/institutions", R"({"id":"bs-new","name":"白山新院","beds":40})", "401 403 403 403 403 200");
+        row("GET", "/api/v1/templates", "", "401 200 200 200 200 200");
+        row("GET", "/api/v1/templates/resident-satisfaction/1.0.0", "", "401 200 200 200 200 200");
+        row("GET", "/api/v1/inspections", "", "401 200 200 200 200 200");
+        row("POST", "/api/v1/inspections", R"({"id":"matrix-1","institution":"jl-anning","template_id":"resident-satisfaction","template_version":"1.0.0","lead":"li.hua","members":["zhang.wei"]})",
+            "401 403 403 403 403 201");
+        row("GET", "/api/v1/inspections/demo-pilot-changchun-01", "", "401 200 403 200 200 200");
+        row("GET", "/api/v1/inspections/demo-pilot-changchun-01/ops", "", "401 200 403 200 200 200");
+        row("POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", R"({"ops":[]})", "401 200 403 200 200 200");
+        row("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", "", "401 200 403 200 200 200");
+        row("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", R"({"action":"approve"})", "401 403 403 403 409 409");
+        row("POST", "/api/v1/draws", R"({"k":1,"team_size":2,"seed":5})", "401 403 403 403 403 201");
+        row("GET", "/api/v1/inspections/no-such-inspection", "", "401 404 404 404 404 404");
+        row("GET", "/api/v1/nothing-here", "", "401 404 404 404 404 404");
+        row("DELETE", "/api/v1/me", "", "401 405 405 405 405 405");
+    }
+    void authorizationMatrix()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(QString, body);
+        QFETCH(QString, expected);
+        const QStringList roles{"anonymous", "member", "outsider", "lead", "supervisor", "admin"};
+        const QStringList want = expected.split(' ');
+        for (int i = 0; i < roles.size(); ++i) {
+            auto r = m_shared.call(m_shared.nam(), method.toUtf8(), path, body.toUtf8(), m_tokens[roles[i]]);
+            QVERIFY2(r.status == want[i].toInt(), qPrintable(QString("%1: got %2, expected %3: %4").arg(roles[i]).arg(r.status).arg(want[i]).arg(QString::fromUtf8(r.raw))));
+            if (r.status >= 400) {
+                QVERIFY2(r.body.contains("error") && r.body["error"].contains("code") && r.body["error"].contains("message"), r.raw.constData());
+            }
+        }
+    }
+
+    void signInIsSlowedAfterFailures()
+    {
+        for (int i = 0; i < 5; ++i) {
+            auto r = m_shared.call("POST", "/api/v1/auth/login", {{"username", "zhao.lei"}, {"password", "guess-" + std::to_string(i)}});
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.body["error"]["code"], json("wrong_credentials"));
+        }
+        auto r = m_shared.call("POST", "/api/v1/auth/login", {{"username", "zhao.lei"}, {"password", "demo-2025"}});
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.headers.contains("retry-after"));
+        QCOMPARE(m_shared.login("wang.fang").isEmpty(), false); // other accounts unaffected
+    }
+
+    void logoutEndsTheSession()
+    {
+        const QString t = m_shared.login("zhang.wei");
+        QCOMPARE(m_shared.call("GET", "/api/v1/me", nullptr, t).status, 200);
+        QCOMPARE(m_shared.call("POST", "/api/v1/auth/logout", json::object(), t).status, 200);
+        QCOMPARE(m_shared.call("GET", "/api/v1/me", nullptr, t).status, 401);
+    }
+
+    void hostileInput_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not json") << QByteArray("POST") << kOps << QByteArray("{\"ops\": [tru") << 400 << "line 1, column";
+        QTest::newRow("array body") << QByteArray("POST") << kOps << QByteArray("[]") << 400 << "must be a JSON object";
+        QTest::newRow("ops not a list") << QByteArray("POST") << kOps << QByteArray("{\"ops\": 5}") << 400 << "field \"ops\"";
+        QTest::newRow("operation wrong type") << QByteArray("POST") << kOps << QByteArray("{\"ops\": [{\"id\": 5}]}") << 400 << "ops[0]: operation field \"id\"";
+        QTest::newRow("deep nesting") << QByteArray("POST") << kOps << QByteArray(5000, '[') << 400 << "nested deeper";
+        QTest::newRow("traversal") << QByteArray("GET") << "/api/v1/templates/../../../etc/passwd" << QByteArray() << 404 << "no such resource";
+        QTest::newRow("nul in path") << QByteArray("GET") << "/api/v1/inspections/a%00b" << QByteArray() << 400 << "not properly encoded";
+        QTest::newRow("pull limit text") << QByteArray("GET") << kOps + "?limit=lots" << QByteArray() << 400 << "whole numbers";
+        QTest::newRow("pull limit huge") << QByteArray("GET") << kOps + "?limit=999999" << QByteArray() << 400 << "\"limit\" from 1 to";
+        QTest::newRow("draw wrong type") << QByteArray("POST") << "/api/v1/draws" << QByteArray("{\"k\":\"three\",\"team_size\":2}") << 400 << "field \"k\"";
+    }
+    void hostileInput()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        auto r = m_shared.call(m_shared.nam(), method, path, body, m_tokens["admin"]);
+        QVERIFY2(r.status == status, qPrintable(QString("%1: %2").arg(r.status).arg(QString::fromUtf8(r.raw.left(300)))));
+        QVERIFY2(QString::fromStdString(r.body["error"]["message"].get<std::string>()).contains(message), r.raw.constData());
+        QCOMPARE(m_shared.call("GET", "/healthz", nullptr).status, 200); // and the server is still there
+    }
+
+    // What no client library would send: answered by the server without reading the rest.
+    void rawHostileRequests_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("statusLine");
+        QTest::newRow("body larger than the limit") << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 9000000\r\n\r\n{") << QByteArray("HTTP/1.1 413");
+        QTest::newRow("bad percent-encoding") << QByteArray("GET /api/v1/inspections/%zz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("chunked past the limit") << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n800000\r\n") + QByteArray(0x800000, 'x') << QByteArray("HTTP/1.1 413");
+    }
+    void rawHostileRequests()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, statusLine);
+        const QByteArray answer = m_shared.raw(request);
+        QVERIFY2(answer.startsWith(statusLine), answer.left(200).constData());
+        QCOMPARE(m_shared.call("GET", "/healthz", nullptr).status, 200);
+    }
+
+    void truncatedUploadStoresNothing()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("wang.fang");
+        const QByteArray body = QByteArray::fromStdString(json{{"ops", {answer("wang.fang", "staff_total", 48, 1)}}}.dump());
+        const QByteArray head = "POST " + kOps.toUtf8() + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8() +
+                                "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+        QCOMPARE(s.raw(head + body.left(body.size() / 2)), QByteArray()); // cut mid-body: no answer
+        QCOMPARE(s.call("GET", kOps, nullptr, t).body["ops"].size(), 0u);
+        QVERIFY(s.raw(head + body).startsWith("HTTP/1.1 200"));
+        QCOMPARE(s.call("GET", kOps, nullptr, t).body["ops"].size(), 1u);
+    }
+
+    void oversizedHeadersAreRefused()
+    {
+        auto r = m_shared.call(m_shared.nam(), "GET", "/healthz", {}, {}, {{"X-Filler", QByteArray(20000, 'x')}});
+        QCOMPARE(r.status, 431);
+    }
+
+    void pushIsIdempotentAndPullPages()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        std::size_t total = 0;
+        for (const char *who : {"li.hua", "wang.fang", "zhang.wei"}) {
+            const QString t = s.login(who);
+            const auto mine = demoOps(who);
+            auto r = s.call("POST", kOps, {{"ops", mine}}, t);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body["accepted"].get<std::size_t>(), mine.size());
+            auto again = s.call("POST", kOps, {{"ops", mine}}, t);
+            QCOMPARE(again.body["accepted"].get<std::size_t>(), 0u);
+            QCOMPARE(again.body["already_had"].get<std::size_t>(), mine.size());
+            total += mine.size();
+        }
+        const QString t = s.login("wang.fang");
+        std::set<std::string> ids;
+        std::int64_t cursor = 0;
+        for (bool more = true; more;) {
+            auto page = s.call("GET", kOps + QString("?after=%1&limit=25").arg(cursor), nullptr, t);
+            QCOMPARE(page.status, 200);
+            for (const auto &op : page.body["ops"])
+                QVERIFY(ids.insert(op["id"].get<std::string>()).second); // nothing twice
+            cursor = page.body["next"].get<std::int64_t>();
+            more = page.body["more"].get<bool>();
+        }
+        QCOMPARE(ids.size(), total);
+    }
+
+    void refusalsSayWhy()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("wang.fang");
+        json other = answer("wang.fang", "staff_total", 40, 5);
+        other["inspection"] = "demo-safety-jilin-02";
+        const std::vector<json> batch{answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_total", 50, 2),
+                                      answer("wang.fang", "nope", 1, 3), answer("wang.fang", "sc_sys_table", 9, 4), other,
+                                      answer("wang.fang", "staff_trained", 47, 6)};
+        auto r = s.call("POST", kOps, {{"ops", batch}}, t);
+        QCOMPARE(r.status, 200);
+        const auto &res = r.body["results"];
+        QCOMPARE(res[0]["status"], json("accepted"));
+        QVERIFY(res[1]["reason"].get<std::string>().find("is not the signed-in user") != std::string::npos);
+        QVERIFY(res[2]["reason"].get<std::string>().find("no item \"nope\"") != std::string::npos);
+        QVERIFY(res[3]["reason"].get<std::string>().find("outside 0..4") != std::string::npos);
+        QVERIFY(res[4]["reason"].get<std::string>().find("belongs to inspection") != std::string::npos);
+        QCOMPARE(res[5]["status"], json("accepted"));
+        QCOMPARE(r.body["refused"].get<int>(), 4);
+        auto pulled = s.call("GET", kOps, nullptr, t);
+        QCOMPARE(pulled.body["ops"].size(), 2u); // refused operations are not stored
+    }
+
+    void approvalLocks()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString lead = s.login("li.hua"), eval = s.login("wang.fang"), sup = s.login("chen.jing");
+        QCOMPARE(s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 48, 1)}}}, eval).body["accepted"], json(1));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup).status, 409); // not submitted
+        auto ret = s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead);
+        QCOMPARE(ret.status, 200);
+        QCOMPARE(ret.body["status"], json("submitted"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}}, sup).status, 400); // needs a comment
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}, {"comment", "补充现场照片"}}, sup).body["status"],
+                 json("returned"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).body["status"], json("submitted"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}, {"comment", "同意"}}, sup).body["status"],
+                 json("approved"));
+        // Re-sending what was accepted before the lock is a repeat, not a refusal.
+        const json first = s.call("GET", kOps, nullptr, eval).body["ops"][0];
+        QCOMPARE(s.call("POST", kOps, {{"ops", {first}}}, eval).body["already_had"], json(1));
+        auto late = s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 50, 100)}}}, eval);
+        QCOMPARE(late.body["refused"], json(1));
+        QVERIFY(late.body["results"][0]["reason"].get<std::string>().find("locked") != std::string::npos);
+        auto state = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, sup);
+        QCOMPARE(state.body["state"]["status"], json("approved"));
+        QCOMPARE(state.body["state"]["items"]["staff_total"]["value"], json(48));
+        QCOMPARE(state.body["state"]["history"].size(), 4u);
+    }
+
+    // Three tablets push their day at once, in interleaved batches: the server's merged state is the
+    // one the core computes from all the operations.
+    void concurrentPushesConverge()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        struct Client {
+            std::string user;
+            QString token;
+            std::vector<json> ops;
+            std::size_t next = 0;
+            QNetworkAccessManager nam;
+        };
+        std::vector<std::unique_ptr<Client>> clients;
+        for (const char *who : {"li.hua", "wang.fang", "zhang.wei"}) {
+            auto c = std::make_unique<Client>();
+            c->user = who;
+            c->token = s.login(who);
+            c->ops = demoOps(who);
+            clients.push_back(std::move(c));
+        }
+        int inFlight = 0;
+        QEventLoop loop;
+        std::function<void(Client &)> pushNext = [&](Client &c) {
+            if (c.next >= c.ops.size())
+                return;
+            const std::size_t n = std::min<std::size_t>(7, c.ops.size() - c.next);
+            const json body{{"ops", std::vector<json>(c.ops.begin() + static_cast<long>(c.next), c.ops.begin() + static_cast<long>(c.next + n))}};
+            c.next += n;
+            QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(s.port).arg(kOps)));
+            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            req.setRawHeader("Authorization", "Bearer " + c.token.toUtf8());
+            ++inFlight;
+            QNetworkReply *reply = c.nam.post(req, QByteArray::fromStdString(body.dump()));
+            QObject::connect(reply, &QNetworkReply::finished, [&, reply, cp = &c] {
+                QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+                reply->deleteLater();
+                --inFlight;
+                pushNext(*cp);
+                if (inFlight == 0)
+                    loop.quit();
+            });
+        };
+        for (auto &c : clients)
+            pushNext(*c);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(inFlight, 0);
+
+        auto state = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, s.login("chen.jing"));
+        QCOMPARE(state.status, 200);
+        const Template tpl = testutil::shippedTemplate("jilin-pilot-standardization");
+        const auto all = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+        MergeOptions opt;
+        opt.tpl = &tpl;
+        opt.roles = {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}, {"chen.jing", Role::Supervisor}};
+        const json local = stateToJson(merge("demo-pilot-changchun-01", all, opt));
+        QCOMPARE(state.body["state"].dump(), local.dump());
+        QCOMPARE(state.body["members_synced"], json(3));
+        QCOMPARE(state.body["score"]["conclusion"]["status"], json("pass"));
+    }
+
+    // Pushes until the server is killed with SIGKILL in the middle of one; after a restart on the same
+    // data, every acknowledged operation is there, nothing twice, and the interrupted batch is either
+    // wholly there or wholly absent.
+    void killNineLosesNothingAcknowledged()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("wang.fang");
+        std::set<std::string> acked;
+        std::vector<std::string> inFlightIds;
+        std::uint64_t clock = 1;
+        for (int batch = 0; batch < 15; ++batch) {
+            std::vector<json> ops;
+            for (int i = 0; i < 20; ++i)
+                ops.push_back(answer("wang.fang", "staff_total", batch * 100 + i, clock++));
+            auto r = s.call("POST", kOps, {{"ops", ops}}, t);
+            QCOMPARE(r.status, 200);
+            for (const auto &op : ops)
+                acked.insert(op["id"].get<std::string>());
+        }
+        // One more batch, and the kill while it is (probably) in flight.
+        std::vector<json> last;
+        for (int i = 0; i < 200; ++i)
+            last.push_back(answer("wang.fang", "staff_trained", i, clock++));
+        QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(s.port).arg(kOps)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        req.setRawHeader("Authorization", "Bearer " + t.toUtf8());
+        QNetworkReply *reply = s.nam().post(req, QByteArray::fromStdString(json{{"ops", last}}.dump()));
+        QTest::qWait(5);
+        s.kill9();
+        reply->abort();
+        reply->deleteLater();
+
+        QVERIFY2(s.start(), s.log.constData());
+        const QString t2 = s.login("wang.fang");
+        std::set<std::string> stored;
+        std::int64_t cursor = 0;
+        for (bool more = true; more;) {
+            auto page = s.call("GET", kOps + QString("?after=%1&limit=1000").arg(cursor), nullptr, t2);
+            QCOMPARE(page.status, 200);
+            for (const auto &op : page.body["ops"])
+                QVERIFY(stored.insert(op["id"].get<std::string>()).second);
+            cursor = page.body["next"].get<std::int64_t>();
+            more = page.body["more"].get<bool>();
+        }
+        for (const auto &id : acked)
+            QVERIFY2(stored.count(id), id.c_str());
+        const std::size_t extra = stored.size() - acked.size();
+        QVERIFY2(extra == 0 || extra == last.size(), qPrintable(QString("partial batch: %1").arg(extra)));
+    }
+
+    void gracefulStop()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        QCOMPARE(s.call("GET", "/healthz", nullptr).status, 200);
+        QCOMPARE(s.terminate(), 0);
+        QVERIFY(s.log.contains("SIGTERM: finishing requests in flight"));
+        QVERIFY(s.log.contains("stopped"));
+    }
+
+    void doubleRandomDrawIsReproducibleAndAvoidsLinks()
+    {
+        for (int seed : {1, 7, 42, 2025, 99991}) {
+            auto r = m_shared.call("POST", "/api/v1/draws", {{"seed", seed}, {"k", 3}, {"team_size", 2}}, m_tokens["admin"]);
+            QCOMPARE(r.status, 201);
+            for (const auto &a : r.body["assignments"]) {
+                const auto team = a["team"].get<std::vector<std::string>>();
+                if (a["institution"] == "cc-fushou")
+                    QVERIFY(std::find(team.begin(), team.end(), "zhao.lei") == team.end());
+                if (a["institution"] == "yb-xiyang")
+                    QVERIFY(std::find(team.begin(), team.end(), "liu.min") == team.end());
+            }
+            auto again = m_shared.call("GET", QString("/api/v1/draws/%1").arg(r.body["id"].get<int>()), nullptr, m_tokens["supervisor"]);
+            QCOMPARE(again.status, 200);
+            QCOMPARE(again.body["reproduced"], json(true));
+            QCOMPARE(again.body["assignments"], r.body["assignments"]);
+        }
+        auto tooMany = m_shared.call("POST", "/api/v1/draws", {{"k", 50}, {"team_size", 2}}, m_tokens["admin"]);
+        QCOMPARE(tooMany.status, 409);
+    }
+
+    void templatesUploadValidatedAndCached()
+    {
+        auto text = readFile(testutil::sourcePath("assets/templates/resident-satisfaction.json")).value();
+        json t = json::parse(text);
+        t["steps"][0]["sections"][0]["items"][0]["type"] = "chek";
+        auto bad = m_shared.call("POST", "/api/v1/templates", t, m_tokens["admin"]);
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.body["error"]["code"], json("invalid_template"));
+        QVERIFY(bad.body["error"]["message"].get<std::string>().find("/steps/0/sections/0/items/0/type") != std::string::npos);
+        t = json::parse(text);
+        t["title"]["en"] = "Changed without a new version";
+        QCOMPARE(m_shared.call("POST", "/api/v1/templates", t, m_tokens["admin"]).status, 409);
+        t["version"] = "1.0.1";
+        QCOMPARE(m_shared.call("POST", "/api/v1/templates", t, m_tokens["admin"]).status, 201);
+        auto got = m_shared.call("GET", "/api/v1/templates/resident-satisfaction/1.0.1", nullptr, m_tokens["member"]);
+        QCOMPARE(got.status, 200);
+        const QByteArray etag = got.headers.value("etag");
+        QVERIFY(!etag.isEmpty());
+        auto cached = m_shared.call(m_shared.nam(), "GET", "/api/v1/templates/resident-satisfaction/1.0.1", {}, m_tokens["member"], {{"If-None-Match", etag}});
+        QCOMPARE(cached.status, 304);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "tst_server.moc"
