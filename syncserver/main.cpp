@@ -161,7 +161,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::error_code ec;
-    std::filesystem::create_directories(o.data + "/blobs", ec);
+    std::filesystem::create_directories(o.data, ec);
     if (ec) {
         std::cerr << "cannot create data directory " << o.data << ": " << ec.message() << "\n";
         return 1;
@@ -174,6 +174,10 @@ int main(int argc, char **argv)
     ServiceConfig sc;
     sc.dataDir = o.data;
     Service service(*store.value(), sc);
+    if (auto r = service.init(); !r) {
+        std::cerr << r.error().message << "\n";
+        return 1;
+    }
 
     // First start: an administrator, with the given password or a generated one shown once.
     auto users = store.value()->users();

@@ -29,10 +29,6 @@ struct HttpResponse {
     std::string contentType = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
-    //! When set, the transport streams this file's byte range instead of `body`.
-    std::string filePath;
-    std::int64_t fileOffset = 0;
-    std::int64_t fileLength = 0;
 };
 
 HttpResponse jsonResponse(int status, const nlohmann::json &body);

@@ -158,7 +158,12 @@ struct Service::Context {
     }
 };
 
-Service::Service(ServerStore &store, ServiceConfig config) : m_store(store), m_config(std::move(config)) {}
+Service::Service(ServerStore &store, ServiceConfig config) : m_store(store), m_config(std::move(config)), m_blobs(m_config.dataDir) {}
+
+Result<void> Service::init()
+{
+    return m_blobs.init();
+}
 
 std::size_t Service::bodyLimit(const std::string &method, const std::string &target) const
 {
@@ -259,6 +264,16 @@ HttpResponse Service::route(Context &c)
         if (r.size() == 3)
             return m == "GET" ? getTemplate(c, r[1], r[2]) : methodNotAllowed();
     }
+    if (r.size() >= 2 && r[0] == "blobs") {
+        if (r.size() == 2 && r[1] == "missing")
+            return m == "POST" ? missingBlobs(c) : methodNotAllowed();
+        if (!BlobStore::validName(r[1]))
+            return errorResponse(400, "invalid_request", "a blob is named by its SHA-256 in 64 lower-case hex digits");
+        if (r.size() == 3 && r[2] == "upload")
+            return m == "GET" ? uploadStatus(c, r[1]) : methodNotAllowed();
+        if (r.size() == 2)
+            return m == "PUT" ? putChunk(c, r[1]) : m == "GET" ? getBlob(c, r[1]) : methodNotAllowed();
+    }
     if (r.size() >= 1 && r[0] == "draws") {
         if (!supervisorLike(*c.user))
             return forbidden("only supervisors and administrators make or read draws");
@@ -310,6 +325,9 @@ HttpResponse Service::metrics()
     metric("careeval_operations_refused_total", "counter", "Pushed operations refused.", m_opsRefused.load());
     metric("careeval_operations_stored", "gauge", "Operations in the store.", m_store.operationCount());
     metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
+    metric("careeval_blob_bytes_received_total", "counter", "Photo and signature bytes received.", m_blobBytes.load());
+    metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());
+    metric("careeval_blob_hash_mismatches_total", "counter", "Uploads whose bytes did not match their SHA-256.", m_blobHashMismatches.load());
     HttpResponse r;
     r.contentType = "text/plain; version=0.0.4";
     r.body = out.str();
@@ -819,8 +837,7 @@ HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
     json missing = json::array();
     std::size_t received = 0;
     for (const auto &h : expected) {
-        auto b = m_store.blob(h);
-        if (b && b.value())
+        if (BlobStore::validName(h) && m_blobs.size(h))
             ++received;
         else
             missing.push_back(h);
@@ -890,6 +907,123 @@ HttpResponse Service::review(Context &c, const InspectionRecord &rec)
     (void)m_store.audit(c.user->username, "review_" + action, rec.id + (comment.empty() ? "" : ": " + comment), c.now);
     auto updated = m_store.inspection(rec.id);
     return jsonResponse(200, {{"status", updated && updated.value() ? updated.value()->status : rec.status}, {"op", op.id.toString()}});
+}
+
+HttpResponse Service::missingBlobs(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f{*body, {}};
+    const auto hashes = f.strings("sha256", true);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (hashes.size() > 10000)
+        return errorResponse(413, "too_large", "ask about at most 10000 blobs at once");
+    json missing = json::array();
+    for (const auto &h : hashes) {
+        if (!BlobStore::validName(h))
+            return errorResponse(400, "invalid_request", "field \"sha256\": \"" + h.substr(0, 80) + "\" is not a SHA-256 in lower-case hex");
+        if (!m_blobs.size(h))
+            missing.push_back({{"sha256", h}, {"received", m_blobs.received(h)}});
+    }
+    return jsonResponse(200, {{"missing", missing}});
+}
+
+HttpResponse Service::uploadStatus(Context &, const std::string &sha)
+{
+    if (auto size = m_blobs.size(sha))
+        return jsonResponse(200, {{"sha256", sha}, {"received", *size}, {"complete", true}});
+    return jsonResponse(200, {{"sha256", sha}, {"received", m_blobs.received(sha)}, {"complete", false}});
+}
+
+HttpResponse Service::putChunk(Context &c, const std::string &sha)
+{
+    std::int64_t offset = -1, total = -1;
+    try {
+        offset = std::stoll(c.req.query.at("offset"));
+        total = std::stoll(c.req.query.at("total"));
+    } catch (const std::exception &) {
+        return errorResponse(400, "invalid_request", "a chunk needs ?offset=N&total=T (whole numbers)");
+    }
+    if (offset < 0 || total < 0)
+        return errorResponse(400, "invalid_request", "\"offset\" and \"total\" must not be negative");
+    const auto r = m_blobs.putChunk(sha, offset, total, c.req.body, m_config.maxBlobBytes);
+    using O = BlobStore::Outcome;
+    switch (r.outcome) {
+    case O::Stored:
+        m_blobBytes += c.req.body.size();
+        return jsonResponse(200, {{"sha256", sha}, {"received", r.received}, {"complete", false}});
+    case O::Complete:
+        if (offset + static_cast<std::int64_t>(c.req.body.size()) == r.received && !c.req.body.empty()) {
+            m_blobBytes += c.req.body.size();
+            ++m_blobsStored;
+            (void)m_store.putBlob({sha, r.received, c.user->username, c.now});
+            return jsonResponse(201, {{"sha256", sha}, {"received", r.received}, {"complete", true}});
+        }
+        (void)m_store.putBlob({sha, r.received, c.user->username, c.now});
+        return jsonResponse(200, {{"sha256", sha}, {"received", r.received}, {"complete", true}});
+    case O::OffsetMismatch: {
+        auto res = jsonResponse(409, {{"error", {{"code", "offset_mismatch"}, {"message", r.message}}}, {"received", r.received}});
+        return res;
+    }
+    case O::TooLarge:
+        return errorResponse(413, "too_large", r.message);
+    case O::HashMismatch:
+        ++m_blobHashMismatches;
+        return errorResponse(422, "hash_mismatch", r.message);
+    case O::IoError:
+        return errorResponse(507, "storage", r.message);
+    }
+    return errorResponse(500, "internal", "unknown upload outcome");
+}
+
+HttpResponse Service::getBlob(Context &c, const std::string &sha)
+{
+    const auto size = m_blobs.size(sha);
+    if (!size)
+        return errorResponse(404, "not_found", "no blob " + sha + " (not uploaded, or not complete yet)");
+    std::int64_t from = 0, to = *size - 1;
+    const std::string range = c.req.header("range");
+    const bool partial = !range.empty();
+    if (partial) {
+        // "bytes=a-b", "bytes=a-" or "bytes=-n"; one range only.
+        const auto eq = range.find('=');
+        const auto dash = range.find('-');
+        if (range.rfind("bytes=", 0) != 0 || dash == std::string::npos || range.find(',') != std::string::npos)
+            return errorResponse(416, "bad_range", "only a single byte range is supported");
+        try {
+            const std::string a = range.substr(eq + 1, dash - eq - 1), b = range.substr(dash + 1);
+            if (a.empty()) {
+                from = std::max<std::int64_t>(0, *size - std::stoll(b));
+            } else {
+                from = std::stoll(a);
+                if (!b.empty())
+                    to = std::min<std::int64_t>(to, std::stoll(b));
+            }
+        } catch (const std::exception &) {
+            return errorResponse(416, "bad_range", "malformed Range header");
+        }
+        if (from > to || from >= *size) {
+            auto r = errorResponse(416, "bad_range", "range outside the blob's " + std::to_string(*size) + " bytes");
+            r.headers.emplace_back("Content-Range", "bytes */" + std::to_string(*size));
+            return r;
+        }
+    }
+    auto data = m_blobs.read(sha, from, to - from + 1);
+    if (!data)
+        return errorResponse(500, "storage", data.error().message);
+    HttpResponse r;
+    r.status = partial ? 206 : 200;
+    r.contentType = "application/octet-stream";
+    r.body = std::move(data.value());
+    r.headers.emplace_back("ETag", "\"" + sha + "\"");
+    r.headers.emplace_back("Accept-Ranges", "bytes");
+    r.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");
+    if (partial)
+        r.headers.emplace_back("Content-Range", "bytes " + std::to_string(from) + "-" + std::to_string(to) + "/" + std::to_string(*size));
+    return r;
 }
 
 HttpResponse Service::createDraw(Context &c)

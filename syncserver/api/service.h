@@ -5,6 +5,7 @@
 
 #include "http.h"
 
+#include "../storage/blob_store.h"
 #include "../storage/server_store.h"
 
 #include <careeval/template.h>
@@ -35,6 +36,8 @@ class Service
 {
 public:
     Service(ServerStore &store, ServiceConfig config);
+    //! Creates the blob folders; the error names the folder.
+    Result<void> init();
 
     //! Never throws; every failure is a response with the error shape.
     HttpResponse handle(const HttpRequest &request);
@@ -72,11 +75,16 @@ private:
     HttpResponse review(Context &c, const InspectionRecord &rec);
     HttpResponse createDraw(Context &c);
     HttpResponse getDraw(Context &c, const std::string &id);
+    HttpResponse missingBlobs(Context &c);
+    HttpResponse uploadStatus(Context &c, const std::string &sha);
+    HttpResponse putChunk(Context &c, const std::string &sha);
+    HttpResponse getBlob(Context &c, const std::string &sha);
     HttpResponse metrics();
     HttpResponse health();
 
     ServerStore &m_store;
     ServiceConfig m_config;
+    BlobStore m_blobs;
     std::function<std::size_t()> m_connections;
     std::mutex m_cacheMutex;
     std::map<std::string, std::shared_ptr<const Template>> m_templates;
@@ -84,6 +92,7 @@ private:
     std::atomic<std::uint64_t> m_requests{0}, m_errors4xx{0}, m_errors5xx{0};
     std::atomic<std::uint64_t> m_opsAccepted{0}, m_opsAlreadyHad{0}, m_opsRefused{0};
     std::atomic<std::uint64_t> m_requestMicros{0};
+    std::atomic<std::uint64_t> m_blobBytes{0}, m_blobsStored{0}, m_blobHashMismatches{0};
 };
 
 } // namespace careeval::server

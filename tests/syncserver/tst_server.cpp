@@ -11,6 +11,8 @@
 
 #include <set>
 
+#include <QCryptographicHash>
+
 using nlohmann::json;
 using namespace careeval;
 
@@ -102,6 +104,7 @@ private Q_SLOTS:
         row("POST", "/api/v1/draws", R"({"k":1,"team_size":2,"seed":5})", "401 403 403 403 403 201");
         row("GET", "/api/v1/inspections/no-such-inspection", "", "401 404 404 404 404 404");
         row("GET", "/api/v1/nothing-here", "", "401 404 404 404 404 404");
+        row("POST", "/api/v1/blobs/missing", R"({"sha256":[]})", "401 200 200 200 200 200");
         row("DELETE", "/api/v1/me", "", "401 405 405 405 405 405");
     }
     void authorizationMatrix()
@@ -405,6 +408,95 @@ private Q_SLOTS:
             QVERIFY2(stored.count(id), id.c_str());
         const std::size_t extra = stored.size() - acked.size();
         QVERIFY2(extra == 0 || extra == last.size(), qPrintable(QString("partial batch: %1").arg(extra)));
+    }
+
+    // Photos: ask what is missing, upload in chunks, survive a cut and a kill -9, verify the hash,
+    // download whole or by range, and see the team view count what has arrived.
+    void photosUploadResumeAndVerify()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("zhang.wei");
+        QByteArray photo(300000, '\0');
+        for (int i = 0; i < photo.size(); ++i)
+            photo[i] = static_cast<char>((i * 7919) % 251);
+        const std::string sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex().toStdString();
+        const std::string other(64, 'a');
+        const QString path = "/api/v1/blobs/" + QString::fromStdString(sha);
+        auto put = [&](qint64 offset, const QByteArray &chunk) {
+            return s.call(s.nam(), "PUT", path + QString("?offset=%1&total=%2").arg(offset).arg(photo.size()), chunk, t);
+        };
+
+        // The team view expects the photo once an operation refers to it.
+        Operation attach;
+        attach.id = Uuid::generate();
+        attach.inspection = "demo-pilot-changchun-01";
+        attach.author = "zhang.wei";
+        attach.device = "tab-03";
+        attach.clock = 1;
+        attach.time = nowMillis();
+        attach.kind = OpKind::PhotoAttach;
+        attach.target = "site_photos";
+        attach.value = canonicalJson(json{{"sha256", sha}, {"caption", "门厅"}});
+        QCOMPARE(s.call("POST", kOps, {{"ops", {toJson(attach)}}}, t).body["accepted"], json(1));
+        auto view = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, t);
+        QCOMPARE(view.body["photos"]["expected"], json(1));
+        QCOMPARE(view.body["photos"]["received"], json(0));
+
+        auto missing = s.call("POST", "/api/v1/blobs/missing", {{"sha256", {sha, other}}}, t);
+        QCOMPARE(missing.status, 200);
+        QCOMPARE(missing.body["missing"].size(), 2u);
+
+        QCOMPARE(put(0, photo.left(100000)).body["received"], json(100000));
+        QCOMPARE(put(100000, photo.mid(100000, 100000)).body["received"], json(200000));
+        // A client that lost track (the cut dropped the answer) is told where to continue.
+        auto wrong = put(100000, photo.mid(100000, 100000));
+        QCOMPARE(wrong.status, 409);
+        QCOMPARE(wrong.body["received"], json(200000));
+        // The server dies; what it acknowledged survives.
+        s.kill9();
+        QVERIFY(s.start());
+        const QString t2 = s.login("zhang.wei");
+        auto status = s.call("GET", path + "/upload", nullptr, t2);
+        QCOMPARE(status.body["received"], json(200000));
+        auto done = s.call(s.nam(), "PUT", path + QString("?offset=200000&total=%1").arg(photo.size()), photo.mid(200000), t2);
+        QCOMPARE(done.status, 201);
+        QCOMPARE(done.body["complete"], json(true));
+        // Idempotent: the same upload again changes nothing.
+        QCOMPARE(s.call(s.nam(), "PUT", path + QString("?offset=0&total=%1").arg(photo.size()), photo.left(10), t2).body["complete"], json(true));
+
+        auto whole = s.call(s.nam(), "GET", path, {}, t2);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.raw, photo);
+        auto part = s.call(s.nam(), "GET", path, {}, t2, {{"Range", "bytes=1000-1009"}});
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.raw, photo.mid(1000, 10));
+        QCOMPARE(part.headers.value("content-range"), QByteArray("bytes 1000-1009/300000"));
+        auto tail = s.call(s.nam(), "GET", path, {}, t2, {{"Range", "bytes=-5"}});
+        QCOMPARE(tail.raw, photo.right(5));
+        QCOMPARE(s.call(s.nam(), "GET", path, {}, t2, {{"Range", "bytes=400000-"}}).status, 416);
+
+        missing = s.call("POST", "/api/v1/blobs/missing", {{"sha256", {sha, other}}}, t2);
+        QCOMPARE(missing.body["missing"].size(), 1u);
+        QCOMPARE(missing.body["missing"][0]["sha256"], json(other));
+        view = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, t2);
+        QCOMPARE(view.body["photos"]["received"], json(1));
+    }
+
+    void wrongBytesNeverBecomeABlob()
+    {
+        const std::string claimed(64, 'b');
+        const QString path = "/api/v1/blobs/" + QString::fromStdString(claimed);
+        const QString t = m_tokens["member"];
+        auto r = m_shared.call(m_shared.nam(), "PUT", path + "?offset=0&total=5", "hello", t);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.body["error"]["code"], json("hash_mismatch"));
+        QCOMPARE(m_shared.call(m_shared.nam(), "GET", path, {}, t).status, 404);
+        QCOMPARE(m_shared.call("GET", path + "/upload", nullptr, t).body["received"], json(0));
+        QCOMPARE(m_shared.call(m_shared.nam(), "PUT", path + "?offset=0&total=999999999999", "x", t).status, 413);
+        QCOMPARE(m_shared.call(m_shared.nam(), "PUT", "/api/v1/blobs/../../etc/passwd?offset=0&total=1", "x", t).status, 404);
+        QCOMPARE(m_shared.call(m_shared.nam(), "PUT", "/api/v1/blobs/ABC?offset=0&total=1", "x", t).status, 400);
+        QCOMPARE(m_shared.call(m_shared.nam(), "PUT", path, "x", t).status, 400); // no offset/total
     }
 
     void gracefulStop()
