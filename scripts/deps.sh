@@ -5,7 +5,7 @@ set -euo pipefail
 
 core=(cmake ninja-build g++ pkg-config
       qt6-base-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-      libboost1.81-dev libssl-dev libsodium-dev openssl curl)
+      libboost1.81-dev libssl-dev libsodium-dev libxlsxwriter-dev openssl curl)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
 

@@ -1,6 +1,7 @@
 #include "service.h"
 
 #include "../storage/crypto.h"
+#include "export.h"
 
 #include <careeval/jsonutil.h>
 #include <careeval/merge.h>
@@ -264,6 +265,11 @@ HttpResponse Service::route(Context &c)
         if (r.size() == 3)
             return m == "GET" ? getTemplate(c, r[1], r[2]) : methodNotAllowed();
     }
+    if (r.size() == 1 && r[0] == "exports") {
+        if (!supervisorLike(*c.user))
+            return forbidden("only supervisors and administrators export across inspections");
+        return m == "GET" ? exportPeriod(c) : methodNotAllowed();
+    }
     if (r.size() >= 2 && r[0] == "blobs") {
         if (r.size() == 2 && r[1] == "missing")
             return m == "POST" ? missingBlobs(c) : methodNotAllowed();
@@ -301,6 +307,8 @@ HttpResponse Service::route(Context &c)
             return m == "GET" ? teamState(c, insp) : methodNotAllowed();
         if (r.size() == 3 && r[2] == "review")
             return m == "POST" ? review(c, insp) : methodNotAllowed();
+        if (r.size() == 3 && r[2] == "export")
+            return m == "GET" ? exportOne(c, insp) : methodNotAllowed();
     }
     return errorResponse(404, "not_found", "no such resource: " + c.req.path);
 }
@@ -1023,6 +1031,87 @@ HttpResponse Service::getBlob(Context &c, const std::string &sha)
     r.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");
     if (partial)
         r.headers.emplace_back("Content-Range", "bytes " + std::to_string(from) + "-" + std::to_string(to) + "/" + std::to_string(*size));
+    return r;
+}
+
+HttpResponse Service::exportOne(Context &c, const InspectionRecord &rec)
+{
+    return renderExport(c, {rec}, rec.id);
+}
+
+HttpResponse Service::exportPeriod(Context &c)
+{
+    auto q = [&](const char *k) { return c.req.query.count(k) ? c.req.query.at(k) : std::string(); };
+    const std::string from = q("from"), to = q("to");
+    auto isDate = [](const std::string &d) { return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-'); };
+    if (!isDate(from) || !isDate(to))
+        return errorResponse(400, "invalid_request", "\"from\" and \"to\" are dates like 2026-11-01");
+    auto all = m_store.inspections();
+    if (!all)
+        return errorResponse(500, "storage", all.error().message);
+    std::vector<InspectionRecord> chosen;
+    for (const auto &r : all.value())
+        if ((from.empty() || r.plannedDate >= from) && (to.empty() || r.plannedDate <= to))
+            chosen.push_back(r);
+    return renderExport(c, chosen, "careeval-" + (from.empty() ? std::string("start") : from) + "-" + (to.empty() ? std::string("now") : to));
+}
+
+HttpResponse Service::renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name)
+{
+    const std::string format = c.req.query.count("format") ? c.req.query.at("format") : "json";
+    if (format != "json" && format != "csv" && format != "xlsx")
+        return errorResponse(400, "invalid_request", "\"format\" must be json, csv or xlsx");
+    std::vector<ExportInput> inputs;
+    std::vector<std::shared_ptr<const Template>> keep;
+    auto institutions = m_store.institutions();
+    for (const auto &rec : records) {
+        auto tpl = templateFor(rec.templateId, rec.templateVersion);
+        auto ops = m_store.operations(rec.id);
+        if (!tpl || !ops)
+            return errorResponse(500, "storage", "cannot read inspection " + rec.id);
+        keep.push_back(tpl.value());
+        MergeOptions opt;
+        opt.tpl = tpl.value().get();
+        ExportInput in;
+        in.inspection = rec.id;
+        in.institution = rec.institution;
+        in.plannedDate = rec.plannedDate;
+        if (institutions)
+            for (const auto &i : institutions.value())
+                if (i.id == rec.institution)
+                    in.institutionName = i.name;
+        in.tpl = tpl.value().get();
+        in.state = merge(rec.id, ops.value(), opt);
+        in.report = score(*in.tpl, in.state);
+        inputs.push_back(std::move(in));
+    }
+    const auto tables = exportTables(inputs);
+    HttpResponse r;
+    if (format == "json") {
+        r = jsonResponse(200, tablesToJson(tables));
+    } else if (format == "csv") {
+        const std::string table = c.req.query.count("table") ? c.req.query.at("table") : "";
+        const Table *t = nullptr;
+        std::string names;
+        for (const auto &x : tables) {
+            names += (names.empty() ? "" : ", ") + x.name;
+            if (x.name == table)
+                t = &x;
+        }
+        if (!t)
+            return errorResponse(400, "invalid_request", "CSV is one file per table: add ?table= one of " + names);
+        r.contentType = "text/csv; charset=utf-8";
+        r.body = tableToCsv(*t);
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "-" + table + ".csv\"");
+    } else {
+        auto bytes = tablesToXlsx(tables, m_config.dataDir);
+        if (!bytes)
+            return errorResponse(500, "export", bytes.error().message);
+        r.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        r.body = std::move(bytes.value());
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+    }
+    (void)m_store.audit(c.user->username, "export", name + " " + format, c.now);
     return r;
 }
 

@@ -79,6 +79,9 @@ private:
     HttpResponse uploadStatus(Context &c, const std::string &sha);
     HttpResponse putChunk(Context &c, const std::string &sha);
     HttpResponse getBlob(Context &c, const std::string &sha);
+    HttpResponse exportOne(Context &c, const InspectionRecord &rec);
+    HttpResponse exportPeriod(Context &c);
+    HttpResponse renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name);
     HttpResponse metrics();
     HttpResponse health();
 

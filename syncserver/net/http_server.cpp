@@ -9,6 +9,8 @@
 #include <boost/beast/ssl.hpp>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -33,12 +35,28 @@ struct HttpServer::Impl {
     std::atomic<std::size_t> connections{0};
     std::atomic<bool> stopping{false};
     std::uint16_t boundPort = 0;
+    // Owned here (declared after ioc, so destroyed before it): the wait for requests in flight.
+    std::optional<net::steady_timer> stopDeadline;
+    std::optional<net::steady_timer> stopPoll;
+    // Connections waiting for their next request, with a way to close each; stop() closes them at
+    // once instead of waiting for their read timeout.
+    std::mutex idleMutex;
+    std::map<const void *, std::function<void()>> idle;
+    void setIdle(const void *session, std::function<void()> closer)
+    {
+        std::lock_guard lock(idleMutex);
+        if (closer)
+            idle[session] = std::move(closer);
+        else
+            idle.erase(session);
+    }
 
     Impl(TransportConfig c, Handler h, BodyLimit l, Logger g)
         : config(std::move(c)), handler(std::move(h)), limit(std::move(l)), logger(std::move(g)), ioc(std::max(1, config.threads))
     {
     }
     void accept();
+    void pollStop();
 };
 
 namespace {
@@ -76,7 +94,11 @@ public:
     {
         ++m_server.connections;
     }
-    ~Session() { --m_server.connections; }
+    ~Session()
+    {
+        m_server.setIdle(this, nullptr);
+        --m_server.connections;
+    }
 
     void start()
     {
@@ -103,11 +125,17 @@ private:
         m_header.emplace();
         m_header->header_limit(static_cast<std::uint32_t>(m_server.config.maxHeaderBytes));
         beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        std::weak_ptr<Session> weak = this->shared_from_this();
+        m_server.setIdle(this, [weak] {
+            if (auto self = weak.lock())
+                net::post(self->m_stream.get_executor(), [self] { beast::get_lowest_layer(self->m_stream).cancel(); });
+        });
         http::async_read_header(m_stream, m_buffer, *m_header, beast::bind_front_handler(&Session::onHeader, this->shared_from_this()));
     }
 
     void onHeader(beast::error_code ec, std::size_t)
     {
+        m_server.setIdle(this, nullptr); // busy from here until the response is written
         if (ec) {
             if (ec == http::error::header_limit)
                 return fail(431, "headers too large");
@@ -291,26 +319,41 @@ void HttpServer::run()
         t.join();
 }
 
+void HttpServer::Impl::pollStop()
+{
+    if (connections == 0) {
+        ioc.stop();
+        return;
+    }
+    stopPoll->expires_after(std::chrono::milliseconds(50));
+    stopPoll->async_wait([this](beast::error_code ec) {
+        if (!ec)
+            pollStop();
+    });
+}
+
 void HttpServer::stop()
 {
     net::post(d->ioc, [this] {
         d->stopping = true;
         beast::error_code ec;
         d->acceptor.close(ec);
-        // Idle keep-alive connections end at their read timeout; cap the wait for those in flight.
-        auto timer = std::make_shared<net::steady_timer>(d->ioc, std::chrono::seconds(10));
-        timer->async_wait([this, timer](beast::error_code) { d->ioc.stop(); });
-        auto poll = std::make_shared<std::function<void()>>();
-        auto pollTimer = std::make_shared<net::steady_timer>(d->ioc);
-        *poll = [this, poll, pollTimer, timer] {
-            if (d->connections == 0) {
+        std::map<const void *, std::function<void()>> idle;
+        {
+            std::lock_guard lock(d->idleMutex);
+            idle.swap(d->idle);
+        }
+        for (auto &[session, close] : idle)
+            close();
+        // Requests in flight finish and get their answer (with Connection: close); idle keep-alive
+        // connections are closed now; after 10 s whatever is left is cut.
+        d->stopDeadline.emplace(d->ioc, std::chrono::seconds(10));
+        d->stopDeadline->async_wait([this](beast::error_code e) {
+            if (!e)
                 d->ioc.stop();
-                return;
-            }
-            pollTimer->expires_after(std::chrono::milliseconds(50));
-            pollTimer->async_wait([poll](beast::error_code) { (*poll)(); });
-        };
-        (*poll)();
+        });
+        d->stopPoll.emplace(d->ioc);
+        d->pollStop();
     });
 }
 

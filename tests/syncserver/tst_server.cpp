@@ -499,6 +499,37 @@ private Q_SLOTS:
         QCOMPARE(m_shared.call(m_shared.nam(), "PUT", path, "x", t).status, 400); // no offset/total
     }
 
+    void exportsCarryScoresIndicatorsFindingsAndSurvey()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        for (const char *who : {"li.hua", "wang.fang", "zhang.wei"})
+            QCOMPARE(s.call("POST", kOps, {{"ops", demoOps(who)}}, s.login(who)).status, 200);
+        const QString sup = s.login("chen.jing");
+        auto j = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/export?format=json", nullptr, sup);
+        QCOMPARE(j.status, 200);
+        QCOMPARE(j.body["inspections"][0]["total"], json(96.0));
+        QCOMPARE(j.body["inspections"][0]["institution_name"], json("长春市福寿养老院"));
+        QCOMPARE(j.body["indicators"].size(), 10u);
+        QCOMPARE(j.body["findings"].size(), 2u);
+        QVERIFY(j.body["survey"].size() >= 13u * 10u);
+        for (const auto &row : j.body["survey"])
+            QVERIFY(row["respondent"].get<std::string>().rfind("R", 0) == 0); // codes, never names
+        auto csv = s.call(s.nam(), "GET", "/api/v1/inspections/demo-pilot-changchun-01/export?format=csv&table=findings", {}, sup);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.raw.startsWith("\xEF\xBB\xBFinspection,finding,item,hazard,title,suggestion,responsible,deadline,closed\r\n"));
+        QVERIFY(csv.raw.contains("食堂负责人"));
+        QCOMPARE(s.call(s.nam(), "GET", "/api/v1/inspections/demo-pilot-changchun-01/export?format=csv", {}, sup).status, 400);
+        auto xlsx = s.call(s.nam(), "GET", "/api/v1/exports?from=2025-01-01&to=2030-12-31&format=xlsx", {}, sup);
+        QCOMPARE(xlsx.status, 200);
+        QVERIFY(xlsx.raw.startsWith("PK")); // a zip container, as XLSX is
+        QVERIFY(xlsx.raw.size() > 2000);
+        auto period = s.call("GET", "/api/v1/exports?from=2025-11-26&to=2025-11-30", nullptr, sup);
+        QCOMPARE(period.body["inspections"].size(), 2u); // the two inspections planned in that week
+        QCOMPARE(s.call("GET", "/api/v1/exports", nullptr, s.login("wang.fang")).status, 403);
+        QCOMPARE(s.call("GET", "/api/v1/exports?from=yesterday", nullptr, sup).status, 400);
+    }
+
     void gracefulStop()
     {
         ServerFixture s;

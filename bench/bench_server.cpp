@@ -1,0 +1,377 @@
+// bench_server: load figures for the sync server, loopback only and bounded in time. It starts the
+// real careeval-server on 127.0.0.1 (port picked by the system, a fresh data directory, demo data),
+// then measures:
+//   - operations/s ingested and p50/p99 push latency with 1, 10 and 50 clients, each pushing
+//     100-operation batches over a keep-alive connection for a few seconds;
+//   - the raw SQLite insert rate on the same disk, same durability (WAL, synchronous=FULL), same
+//     100-row transactions, in the same run;
+//   - photo upload MB/s (8 MiB chunks, as the app sends them) next to writing the same bytes to a
+//     plain file (with fdatasync per chunk, as the server does, and with a single final fsync);
+//   - the server's resident memory while 50 clients push.
+// Usage: bench_server [--seconds N]   (per client count; default 5)
+
+#include <careeval/jsonutil.h>
+#include <careeval/operation.h>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace careeval;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point t)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// A minimal blocking HTTP/1.1 client over one keep-alive connection.
+class Conn
+{
+public:
+    explicit Conn(int port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(static_cast<uint16_t>(port));
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+        int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    ~Conn()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool ok() const { return m_fd >= 0; }
+
+    // Returns the status, fills body.
+    int request(const std::string &method, const std::string &target, const std::string &body, const std::string &token, std::string &out)
+    {
+        std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+        if (!token.empty())
+            req += "Authorization: Bearer " + token + "\r\n";
+        req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+        if (!sendAll(req) || !sendAll(body))
+            return -1;
+        // Read headers.
+        std::string head;
+        while (head.find("\r\n\r\n") == std::string::npos) {
+            char buf[4096];
+            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                return -1;
+            head.append(buf, static_cast<std::size_t>(n));
+        }
+        const auto end = head.find("\r\n\r\n") + 4;
+        out = head.substr(end);
+        head.resize(end);
+        const int status = std::atoi(head.c_str() + 9);
+        std::size_t length = 0;
+        for (const char *key : {"Content-Length: ", "content-length: "})
+            if (auto p = head.find(key); p != std::string::npos)
+                length = std::strtoull(head.c_str() + p + std::strlen(key), nullptr, 10);
+        while (out.size() < length) {
+            char buf[65536];
+            const ssize_t n = ::recv(m_fd, buf, std::min(sizeof buf, length - out.size()), 0);
+            if (n <= 0)
+                return -1;
+            out.append(buf, static_cast<std::size_t>(n));
+        }
+        return status;
+    }
+
+private:
+    bool sendAll(const std::string &s)
+    {
+        std::size_t sent = 0;
+        while (sent < s.size()) {
+            const ssize_t n = ::send(m_fd, s.data() + sent, s.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            sent += static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+    int m_fd = -1;
+};
+
+struct Server {
+    pid_t pid = -1;
+    int port = 0;
+};
+
+Server startServer(const std::string &binary, const std::string &dataDir)
+{
+    int pipefd[2];
+    if (pipe(pipefd) != 0)
+        return {};
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], STDERR_FILENO);
+        close(pipefd[0]);
+        execl(binary.c_str(), binary.c_str(), "--data", dataDir.c_str(), "--listen", "127.0.0.1:0", "--demo", "--admin-password",
+              "bench-admin-1", "--threads", "2", static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    close(pipefd[1]);
+    Server s;
+    s.pid = pid;
+    std::string log;
+    char buf[4096];
+    const auto start = Clock::now();
+    while (msSince(start) < 30000) {
+        const ssize_t n = read(pipefd[0], buf, sizeof buf);
+        if (n <= 0)
+            break;
+        log.append(buf, static_cast<std::size_t>(n));
+        const auto p = log.find("listening on http://127.0.0.1:");
+        if (p != std::string::npos && log.find(' ', p + 30) != std::string::npos) {
+            s.port = std::atoi(log.c_str() + p + 30);
+            break;
+        }
+    }
+    // Keep draining the server's log (one line per request) so it never blocks on a full pipe.
+    std::thread([fd = pipefd[0]] {
+        char b[65536];
+        while (read(fd, b, sizeof b) > 0) {
+        }
+        close(fd);
+    }).detach();
+    return s;
+}
+
+long rssKb(pid_t pid)
+{
+    FILE *f = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
+    long kb = 0;
+    char line[256];
+    while (f && std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, "VmRSS:", 6) == 0)
+            kb = std::atol(line + 6);
+    if (f)
+        std::fclose(f);
+    return kb;
+}
+
+std::string login(int port, const std::string &user)
+{
+    Conn c(port);
+    std::string body;
+    c.request("POST", "/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"demo-2025\"}", {}, body);
+    auto j = parseJson(body);
+    return j && j->contains("token") ? (*j)["token"].get<std::string>() : std::string();
+}
+
+std::string batch(const std::string &author, const std::string &device, std::uint64_t &clock, int n)
+{
+    static const char *items[] = {"staff_total", "staff_trained", "staff_examined", "staff_passed", "residents_total", "beds_total"};
+    std::string out = "{\"ops\":[";
+    for (int i = 0; i < n; ++i) {
+        Operation op;
+        op.id = Uuid::generate();
+        op.inspection = "demo-pilot-changchun-01";
+        op.author = author;
+        op.device = device;
+        op.clock = ++clock;
+        op.time = nowMillis();
+        op.kind = OpKind::Set;
+        op.target = items[clock % 6];
+        op.value = std::to_string(clock % 200);
+        if (i)
+            out += ',';
+        out += serialize(op);
+    }
+    return out + "]}";
+}
+
+struct LoadResult {
+    double opsPerSecond = 0, p50 = 0, p99 = 0;
+    std::size_t pushes = 0, errors = 0;
+    long rssKb = 0;
+};
+
+LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
+{
+    const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
+    std::atomic<std::size_t> accepted{0}, errors{0};
+    std::vector<std::vector<double>> lat(static_cast<std::size_t>(clients));
+    std::atomic<long> rss{0};
+    const auto start = Clock::now();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c)
+        threads.emplace_back([&, c] {
+            Conn conn(server.port);
+            std::uint64_t clock = static_cast<std::uint64_t>(c) * 1000000000ull;
+            const std::string device = "bench-" + std::to_string(c);
+            std::string body;
+            while (msSince(start) < seconds * 1000) {
+                const std::string req = batch(users[c % 3], device, clock, 100);
+                const auto t = Clock::now();
+                const int status = conn.request("POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", req, tokens[c % 3], body);
+                lat[static_cast<std::size_t>(c)].push_back(msSince(t));
+                if (status != 200) {
+                    ++errors;
+                    break;
+                }
+                auto j = parseJson(body);
+                accepted += j ? (*j)["accepted"].get<std::size_t>() : 0;
+                if (c == 0 && msSince(start) > seconds * 500 && rss == 0)
+                    rss = rssKb(server.pid);
+            }
+        });
+    for (auto &t : threads)
+        t.join();
+    LoadResult r;
+    const double elapsed = msSince(start) / 1000.0;
+    std::vector<double> all;
+    for (auto &v : lat)
+        all.insert(all.end(), v.begin(), v.end());
+    std::sort(all.begin(), all.end());
+    r.pushes = all.size();
+    r.errors = errors;
+    r.opsPerSecond = accepted / elapsed;
+    if (!all.empty()) {
+        r.p50 = all[all.size() / 2];
+        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    }
+    r.rssKb = rss;
+    return r;
+}
+
+double rawSqliteRate(const std::string &path, int rows)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id TEXT UNIQUE, inspection TEXT, author TEXT, "
+                     "device TEXT, clock INTEGER, time INTEGER, kind TEXT, target TEXT, value TEXT, state INTEGER)",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt *s = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?,?,?,?,?,?,?,?,?,0)", -1, &s, nullptr);
+    const auto start = Clock::now();
+    for (int i = 0; i < rows; i += 100) {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (int j = i; j < i + 100; ++j) {
+            const std::string id = Uuid::generate().toString();
+            sqlite3_bind_text(s, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(s, 2, "demo-pilot-changchun-01", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 3, "wang.fang", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 4, "bench", -1, SQLITE_STATIC);
+            sqlite3_bind_int64(s, 5, j);
+            sqlite3_bind_int64(s, 6, j);
+            sqlite3_bind_text(s, 7, "set", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 8, "staff_total", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 9, "48", -1, SQLITE_STATIC);
+            sqlite3_step(s);
+            sqlite3_reset(s);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    const double secs = msSince(start) / 1000.0;
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return rows / secs;
+}
+
+double plainWriteMBps(const std::string &path, const std::string &data, std::size_t chunk, bool syncEachChunk)
+{
+    const auto start = Clock::now();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    for (std::size_t off = 0; off < data.size(); off += chunk) {
+        const std::size_t n = std::min(chunk, data.size() - off);
+        if (::write(fd, data.data() + off, n) != static_cast<ssize_t>(n))
+            break;
+        if (syncEachChunk)
+            ::fdatasync(fd);
+    }
+    ::fsync(fd);
+    ::close(fd);
+    return data.size() / 1048576.0 / (msSince(start) / 1000.0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    double seconds = 5;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (!std::strcmp(argv[i], "--seconds"))
+            seconds = std::max(1.0, std::atof(argv[i + 1]));
+    const std::string dir = std::filesystem::temp_directory_path() / ("careeval-bench-server-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const Server server = startServer(CAREEVAL_SERVER, dir + "/data");
+    if (server.port == 0) {
+        std::fprintf(stderr, "server did not start\n");
+        return 1;
+    }
+    std::printf("bench_server: careeval-server pid %d on 127.0.0.1:%d, %.0f s per client count, 100-operation pushes\n", server.pid,
+                server.port, seconds);
+    const std::vector<std::string> tokens{login(server.port, "li.hua"), login(server.port, "wang.fang"), login(server.port, "zhang.wei")};
+    std::printf("server RSS idle: %.1f MB\n", rssKb(server.pid) / 1024.0);
+    for (int clients : {1, 10, 50}) {
+        const LoadResult r = load(server, tokens, clients, seconds);
+        std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n", clients,
+                    r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0);
+        std::fflush(stdout);
+    }
+    const double raw = rawSqliteRate(dir + "/raw.db", 20000);
+    std::printf("raw sqlite3 insert (WAL, synchronous=FULL, 100-row transactions, same disk): %.0f rows/s\n", raw);
+
+    // Photo upload: 64 MiB in 8 MiB chunks.
+    std::string photo(64u << 20, '\0');
+    for (std::size_t i = 0; i < photo.size(); ++i)
+        photo[i] = static_cast<char>((i * 2654435761u) >> 24);
+    Conn conn(server.port);
+    std::string body;
+    const std::string sha = [&] {
+        // The server checks the name: compute it the way a client would.
+        std::FILE *p = popen(("sha256sum > " + dir + "/sha.txt").c_str(), "w");
+        std::fwrite(photo.data(), 1, photo.size(), p);
+        pclose(p);
+        std::FILE *f = std::fopen((dir + "/sha.txt").c_str(), "r");
+        char h[65] = {};
+        if (f && std::fread(h, 1, 64, f) == 64)
+            std::fclose(f);
+        return std::string(h);
+    }();
+    const std::size_t chunk = 8u << 20;
+    const auto start = Clock::now();
+    int status = 0;
+    for (std::size_t off = 0; off < photo.size(); off += chunk)
+        status = conn.request("PUT", "/api/v1/blobs/" + sha + "?offset=" + std::to_string(off) + "&total=" + std::to_string(photo.size()),
+                              photo.substr(off, chunk), tokens[2], body);
+    const double uploadMBps = photo.size() / 1048576.0 / (msSince(start) / 1000.0);
+    const double plainSynced = plainWriteMBps(dir + "/plain1", photo, chunk, true);
+    const double plainOnce = plainWriteMBps(dir + "/plain2", photo, chunk, false);
+    std::printf("photo upload 64 MiB in 8 MiB chunks: %.0f MB/s (final status %d) | plain file write: %.0f MB/s with fdatasync per chunk, %.0f MB/s "
+                "with one fsync | upload = %.0f%% of the one-fsync write\n",
+                uploadMBps, status, plainSynced, plainOnce, 100.0 * uploadMBps / plainOnce);
+    std::printf("server RSS at the end: %.1f MB\n", rssKb(server.pid) / 1024.0);
+    ::kill(server.pid, SIGTERM);
+    waitpid(server.pid, nullptr, 0);
+    std::filesystem::remove_all(dir);
+    return 0;
+}
