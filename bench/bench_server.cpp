@@ -134,7 +134,7 @@ Server startServer(const std::string &binary, const std::string &dataDir)
         dup2(pipefd[1], STDERR_FILENO);
         close(pipefd[0]);
         execl(binary.c_str(), binary.c_str(), "--data", dataDir.c_str(), "--listen", "127.0.0.1:0", "--demo", "--admin-password",
-              "bench-admin-1", "--threads", "2", static_cast<char *>(nullptr));
+              "bench-admin-1", static_cast<char *>(nullptr));
         _exit(127);
     }
     close(pipefd[1]);
@@ -336,6 +336,14 @@ int main(int argc, char **argv)
         std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n", clients,
                     r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0);
         std::fflush(stdout);
+    }
+    {
+        Conn c(server.port);
+        std::string m;
+        c.request("GET", "/metrics", {}, {}, m);
+        for (const char *k : {"careeval_push_transactions_total ", "careeval_push_grouped_total "})
+            if (auto p = m.find(std::string("\n") + k); p != std::string::npos)
+                std::printf("%s%s\n", k, m.substr(p + 1 + std::strlen(k), m.find('\n', p + 1) - p - 1 - std::strlen(k)).c_str());
     }
     const double raw = rawSqliteRate(dir + "/raw.db", 20000);
     std::printf("raw sqlite3 insert (WAL, synchronous=FULL, 100-row transactions, same disk): %.0f rows/s\n", raw);

@@ -31,7 +31,7 @@ struct Options {
     std::string adminPassword;
     std::string templates = CAREEVAL_TEMPLATES_DIR;
     std::string cert, key;
-    int threads = 2;
+    int threads = 4;
     bool demo = false;
 };
 

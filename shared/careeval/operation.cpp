@@ -206,6 +206,9 @@ std::optional<Uuid> Uuid::parse(std::string_view text)
     return u;
 }
 
+// Version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made one after another sort
+// one after another, so the stores' unique index on ids grows at its right edge instead of touching
+// a random page per insert (which made every 100-operation push rewrite ~100 index pages).
 Uuid Uuid::generate()
 {
     thread_local std::mt19937_64 rng([] {
@@ -214,10 +217,13 @@ Uuid Uuid::generate()
         return std::mt19937_64(seq);
     }());
     Uuid u;
+    const auto ms = static_cast<std::uint64_t>(nowMillis());
+    for (int i = 0; i < 6; ++i)
+        u.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
     const std::uint64_t a = rng(), b = rng();
-    std::memcpy(u.bytes.data(), &a, 8);
+    std::memcpy(u.bytes.data() + 6, &a, 2);
     std::memcpy(u.bytes.data() + 8, &b, 8);
-    u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x40);
+    u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x70);
     u.bytes[8] = static_cast<std::uint8_t>((u.bytes[8] & 0x3F) | 0x80);
     return u;
 }

@@ -21,7 +21,7 @@ struct Uuid {
     std::array<std::uint8_t, 16> bytes{};
 
     static std::optional<Uuid> parse(std::string_view text);
-    //! Version-4 random UUID.
+    //! Version-7 UUID: time-ordered (milliseconds) with 74 random bits.
     static Uuid generate();
     std::string toString() const;
     bool isNil() const;

@@ -332,6 +332,8 @@ HttpResponse Service::metrics()
     metric("careeval_operations_already_had_total", "counter", "Pushed operations the server already had.", m_opsAlreadyHad.load());
     metric("careeval_operations_refused_total", "counter", "Pushed operations refused.", m_opsRefused.load());
     metric("careeval_operations_stored", "gauge", "Operations in the store.", m_store.operationCount());
+    metric("careeval_push_transactions_total", "counter", "Transactions written for pushes (group commit).", m_store.pushGroups().first);
+    metric("careeval_push_grouped_total", "counter", "Pushes those transactions carried.", m_store.pushGroups().second);
     metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
     metric("careeval_blob_bytes_received_total", "counter", "Photo and signature bytes received.", m_blobBytes.load());
     metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());

@@ -19,7 +19,7 @@ namespace careeval::server {
 struct TransportConfig {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080; //!< 0: any free port (see HttpServer::port())
-    int threads = 2;
+    int threads = 4;
     std::string certFile; //!< PEM; TLS is on when both files are given
     std::string keyFile;
     std::size_t maxHeaderBytes = 16 * 1024;

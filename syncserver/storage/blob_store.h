@@ -1,8 +1,9 @@
 #pragma once
 // Photos and signatures on disk, addressed by SHA-256: blobs/ab/<sha256> once complete and verified,
-// uploads/<sha256>.part while arriving. Each chunk is appended and fdatasync'ed before it is
-// acknowledged, so an upload cut at any point resumes at the last acknowledged byte; a blob becomes
-// visible only after its bytes hash to its name, by an atomic rename.
+// uploads/<sha256>.part while arriving. Each chunk is appended before it is acknowledged; an upload
+// cut at any point resumes at the partial file's real size (after a power cut that can be below the
+// last acknowledgement: the client is told where to continue and still holds the photo). A blob
+// becomes visible only after its bytes hash to its name, are fsync'ed, and are renamed atomically.
 
 #include <careeval/result.h>
 

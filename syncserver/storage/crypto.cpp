@@ -1,12 +1,17 @@
 #include "crypto.h"
 
+// Blob hashing uses OpenSSL's SHA-256 (CPU SHA extensions, several times libsodium's portable code on
+// these machines); its SHA256_CTX is plain data, so a running hash can be saved and restored. The
+// low-level API is deprecated in OpenSSL 3 but kept: EVP contexts cannot be serialized.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <cstring>
 
 namespace careeval::server {
 
-static_assert(sizeof(crypto_hash_sha256_state) <= 512);
+static_assert(sizeof(SHA256_CTX) <= 512);
 
 bool cryptoInit()
 {
@@ -53,19 +58,31 @@ std::string sha256Hex(std::string_view data)
 
 Sha256::Sha256()
 {
-    crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state *>(m_state));
+    SHA256_Init(reinterpret_cast<SHA256_CTX *>(m_state));
 }
 
 void Sha256::update(std::string_view data)
 {
-    crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state *>(m_state), reinterpret_cast<const unsigned char *>(data.data()),
-                              data.size());
+    SHA256_Update(reinterpret_cast<SHA256_CTX *>(m_state), data.data(), data.size());
+}
+
+std::string Sha256::save() const
+{
+    return std::string(reinterpret_cast<const char *>(m_state), sizeof(SHA256_CTX));
+}
+
+bool Sha256::restore(std::string_view bytes)
+{
+    if (bytes.size() != sizeof(SHA256_CTX))
+        return false;
+    std::memcpy(m_state, bytes.data(), bytes.size());
+    return true;
 }
 
 std::string Sha256::finishHex()
 {
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state *>(m_state), h);
+    unsigned char h[SHA256_DIGEST_LENGTH];
+    SHA256_Final(h, reinterpret_cast<SHA256_CTX *>(m_state));
     return toHex(h, sizeof h);
 }
 

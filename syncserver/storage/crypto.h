@@ -24,6 +24,9 @@ public:
     Sha256();
     void update(std::string_view data);
     std::string finishHex();
+    //! The running state as bytes (to continue hashing after a restart) and back.
+    std::string save() const;
+    bool restore(std::string_view bytes);
 
 private:
     alignas(64) unsigned char m_state[512];

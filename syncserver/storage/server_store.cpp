@@ -94,6 +94,12 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string &path)
     s->m_ops = std::move(ops.value());
     if (auto r = s->migrate(); !r)
         return r.error();
+    // A second connection for reads: in WAL mode it sees the last commit without waiting for the
+    // writer, so sign-in checks and pulls do not queue behind a push's fsync.
+    auto read = OpStore::open(path);
+    if (!read)
+        return read.error();
+    s->m_read = std::move(read.value());
     return s;
 }
 
@@ -157,8 +163,8 @@ Result<void> ServerStore::updateUser(const User &u, const std::string &hash)
 
 Result<std::optional<std::pair<User, std::string>>> ServerStore::userWithHash(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT username, display_name, role, active, password_hash FROM users WHERE username = ?1");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT username, display_name, role, active, password_hash FROM users WHERE username = ?1");
     s.bind(1, username);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
@@ -171,8 +177,8 @@ Result<std::optional<std::pair<User, std::string>>> ServerStore::userWithHash(co
 
 Result<std::vector<User>> ServerStore::users()
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT username, display_name, role, active FROM users ORDER BY username");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT username, display_name, role, active FROM users ORDER BY username");
     std::vector<User> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
@@ -195,8 +201,8 @@ Result<void> ServerStore::saveToken(const std::string &tokenHash, const std::str
 
 Result<std::optional<User>> ServerStore::userForToken(const std::string &tokenHash, std::int64_t now)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT u.username, u.display_name, u.role, u.active FROM tokens t JOIN users u ON u.username = t.username "
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT u.username, u.display_name, u.role, u.active FROM tokens t JOIN users u ON u.username = t.username "
                             "WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND u.active = 1");
     s.bind(1, tokenHash).bind(2, now);
     const int rc = s.step();
@@ -218,8 +224,8 @@ Result<void> ServerStore::deleteToken(const std::string &tokenHash)
 
 Result<int> ServerStore::recentFailures(const std::string &username, std::int64_t since)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT count(*) FROM login_failures WHERE username = ?1 AND at >= ?2");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT count(*) FROM login_failures WHERE username = ?1 AND at >= ?2");
     s.bind(1, username).bind(2, since);
     if (s.step() != SQLITE_ROW)
         return s.error("cannot read login failures");
@@ -266,8 +272,8 @@ Result<void> ServerStore::putInstitution(const Institution &inst)
 
 Result<std::vector<Institution>> ServerStore::institutions()
 {
-    std::lock_guard lock(m_mutex);
-    sqlite3 *db = m_ops->handle();
+    std::lock_guard lock(m_readMutex);
+    sqlite3 *db = m_read->handle();
     Stmt s(db, "SELECT id, name, region, address, beds FROM institutions ORDER BY id");
     std::vector<Institution> out;
     int rc;
@@ -310,8 +316,8 @@ Result<bool> ServerStore::putTemplate(const TemplateRecord &t)
 
 Result<std::optional<TemplateRecord>> ServerStore::templateRecord(const std::string &id, const std::string &version)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT id, version, sha256, json, uploaded_at FROM templates WHERE id = ?1 AND version = ?2");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT id, version, sha256, json, uploaded_at FROM templates WHERE id = ?1 AND version = ?2");
     s.bind(1, id).bind(2, version);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
@@ -323,8 +329,8 @@ Result<std::optional<TemplateRecord>> ServerStore::templateRecord(const std::str
 
 Result<std::vector<TemplateRecord>> ServerStore::templates()
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT id, version, sha256, '', uploaded_at FROM templates ORDER BY id, version");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT id, version, sha256, '', uploaded_at FROM templates ORDER BY id, version");
     std::vector<TemplateRecord> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
@@ -352,9 +358,9 @@ Result<void> ServerStore::createInspection(const InspectionRecord &rec)
     return tx.commit();
 }
 
-Result<std::vector<Member>> ServerStore::team(const std::string &inspection)
+Result<std::vector<Member>> ServerStore::team(sqlite3 *db, const std::string &inspection)
 {
-    Stmt s(m_ops->handle(), "SELECT username, role FROM members WHERE inspection = ?1 ORDER BY username");
+    Stmt s(db, "SELECT username, role FROM members WHERE inspection = ?1 ORDER BY username");
     s.bind(1, inspection);
     std::vector<Member> out;
     int rc;
@@ -371,8 +377,8 @@ constexpr const char *kInspectionColumns = "i.id, i.institution, i.template_id, 
 
 Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::string &id)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
     s.bind(1, id);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
@@ -380,7 +386,7 @@ Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::strin
     if (rc != SQLITE_ROW)
         return s.error("cannot read inspection");
     InspectionRecord r{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
-    auto t = team(id);
+    auto t = team(m_read->handle(), id);
     if (!t)
         return t.error();
     r.team = std::move(t.value());
@@ -389,10 +395,10 @@ Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::strin
 
 Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_readMutex);
     const std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections i" +
                             (username.empty() ? "" : " WHERE i.id IN (SELECT inspection FROM members WHERE username = ?1)") + " ORDER BY i.planned_date, i.id";
-    Stmt s(m_ops->handle(), sql.c_str());
+    Stmt s(m_read->handle(), sql.c_str());
     if (!username.empty())
         s.bind(1, username);
     std::vector<InspectionRecord> out;
@@ -402,7 +408,7 @@ Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string
     if (rc != SQLITE_DONE)
         return s.error("cannot list inspections");
     for (auto &r : out) {
-        auto t = team(r.id);
+        auto t = team(m_read->handle(), r.id);
         if (!t)
             return t.error();
         r.team = std::move(t.value());
@@ -412,8 +418,8 @@ Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string
 
 Result<std::vector<MemberSync>> ServerStore::memberSync(const std::string &inspection)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT username, last_push, last_pull, pushes FROM members WHERE inspection = ?1 ORDER BY username");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT username, last_push, last_pull, pushes FROM members WHERE inspection = ?1 ORDER BY username");
     s.bind(1, inspection);
     std::vector<MemberSync> out;
     int rc;
@@ -433,20 +439,82 @@ Result<void> ServerStore::recordPull(const std::string &inspection, const std::s
     return {};
 }
 
+struct ServerStore::PushJob {
+    const std::string &inspection;
+    const std::string &username;
+    const std::vector<Operation> &batch;
+    const PushDecider &decide;
+    std::int64_t now;
+    std::optional<Result<std::vector<PushResult>>> result;
+};
+
 Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection, const std::string &username, const std::vector<Operation> &batch,
                                                   const PushDecider &decide, std::int64_t now)
 {
+    PushJob job{inspection, username, batch, decide, now, std::nullopt};
+    std::unique_lock q(m_queueMutex);
+    m_queue.push_back(&job);
+    while (!job.result) {
+        if (m_leading) {
+            m_queueDone.wait(q);
+            continue;
+        }
+        // Lead: take everything queued so far (our own job among it) and write it as one group.
+        m_leading = true;
+        std::vector<PushJob *> group;
+        group.swap(m_queue);
+        q.unlock();
+        runGroup(group);
+        q.lock();
+        m_leading = false;
+        m_queueDone.notify_all();
+    }
+    return std::move(*job.result);
+}
+
+void ServerStore::runGroup(const std::vector<PushJob *> &group)
+{
     std::lock_guard lock(m_mutex);
+    ++m_groups;
+    m_groupedPushes += group.size();
     sqlite3 *db = m_ops->handle();
     Transaction tx(db);
-    if (!tx.ok())
-        return makeError(ErrorCode::Database, "cannot start push: " + tx.error());
+    if (!tx.ok()) {
+        for (PushJob *j : group)
+            j->result = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot start push: " + tx.error()));
+        return;
+    }
+    std::vector<Result<std::vector<PushResult>>> results;
+    results.reserve(group.size());
+    for (PushJob *j : group) {
+        Transaction one(db); // a savepoint: this push alone rolls back if it fails
+        auto r = pushOne(*j);
+        if (r)
+            if (auto c = one.commit(); !c)
+                r = c.error();
+        results.push_back(std::move(r));
+    }
+    if (auto c = tx.commit(); !c) {
+        for (PushJob *j : group)
+            j->result = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot commit push: " + c.error().message));
+        return;
+    }
+    // Only now, with the group durable, does any push get its answer.
+    for (std::size_t i = 0; i < group.size(); ++i)
+        group[i]->result = std::move(results[i]);
+}
+
+Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
+{
+    sqlite3 *db = m_ops->handle();
+    const std::string &inspection = job.inspection;
+    const auto &batch = job.batch;
     Stmt s(db, (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
     s.bind(1, inspection);
     if (s.step() != SQLITE_ROW)
         return makeError(ErrorCode::NotFound, "no inspection " + inspection);
     InspectionRecord current{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
-    auto t = team(inspection);
+    auto t = team(db, inspection);
     if (!t)
         return t.error();
     current.team = std::move(t.value());
@@ -463,7 +531,7 @@ Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection,
             results[i].status = PushStatus::AlreadyHad;
     }
     std::string status = current.status;
-    decide(current, batch, results, status);
+    job.decide(current, batch, results, status);
 
     std::vector<Operation> accepted;
     std::vector<std::size_t> index;
@@ -477,36 +545,34 @@ Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection,
         return appended.error();
     for (std::size_t k = 0; k < index.size(); ++k)
         if (appended->outcomes[k] == AppendOutcome::Duplicate)
-            results[index[k]].status = PushStatus::AlreadyHad;
+            results[index[k]].status = PushStatus::AlreadyHad; // the same id twice within one batch
     if (status != current.status) {
         Stmt u(db, "UPDATE inspections SET status = ?2 WHERE id = ?1");
         if (!u.bind(1, inspection).bind(2, status).run())
             return u.error("cannot update inspection status");
     }
     Stmt m(db, "UPDATE members SET last_push = ?3, pushes = pushes + 1 WHERE inspection = ?1 AND username = ?2");
-    if (!m.bind(1, inspection).bind(2, username).bind(3, now).run())
+    if (!m.bind(1, inspection).bind(2, job.username).bind(3, job.now).run())
         return m.error("cannot record push");
-    if (auto r = tx.commit(); !r)
-        return r.error();
     return results;
 }
 
 Result<std::vector<Operation>> ServerStore::operations(const std::string &inspection)
 {
-    std::lock_guard lock(m_mutex);
-    return m_ops->operations(inspection);
+    std::lock_guard lock(m_readMutex);
+    return m_read->operations(inspection);
 }
 
 Result<OpPage> ServerStore::operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit)
 {
-    std::lock_guard lock(m_mutex);
-    return m_ops->after(cursor, limit, inspection);
+    std::lock_guard lock(m_readMutex);
+    return m_read->after(cursor, limit, inspection);
 }
 
 std::size_t ServerStore::operationCount()
 {
-    std::lock_guard lock(m_mutex);
-    auto n = m_ops->count();
+    std::lock_guard lock(m_readMutex);
+    auto n = m_read->count();
     return n ? n.value() : 0;
 }
 
@@ -521,8 +587,8 @@ Result<std::int64_t> ServerStore::saveDraw(const std::string &username, const st
 
 Result<std::optional<std::string>> ServerStore::draw(std::int64_t id)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT json FROM draws WHERE id = ?1");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT json FROM draws WHERE id = ?1");
     s.bind(1, id);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
@@ -543,8 +609,8 @@ Result<void> ServerStore::putBlob(const BlobRecord &b)
 
 Result<std::optional<BlobRecord>> ServerStore::blob(const std::string &sha256)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT sha256, size, uploader, created_at FROM blobs WHERE sha256 = ?1");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT sha256, size, uploader, created_at FROM blobs WHERE sha256 = ?1");
     s.bind(1, sha256);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
@@ -565,8 +631,8 @@ Result<void> ServerStore::audit(const std::string &username, const std::string &
 
 Result<std::vector<std::string>> ServerStore::auditLog(std::size_t limit)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "SELECT at, username, action, detail FROM audit ORDER BY id DESC LIMIT ?1");
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT at, username, action, detail FROM audit ORDER BY id DESC LIMIT ?1");
     s.bind(1, static_cast<std::int64_t>(limit));
     std::vector<std::string> out;
     while (s.step() == SQLITE_ROW)

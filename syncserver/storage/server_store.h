@@ -9,6 +9,8 @@
 #include <careeval/result.h>
 #include <careeval/store.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,6 +18,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+struct sqlite3;
 
 namespace careeval::server {
 
@@ -138,14 +142,28 @@ public:
     Result<std::vector<std::string>> auditLog(std::size_t limit);
 
     std::size_t operationCount();
+    //! Group commit figures: transactions written and pushes they carried.
+    std::pair<std::uint64_t, std::uint64_t> pushGroups() const { return {m_groups.load(), m_groupedPushes.load()}; }
 
 private:
+    struct PushJob;
     ServerStore() = default;
     Result<void> migrate();
-    Result<std::vector<Member>> team(const std::string &inspection);
+    Result<std::vector<PushResult>> pushOne(const PushJob &job);
+    void runGroup(const std::vector<PushJob *> &group);
+    Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
 
-    std::unique_ptr<OpStore> m_ops;
+    std::unique_ptr<OpStore> m_ops; //!< the writer connection
     std::mutex m_mutex;
+    std::unique_ptr<OpStore> m_read; //!< the reader connection
+    std::mutex m_readMutex;
+    // Group commit: pushes that arrive while one is being written queue up; the next thread to lead
+    // writes the whole group in one transaction (one fsync), each push in its own savepoint.
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueDone;
+    std::vector<PushJob *> m_queue;
+    bool m_leading = false;
+    std::atomic<std::uint64_t> m_groups{0}, m_groupedPushes{0};
 };
 
 } // namespace careeval::server

@@ -5,6 +5,7 @@
 
 #include <careeval/operation.h>
 
+#include <cstring>
 #include <set>
 
 using namespace careeval;
@@ -29,11 +30,16 @@ private Q_SLOTS:
         QVERIFY(!Uuid::parse("6f1c2e9a3b4d4c5e8f70112233445566"));
         QVERIFY(!Uuid::parse("6f1c2e9a-3b4d-4c5e-8f70-11223344556g"));
         std::set<Uuid> seen;
+        Uuid previous;
         for (int i = 0; i < 1000; ++i) {
             const Uuid g = Uuid::generate();
-            QCOMPARE(g.bytes[6] >> 4, 4); // version 4
+            QCOMPARE(g.bytes[6] >> 4, 7);    // version 7
+            QCOMPARE(g.bytes[8] >> 6, 2);    // RFC 9562 variant
             QVERIFY(seen.insert(g).second);
             QCOMPARE(Uuid::parse(g.toString()), std::optional<Uuid>(g));
+            // Time-ordered: the millisecond prefix never goes backwards.
+            QVERIFY(std::memcmp(previous.bytes.data(), g.bytes.data(), 6) <= 0);
+            previous = g;
         }
     }
 
