@@ -39,7 +39,7 @@ public:
         process.start(CAREEVAL_SERVER, QStringList{"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
         if (!process.waitForStarted(10000))
             return false;
-        static const QRegularExpression re("listening on http://127\\.0\\.0\\.1:(\\d+)");
+        static const QRegularExpression re("listening on https?://127\\.0\\.0\\.1:(\\d+)");
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 30000) {

@@ -530,6 +530,27 @@ private Q_SLOTS:
         QCOMPARE(s.call("GET", "/api/v1/exports?from=yesterday", nullptr, sup).status, 400);
     }
 
+    void tlsWhenACertificateIsGiven()
+    {
+        QTemporaryDir certs;
+        const QString cert = certs.filePath("cert.pem"), key = certs.filePath("key.pem");
+        QProcess openssl;
+        openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert});
+        QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+        ServerFixture s;
+        QVERIFY2(s.start({"--demo", "--tls-cert", cert, "--tls-key", key}), s.log.constData());
+        QVERIFY(s.log.contains("listening on https://127.0.0.1:"));
+        QProcess curl;
+        curl.start("curl", {"-s", "--cacert", cert, QString("https://127.0.0.1:%1/healthz").arg(s.port)});
+        QVERIFY(curl.waitForFinished(30000));
+        QCOMPARE(json::parse(curl.readAllStandardOutput().toStdString(), nullptr, false)["status"], json("ok"));
+        // Plain HTTP to the TLS port gets nothing usable.
+        QProcess plain;
+        plain.start("curl", {"-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", QString("http://127.0.0.1:%1/healthz").arg(s.port)});
+        QVERIFY(plain.waitForFinished(30000));
+        QVERIFY(plain.readAllStandardOutput() != "200");
+    }
+
     void gracefulStop()
     {
         ServerFixture s;
