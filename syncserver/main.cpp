@@ -32,6 +32,8 @@ struct Options {
     std::string templates = CAREEVAL_TEMPLATES_DIR;
     std::string cert, key;
     int threads = 4;
+    int readTimeout = 30;
+    std::size_t maxConnections = 256;
     bool demo = false;
 };
 
@@ -39,6 +41,7 @@ int usage()
 {
     std::cerr << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
                  "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+                 "                       [--read-timeout SECONDS] [--max-connections N]\n"
                  "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
                  "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
@@ -129,7 +132,7 @@ int main(int argc, char **argv)
             out = argv[++i];
             return true;
         };
-        std::string ignored, threads;
+        std::string ignored, threads, number;
         if (a == "--demo")
             o.demo = true;
         else if (a == "--data" ? next(o.data)
@@ -143,6 +146,10 @@ int main(int argc, char **argv)
             continue;
         else if (a == "--threads" && next(threads))
             o.threads = std::max(1, std::atoi(threads.c_str()));
+        else if (a == "--read-timeout" && next(number))
+            o.readTimeout = std::max(1, std::atoi(number.c_str()));
+        else if (a == "--max-connections" && next(number))
+            o.maxConnections = static_cast<std::size_t>(std::max(1, std::atoi(number.c_str())));
         else
             return usage();
     }
@@ -153,6 +160,8 @@ int main(int argc, char **argv)
     tc.address = o.listen.substr(0, colon);
     tc.port = static_cast<std::uint16_t>(std::atoi(o.listen.c_str() + colon + 1));
     tc.threads = o.threads;
+    tc.readTimeoutSeconds = o.readTimeout;
+    tc.maxConnections = o.maxConnections;
     tc.certFile = o.cert;
     tc.keyFile = o.key;
 

@@ -614,7 +614,15 @@ HttpResponse Service::listInspections(Context &c)
             j["my_role"] = std::string(toString(m->role));
         out.push_back(std::move(j));
     }
-    return jsonResponse(200, {{"inspections", out}});
+    // Tablets refresh their assignments often and offline-first: an ETag lets them skip unchanged lists.
+    HttpResponse res = jsonResponse(200, {{"inspections", out}});
+    const std::string etag = "\"" + sha256Hex(res.body).substr(0, 32) + "\"";
+    if (c.req.header("if-none-match") == etag) {
+        res.status = 304;
+        res.body.clear();
+    }
+    res.headers.emplace_back("ETag", etag);
+    return res;
 }
 
 HttpResponse Service::createInspection(Context &c)

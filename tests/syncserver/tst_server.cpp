@@ -551,6 +551,43 @@ private Q_SLOTS:
         QVERIFY(plain.readAllStandardOutput() != "200");
     }
 
+    void slowClientsAreDroppedAndConnectionsCapped()
+    {
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--read-timeout", "1", "--max-connections", "3"}));
+        // A client that sends half a header and stalls is disconnected after the read timeout.
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, s.port);
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("GET /healthz HTTP/1.1\r\nHost: a\r\n");
+        slow.waitForBytesWritten(1000);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(slow.state() == QAbstractSocket::UnconnectedState || slow.waitForDisconnected(8000));
+        QVERIFY(t.elapsed() >= 500); // dropped by the timeout, not refused at once
+        // Three idle connections fill the cap; a fourth is told the server is busy.
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            held.back()->connectToHost(QHostAddress::LocalHost, s.port);
+            QVERIFY(held.back()->waitForConnected(5000));
+        }
+        QTest::qWait(200);
+        QVERIFY(s.raw("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n").startsWith("HTTP/1.1 503"));
+        held.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(s.raw("GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"), 10000);
+    }
+
+    void assignmentsCarryAnETag()
+    {
+        const QString t = m_tokens["member"];
+        auto first = m_shared.call(m_shared.nam(), "GET", "/api/v1/inspections", {}, t);
+        QCOMPARE(first.status, 200);
+        const QByteArray etag = first.headers.value("etag");
+        QVERIFY(!etag.isEmpty());
+        QCOMPARE(m_shared.call(m_shared.nam(), "GET", "/api/v1/inspections", {}, t, {{"If-None-Match", etag}}).status, 304);
+    }
+
     void gracefulStop()
     {
         ServerFixture s;
