@@ -84,6 +84,22 @@ HttpRequest toRequest(http::request<http::string_body> &m, const std::string &re
     return r;
 }
 
+std::string jsonEscape(const std::string &in)
+{
+    std::string out;
+    for (unsigned char c : in) {
+        if (c == '"' || c == '\\')
+            out += '\\', out += static_cast<char>(c);
+        else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
 // One connection. Stream is beast::tcp_stream or beast::ssl_stream<beast::tcp_stream>.
 template <class Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>>
@@ -193,9 +209,10 @@ private:
         res->prepare_payload();
         const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
         if (m_server.logger) {
-            char line[600];
-            std::snprintf(line, sizeof line, "%s %s %.300s %d %zu %.1fms", m_remote.c_str(), method.c_str(), target.c_str(), r.status,
-                          res->body().size(), ms);
+            // One JSON object per request, so logs can be filtered and aggregated by field.
+            char line[800];
+            std::snprintf(line, sizeof line, "{\"remote\":\"%s\",\"method\":\"%s\",\"target\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.1f}",
+                          m_remote.c_str(), jsonEscape(method).c_str(), jsonEscape(target.substr(0, 300)).c_str(), r.status, res->body().size(), ms);
             m_server.logger(line);
         }
         m_response = res;

@@ -107,6 +107,27 @@ public:
     }
     QNetworkAccessManager &nam() { return m_nam; }
 
+    //! Every operation id of an inspection, pulled page by page in server order; `ok` is false when a
+    //! page failed.
+    std::vector<std::string> pullIds(const QString &inspection, const QString &token, int pageSize, bool &ok)
+    {
+        std::vector<std::string> ids;
+        std::int64_t cursor = 0;
+        ok = true;
+        for (bool more = true; more;) {
+            auto page = call("GET", QString("/api/v1/inspections/%1/ops?after=%2&limit=%3").arg(inspection).arg(cursor).arg(pageSize), nullptr, token);
+            if (page.status != 200) {
+                ok = false;
+                break;
+            }
+            for (const auto &op : page.body["ops"])
+                ids.push_back(op["id"].get<std::string>());
+            cursor = page.body["next"].get<std::int64_t>();
+            more = page.body["more"].get<bool>();
+        }
+        return ids;
+    }
+
     //! Sends bytes as they are (for requests no well-behaved client library would send) and returns
     //! what the server answered before closing.
     QByteArray raw(const QByteArray &bytes)

@@ -231,17 +231,11 @@ private Q_SLOTS:
             QCOMPARE(again.body["already_had"].get<std::size_t>(), mine.size());
             total += mine.size();
         }
-        const QString t = s.login("wang.fang");
-        std::set<std::string> ids;
-        std::int64_t cursor = 0;
-        for (bool more = true; more;) {
-            auto page = s.call("GET", kOps + QString("?after=%1&limit=25").arg(cursor), nullptr, t);
-            QCOMPARE(page.status, 200);
-            for (const auto &op : page.body["ops"])
-                QVERIFY(ids.insert(op["id"].get<std::string>()).second); // nothing twice
-            cursor = page.body["next"].get<std::int64_t>();
-            more = page.body["more"].get<bool>();
-        }
+        bool ok = false;
+        const auto pulled = s.pullIds(kPilot, s.login("wang.fang"), 25, ok);
+        QVERIFY(ok);
+        const std::set<std::string> ids(pulled.begin(), pulled.end());
+        QCOMPARE(ids.size(), pulled.size()); // nothing twice
         QCOMPARE(ids.size(), total);
     }
 
@@ -393,17 +387,11 @@ private Q_SLOTS:
         reply->deleteLater();
 
         QVERIFY2(s.start(), s.log.constData());
-        const QString t2 = s.login("wang.fang");
-        std::set<std::string> stored;
-        std::int64_t cursor = 0;
-        for (bool more = true; more;) {
-            auto page = s.call("GET", kOps + QString("?after=%1&limit=1000").arg(cursor), nullptr, t2);
-            QCOMPARE(page.status, 200);
-            for (const auto &op : page.body["ops"])
-                QVERIFY(stored.insert(op["id"].get<std::string>()).second);
-            cursor = page.body["next"].get<std::int64_t>();
-            more = page.body["more"].get<bool>();
-        }
+        bool ok = false;
+        const auto pulled = s.pullIds(kPilot, s.login("wang.fang"), 1000, ok);
+        QVERIFY(ok);
+        const std::set<std::string> stored(pulled.begin(), pulled.end());
+        QCOMPARE(stored.size(), pulled.size()); // nothing twice
         for (const auto &id : acked)
             QVERIFY2(stored.count(id), id.c_str());
         const std::size_t extra = stored.size() - acked.size();
