@@ -407,7 +407,7 @@ private Q_SLOTS:
         const QString t = s.login("zhang.wei");
         QByteArray photo(300000, '\0');
         for (int i = 0; i < photo.size(); ++i)
-            photo[i] = static_cast<char>((i * 7919) % 251);
+            photo[i] = static_cast<char>((static_cast<qint64>(i) * 7919) % 251);
         const std::string sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex().toStdString();
         const std::string other(64, 'a');
         const QString path = "/api/v1/blobs/" + QString::fromStdString(sha);
