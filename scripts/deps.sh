@@ -5,7 +5,17 @@ set -euo pipefail
 
 core=(cmake ninja-build g++ pkg-config
       qt6-base-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-      libboost1.81-dev libssl-dev libsodium-dev libxlsxwriter-dev openssl curl)
+      libboost1.81-dev libssl-dev libsodium-dev libxlsxwriter-dev openssl curl
+      # the tablet app (QML modules barely depend on each other: every one is named)
+      qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools qt6-multimedia-dev
+      libqt6sql6-sqlite
+      qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
+      qml6-module-qtquick-window qml6-module-qtquick-layouts qml6-module-qtquick-templates
+      qml6-module-qtquick-controls qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
+      qml6-module-qt-labs-platform qml6-module-qt-labs-settings qml6-module-qtcore qml6-module-qtmultimedia
+      qml6-module-qttest
+      gstreamer1.0-plugins-base gstreamer1.0-plugins-good libgl1-mesa-dri libglx-mesa0 libegl-mesa0
+      xvfb xauth poppler-utils fonts-wqy-microhei)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
 

@@ -1,0 +1,156 @@
+#include "app.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJSEngine>
+#include <QQmlEngine>
+
+App::App(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_settings(new AppSettings(QDir(dataDir).filePath(QStringLiteral("settings.ini")), this))
+    , m_api(new ServerApi(this))
+    , m_inspection(new InspectionController(this))
+{
+    QDir().mkpath(dataDir);
+    auto store = LocalStore::open(QDir(dataDir).filePath(QStringLiteral("careeval.db")).toStdString());
+    if (!store) {
+        m_fatal = tr("The data on this tablet cannot be opened (%1). Nothing has been changed; ask for support before continuing.")
+                      .arg(QString::fromStdString(store.error().message));
+        store = LocalStore::open(":memory:"); // keeps the UI working enough to show the message
+    }
+    m_store = std::move(store.value());
+    m_api->setBaseUrl(QUrl(m_settings->serverUrl()));
+    m_session = new Session(m_settings, m_store.get(), m_api, this);
+    m_workspace = new Workspace(m_store.get(), m_api, this);
+    m_inspection->setLanguage(m_settings->language().toStdString());
+    m_workspace->setLanguage(m_settings->language().toStdString());
+
+    connect(m_settings, &AppSettings::languageChanged, this, &App::applyLanguage);
+    connect(m_settings, &AppSettings::serverUrlChanged, this, [this] { m_api->setBaseUrl(QUrl(m_settings->serverUrl())); });
+    connect(m_session, &Session::signedInChanged, this, &App::onSignedIn);
+    connect(m_inspection, &InspectionController::operationsRecorded, m_workspace, &Workspace::reloadLocal);
+    connect(m_inspection, &InspectionController::currentStepChanged, this, [this] { rememberPosition(m_inspection->currentStep(), 0); });
+    if (m_session->restore())
+        onSignedIn();
+}
+
+App::~App() = default;
+
+App *App::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void App::setInstance(App *app)
+{
+    s_instance = app;
+}
+
+QString App::version() const
+{
+    return QCoreApplication::applicationVersion();
+}
+
+void App::setEngine(QQmlEngine *engine)
+{
+    m_engine = engine;
+    applyLanguage();
+}
+
+void App::applyLanguage()
+{
+    const QString lang = m_settings->language();
+    QCoreApplication::removeTranslator(&m_translator);
+    // Source strings are English; Chinese is the default and ships compiled into the app.
+    if (lang == QLatin1String("zh") && m_translator.load(QStringLiteral(":/i18n/careeval_zh_CN.qm")))
+        QCoreApplication::installTranslator(&m_translator);
+    m_inspection->setLanguage(lang.toStdString());
+    m_workspace->setLanguage(lang.toStdString());
+    if (m_engine)
+        m_engine->retranslate();
+}
+
+void App::setError(const QString &e)
+{
+    if (e == m_error)
+        return;
+    m_error = e;
+    Q_EMIT errorChanged();
+}
+
+void App::onSignedIn()
+{
+    if (!m_session->signedIn()) {
+        m_inspection->close();
+        m_workspace->setUser({}, false);
+        return;
+    }
+    m_workspace->setUser(m_session->username().toStdString(), !m_session->offline());
+    if (m_session->demo()) {
+        if (auto r = m_workspace->ensureDemo(); !r)
+            setError(tr("The demo inspection could not be created: %1").arg(QString::fromStdString(r.error().message)));
+    }
+    m_workspace->refresh();
+}
+
+bool App::openInspection(const QString &inspectionId)
+{
+    auto a = m_workspace->assignment(inspectionId);
+    if (!a) {
+        setError(tr("Inspection %1 is not assigned to you on this tablet.").arg(inspectionId));
+        return false;
+    }
+    QString why;
+    auto tpl = m_workspace->templateFor(*a, &why);
+    if (!tpl) {
+        setError(why);
+        return false;
+    }
+    auto r = m_inspection->open(m_store.get(), *a, tpl, m_session->username().toStdString(), m_settings->deviceId().toStdString());
+    if (!r) {
+        setError(tr("The inspection could not be opened: %1").arg(QString::fromStdString(r.error().message)));
+        return false;
+    }
+    setError({});
+    m_settings->setLastPosition(inspectionId, -1, 0);
+    return true;
+}
+
+void App::closeInspection()
+{
+    m_inspection->close();
+    m_settings->setLastPosition({}, -1, 0);
+    m_workspace->reloadLocal();
+}
+
+bool App::openDemo()
+{
+    if (!m_session->signedIn() || !m_session->demo())
+        m_session->openDemo();
+    return openInspection(Workspace::demoInspectionId());
+}
+
+void App::rememberPosition(int step, int item)
+{
+    if (m_inspection->isOpen())
+        m_settings->setLastPosition(m_inspection->inspectionId(), step, item);
+}
+
+bool App::resume()
+{
+    const auto p = m_settings->lastPosition();
+    if (!m_session->signedIn() || p.inspection.isEmpty())
+        return false;
+    const int step = p.step, item = p.item;
+    if (!openInspection(p.inspection))
+        return false;
+    m_settings->setLastPosition(p.inspection, step, item);
+    return true;
+}
+
+void App::signOut()
+{
+    m_inspection->close();
+    m_session->signOut();
+}

@@ -1,0 +1,521 @@
+#include "inspectioncontroller.h"
+
+#include "texts.h"
+
+#include <careeval/jsonutil.h>
+
+#include <QDate>
+
+#include <cmath>
+
+using namespace careeval;
+
+InspectionController::InspectionController(QObject *parent)
+    : QObject(parent)
+    , m_steps(new StepListModel(this))
+    , m_items(new ItemListModel(this))
+    , m_findings(new FindingListModel(this))
+    , m_indicators(new IndicatorListModel(this))
+    , m_missing(new ReasonListModel(this))
+    , m_conflicts(new ReasonListModel(this))
+    , m_failures(new ReasonListModel(this))
+{
+}
+
+InspectionController::~InspectionController() = default;
+
+Result<void> InspectionController::open(LocalStore *store, const Assignment &assignment, std::shared_ptr<const Template> tpl,
+                                        const std::string &me, const std::string &device)
+{
+    close();
+    m_store = store;
+    m_assignment = assignment;
+    m_device = device;
+    m_snap.me = me;
+    m_snap.tpl = std::move(tpl);
+    if (auto r = loadOps(); !r) {
+        m_snap.tpl.reset();
+        return r;
+    }
+    m_currentStep = -1;
+    m_steps->setSnapshot(&m_snap);
+    m_items->setStep(&m_snap, -1);
+    m_findings->setSnapshot(&m_snap);
+    m_indicators->setSnapshot(&m_snap);
+    recompute();
+    Q_EMIT openChanged();
+    Q_EMIT currentStepChanged();
+    Q_EMIT undoChanged();
+    return {};
+}
+
+void InspectionController::close()
+{
+    if (!m_snap.valid())
+        return;
+    const std::string lang = m_snap.lang;
+    m_snap = InspectionSnapshot{};
+    m_snap.lang = lang;
+    m_ops.clear();
+    m_undo.clear();
+    m_currentStep = -1;
+    m_steps->setSnapshot(nullptr);
+    m_items->setStep(nullptr, -1);
+    m_findings->setSnapshot(nullptr);
+    m_indicators->setSnapshot(nullptr);
+    m_missing->setRows({});
+    m_conflicts->setRows({});
+    m_failures->setRows({});
+    Q_EMIT openChanged();
+    Q_EMIT currentStepChanged();
+    Q_EMIT undoChanged();
+}
+
+Result<void> InspectionController::loadOps()
+{
+    auto ops = m_store->ops().operations(m_assignment.id);
+    if (!ops)
+        return ops.error();
+    m_ops = std::move(ops.value());
+    m_clock = 0;
+    for (const auto &op : m_ops)
+        m_clock = std::max(m_clock, op.clock);
+    return {};
+}
+
+Result<void> InspectionController::reload()
+{
+    if (!m_snap.valid())
+        return {};
+    if (auto r = loadOps(); !r)
+        return r;
+    recompute();
+    return {};
+}
+
+void InspectionController::setLanguage(const std::string &lang)
+{
+    if (m_snap.lang == lang)
+        return;
+    m_snap.lang = lang;
+    if (!m_snap.valid())
+        return;
+    m_steps->setSnapshot(&m_snap);
+    m_items->setStep(&m_snap, m_currentStep);
+    m_findings->setSnapshot(&m_snap);
+    m_indicators->setSnapshot(&m_snap);
+    recompute();
+    Q_EMIT openChanged();
+}
+
+void InspectionController::recompute()
+{
+    MergeOptions options;
+    options.tpl = m_snap.tpl.get();
+    m_snap.state = merge(m_assignment.id, m_ops, options);
+    m_snap.report = score(*m_snap.tpl, m_snap.state);
+    if (auto p = m_store->ops().pendingCount(m_assignment.id))
+        m_pending = static_cast<int>(p.value());
+    if (auto r = m_store->ops().refused(m_assignment.id))
+        m_refused = static_cast<int>(r.value().size());
+
+    m_steps->refresh();
+    m_items->refresh();
+    m_findings->refresh();
+    m_indicators->refresh();
+    auto rows = [this](const std::vector<Reason> &reasons) {
+        std::vector<ReasonListModel::Row> out;
+        for (const Reason &r : reasons)
+            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r), stepOfItem(QString::fromStdString(r.subject))});
+        return out;
+    };
+    m_missing->setRows(rows(m_snap.report.missing));
+    std::vector<Reason> conflicts;
+    for (const auto &c : m_snap.report.conflicts)
+        conflicts.push_back({"conflict", c, {}});
+    m_conflicts->setRows(rows(conflicts));
+    m_failures->setRows(rows(m_snap.report.failures));
+    ++m_revision;
+    Q_EMIT changed();
+}
+
+QString InspectionController::templateTitle() const
+{
+    return m_snap.valid() ? m_snap.text(m_snap.tpl->title) : QString();
+}
+
+void InspectionController::setCurrentStep(int step)
+{
+    step = std::clamp(step, -1, 7);
+    if (step == m_currentStep)
+        return;
+    m_currentStep = step;
+    m_items->setStep(m_snap.valid() ? &m_snap : nullptr, step);
+    Q_EMIT currentStepChanged();
+    Q_EMIT undoChanged();
+}
+
+void InspectionController::setError(const QString &message)
+{
+    m_error = message;
+    Q_EMIT errorChanged();
+    if (!message.isEmpty())
+        Q_EMIT infoMessage(message);
+}
+
+void InspectionController::clearError()
+{
+    if (m_error.isEmpty())
+        return;
+    m_error.clear();
+    Q_EMIT errorChanged();
+}
+
+bool InspectionController::record(OpKind kind, const std::string &target, const std::string &value, std::optional<UndoEntry> undo)
+{
+    if (!m_snap.valid()) {
+        setError(tr("No inspection is open."));
+        return false;
+    }
+    if (m_snap.state.locked()) {
+        setError(tr("This evaluation has been approved and is locked: changes are no longer accepted."));
+        return false;
+    }
+    Operation op;
+    op.id = Uuid::generate();
+    op.inspection = m_assignment.id;
+    op.author = m_snap.me;
+    op.device = m_device;
+    op.clock = std::max(m_clock, m_snap.state.maxClock) + 1;
+    op.time = nowMillis();
+    op.kind = kind;
+    op.target = target;
+    op.value = value;
+    if (auto why = checkOperation(op, *m_snap.tpl)) {
+        setError(tr("This value cannot be saved: %1").arg(QString::fromStdString(*why)));
+        return false;
+    }
+    // On disk first: only a stored operation is shown as saved.
+    auto stored = m_store->ops().append(std::span<const Operation>(&op, 1), SyncState::Pending);
+    if (!stored) {
+        setError(tr("The change could not be saved on this tablet: %1").arg(QString::fromStdString(stored.error().message)));
+        return false;
+    }
+    m_clock = op.clock;
+    m_ops.push_back(std::move(op));
+    if (undo) {
+        m_undo[stepIndexForUndo()].push_back(std::move(*undo));
+        Q_EMIT undoChanged();
+    }
+    clearError();
+    recompute();
+    Q_EMIT operationsRecorded();
+    return true;
+}
+
+int InspectionController::stepIndexForUndo() const
+{
+    return m_currentStep;
+}
+
+std::optional<std::string> InspectionController::toCanonical(const Item &item, const QVariant &value, QString *why) const
+{
+    json v;
+    switch (item.type) {
+    case ItemType::Score:
+    case ItemType::Number: {
+        if (value.typeId() == QMetaType::QString && value.toString() == QLatin1String("na")) {
+            v = std::string(kNotApplicable);
+            break;
+        }
+        bool ok = false;
+        const double d = value.toString().trimmed().isEmpty() ? std::nan("") : QLocale::c().toDouble(value.toString().trimmed(), &ok);
+        if (!ok || !std::isfinite(d)) {
+            *why = tr("“%1” is not a number.").arg(value.toString());
+            return std::nullopt;
+        }
+        if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 9e15)
+            v = static_cast<std::int64_t>(std::llround(d));
+        else
+            v = d;
+        break;
+    }
+    case ItemType::Multiple: {
+        v = json::array();
+        for (const QString &s : value.toStringList())
+            v.push_back(s.toStdString());
+        break;
+    }
+    case ItemType::Signature: {
+        v = json::object();
+        const QVariantMap m = value.toMap();
+        for (auto it = m.begin(); it != m.end(); ++it)
+            v[it.key().toStdString()] = it.value().toString().toStdString();
+        break;
+    }
+    case ItemType::Date: {
+        const QString s = value.toString().trimmed();
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (!d.isValid()) {
+            *why = tr("“%1” is not a date; write it as 2026-11-25.").arg(s);
+            return std::nullopt;
+        }
+        v = d.toString(Qt::ISODate).toStdString();
+        break;
+    }
+    default:
+        v = value.toString().toStdString();
+        break;
+    }
+    const std::string canonical = canonicalJson(v);
+    if (auto problem = checkItemValue(item, canonical)) {
+        if (item.type == ItemType::Score && v.is_number())
+            *why = tr("A score for this item is between 0 and %1 in steps of %2.").arg(Texts::number(item.max.value_or(0)), Texts::number(item.step));
+        else if (item.type == ItemType::Number && v.is_number())
+            *why = tr("The value must be between %1 and %2.").arg(item.min ? Texts::number(*item.min) : QStringLiteral("−∞"),
+                                                                   item.max ? Texts::number(*item.max) : QStringLiteral("∞"));
+        else
+            *why = QString::fromStdString(*problem);
+        return std::nullopt;
+    }
+    return canonical;
+}
+
+bool InspectionController::setAnswer(const QString &itemId, const QVariant &value)
+{
+    if (!m_snap.valid())
+        return false;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    if (!item) {
+        setError(tr("The template has no item “%1”.").arg(itemId));
+        return false;
+    }
+    if (item->type == ItemType::Text && value.toString().trimmed().isEmpty())
+        return clearAnswer(itemId);
+    QString why;
+    auto canonical = toCanonical(*item, value, &why);
+    if (!canonical) {
+        setError(why);
+        return false;
+    }
+    const std::string mine = m_snap.myValue(item->id);
+    if (mine == *canonical)
+        return true; // nothing changed: no operation
+    UndoEntry u{OpKind::Set, item->id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), m_snap.text(item->label)};
+    return record(OpKind::Set, item->id, *canonical, std::move(u));
+}
+
+bool InspectionController::clearAnswer(const QString &itemId)
+{
+    if (!m_snap.valid())
+        return false;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    if (!item)
+        return false;
+    const std::string mine = m_snap.myValue(item->id);
+    if (mine.empty())
+        return true;
+    UndoEntry u{OpKind::Set, item->id, {}, mine, m_snap.text(item->label)};
+    return record(OpKind::Clear, item->id, "null", std::move(u));
+}
+
+bool InspectionController::addNote(const QString &target, const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || !m_snap.valid())
+        return false;
+    const std::string tgt = target.toStdString();
+    const auto notes = m_snap.state.notesFor(tgt);
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it)
+        if ((*it)->author == m_snap.me) {
+            if (QString::fromStdString((*it)->text) == t)
+                return true;
+            break;
+        }
+    return record(OpKind::Note, tgt, canonicalJson(json(t.toStdString())));
+}
+
+bool InspectionController::undo()
+{
+    auto it = m_undo.find(stepIndexForUndo());
+    if (it == m_undo.end() || it->second.empty())
+        return false;
+    UndoEntry u = it->second.back();
+    bool ok = false;
+    if (u.kind == OpKind::Set)
+        ok = u.previous ? record(OpKind::Set, u.target, *u.previous) : record(OpKind::Clear, u.target, "null");
+    else
+        ok = record(OpKind::FindingEdit, u.target, canonicalJson(json{{u.field, u.previous ? json::parse(*u.previous) : json("")}}));
+    if (ok) {
+        it->second.pop_back();
+        Q_EMIT undoChanged();
+        Q_EMIT infoMessage(tr("Undone: %1").arg(u.label));
+    }
+    return ok;
+}
+
+bool InspectionController::canUndo() const
+{
+    auto it = m_undo.find(stepIndexForUndo());
+    return it != m_undo.end() && !it->second.empty() && !locked();
+}
+
+QString InspectionController::undoText() const
+{
+    auto it = m_undo.find(stepIndexForUndo());
+    return it != m_undo.end() && !it->second.empty() ? it->second.back().label : QString();
+}
+
+bool InspectionController::setStepStatus(int step, const QString &status)
+{
+    if (step < 0 || step > 7 || (status != QLatin1String("todo") && status != QLatin1String("in_progress") && status != QLatin1String("done")))
+        return false;
+    json v{{"status", status.toStdString()}, {"owner", m_snap.me}};
+    return record(OpKind::StepStatus, std::string(kStepKeys[static_cast<std::size_t>(step)]), canonicalJson(v));
+}
+
+QString InspectionController::addFinding(const QString &title, const QString &suggestion, const QString &responsible, const QString &deadline)
+{
+    if (title.trimmed().isEmpty()) {
+        setError(tr("A finding needs a short description of the problem."));
+        return {};
+    }
+    json v{{"title", title.trimmed().toStdString()}};
+    if (!suggestion.trimmed().isEmpty())
+        v["suggestion"] = suggestion.trimmed().toStdString();
+    if (!responsible.trimmed().isEmpty())
+        v["responsible"] = responsible.trimmed().toStdString();
+    if (!deadline.trimmed().isEmpty())
+        v["deadline"] = deadline.trimmed().toStdString();
+    const std::string id = "f-" + Uuid::generate().toString().substr(0, 13);
+    return record(OpKind::FindingAdd, id, canonicalJson(v)) ? QString::fromStdString(id) : QString();
+}
+
+bool InspectionController::editFinding(const QString &findingId, const QString &field, const QString &value)
+{
+    if (!m_snap.valid())
+        return false;
+    const std::string id = findingId.toStdString(), f = field.toStdString();
+    auto it = m_snap.state.findings.find(id);
+    if (it == m_snap.state.findings.end()) {
+        setError(tr("This finding no longer exists."));
+        return false;
+    }
+    std::optional<std::string> previous;
+    if (auto slot = it->second.fields.find(f); slot != it->second.fields.end())
+        for (const auto &sv : slot->second.values)
+            if (sv.author == m_snap.me)
+                previous = sv.value;
+    const std::string next = canonicalJson(json(value.trimmed().toStdString()));
+    if (previous ? *previous == next : value.trimmed() == QString::fromStdString(it->second.text(f)))
+        return true;
+    QString label = QString::fromStdString(it->second.text("title"));
+    UndoEntry u{OpKind::FindingEdit, id, f, previous, label.isEmpty() ? tr("finding") : label};
+    return record(OpKind::FindingEdit, id, canonicalJson(json{{f, value.trimmed().toStdString()}}), std::move(u));
+}
+
+bool InspectionController::closeFinding(const QString &findingId, const QString &reason)
+{
+    return record(OpKind::FindingClose, findingId.toStdString(), canonicalJson(json{{"reason", reason.trimmed().toStdString()}}));
+}
+
+QString InspectionController::sectionScoreText(const QString &sectionId) const
+{
+    if (!m_snap.valid())
+        return {};
+    const SectionScore *s = m_snap.report.section(sectionId.toStdString());
+    if (!s || s->max <= 0)
+        return {};
+    return tr("%1 / %2 points").arg(Texts::number(s->points), Texts::number(s->max));
+}
+
+int InspectionController::findItem(const QString &query) const
+{
+    return m_items->find(query);
+}
+
+int InspectionController::stepOfItem(const QString &itemId) const
+{
+    if (!m_snap.valid())
+        return -1;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    return item ? item->stepIndex : -1;
+}
+
+QString InspectionController::workflowStatus() const
+{
+    return m_snap.valid() ? QString::fromUtf8(toString(m_snap.state.status).data()) : QString();
+}
+
+QString InspectionController::workflowText() const
+{
+    return m_snap.valid() ? Texts::workflow(m_snap.state.status) : QString();
+}
+
+QString InspectionController::totalText() const
+{
+    return tr("%1 of %2 points").arg(Texts::number(m_snap.report.total), Texts::number(m_snap.report.max));
+}
+
+QString InspectionController::percentText() const
+{
+    return m_snap.report.percent ? QString::number(*m_snap.report.percent, 'f', 1) + QLatin1Char('%') : tr("—");
+}
+
+QString InspectionController::gradeText() const
+{
+    return m_snap.report.grade ? m_snap.text(m_snap.report.grade->label) : tr("—");
+}
+
+QString InspectionController::conclusion() const
+{
+    return QString::fromUtf8(toString(m_snap.report.conclusion).data());
+}
+
+QString InspectionController::surveyText() const
+{
+    const SurveySummary &s = m_snap.report.survey;
+    if (!s.enabled)
+        return {};
+    if (!m_snap.state.sample)
+        return tr("Sample not drawn yet");
+    return tr("%1 of %2 residents answered, %3 satisfied").arg(s.valid).arg(s.sampleSize).arg(Texts::figure(s.rate, ValueFormat::Percent));
+}
+
+int InspectionController::answered() const
+{
+    int n = 0;
+    for (int i = 0; i < 8; ++i)
+        n += m_steps->progress(i).answered;
+    return n;
+}
+
+int InspectionController::answerable() const
+{
+    int n = 0;
+    for (int i = 0; i < 8; ++i)
+        n += m_steps->progress(i).total;
+    return n;
+}
+
+QString InspectionController::stepTitle(int step) const
+{
+    if (!m_snap.valid() || step < 0 || step > 7)
+        return {};
+    return m_snap.text(m_snap.tpl->steps[static_cast<std::size_t>(step)].title);
+}
+
+QString InspectionController::stepStatus(int step) const
+{
+    if (!m_snap.valid() || step < 0 || step > 7)
+        return QStringLiteral("todo");
+    return m_steps->progress(step).status;
+}
+
+QString InspectionController::sectionTitle(const QString &sectionId) const
+{
+    if (!m_snap.valid())
+        return {};
+    const Section *s = m_snap.tpl->section(sectionId.toStdString());
+    return s ? m_snap.text(s->title) : QString();
+}

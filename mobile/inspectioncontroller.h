@@ -1,0 +1,191 @@
+#pragma once
+// The open inspection, as every page sees it. It records each change as an operation in the local
+// store the moment it is made (no save button: the answer is on disk before the screen shows it),
+// then recomputes the state with the shared core's merge() and score() and updates its models.
+// Verbs are few (setAnswer, clearAnswer, addNote, undo, findings, step status); everything else is
+// read from models and typed properties. Errors cross to QML as errorString + infoMessage, and a
+// change that could not be stored is never shown as saved.
+
+#include "findinglistmodel.h"
+#include "indicatorlistmodel.h"
+#include "itemlistmodel.h"
+#include "localstore.h"
+#include "snapshot.h"
+#include "steplistmodel.h"
+
+#include <QObject>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class InspectionController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The inspection controller is owned by App")
+    Q_PROPERTY(bool isOpen READ isOpen NOTIFY openChanged)
+    Q_PROPERTY(QString inspectionId READ inspectionId NOTIFY openChanged)
+    Q_PROPERTY(QString institution READ institution NOTIFY openChanged)
+    Q_PROPERTY(QString templateTitle READ templateTitle NOTIFY openChanged)
+    Q_PROPERTY(QString plannedDate READ plannedDate NOTIFY openChanged)
+    Q_PROPERTY(QString myRole READ myRole NOTIFY openChanged)
+    //! Increases with every recomputation; bindings that call functions depend on it
+    Q_PROPERTY(int revision READ revision NOTIFY changed)
+    Q_PROPERTY(int currentStep READ currentStep WRITE setCurrentStep NOTIFY currentStepChanged)
+    Q_PROPERTY(StepListModel *steps READ steps CONSTANT)
+    Q_PROPERTY(ItemListModel *items READ items CONSTANT)
+    Q_PROPERTY(FindingListModel *findings READ findings CONSTANT)
+    Q_PROPERTY(IndicatorListModel *indicators READ indicators CONSTANT)
+    //! Required answers and evidence still missing, as sentences
+    Q_PROPERTY(ReasonListModel *missing READ missing CONSTANT)
+    //! Slots where team members disagree, as sentences
+    Q_PROPERTY(ReasonListModel *conflicts READ conflicts CONSTANT)
+    //! Why the conclusion fails (indicators, pass mark, open major hazards)
+    Q_PROPERTY(ReasonListModel *failures READ failures CONSTANT)
+    Q_PROPERTY(QString workflowStatus READ workflowStatus NOTIFY changed)
+    Q_PROPERTY(QString workflowText READ workflowText NOTIFY changed)
+    Q_PROPERTY(bool locked READ locked NOTIFY changed)
+    Q_PROPERTY(double total READ total NOTIFY changed)
+    Q_PROPERTY(double maxTotal READ maxTotal NOTIFY changed)
+    Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
+    Q_PROPERTY(QString percentText READ percentText NOTIFY changed)
+    Q_PROPERTY(QString gradeText READ gradeText NOTIFY changed)
+    //! pass, fail or incomplete
+    Q_PROPERTY(QString conclusion READ conclusion NOTIFY changed)
+    Q_PROPERTY(QString surveyText READ surveyText NOTIFY changed)
+    Q_PROPERTY(int answered READ answered NOTIFY changed)
+    Q_PROPERTY(int answerable READ answerable NOTIFY changed)
+    //! Changes made here and not yet acknowledged by the server
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
+    //! Changes the server refused (kept and listed, never dropped)
+    Q_PROPERTY(int refusedCount READ refusedCount NOTIFY changed)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
+
+public:
+    explicit InspectionController(QObject *parent = nullptr);
+    ~InspectionController() override;
+
+    //! Opens an inspection: reads its operations from the store and computes its state.
+    careeval::Result<void> open(LocalStore *store, const Assignment &assignment, std::shared_ptr<const careeval::Template> tpl,
+                                const std::string &me, const std::string &device);
+    void close();
+    //! Re-reads the operations (after a sync brought others' work).
+    careeval::Result<void> reload();
+    void setLanguage(const std::string &lang);
+
+    //! Answers an item with a value of its type (text, number, list of option values, signature map).
+    Q_INVOKABLE bool setAnswer(const QString &itemId, const QVariant &value);
+    //! Removes my answer to an item.
+    Q_INVOKABLE bool clearAnswer(const QString &itemId);
+    //! Adds a note to an item, a step key or a finding; empty or unchanged text is ignored.
+    Q_INVOKABLE bool addNote(const QString &target, const QString &text);
+    //! Takes back the last answer or finding edit made on the current page.
+    Q_INVOKABLE bool undo();
+    //! Claims a step (in_progress, owner: me) or marks it done / to do.
+    Q_INVOKABLE bool setStepStatus(int step, const QString &status);
+    //! A finding added by hand (not from a hazard item); returns its id or "".
+    Q_INVOKABLE QString addFinding(const QString &title, const QString &suggestion, const QString &responsible, const QString &deadline);
+    Q_INVOKABLE bool editFinding(const QString &findingId, const QString &field, const QString &value);
+    Q_INVOKABLE bool closeFinding(const QString &findingId, const QString &reason);
+    //! "12 / 20" points of a section (scoring pages), "" when it does not score.
+    Q_INVOKABLE QString sectionScoreText(const QString &sectionId) const;
+    //! The template's title of a step (0..7), in the current language.
+    Q_INVOKABLE QString stepTitle(int step) const;
+    //! todo, in_progress, complete or done (see StepListModel).
+    Q_INVOKABLE QString stepStatus(int step) const;
+    Q_INVOKABLE QString sectionTitle(const QString &sectionId) const;
+    //! Row of the current page's item matching a number ("6.2.1", "2.1") or text; -1 when none.
+    Q_INVOKABLE int findItem(const QString &query) const;
+    //! Step (0..7) holding an item, -1 when unknown.
+    Q_INVOKABLE int stepOfItem(const QString &itemId) const;
+    Q_INVOKABLE void clearError();
+
+    bool isOpen() const { return m_snap.valid(); }
+    QString inspectionId() const { return QString::fromStdString(m_assignment.id); }
+    QString institution() const { return QString::fromStdString(m_assignment.institutionName); }
+    QString templateTitle() const;
+    QString plannedDate() const { return QString::fromStdString(m_assignment.plannedDate); }
+    QString myRole() const { return QString::fromStdString(m_assignment.myRole); }
+    int revision() const { return m_revision; }
+    int currentStep() const { return m_currentStep; }
+    void setCurrentStep(int step);
+    StepListModel *steps() const { return m_steps; }
+    ItemListModel *items() const { return m_items; }
+    FindingListModel *findings() const { return m_findings; }
+    IndicatorListModel *indicators() const { return m_indicators; }
+    ReasonListModel *missing() const { return m_missing; }
+    ReasonListModel *conflicts() const { return m_conflicts; }
+    ReasonListModel *failures() const { return m_failures; }
+    QString workflowStatus() const;
+    QString workflowText() const;
+    bool locked() const { return m_snap.valid() && m_snap.state.locked(); }
+    double total() const { return m_snap.report.total; }
+    double maxTotal() const { return m_snap.report.max; }
+    QString totalText() const;
+    QString percentText() const;
+    QString gradeText() const;
+    QString conclusion() const;
+    QString surveyText() const;
+    int answered() const;
+    int answerable() const;
+    int pendingCount() const { return m_pending; }
+    int refusedCount() const { return m_refused; }
+    bool canUndo() const;
+    QString undoText() const;
+    QString errorString() const { return m_error; }
+
+    const InspectionSnapshot &snapshot() const { return m_snap; }
+    const Assignment &assignment() const { return m_assignment; }
+
+Q_SIGNALS:
+    void openChanged();
+    void changed();
+    void currentStepChanged();
+    void undoChanged();
+    void errorChanged();
+    //! A short message for a toast ("Saved", "Undone: …")
+    void infoMessage(const QString &message);
+    //! Emitted after operations were stored locally (the sync client listens)
+    void operationsRecorded();
+
+private:
+    struct UndoEntry {
+        careeval::OpKind kind;       //!< Set (item) or FindingEdit
+        std::string target;          //!< item id or finding id
+        std::string field;           //!< finding field
+        std::optional<std::string> previous; //!< my value before (canonical JSON), nullopt: none
+        QString label;
+    };
+    bool record(careeval::OpKind kind, const std::string &target, const std::string &value, std::optional<UndoEntry> undo = {});
+    void recompute();
+    void setError(const QString &message);
+    careeval::Result<void> loadOps();
+    std::optional<std::string> toCanonical(const careeval::Item &item, const QVariant &value, QString *why) const;
+    int stepIndexForUndo() const;
+
+    LocalStore *m_store = nullptr;
+    Assignment m_assignment;
+    std::string m_device;
+    std::vector<careeval::Operation> m_ops;
+    std::uint64_t m_clock = 0;
+    InspectionSnapshot m_snap;
+    int m_revision = 0;
+    int m_currentStep = -1;
+    int m_pending = 0;
+    int m_refused = 0;
+    std::map<int, std::vector<UndoEntry>> m_undo;
+    QString m_error;
+    StepListModel *m_steps;
+    ItemListModel *m_items;
+    FindingListModel *m_findings;
+    IndicatorListModel *m_indicators;
+    ReasonListModel *m_missing;
+    ReasonListModel *m_conflicts;
+    ReasonListModel *m_failures;
+};

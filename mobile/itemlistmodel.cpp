@@ -1,0 +1,239 @@
+#include "itemlistmodel.h"
+
+#include "texts.h"
+
+#include <careeval/jsonutil.h>
+
+using namespace careeval;
+
+ItemListModel::ItemListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void ItemListModel::setStep(const InspectionSnapshot *snapshot, int step)
+{
+    beginResetModel();
+    m_snapshot = snapshot;
+    m_step = step;
+    m_rows.clear();
+    if (snapshot && snapshot->valid() && step >= 0 && step < 8) {
+        for (const Section &sec : snapshot->tpl->steps[step].sections)
+            for (std::size_t i = 0; i < sec.items.size(); ++i) {
+                Row r;
+                r.item = &sec.items[i];
+                r.number = Texts::itemNumber(sec.items[i], static_cast<int>(i));
+                r.sectionTitle = snapshot->text(sec.title);
+                fill(r);
+                m_rows.push_back(std::move(r));
+            }
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void ItemListModel::refresh()
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row r = m_rows[i];
+        fill(r);
+        if (r == m_rows[i])
+            continue;
+        m_rows[i] = std::move(r);
+        const QModelIndex idx = index(static_cast<int>(i));
+        Q_EMIT dataChanged(idx, idx);
+    }
+}
+
+void ItemListModel::fill(Row &r) const
+{
+    const InspectionSnapshot &s = *m_snapshot;
+    const Item &item = *r.item;
+    const SlotState *slot = s.state.item(item.id);
+    r.value = s.shownValue(item.id);
+    r.prefilled = false;
+    if (r.value.empty()) {
+        if (auto it = s.report.prefilled.find(item.id); it != s.report.prefilled.end()) {
+            r.value = canonicalJson(json(it->second));
+            r.prefilled = true;
+        }
+    }
+    r.valueText = Texts::value(s, item, r.value);
+    r.status = slot ? QString::fromUtf8(toString(slot->status).data()) : QStringLiteral("empty");
+    r.conflictText.clear();
+    if (slot && slot->status == SlotStatus::Conflict) {
+        QStringList parts;
+        for (const auto &v : slot->values)
+            parts << QStringLiteral("%1: %2").arg(QString::fromStdString(v.author), Texts::value(s, item, v.value));
+        r.conflictText = parts.join(QStringLiteral(" · "));
+    }
+    const auto notes = s.state.notesFor(item.id);
+    r.noteCount = static_cast<int>(notes.size());
+    r.note.clear();
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it)
+        if ((*it)->author == s.me || r.note.isEmpty()) {
+            r.note = QString::fromStdString((*it)->text);
+            if ((*it)->author == s.me)
+                break;
+        }
+    r.photoCount = static_cast<int>(s.state.photosFor(item.id).size());
+    QStringList missing;
+    for (const Reason &m : s.report.missing)
+        if (m.subject == item.id)
+            missing << Texts::reason(s, m);
+    r.missing = missing.join(QLatin1Char(' '));
+}
+
+const Item *ItemListModel::itemAt(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? m_rows[static_cast<std::size_t>(row)].item : nullptr;
+}
+
+int ItemListModel::rowOf(const QString &itemId) const
+{
+    const std::string id = itemId.toStdString();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].item->id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int ItemListModel::find(const QString &query) const
+{
+    const QString q = query.trimmed();
+    if (q.isEmpty())
+        return -1;
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].number == q || m_rows[i].number.endsWith(QLatin1Char('.') + q))
+            return static_cast<int>(i);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].number.startsWith(q))
+            return static_cast<int>(i);
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const Item &item = *m_rows[i].item;
+        if (m_snapshot->text(item.label).contains(q, Qt::CaseInsensitive) || QString::fromStdString(item.label.zh).contains(q)
+            || QString::fromStdString(item.label.en).contains(q, Qt::CaseInsensitive))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int ItemListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+static QVariant typedValue(const Item &item, const std::string &canonical)
+{
+    if (canonical.empty())
+        return {};
+    const json v = json::parse(canonical, nullptr, false);
+    if (v.is_string())
+        return QString::fromStdString(v.get<std::string>());
+    if (v.is_number())
+        return v.get<double>();
+    if (v.is_array()) {
+        QStringList list;
+        for (const auto &e : v)
+            if (e.is_string())
+                list << QString::fromStdString(e.get<std::string>());
+        return list;
+    }
+    if (v.is_object() && item.type == ItemType::Signature) {
+        QVariantMap m;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it->is_string())
+                m.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+        return m;
+    }
+    return {};
+}
+
+QVariant ItemListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[static_cast<std::size_t>(index.row())];
+    const Item &item = *r.item;
+    const InspectionSnapshot &s = *m_snapshot;
+    switch (role) {
+    case Qt::DisplayRole:
+    case LabelRole:
+        return s.text(item.label);
+    case ItemIdRole:
+        return QString::fromStdString(item.id);
+    case NumberRole:
+        return r.number;
+    case TypeRole:
+        return QString::fromUtf8(toString(item.type).data());
+    case GuidanceRole:
+        return s.text(item.guidance);
+    case RequiredRole:
+        return item.required;
+    case HazardRole:
+        return QString::fromUtf8(toString(item.hazard).data());
+    case MinValueRole:
+        return item.type == ItemType::Score ? 0.0 : item.min.value_or(0.0);
+    case MaxValueRole:
+        return item.max.value_or(item.type == ItemType::Number ? 1e9 : 0.0);
+    case StepSizeRole:
+        return item.step;
+    case UnitRole:
+        return s.text(item.unit);
+    case OptionsRole: {
+        QVariantList list;
+        for (const Option &o : item.options)
+            list << QVariantMap{{QStringLiteral("value"), QString::fromStdString(o.value)}, {QStringLiteral("label"), s.text(o.label)}};
+        return list;
+    }
+    case AllowNaRole:
+        return item.allowNotApplicable;
+    case NoteRequiredRole:
+        return item.noteWhenNonCompliant;
+    case PhotoRequiredRole:
+        return item.photoWhenNonCompliant || item.photosMin > 0;
+    case PhotosMinRole:
+        return item.photosMin;
+    case ValueRole:
+        return typedValue(item, r.value);
+    case ValueTextRole:
+        return r.valueText;
+    case HasValueRole:
+        return !r.value.empty() && !r.prefilled;
+    case StatusRole:
+        return r.status;
+    case ConflictTextRole:
+        return r.conflictText;
+    case PrefilledRole:
+        return r.prefilled;
+    case NoteRole:
+        return r.note;
+    case NoteCountRole:
+        return r.noteCount;
+    case PhotoCountRole:
+        return r.photoCount;
+    case MissingRole:
+        return r.missing;
+    case SectionIdRole:
+        return QString::fromStdString(s.tpl->steps[m_step].sections[item.sectionIndex].id);
+    case SectionTitleRole:
+        return r.sectionTitle;
+    case SignerRole:
+        return QString::fromStdString(item.signerRole);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ItemListModel::roleNames() const
+{
+    return {{ItemIdRole, "itemId"},           {NumberRole, "number"},         {TypeRole, "type"},
+            {LabelRole, "label"},             {GuidanceRole, "guidance"},     {RequiredRole, "mandatory"},
+            {HazardRole, "hazard"},           {MinValueRole, "minValue"},     {MaxValueRole, "maxValue"},
+            {StepSizeRole, "stepSize"},       {UnitRole, "unit"},             {OptionsRole, "options"},
+            {AllowNaRole, "allowNa"},         {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"},
+            {PhotosMinRole, "photosMin"},     {ValueRole, "value"},           {ValueTextRole, "valueText"},
+            {HasValueRole, "hasValue"},       {StatusRole, "status"},         {ConflictTextRole, "conflictText"},
+            {PrefilledRole, "prefilled"},     {NoteRole, "note"},             {NoteCountRole, "noteCount"},
+            {PhotoCountRole, "photoCount"},   {MissingRole, "missing"},       {SectionIdRole, "sectionId"},
+            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}};
+}

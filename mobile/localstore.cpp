@@ -1,0 +1,261 @@
+#include "localstore.h"
+
+#include <careeval/jsonutil.h>
+
+#include <sqlite3.h>
+
+using namespace careeval;
+
+namespace {
+
+constexpr const char *kAppMigrations[] = {
+    // 1: assignments, cached templates, offline sign-in verifiers.
+    R"sql(
+CREATE TABLE app_assignments (
+    username   TEXT NOT NULL,
+    inspection TEXT NOT NULL,
+    json       TEXT NOT NULL,
+    demo       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (username, inspection)
+);
+CREATE TABLE app_templates (pin TEXT PRIMARY KEY, json TEXT NOT NULL, etag TEXT NOT NULL DEFAULT '');
+CREATE TABLE app_credentials (
+    username     TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    salt         TEXT NOT NULL,
+    verifier     TEXT NOT NULL,
+    iterations   INTEGER NOT NULL
+);
+)sql",
+};
+
+class Stmt
+{
+public:
+    Stmt(sqlite3 *db, const char *sql) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr); }
+    ~Stmt() { sqlite3_finalize(m_s); }
+    bool ok() const { return m_rc == SQLITE_OK; }
+    void text(int i, const std::string &s) { sqlite3_bind_text(m_s, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT); }
+    void integer(int i, std::int64_t v) { sqlite3_bind_int64(m_s, i, v); }
+    int step() { return sqlite3_step(m_s); }
+    std::string column(int i) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_s, i));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_s, i))) : std::string();
+    }
+    std::int64_t integerColumn(int i) const { return sqlite3_column_int64(m_s, i); }
+
+private:
+    sqlite3_stmt *m_s = nullptr;
+    int m_rc;
+};
+
+Error dbError(sqlite3 *db, const std::string &what)
+{
+    return makeError(ErrorCode::Database, what + ": " + sqlite3_errmsg(db));
+}
+
+} // namespace
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string &path)
+{
+    auto ops = OpStore::open(path);
+    if (!ops)
+        return ops.error();
+    std::unique_ptr<LocalStore> s(new LocalStore);
+    s->m_ops = std::move(ops.value());
+    if (auto m = s->migrate(); !m)
+        return m.error();
+    return s;
+}
+
+Result<void> LocalStore::migrate()
+{
+    auto v = m_ops->meta("app_schema");
+    if (!v)
+        return v.error();
+    int version = v.value() ? std::atoi(v.value()->c_str()) : 0;
+    constexpr int latest = static_cast<int>(std::size(kAppMigrations));
+    if (version > latest)
+        return makeError(ErrorCode::Database, "the tablet database was written by a newer app (app schema " + std::to_string(version) + ")");
+    for (; version < latest; ++version) {
+        Transaction tx(m_ops->handle());
+        if (!tx.ok())
+            return makeError(ErrorCode::Database, tx.error());
+        if (auto r = execSql(m_ops->handle(), kAppMigrations[version]); !r)
+            return r.error();
+        if (auto r = m_ops->setMeta("app_schema", std::to_string(version + 1)); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<void> LocalStore::replaceAssignments(const std::string &username, const std::vector<Assignment> &list)
+{
+    sqlite3 *db = m_ops->handle();
+    Transaction tx(db);
+    if (!tx.ok())
+        return makeError(ErrorCode::Database, tx.error());
+    {
+        Stmt del(db, "DELETE FROM app_assignments WHERE username = ?1 AND demo = 0");
+        del.text(1, username);
+        if (del.step() != SQLITE_DONE)
+            return dbError(db, "clearing assignments");
+    }
+    for (const auto &a : list)
+        if (auto r = saveAssignment(username, a); !r)
+            return r;
+    return tx.commit();
+}
+
+Result<void> LocalStore::saveAssignment(const std::string &username, const Assignment &a)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "INSERT INTO app_assignments (username, inspection, json, demo) VALUES (?1, ?2, ?3, ?4) "
+               "ON CONFLICT(username, inspection) DO UPDATE SET json = excluded.json, demo = excluded.demo");
+    s.text(1, username);
+    s.text(2, a.id);
+    s.text(3, assignmentToJson(a));
+    s.integer(4, a.demo ? 1 : 0);
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "saving assignment " + a.id);
+    return {};
+}
+
+Result<std::vector<Assignment>> LocalStore::assignments(const std::string &username)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "SELECT json FROM app_assignments WHERE username = ?1 ORDER BY demo, inspection");
+    s.text(1, username);
+    std::vector<Assignment> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        auto a = assignmentFromJson(s.column(0));
+        if (!a)
+            return a.error();
+        out.push_back(std::move(a.value()));
+    }
+    if (rc != SQLITE_DONE)
+        return dbError(db, "reading assignments");
+    return out;
+}
+
+Result<std::optional<Assignment>> LocalStore::assignment(const std::string &username, const std::string &id)
+{
+    auto all = assignments(username);
+    if (!all)
+        return all.error();
+    for (auto &a : all.value())
+        if (a.id == id)
+            return std::optional<Assignment>(std::move(a));
+    return std::optional<Assignment>();
+}
+
+Result<void> LocalStore::saveTemplate(const std::string &pin, const std::string &text, const std::string &etag)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "INSERT INTO app_templates (pin, json, etag) VALUES (?1, ?2, ?3) "
+               "ON CONFLICT(pin) DO UPDATE SET json = excluded.json, etag = excluded.etag");
+    s.text(1, pin);
+    s.text(2, text);
+    s.text(3, etag);
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "saving template " + pin);
+    return {};
+}
+
+Result<std::optional<std::string>> LocalStore::templateText(const std::string &pin)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "SELECT json FROM app_templates WHERE pin = ?1");
+    s.text(1, pin);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW)
+        return std::optional<std::string>(s.column(0));
+    if (rc != SQLITE_DONE)
+        return dbError(db, "reading template " + pin);
+    return std::optional<std::string>();
+}
+
+Result<void> LocalStore::saveCredential(const Credential &c)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "INSERT INTO app_credentials (username, display_name, role, salt, verifier, iterations) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+               "ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
+               "salt = excluded.salt, verifier = excluded.verifier, iterations = excluded.iterations");
+    s.text(1, c.username);
+    s.text(2, c.displayName);
+    s.text(3, c.role);
+    s.text(4, c.salt);
+    s.text(5, c.verifier);
+    s.integer(6, c.iterations);
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "saving the sign-in verifier");
+    return {};
+}
+
+Result<std::optional<Credential>> LocalStore::credential(const std::string &username)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "SELECT display_name, role, salt, verifier, iterations FROM app_credentials WHERE username = ?1");
+    s.text(1, username);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW)
+        return std::optional<Credential>(Credential{username, s.column(0), s.column(1), s.column(2), s.column(3),
+                                                    static_cast<int>(s.integerColumn(4))});
+    if (rc != SQLITE_DONE)
+        return dbError(db, "reading the sign-in verifier");
+    return std::optional<Credential>();
+}
+
+Result<Assignment> assignmentFromJson(const std::string &text)
+{
+    auto parsed = parseJson(text);
+    if (!parsed)
+        return parsed.error();
+    const json &j = parsed.value();
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || !j.contains("template") || !j["template"].is_object())
+        return makeError(ErrorCode::InvalidArgument, "an assignment needs an id and a template");
+    auto str = [](const json &o, const char *k) { return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); };
+    Assignment a;
+    a.id = str(j, "id");
+    a.institution = str(j, "institution");
+    a.institutionName = str(j, "institution_name");
+    if (a.institutionName.empty())
+        a.institutionName = a.institution;
+    a.templateId = str(j["template"], "id");
+    a.templateVersion = str(j["template"], "version");
+    a.status = str(j, "status");
+    if (a.status.empty())
+        a.status = "draft";
+    a.plannedDate = str(j, "planned_date");
+    a.myRole = str(j, "my_role");
+    a.demo = j.value("demo", false);
+    if (j.contains("team") && j["team"].is_array())
+        for (const auto &m : j["team"])
+            if (m.is_object())
+                a.team.emplace_back(str(m, "username"), str(m, "role"));
+    if (a.templateId.empty() || a.templateVersion.empty())
+        return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + " names no template version");
+    return a;
+}
+
+std::string assignmentToJson(const Assignment &a)
+{
+    json team = json::array();
+    for (const auto &[u, r] : a.team)
+        team.push_back({{"username", u}, {"role", r}});
+    return json{{"id", a.id},
+                {"institution", a.institution},
+                {"institution_name", a.institutionName},
+                {"template", {{"id", a.templateId}, {"version", a.templateVersion}}},
+                {"status", a.status},
+                {"planned_date", a.plannedDate},
+                {"my_role", a.myRole},
+                {"team", team},
+                {"demo", a.demo}}
+        .dump();
+}

@@ -1,0 +1,74 @@
+#include "pagewalker.h"
+
+#include "app.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+
+PageWalker::PageWalker(QQuickWindow *window, App *app, const QString &shotsDir, const QString &prefix, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_app(app)
+    , m_dir(shotsDir)
+    , m_prefix(prefix)
+    , m_pages(pages())
+{
+}
+
+QStringList PageWalker::pages()
+{
+    return {QStringLiteral("signin"), QStringLiteral("assignments"), QStringLiteral("overview"), QStringLiteral("step0"),
+            QStringLiteral("step1"),  QStringLiteral("step2"),       QStringLiteral("step3"),    QStringLiteral("step4"),
+            QStringLiteral("step5"),  QStringLiteral("step6"),       QStringLiteral("step7"),    QStringLiteral("settings")};
+}
+
+void PageWalker::start()
+{
+    if (!m_dir.isEmpty())
+        QDir().mkpath(m_dir);
+    QTimer::singleShot(0, this, &PageWalker::next);
+}
+
+void PageWalker::next()
+{
+    ++m_index;
+    if (m_index >= m_pages.size()) {
+        Q_EMIT finished(static_cast<int>(m_problems.size()));
+        return;
+    }
+    const QString page = m_pages[m_index];
+    if (page == QLatin1String("assignments") && !m_app->openDemo())
+        m_problems << QStringLiteral("demo inspection: %1").arg(m_app->errorString());
+    QVariant ok;
+    if (!QMetaObject::invokeMethod(m_window, "showPage", Q_RETURN_ARG(QVariant, ok), Q_ARG(QVariant, page)) || !ok.toBool())
+        m_problems << QStringLiteral("page %1 could not be shown").arg(page);
+    // Let the transition finish and a few frames render before looking.
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 5000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        if (!m_window->property("pageBusy").toBool() && t.elapsed() > 300)
+            break;
+    }
+    capture(page);
+    QTimer::singleShot(0, this, &PageWalker::next);
+}
+
+void PageWalker::capture(const QString &page)
+{
+    const QImage image = m_window->grabWindow();
+    if (image.isNull()) {
+        m_problems << QStringLiteral("page %1 did not render").arg(page);
+        return;
+    }
+    if (!m_dir.isEmpty()) {
+        const QString file = QDir(m_dir).filePath(m_prefix + page + QStringLiteral(".png"));
+        if (!image.save(file))
+            m_problems << QStringLiteral("could not write %1").arg(file);
+    }
+}

@@ -1,0 +1,29 @@
+#pragma once
+// What the app shows of one inspection at one moment: the template it is pinned to, the state
+// merge() computes from every operation the tablet holds, and score()'s report on it. Models read a
+// snapshot; the controller replaces it after every change. Nothing here is computed by the app
+// itself: one truth, the shared core's.
+
+#include <careeval/merge.h>
+#include <careeval/scoring.h>
+#include <careeval/template.h>
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+struct InspectionSnapshot {
+    std::shared_ptr<const careeval::Template> tpl;
+    careeval::InspectionState state;
+    careeval::ScoreReport report;
+    std::string me;          //!< the signed-in author
+    std::string lang = "zh"; //!< template text language
+
+    bool valid() const { return tpl != nullptr; }
+    QString text(const careeval::LocalizedText &t) const { return QString::fromStdString(t.get(lang)); }
+    //! The value shown for an item: the team value, else mine, else "" (canonical JSON).
+    std::string shownValue(const std::string &itemId) const;
+    //! My own current value of an item ("" when I gave none).
+    std::string myValue(const std::string &itemId) const;
+};

@@ -1,0 +1,170 @@
+#include "texts.h"
+
+#include <careeval/jsonutil.h>
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+using namespace careeval;
+
+QString Texts::number(double v)
+{
+    if (std::fabs(v - std::round(v)) < 1e-9)
+        return QString::number(static_cast<long long>(std::llround(v)));
+    return QString::number(v, 'f', 2).remove(QRegularExpression(QStringLiteral("0+$")));
+}
+
+QString Texts::value(const InspectionSnapshot &s, const Item &item, const std::string &canonical)
+{
+    if (canonical.empty())
+        return QString();
+    const json v = json::parse(canonical, nullptr, false);
+    if (v.is_discarded())
+        return QString();
+    if (v.is_string()) {
+        const std::string &t = v.get_ref<const std::string &>();
+        if (t == kNotApplicable)
+            return tr("Not applicable");
+        if (item.type == ItemType::Check)
+            return t == kCompliant ? tr("Compliant") : t == kNonCompliant ? tr("Non-compliant") : QString::fromStdString(t);
+        if (const Option *o = item.option(t))
+            return s.text(o->label);
+        return QString::fromStdString(t);
+    }
+    if (v.is_number()) {
+        QString n = number(v.get<double>());
+        if (item.type == ItemType::Score && item.max)
+            return tr("%1 of %2 points").arg(n, number(*item.max));
+        const QString unit = s.text(item.unit);
+        return unit.isEmpty() ? n : n + QLatin1Char(' ') + unit;
+    }
+    if (v.is_array()) {
+        QStringList parts;
+        for (const auto &e : v)
+            if (e.is_string()) {
+                const Option *o = item.option(e.get_ref<const std::string &>());
+                parts << (o ? s.text(o->label) : QString::fromStdString(e.get<std::string>()));
+            }
+        return parts.join(QStringLiteral("、"));
+    }
+    if (v.is_object() && v.contains("signer"))
+        return tr("Signed by %1").arg(QString::fromStdString(v.value("signer", std::string())));
+    return QString::fromStdString(canonical);
+}
+
+static QString subjectLabel(const InspectionSnapshot &s, const std::string &subject)
+{
+    if (const Item *item = s.tpl->item(subject))
+        return s.text(item->label);
+    if (const Indicator *ind = s.tpl->indicator(subject))
+        return s.text(ind->label);
+    if (subject.rfind("finding:", 0) == 0 || subject.rfind("item:", 0) == 0) {
+        std::string id = subject.rfind("finding:", 0) == 0 ? subject.substr(8) : subject;
+        const auto slash = id.find('/');
+        const std::string fid = id.substr(0, slash);
+        auto it = s.state.findings.find(fid);
+        QString title = it != s.state.findings.end() ? QString::fromStdString(it->second.text("title")) : QString();
+        if (title.isEmpty() && fid.rfind("item:", 0) == 0)
+            if (const Item *item = s.tpl->item(fid.substr(5)))
+                title = s.text(item->label);
+        return Texts::tr("finding “%1”").arg(title.isEmpty() ? QString::fromStdString(fid) : title);
+    }
+    return QString::fromStdString(subject);
+}
+
+QString Texts::reason(const InspectionSnapshot &s, const Reason &r)
+{
+    const QString what = subjectLabel(s, r.subject);
+    const QString detail = QString::fromStdString(r.detail);
+    if (r.code == "missing_answer")
+        return tr("“%1” is not answered yet.").arg(what);
+    if (r.code == "missing_signature")
+        return tr("“%1” still needs a signature.").arg(what);
+    if (r.code == "missing_note")
+        return tr("“%1” is non-compliant and needs a note saying what was found.").arg(what);
+    if (r.code == "missing_photo") {
+        if (r.detail.find(" of ") != std::string::npos)
+            return tr("“%1” needs more photos (%2).").arg(what, detail.split(QStringLiteral(" of ")).join(QStringLiteral(" / ")));
+        return tr("“%1” is non-compliant and needs a photo as evidence.").arg(what);
+    }
+    if (r.code == "conflict")
+        return tr("Team members gave different values for %1; the lead must choose one.").arg(what);
+    if (r.code == "indicator_incomplete")
+        return tr("Indicator “%1” cannot be computed yet: some of its inputs are missing.").arg(what);
+    if (r.code == "indicator_failed")
+        return tr("Indicator “%1” misses its target.").arg(what);
+    if (r.code == "sample_not_drawn")
+        return tr("The resident sample for the survey has not been drawn.");
+    if (r.code == "sample_short")
+        return tr("The survey needs more valid responses (%1).").arg(detail);
+    if (r.code == "below_pass_percent")
+        return tr("The total is below the pass mark (%1).").arg(detail);
+    if (r.code == "open_major_hazard")
+        return tr("A major hazard is still open: %1.").arg(what);
+    return what.isEmpty() ? detail : what + QStringLiteral(": ") + detail;
+}
+
+QString Texts::figure(ExprValue v, ValueFormat format)
+{
+    if (!v)
+        return tr("—");
+    switch (format) {
+    case ValueFormat::Percent:
+        return QString::number(*v * 100.0, 'f', 1) + QLatin1Char('%');
+    case ValueFormat::Integer:
+        return QString::number(static_cast<long long>(std::llround(*v)));
+    case ValueFormat::YesNo:
+        return *v != 0 ? tr("Yes") : tr("No");
+    case ValueFormat::Number:
+        break;
+    }
+    return number(*v);
+}
+
+QString Texts::target(const Target &t, ValueFormat format)
+{
+    static const char *const ops[] = {"<", "≤", ">", "≥", "="};
+    QString v = format == ValueFormat::Percent ? number(t.value * 100.0) + QLatin1Char('%')
+                : format == ValueFormat::YesNo ? (t.value != 0 ? tr("Yes") : tr("No"))
+                                               : number(t.value);
+    return QString::fromUtf8(ops[static_cast<int>(t.op)]) + QLatin1Char(' ') + v;
+}
+
+QString Texts::workflow(WorkflowStatus s)
+{
+    return workflow(std::string(toString(s)));
+}
+
+QString Texts::workflow(const std::string &status)
+{
+    if (status == "draft")
+        return tr("In progress");
+    if (status == "submitted")
+        return tr("Submitted for review");
+    if (status == "returned")
+        return tr("Returned to the team");
+    if (status == "approved")
+        return tr("Approved (locked)");
+    if (status == "locked")
+        return tr("Locked");
+    return QString::fromStdString(status);
+}
+
+QString Texts::role(const std::string &role)
+{
+    if (role == "lead")
+        return tr("Team lead");
+    if (role == "evaluator")
+        return tr("Evaluator");
+    if (role == "supervisor")
+        return tr("Supervisor");
+    if (role == "admin")
+        return tr("Administrator");
+    return QString::fromStdString(role);
+}
+
+QString Texts::itemNumber(const Item &item, int indexInSection)
+{
+    return QStringLiteral("%1.%2.%3").arg(item.stepIndex + 1).arg(item.sectionIndex + 1).arg(indexInSection + 1);
+}

@@ -1,0 +1,135 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// One item of a step page: its number, label, guidance and the editor for its type. Every change
+// goes straight to App.inspection (saved as an operation at once). Shows conflicts, prefilled
+// values, the note a non-compliance needs, the photo/signature slot, and what is still missing.
+CeCard {
+    id: card
+    required property string itemId
+    required property string number
+    required property string type
+    required property string label
+    required property string guidance
+    required property bool mandatory
+    required property string hazard
+    required property real minValue
+    required property real maxValue
+    required property real stepSize
+    required property string unit
+    required property var options
+    required property bool allowNa
+    required property bool noteRequired
+    required property bool photoRequired
+    required property int photosMin
+    required property var value
+    required property string valueText
+    required property bool hasValue
+    required property string status
+    required property string conflictText
+    required property bool prefilled
+    required property string note
+    required property int noteCount
+    required property int photoCount
+    required property string missing
+    required property string signer
+
+    readonly property bool nonCompliant: type === "check" && value === "noncompliant"
+    property bool noteOpen: false
+
+    function answer(v) { App.inspection.setAnswer(card.itemId, v) }
+
+    ColumnLayout {
+        width: parent.width
+        spacing: 8
+        AnswerTitle {
+            Layout.fillWidth: true
+            number: card.number
+            label: card.label
+            mandatory: card.mandatory
+            hazard: card.hazard
+            status: card.status
+            prefilled: card.prefilled
+        }
+        Label {
+            visible: card.guidance !== ""
+            text: card.guidance
+            color: Theme.muted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Loader {
+            Layout.fillWidth: true
+            sourceComponent: {
+                switch (card.type) {
+                case "check": return checkEditor
+                case "score": return scoreEditor
+                case "number": return numberEditor
+                case "single": case "multiple": return choiceEditor
+                case "text": return textEditor
+                case "date": return dateEditor
+                case "rating": return scaleView
+                default: return evidenceSlot
+                }
+            }
+        }
+        Label {
+            visible: card.status === "conflict"
+            text: qsTr("Team members disagree: %1. The lead chooses the value.").arg(card.conflictText)
+            color: Theme.conflict
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        CeNoteField {
+            visible: card.type !== "text" && (card.noteCount > 0 || card.noteOpen || (card.nonCompliant && card.noteRequired))
+            Layout.fillWidth: true
+            itemId: card.itemId
+            note: card.note
+            needed: card.nonCompliant && card.noteRequired
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: card.type !== "text" && card.type !== "rating"
+            Label {
+                visible: (card.photoRequired && card.nonCompliant) || card.photoCount > 0
+                text: qsTr("Photos: %1").arg(card.photoCount) + (card.photosMin > 0 ? " / " + card.photosMin : "")
+                color: card.photoCount >= Math.max(1, card.photosMin) ? Theme.pass : Theme.warn
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                visible: card.noteCount === 0 && !card.noteOpen && !(card.nonCompliant && card.noteRequired)
+                flat: true
+                text: qsTr("Add note")
+                Layout.preferredHeight: Theme.touch
+                onClicked: card.noteOpen = true
+            }
+            Button {
+                visible: card.hasValue && !App.inspection.locked
+                flat: true
+                text: qsTr("Clear")
+                Layout.preferredHeight: Theme.touch
+                onClicked: App.inspection.clearAnswer(card.itemId)
+            }
+        }
+        Label {
+            visible: card.missing !== ""
+            text: card.missing
+            color: Theme.warn
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+    }
+
+    Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
+    Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }
+    Component { id: numberEditor; CeNumberEditor { value: card.value; unit: card.unit; minValue: card.minValue; maxValue: card.maxValue; onChosen: (v) => card.answer(v) } }
+    Component { id: choiceEditor; CeChoiceEditor { value: card.value; options: card.options; multiple: card.type === "multiple"; onChosen: (v) => card.answer(v) } }
+    Component { id: textEditor; CeTextEditor { value: card.value === undefined ? "" : card.value; onChosen: (v) => card.answer(v) } }
+    Component { id: dateEditor; CeDateEditor { value: card.value === undefined ? "" : card.value; onChosen: (v) => card.answer(v) } }
+    Component { id: scaleView; CeScaleView { options: card.options } }
+    Component { id: evidenceSlot; CeEvidenceSlot { type: card.type; photoCount: card.photoCount; photosMin: card.photosMin; valueText: card.valueText; signer: card.signer } }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// A number with its unit; saved when the field is left or Enter is pressed.
+RowLayout {
+    id: editor
+    property var value
+    property string unit
+    property real minValue: 0
+    property real maxValue: 1e9
+    signal chosen(var value)
+    spacing: 8
+
+    TextField {
+        id: field
+        text: typeof editor.value === "number" ? String(editor.value) : ""
+        placeholderText: qsTr("Number")
+        inputMethodHints: Qt.ImhFormattedNumbersOnly
+        validator: DoubleValidator { bottom: editor.minValue; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
+        enabled: !App.inspection.locked
+        Layout.preferredWidth: 200
+        Layout.preferredHeight: Theme.touch
+        onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)
+    }
+    Label { text: editor.unit; color: Theme.muted }
+    Item { Layout.fillWidth: true }
+}

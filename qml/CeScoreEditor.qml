@@ -1,0 +1,72 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Points from 0 to the item's maximum in its steps: one button per value when there are few,
+// a number field otherwise; "N/A" takes the item out of the total and the denominator.
+ColumnLayout {
+    id: editor
+    property var value
+    property real maxValue: 0
+    property real stepSize: 1
+    property bool allowNa: true
+    property bool prefilled: false
+    signal chosen(var value)
+    readonly property int choices: Math.floor(maxValue / stepSize + 1e-9) + 1
+    readonly property bool buttons: choices <= 11
+    spacing: 6
+
+    Flow {
+        visible: editor.buttons
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: editor.buttons ? editor.choices : 0
+            delegate: Button {
+                required property int index
+                readonly property real points: Math.round(index * editor.stepSize * 100) / 100
+                text: points
+                width: Math.max(Theme.touch + 8, implicitWidth)
+                height: Theme.touch + 4
+                checkable: true
+                checked: typeof editor.value === "number" && Math.abs(editor.value - points) < 1e-6
+                highlighted: checked
+                enabled: !App.inspection.locked
+                onClicked: editor.chosen(points)
+            }
+        }
+        Button {
+            visible: editor.allowNa
+            text: qsTr("N/A")
+            height: Theme.touch + 4
+            checkable: true
+            checked: editor.value === "na"
+            highlighted: checked
+            enabled: !App.inspection.locked
+            onClicked: editor.chosen("na")
+        }
+    }
+    RowLayout {
+        visible: !editor.buttons
+        TextField {
+            id: field
+            text: typeof editor.value === "number" ? String(editor.value) : ""
+            inputMethodHints: Qt.ImhFormattedNumbersOnly
+            validator: DoubleValidator { bottom: 0; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
+            enabled: !App.inspection.locked
+            Layout.preferredWidth: 160
+            Layout.preferredHeight: Theme.touch
+            onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)
+        }
+        Label { text: qsTr("of %1 points").arg(editor.maxValue); color: Theme.muted }
+    }
+    Label {
+        visible: editor.prefilled
+        text: qsTr("Computed from earlier steps; tap a value to confirm or change it.")
+        color: Theme.info
+        font.pixelSize: Theme.fontSmall
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+}

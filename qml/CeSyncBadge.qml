@@ -1,0 +1,14 @@
+import QtQuick
+import QtQuick.Controls
+
+// The sync state of an inspection in words and colour: all sent, changes waiting, refused, conflicts.
+CeChip {
+    property int pending: 0
+    property int refused: 0
+    property int conflicts: 0
+    tone: refused > 0 ? Theme.fail : conflicts > 0 ? Theme.conflict : pending > 0 ? Theme.warn : Theme.pass
+    text: refused > 0 ? qsTr("%n refused", "", refused)
+        : conflicts > 0 ? qsTr("%n conflicts", "", conflicts)
+        : pending > 0 ? qsTr("%n changes waiting", "", pending)
+        : qsTr("All sent")
+}

@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Step 7 (形成考核评估结论): indicators against their targets, total and grade band, what is still
+// missing, team conflicts the lead must settle, and the conclusion items of the template.
+Page {
+    id: page
+    required property int step
+    title: qsTr("Step %1").arg(step + 1)
+    signal stepRequested(int step)
+    background: Rectangle { color: Theme.background }
+
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 80
+        clip: true
+        ColumnLayout {
+            id: column
+            x: Theme.margin
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.gap
+            StepHeader { step: page.step; Layout.fillWidth: true }
+            CeCard {
+                Layout.fillWidth: true
+                RowLayout {
+                    width: parent.width
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Label { text: qsTr("Conclusion"); font.bold: true; font.pixelSize: Theme.fontTitle }
+                        Label {
+                            text: App.inspection.conclusion === "pass" ? qsTr("The institution passes.")
+                                : App.inspection.conclusion === "fail" ? qsTr("The institution does not pass.")
+                                : qsTr("Not complete: the points below are still open.")
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    CeChip {
+                        text: App.inspection.conclusion === "pass" ? qsTr("Passes") : App.inspection.conclusion === "fail" ? qsTr("Fails") : qsTr("Not complete")
+                        tone: Theme.statusColor(App.inspection.conclusion)
+                        font.pixelSize: Theme.fontTitle
+                    }
+                }
+            }
+            Label { text: qsTr("Indicators"); font.bold: true; font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: App.inspection.indicators
+                delegate: IndicatorDelegate { Layout.fillWidth: true }
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Why it does not pass")
+                model: App.inspection.failures
+                tone: Theme.fail
+                onStepRequested: (s) => page.stepRequested(s)
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Team conflicts for the lead")
+                model: App.inspection.conflicts
+                tone: Theme.conflict
+                onStepRequested: (s) => page.stepRequested(s)
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Required items still missing")
+                model: App.inspection.missing
+                tone: Theme.warn
+                onStepRequested: (s) => page.stepRequested(s)
+            }
+            Label { text: qsTr("Conclusion of the team"); font.bold: true; font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: App.inspection.items
+                delegate: AnswerDelegate { Layout.fillWidth: true }
+            }
+        }
+    }
+}

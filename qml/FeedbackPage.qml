@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Step 8 (通报评估情况，提出改进意见与建议): the findings list with suggestion, responsible party and
+// deadline for each, adding findings by hand, and the feedback meeting's items.
+Page {
+    id: page
+    required property int step
+    title: qsTr("Step %1").arg(step + 1)
+    background: Rectangle { color: Theme.background }
+
+    header: StepToolBar {
+        step: page.step
+        onJumpRequested: (query) => {
+            const row = App.inspection.findItem(query)
+            if (row >= 0)
+                list.positionViewAtEnd()
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        clip: true
+        spacing: 8
+        model: App.inspection.findings
+        header: ColumnLayout {
+            width: list.width
+            spacing: 8
+            StepHeader { step: page.step; Layout.fillWidth: true }
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Findings (%1)").arg(App.inspection.findings.count)
+                    font.bold: true
+                    font.pixelSize: Theme.fontTitle
+                    Layout.fillWidth: true
+                }
+                Button {
+                    text: qsTr("Add finding")
+                    enabled: !App.inspection.locked
+                    highlighted: true
+                    Layout.preferredHeight: Theme.touch
+                    onClicked: addDialog.open()
+                }
+            }
+            Label {
+                visible: App.inspection.findings.count === 0
+                text: qsTr("No findings yet. Non-compliant items flagged as hazards appear here by themselves.")
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        delegate: FindingDelegate { width: list.width }
+        footer: ColumnLayout {
+            width: list.width
+            spacing: 8
+            Label {
+                text: qsTr("Feedback meeting")
+                font.bold: true
+                font.pixelSize: Theme.fontTitle
+                Layout.topMargin: 12
+            }
+            Repeater {
+                model: App.inspection.items
+                delegate: AnswerDelegate { Layout.fillWidth: true }
+            }
+            Item { height: 60 }
+        }
+    }
+
+    FindingDialog { id: addDialog; parent: Overlay.overlay }
+}

@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Adds a finding by hand (problems seen that no checklist item covers).
+Dialog {
+    id: dialog
+    title: qsTr("New finding")
+    modal: true
+    standardButtons: Dialog.Ok | Dialog.Cancel
+    width: Math.min(parent ? parent.width - 32 : 600, 640)
+    x: parent ? (parent.width - width) / 2 : 0
+    y: 40
+    onAboutToShow: {
+        problem.text = ""
+        suggestion.text = ""
+        responsible.text = ""
+        deadline.text = ""
+        problem.forceActiveFocus()
+    }
+    onAccepted: App.inspection.addFinding(problem.text, suggestion.text, responsible.text, deadline.text)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        TextField { id: problem; placeholderText: qsTr("Problem found"); Layout.fillWidth: true; Layout.preferredHeight: Theme.touch }
+        TextField { id: suggestion; placeholderText: qsTr("Improvement suggestion"); Layout.fillWidth: true; Layout.preferredHeight: Theme.touch }
+        TextField { id: responsible; placeholderText: qsTr("Responsible party"); Layout.fillWidth: true; Layout.preferredHeight: Theme.touch }
+        TextField { id: deadline; placeholderText: qsTr("Deadline (2026-12-31)"); Layout.fillWidth: true; Layout.preferredHeight: Theme.touch }
+    }
+}

@@ -1,0 +1,131 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import CareEval.Core
+
+// The window: a header with back, title, sync state and settings; a StackView of pages. Navigation
+// lives here (openInspection, openStep, showPage); pages ask for it and hold no navigation state.
+ApplicationWindow {
+    id: window
+    visible: true
+    title: qsTr("CareEval")
+    color: Theme.background
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+    font.pixelSize: Theme.fontBody
+
+    //! True while a page transition runs (the page walker waits for it)
+    readonly property bool pageBusy: stack.busy
+    readonly property bool portrait: height > width
+
+    function openAssignments() {
+        stack.replace(null, assignmentsPage, {}, StackView.Immediate)
+    }
+    function openInspection(id) {
+        if (!App.openInspection(id)) {
+            toast.show(App.errorString)
+            return false
+        }
+        stack.push(overviewPage)
+        return true
+    }
+    function openStep(step) {
+        App.inspection.currentStep = step
+        const page = step === 6 ? conclusionPage : step === 7 ? feedbackPage : stepPage
+        if (stack.depth > 2)
+            stack.pop(stack.get(1), StackView.Immediate)
+        stack.push(page, {"step": step})
+    }
+    function openSettings() {
+        stack.push(settingsPage)
+    }
+    function back() {
+        if (stack.depth <= 1)
+            return
+        stack.pop()
+        if (stack.depth === 2)
+            App.inspection.currentStep = -1
+        if (stack.depth === 1)
+            App.closeInspection()
+    }
+    //! For the page walker (--self-test, --screenshots): shows a page by name.
+    function showPage(name) {
+        if (name === "signin") {
+            stack.replace(null, signInPage, {}, StackView.Immediate)
+            return true
+        }
+        if (name === "assignments") {
+            openAssignments()
+            return true
+        }
+        if (name === "settings") {
+            openSettings()
+            return true
+        }
+        if (!App.inspection.isOpen)
+            return false
+        if (name === "overview") {
+            openAssignments()
+            stack.push(overviewPage, {}, StackView.Immediate)
+            return true
+        }
+        if (name.startsWith("step")) {
+            openStep(parseInt(name.substring(4)))
+            return true
+        }
+        return false
+    }
+
+    header: CeHeader {
+        canGoBack: stack.depth > 1
+        title: stack.currentItem && stack.currentItem.title !== undefined ? stack.currentItem.title : ""
+        onBackRequested: window.back()
+        onSettingsRequested: window.openSettings()
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: App.session.signedIn ? assignmentsPage : signInPage
+    }
+
+    Component { id: signInPage; SignInPage { onSignedIn: window.openAssignments() } }
+    Component { id: assignmentsPage; AssignmentsPage { onOpenRequested: (id) => window.openInspection(id) } }
+    Component { id: overviewPage; OverviewPage { onStepRequested: (step) => window.openStep(step) } }
+    Component { id: stepPage; StepPage {} }
+    Component { id: conclusionPage; ConclusionPage { onStepRequested: (step) => window.openStep(step) } }
+    Component { id: feedbackPage; FeedbackPage {} }
+    Component { id: settingsPage; SettingsPage {} }
+
+    CeToast { id: toast }
+
+    Connections {
+        target: App.inspection
+        function onInfoMessage(message) { toast.show(message) }
+    }
+    Connections {
+        target: App.session
+        function onSignedInChanged() {
+            if (!App.session.signedIn)
+                stack.replace(null, signInPage, {}, StackView.Immediate)
+        }
+    }
+
+    Component.onCompleted: {
+        if (App.fatalError !== "")
+            toast.show(App.fatalError)
+        // Reopen where the evaluator was when the app stopped.
+        const step = App.resumeStep()
+        const item = App.resumeItem()
+        if (App.session.signedIn && App.resume()) {
+            stack.push(overviewPage, {}, StackView.Immediate)
+            if (step >= 0) {
+                openStep(step)
+                if (stack.currentItem.positionAt)
+                    stack.currentItem.positionAt(item)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// The right-hand column of the overview: score so far, grade, and the open points of the team.
+CeCard {
+    id: card
+    signal stepRequested(int step)
+    padding: 0
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        clip: true
+        spacing: 6
+        header: ColumnLayout {
+            width: list.width
+            spacing: 6
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("Score"); font.bold: true; font.pixelSize: Theme.fontTitle; Layout.fillWidth: true }
+                CeChip {
+                    text: App.inspection.conclusion === "pass" ? qsTr("Passes") : App.inspection.conclusion === "fail" ? qsTr("Fails") : qsTr("Not complete")
+                    tone: Theme.statusColor(App.inspection.conclusion)
+                }
+            }
+            Label {
+                text: App.inspection.totalText + " · " + App.inspection.percentText + " · " + App.inspection.gradeText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: App.inspection.surveyText !== ""
+                text: qsTr("Survey: %1").arg(App.inspection.surveyText)
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: App.inspection.conflicts.count > 0 ? qsTr("Team conflicts to resolve (%1)").arg(App.inspection.conflicts.count)
+                                                         : qsTr("No team conflicts")
+                font.bold: true
+                color: App.inspection.conflicts.count > 0 ? Theme.conflict : Theme.pass
+                Layout.topMargin: 8
+            }
+            Repeater {
+                model: App.inspection.conflicts
+                delegate: ReasonDelegate { Layout.fillWidth: true; tone: Theme.conflict; onClicked: if (step >= 0) card.stepRequested(step) }
+            }
+            Label {
+                text: App.inspection.missing.count > 0 ? qsTr("Still missing (%1)").arg(App.inspection.missing.count)
+                                                       : qsTr("Nothing required is missing")
+                font.bold: true
+                color: App.inspection.missing.count > 0 ? Theme.warn : Theme.pass
+                Layout.topMargin: 8
+            }
+        }
+        model: App.inspection.missing
+        delegate: ReasonDelegate {
+            width: list.width
+            tone: Theme.warn
+            onClicked: if (step >= 0) card.stepRequested(step)
+        }
+    }
+}

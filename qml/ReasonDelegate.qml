@@ -1,0 +1,24 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One open point as a sentence; tapping it goes to the step that holds it.
+ItemDelegate {
+    id: row
+    required property string sentence
+    required property int step
+    property color tone: Theme.warn
+    implicitHeight: Math.max(Theme.touch, label.implicitHeight + 16)
+    leftPadding: 12
+    contentItem: Label {
+        id: label
+        text: row.sentence
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.fontSmall
+        verticalAlignment: Text.AlignVCenter
+    }
+    background: Rectangle {
+        color: row.down ? "#EEEEEE" : "transparent"
+        Rectangle { width: 4; height: parent.height; color: row.tone; radius: 2 }
+    }
+}

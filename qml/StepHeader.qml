@@ -1,0 +1,47 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// The top of a step page: the step's title from the template and its guidance; on the scoring step
+// the running total and grade; on the survey step the survey's progress and satisfaction.
+ColumnLayout {
+    id: header
+    required property int step
+    spacing: 6
+
+    Label {
+        text: App.inspection.revision >= 0 ? App.inspection.stepTitle(header.step) : ""
+        font.pixelSize: Theme.fontHeading
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Layout.topMargin: 8
+    }
+    CeCard {
+        visible: header.step === 5
+        Layout.fillWidth: true
+        Label {
+            width: parent.width
+            text: qsTr("Residents are asked these questions one by one; each answer sheet is a survey response. %1")
+                  .arg(App.inspection.surveyText)
+            wrapMode: Text.Wrap
+        }
+    }
+    CeCard {
+        visible: header.step === 5 || header.step === 6
+        Layout.fillWidth: true
+        RowLayout {
+            width: parent.width
+            Label {
+                text: qsTr("Total: %1").arg(App.inspection.totalText)
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            Label { text: App.inspection.percentText; font.pixelSize: Theme.fontTitle }
+            CeChip { text: App.inspection.gradeText; tone: Theme.primary }
+        }
+    }
+    Item { height: 4 }
+}

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// One step of the procedure, driven entirely by the template: its sections and items, each with
+// the editor for its type. Jump to an item by number or text; undo the last change on this page.
+// Step 6 (scoring) adds the running total; step 5 (survey) the survey's progress.
+Page {
+    id: page
+    required property int step
+    title: App.inspection.steps.count > 0 ? qsTr("Step %1").arg(step + 1) : ""
+    background: Rectangle { color: Theme.background }
+
+    function positionAt(row) {
+        if (row >= 0 && row < list.count)
+            list.positionViewAtIndex(row, ListView.Beginning)
+    }
+
+    header: StepToolBar {
+        step: page.step
+        onJumpRequested: (query) => {
+            const row = App.inspection.findItem(query)
+            if (row < 0) {
+                App.inspection.infoMessage(qsTr("No item matches “%1” on this page.").arg(query))
+                return
+            }
+            page.positionAt(row)
+            App.rememberPosition(page.step, row)
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        clip: true
+        spacing: 8
+        cacheBuffer: 800
+        reuseItems: true
+        model: App.inspection.items
+        header: StepHeader {
+            width: list.width
+            step: page.step
+        }
+        section.property: "sectionId"
+        section.delegate: SectionHeader {
+            width: list.width
+        }
+        delegate: AnswerDelegate {
+            width: list.width
+        }
+        footer: Item { height: 80 }
+        onMovementEnded: App.rememberPosition(page.step, indexAt(10, contentY + 10))
+    }
+}

@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Above a step page: jump to an item, undo the last change, and claim or finish the step.
+Pane {
+    id: bar
+    required property int step
+    signal jumpRequested(string query)
+    padding: 8
+    background: Rectangle { color: Theme.background }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 8
+        TextField {
+            id: query
+            placeholderText: qsTr("Go to item: number or words")
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            onAccepted: bar.jumpRequested(text)
+        }
+        Button {
+            text: qsTr("Go")
+            enabled: query.text.trim() !== ""
+            Layout.preferredHeight: Theme.touch
+            onClicked: bar.jumpRequested(query.text)
+        }
+        Button {
+            text: qsTr("Undo")
+            enabled: App.inspection.canUndo
+            Layout.preferredHeight: Theme.touch
+            ToolTip.visible: hovered && App.inspection.undoText !== ""
+            ToolTip.text: qsTr("Undo the last change: %1").arg(App.inspection.undoText)
+            onClicked: App.inspection.undo()
+        }
+        Button {
+            readonly property string status: App.inspection.revision >= 0 ? App.inspection.stepStatus(bar.step) : "todo"
+            text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
+            enabled: !App.inspection.locked
+            Layout.preferredHeight: Theme.touch
+            onClicked: App.inspection.setStepStatus(bar.step, status === "done" ? "in_progress" : status === "todo" ? "in_progress" : "done")
+        }
+    }
+}
