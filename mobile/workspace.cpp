@@ -258,6 +258,9 @@ Result<Assignment> Workspace::ensureDemo()
             auto op = parseOperation(line.toStdString());
             if (!op)
                 return op.error();
+            // The demo starts as the team's work in progress: not yet submitted or approved.
+            if (op->kind == OpKind::Submit || op->kind == OpKind::Approve || op->kind == OpKind::Return || op->kind == OpKind::Lock)
+                continue;
             op->inspection = a.id;
             ops.push_back(std::move(op.value()));
         }

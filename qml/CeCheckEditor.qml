@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CareEval.Core
 
@@ -24,10 +25,10 @@ RowLayout {
             checkable: true
             checked: editor.value === modelData.key
             enabled: !App.inspection.locked
-            highlighted: checked
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch + 4
-            palette.button: checked ? modelData.tone : Theme.card
+            Material.background: checked ? modelData.tone : Theme.card
+            Material.foreground: checked ? "white" : Theme.text
             onClicked: editor.chosen(modelData.key)
         }
     }

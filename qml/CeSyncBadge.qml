@@ -7,8 +7,8 @@ CeChip {
     property int refused: 0
     property int conflicts: 0
     tone: refused > 0 ? Theme.fail : conflicts > 0 ? Theme.conflict : pending > 0 ? Theme.warn : Theme.pass
-    text: refused > 0 ? qsTr("%n refused", "", refused)
-        : conflicts > 0 ? qsTr("%n conflicts", "", conflicts)
-        : pending > 0 ? qsTr("%n changes waiting", "", pending)
+    text: refused > 0 ? qsTr("Refused: %1").arg(refused)
+        : conflicts > 0 ? qsTr("Conflicts: %1").arg(conflicts)
+        : pending > 0 ? qsTr("Waiting to send: %1").arg(pending)
         : qsTr("All sent")
 }

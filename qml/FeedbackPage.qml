@@ -8,7 +8,7 @@ import CareEval.Core
 Page {
     id: page
     required property int step
-    title: qsTr("Step %1").arg(step + 1)
+    title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
 
     header: StepToolBar {

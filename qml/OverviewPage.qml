@@ -59,6 +59,7 @@ Page {
         OverviewSummary {
             Layout.fillWidth: true
             Layout.fillHeight: page.wide
+            Layout.preferredWidth: page.wide ? page.width * 0.38 : -1
             Layout.preferredHeight: page.wide ? -1 : page.height * 0.34
             onStepRequested: (step) => page.stepRequested(step)
         }

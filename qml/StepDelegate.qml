@@ -65,9 +65,9 @@ ItemDelegate {
                     font.pixelSize: Theme.fontSmall
                 }
                 Item { Layout.fillWidth: true }
-                CeChip { visible: row.missing > 0; text: qsTr("%n missing", "", row.missing); tone: Theme.warn }
-                CeChip { visible: row.conflicts > 0; text: qsTr("%n conflicts", "", row.conflicts); tone: Theme.conflict }
-                CeChip { visible: row.findings > 0; text: qsTr("%n findings", "", row.findings); tone: Theme.fail }
+                CeChip { visible: row.missing > 0; text: qsTr("Missing: %1").arg(row.missing); tone: Theme.warn }
+                CeChip { visible: row.conflicts > 0; text: qsTr("Conflicts: %1").arg(row.conflicts); tone: Theme.conflict }
+                CeChip { visible: row.findings > 0; text: qsTr("Findings: %1").arg(row.findings); tone: Theme.fail }
             }
             ProgressBar {
                 visible: row.total > 0

@@ -9,7 +9,7 @@ import CareEval.Core
 Page {
     id: page
     required property int step
-    title: App.inspection.steps.count > 0 ? qsTr("Step %1").arg(step + 1) : ""
+    title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
 
     function positionAt(row) {

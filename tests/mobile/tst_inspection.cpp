@@ -1,0 +1,296 @@
+// The inspection controller as an evaluation team's lead uses it: a walk through steps 1–4 and 6–8
+// of the shipped pilot template, with the process killed (SIGKILL) midway and the store reopened;
+// at the end, scores, indicators, conclusion and findings must be exactly what the core computes
+// from the same answers. Also: undo, refusals of bad values, nothing stored for a no-op, lock.
+
+#include "mobiletestutil.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/report_json.h>
+
+#include <QSignalSpy>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace careeval;
+
+namespace {
+
+// The answers of the walk: a value for every answerable item of steps 1–4 and 6–8.
+QVariant answerFor(const Item &item, int n)
+{
+    switch (item.type) {
+    case ItemType::Check:
+        if (item.hazard == Hazard::Major)
+            return QStringLiteral("noncompliant");
+        return n % 7 == 3 && item.allowNotApplicable ? QStringLiteral("na") : QStringLiteral("compliant");
+    case ItemType::Score:
+        return std::max(0.0, item.max.value_or(0) - (n % 3) * item.step);
+    case ItemType::Number: {
+        // Figures that make the rates meaningful: totals 40, parts 38.
+        const bool part = item.id.find("trained") != std::string::npos || item.id.find("passed") != std::string::npos
+                          || item.id.find("covered") != std::string::npos || item.id.find("with_") != std::string::npos
+                          || item.id.find("implemented") != std::string::npos;
+        double v = part ? 38 : 40;
+        if (item.max)
+            v = std::min(v, *item.max);
+        if (item.min)
+            v = std::max(v, *item.min);
+        return v;
+    }
+    case ItemType::Single:
+        return QString::fromStdString(item.options.front().value);
+    case ItemType::Multiple:
+        return QStringList{QString::fromStdString(item.options.front().value)};
+    case ItemType::Text:
+        return QStringLiteral("记录 %1").arg(n);
+    case ItemType::Date:
+        return QStringLiteral("2026-11-25");
+    default:
+        return {};
+    }
+}
+
+std::vector<const Item *> walkItems(const Template &tpl)
+{
+    std::vector<const Item *> out;
+    for (const Item *item : tpl.items())
+        if (item->stepIndex != static_cast<int>(StepKey::Survey) && item->type != ItemType::Photo && item->type != ItemType::Signature
+            && item->type != ItemType::Rating)
+            out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+class TestInspection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void walkWithKillMatchesTheCore()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        const Assignment a = mobiletest::pilotAssignment(*tpl);
+        const auto items = walkItems(*tpl);
+        QVERIFY(items.size() > 40);
+        const std::size_t half = items.size() / 2;
+
+        // First half in a child process that is killed with SIGKILL right after its last answer.
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            auto store = mobiletest::openStore(dir);
+            InspectionController ctl;
+            if (!ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok())
+                _exit(3);
+            for (std::size_t i = 0; i < half; ++i) {
+                ctl.setCurrentStep(items[i]->stepIndex);
+                if (!ctl.setAnswer(QString::fromStdString(items[i]->id), answerFor(*items[i], static_cast<int>(i))))
+                    _exit(4);
+            }
+            ::kill(::getpid(), SIGKILL);
+            _exit(5);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "the child did not die by SIGKILL");
+
+        // Reopen: everything answered before the kill is there.
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        for (std::size_t i = 0; i < half; ++i)
+            QVERIFY2(ctl.snapshot().state.item(items[i]->id) && ctl.snapshot().state.item(items[i]->id)->hasTeamValue(), items[i]->id.c_str());
+        QCOMPARE(ctl.pendingCount(), static_cast<int>(half));
+
+        // Second half, a note on the non-compliant major hazard, the feedback on its finding, and a
+        // finding added by hand.
+        for (std::size_t i = half; i < items.size(); ++i) {
+            ctl.setCurrentStep(items[i]->stepIndex);
+            QVERIFY(ctl.setAnswer(QString::fromStdString(items[i]->id), answerFor(*items[i], static_cast<int>(i))));
+        }
+        QVERIFY(ctl.addNote("site_sup_fire", "二楼疏散通道堆放杂物"));
+        ctl.setCurrentStep(7);
+        QVERIFY(ctl.editFinding("item:site_sup_fire", "suggestion", "立即清理疏散通道"));
+        QVERIFY(ctl.editFinding("item:site_sup_fire", "responsible", "后勤部"));
+        QVERIFY(ctl.editFinding("item:site_sup_fire", "deadline", "2026-12-01"));
+        const QString manual = ctl.addFinding("护理记录签字不全", "补齐签字", "护理部", "2026-12-15");
+        QVERIFY(!manual.isEmpty());
+
+        // The core, on its own, from the same answers (its own ids, clocks and times).
+        std::vector<Operation> ops;
+        std::uint64_t clock = 0;
+        auto add = [&](OpKind kind, const std::string &target, const json &value) {
+            Operation op;
+            op.id = Uuid::generate();
+            op.inspection = a.id;
+            op.author = "li.hua";
+            op.device = "reference";
+            op.clock = ++clock;
+            op.time = 1764000000000 + static_cast<std::int64_t>(clock);
+            op.kind = kind;
+            op.target = target;
+            op.value = canonicalJson(value);
+            ops.push_back(op);
+        };
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const QVariant v = answerFor(*items[i], static_cast<int>(i));
+            json j;
+            if (v.typeId() == QMetaType::Double)
+                j = v.toDouble();
+            else if (v.typeId() == QMetaType::QStringList)
+                j = json::array({v.toStringList().front().toStdString()});
+            else
+                j = v.toString().toStdString();
+            add(OpKind::Set, items[i]->id, j);
+        }
+        add(OpKind::Note, "site_sup_fire", "二楼疏散通道堆放杂物");
+        add(OpKind::FindingEdit, "item:site_sup_fire", {{"suggestion", "立即清理疏散通道"}});
+        add(OpKind::FindingEdit, "item:site_sup_fire", {{"responsible", "后勤部"}});
+        add(OpKind::FindingEdit, "item:site_sup_fire", {{"deadline", "2026-12-01"}});
+        add(OpKind::FindingAdd, manual.toStdString(), {{"title", "护理记录签字不全"}, {"suggestion", "补齐签字"}, {"responsible", "护理部"}, {"deadline", "2026-12-15"}});
+        MergeOptions options;
+        options.tpl = tpl.get();
+        const InspectionState reference = merge(a.id, ops, options);
+        const ScoreReport expected = score(*tpl, reference);
+
+        const ScoreReport &shown = ctl.snapshot().report;
+        QCOMPARE(QString::fromStdString(reportToJson(shown, *tpl).dump(1)), QString::fromStdString(reportToJson(expected, *tpl).dump(1)));
+        QCOMPARE(ctl.snapshot().state.findings.size(), reference.findings.size());
+        for (const auto &[id, f] : reference.findings) {
+            auto it = ctl.snapshot().state.findings.find(id);
+            QVERIFY2(it != ctl.snapshot().state.findings.end(), id.c_str());
+            for (const char *field : {"title", "suggestion", "responsible", "deadline"})
+                QCOMPARE(it->second.text(field), f.text(field));
+            QVERIFY(it->second.hazard == f.hazard);
+        }
+        // What the pages show is those figures.
+        QCOMPARE(ctl.total(), expected.total);
+        QCOMPARE(ctl.conclusion(), QString::fromUtf8(toString(expected.conclusion).data()));
+        QCOMPARE(ctl.indicators()->rowCount(), static_cast<int>(tpl->indicators.size()));
+        for (int i = 0; i < ctl.indicators()->rowCount(); ++i)
+            QCOMPARE(ctl.indicators()->index(i).data(IndicatorListModel::StatusRole).toString(),
+                     QString::fromUtf8(toString(expected.indicators[static_cast<std::size_t>(i)].status).data()));
+        // The open major hazard makes the evaluation fail, and the page says why.
+        QCOMPARE(expected.conclusion == ConclusionStatus::Incomplete || expected.conclusion == ConclusionStatus::Fail, true);
+        bool hazardListed = false;
+        for (int i = 0; i < ctl.failures()->rowCount(); ++i)
+            hazardListed = hazardListed || ctl.failures()->index(i).data(ReasonListModel::CodeRole).toString() == QLatin1String("open_major_hazard");
+        QVERIFY(hazardListed);
+        QCOMPARE(ctl.findings()->rowCount(), 2);
+    }
+
+    void undoRestoresMyPreviousValue()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        ctl.setCurrentStep(5);
+        QVERIFY(!ctl.canUndo());
+        QVERIFY(ctl.setAnswer("sc_sys_framework", 3));
+        QVERIFY(ctl.setAnswer("sc_sys_framework", 1));
+        QVERIFY(ctl.canUndo());
+        QVERIFY(ctl.undo());
+        QCOMPARE(ctl.snapshot().myValue("sc_sys_framework"), std::string("3"));
+        QVERIFY(ctl.undo());
+        QCOMPARE(ctl.snapshot().myValue("sc_sys_framework"), std::string());
+        QVERIFY(!ctl.canUndo());
+        // Undo is per page: a change on another step is not undone here.
+        ctl.setCurrentStep(0);
+        QVERIFY(ctl.setAnswer("announce_team_present", 3));
+        ctl.setCurrentStep(5);
+        QVERIFY(!ctl.canUndo());
+        // Every change and every undo is an operation: 2 sets, 1 set back, 1 clear, 1 set.
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(5));
+    }
+
+    void badValuesAreRefusedInWordsAndNotStored_data()
+    {
+        QTest::addColumn<QString>("item");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("score above max") << "sc_sys_framework" << QVariant(99) << "between 0 and";
+        QTest::newRow("score off step") << "sc_sys_framework" << QVariant(1.3) << "in steps of";
+        QTest::newRow("number below min") << "announce_team_present" << QVariant(0) << "between 1 and 5";
+        QTest::newRow("not a number") << "announce_team_present" << QVariant("three") << "not a number";
+        QTest::newRow("bad date") << "announce_date" << QVariant("25/11/2026") << "not a date";
+        QTest::newRow("na not allowed") << "announce_procedure" << QVariant("na") << "cannot be marked not applicable";
+        QTest::newRow("unknown item") << "no_such_item" << QVariant("x") << "no item";
+    }
+    void badValuesAreRefusedInWordsAndNotStored()
+    {
+        QFETCH(QString, item);
+        QFETCH(QVariant, value);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QSignalSpy info(&ctl, &InspectionController::infoMessage);
+        QVERIFY(!ctl.setAnswer(item, value));
+        QVERIFY2(ctl.errorString().contains(says), qPrintable(ctl.errorString()));
+        QCOMPARE(info.count(), 1);
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(0));
+    }
+
+    void unchangedAnswerStoresNothing()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(ctl.setAnswer("announce_team_present", 3));
+        QVERIFY(ctl.setAnswer("announce_team_present", QStringLiteral("3")));
+        QVERIFY(ctl.addNote("announce_team_present", "迟到一人"));
+        QVERIFY(ctl.addNote("announce_team_present", "迟到一人 "));
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(2));
+    }
+
+    void lockedInspectionRefusesChanges()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        const Assignment a = mobiletest::pilotAssignment(*tpl);
+        // The lead's submission and a supervisor's approval arrived from the server.
+        Operation submit;
+        submit.id = Uuid::generate();
+        submit.inspection = a.id;
+        submit.author = "li.hua";
+        submit.device = "tab-2";
+        submit.clock = 1;
+        submit.time = nowMillis();
+        submit.kind = OpKind::Submit;
+        submit.target = a.id;
+        submit.value = "{}";
+        QVERIFY(store->ops().append(std::span<const Operation>(&submit, 1), SyncState::Remote).ok());
+        Operation approve;
+        approve.id = Uuid::generate();
+        approve.inspection = a.id;
+        approve.author = "chen.jing";
+        approve.device = "server";
+        approve.clock = 2;
+        approve.time = nowMillis();
+        approve.kind = OpKind::Approve;
+        approve.target = a.id;
+        approve.value = "{}";
+        QVERIFY(store->ops().append(std::span<const Operation>(&approve, 1), SyncState::Remote).ok());
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        QVERIFY(ctl.locked());
+        QVERIFY(!ctl.setAnswer("announce_team_present", 3));
+        QVERIFY(ctl.errorString().contains("locked"));
+        QCOMPARE(store->ops().count(a.id).value(), std::size_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInspection)
+#include "tst_inspection.moc"
