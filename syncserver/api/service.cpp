@@ -607,9 +607,18 @@ HttpResponse Service::listInspections(Context &c)
     auto list = m_store.inspections(supervisorLike(*c.user) ? std::string() : c.user->username);
     if (!list)
         return errorResponse(500, "storage", list.error().message);
+    // Tablets show institutions by name and beds (the sample of residents can be drawn from beds).
+    std::map<std::string, Institution> institutions;
+    if (auto all = m_store.institutions())
+        for (auto &i : all.value())
+            institutions.emplace(i.id, std::move(i));
     json out = json::array();
     for (const auto &r : list.value()) {
         json j = inspectionJson(r);
+        if (auto it = institutions.find(r.institution); it != institutions.end()) {
+            j["institution_name"] = it->second.name;
+            j["institution_beds"] = it->second.beds;
+        }
         if (const Member *m = r.member(c.user->username))
             j["my_role"] = std::string(toString(m->role));
         out.push_back(std::move(j));
