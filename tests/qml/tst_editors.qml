@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import CareEval
+import CareEval.Core
+
+// The item editors emit what the controller needs, and a step page shows the template's items and
+// saves a tap as an answer.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: checkComp; CeCheckEditor { width: 600 } }
+    Component { id: choiceComp; CeChoiceEditor { width: 600 } }
+    Component { id: scoreComp; CeScoreEditor { width: 600 } }
+    Component { id: stepComp; StepPage { width: 1280; height: 800 } }
+
+    SignalSpy { id: spy; signalName: "chosen" }
+
+    TestCase {
+        name: "Editors"
+        when: windowShown
+
+        function findButton(item, label) {
+            if (typeof item.toggle === "function" && item.text === label && item.visible)
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const b = findButton(item.children[i], label)
+                if (b)
+                    return b
+            }
+            return null
+        }
+
+        function test_checkEditorOffersThreeAnswers() {
+            const e = createTemporaryObject(checkComp, root, { value: "", allowNa: true })
+            spy.clear()
+            spy.target = e
+            const non = findButton(e, "✗ Non-compliant")
+            verify(non !== null)
+            mouseClick(non)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "noncompliant")
+            e.allowNa = false
+            compare(findButton(e, "Not applicable"), null)
+        }
+
+        function test_multipleChoiceTogglesOptions() {
+            const e = createTemporaryObject(choiceComp, root, {
+                multiple: true, value: ["a"],
+                options: [{ value: "a", label: "Alpha" }, { value: "b", label: "Beta" }]
+            })
+            spy.clear()
+            spy.target = e
+            mouseClick(findButton(e, "☐ Beta"))
+            compare(spy.signalArguments[0][0], ["a", "b"])
+            mouseClick(findButton(e, "☑ Alpha"))
+            compare(spy.signalArguments[1][0], [])
+        }
+
+        function test_scoreEditorHasOneButtonPerStep() {
+            const e = createTemporaryObject(scoreComp, root, { value: 2, maxValue: 4, stepSize: 0.5, allowNa: true })
+            spy.clear()
+            spy.target = e
+            verify(findButton(e, "2").checked)
+            mouseClick(findButton(e, "3.5"))
+            compare(spy.signalArguments[0][0], 3.5)
+            mouseClick(findButton(e, "N/A"))
+            compare(spy.signalArguments[1][0], "na")
+        }
+
+        function test_stepPageSavesATap() {
+            App.inspection.currentStep = 2
+            const page = createTemporaryObject(stepComp, root, { step: 2 })
+            verify(page !== null)
+            tryCompare(App.inspection.items, "count", 18)
+            // Answer the first documents item through the controller and see the page's model follow.
+            const id = App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ItemIdRole)
+            const before = App.inspection.pendingCount
+            verify(App.inspection.setAnswer(id, "noncompliant"))
+            compare(App.inspection.pendingCount, before + 1)
+            compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "noncompliant")
+            verify(App.inspection.undo())
+            compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "compliant")
+        }
+    }
+}
