@@ -1,0 +1,190 @@
+// bench_app: the tablet app's figures. Not a test: it measures and prints.
+//   start to first frame: process start → App built, Main.qml loaded, first frame swapped;
+//   opening a 500-item inspection: openInspection + the 500-item step page shown (first frame);
+//   persisting one answer: the local store's append (on disk, synchronous=FULL) and the whole change
+//   as the evaluator sees it (append + merge + score + models), p50/p99 over 300 answers.
+// Usage: bench_app [--answers N]   Run it under xvfb-run for the real renderer, or offscreen.
+
+#include "app.h"
+
+#include <careeval/jsonutil.h>
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(CareEval_CorePlugin)
+Q_IMPORT_QML_PLUGIN(CareEvalPlugin)
+
+using namespace careeval;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point t)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+bool waitForFrame(QQuickWindow *w, int timeoutMs = 10000)
+{
+    bool swapped = false;
+    auto c = QObject::connect(w, &QQuickWindow::frameSwapped, w, [&] { swapped = true; });
+    w->update();
+    QElapsedTimer t;
+    t.start();
+    while (!swapped && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QObject::disconnect(c);
+    return swapped;
+}
+
+// The pilot template with a 500-item scoring sheet in step 6.
+std::string bigTemplate(const std::string &pilotText, int items)
+{
+    json t = json::parse(pilotText);
+    json section = {{"id", "bench_sheet"}, {"title", {{"zh", "压力测试计分表"}, {"en", "Load-test sheet"}}}, {"items", json::array()}};
+    for (int i = 0; i < items; ++i)
+        section["items"].push_back({{"id", "bench_" + std::to_string(i)},
+                                    {"type", "score"},
+                                    {"label", {{"zh", "计分项 " + std::to_string(i + 1) + "：服务质量符合标准要求"}, {"en", "Scoring item " + std::to_string(i + 1)}}},
+                                    {"guidance", {{"zh", "按标准逐项核对，符合得满分。"}, {"en", "Full points when the standard is met."}}},
+                                    {"max", 5},
+                                    {"step", 1}});
+    for (auto &step : t["steps"])
+        if (step["key"] == "scoring")
+            step["sections"] = json::array({section});
+    t["version"] = "500.0.0";
+    return t.dump();
+}
+
+void percentiles(const char *what, std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    auto at = [&](double p) { return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))]; };
+    std::printf("%-44s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms  (n=%zu)\n", what, at(0.5), at(0.99), v.back(), v.size());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const auto processStart = Clock::now();
+    int answers = 300;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QByteArray(argv[i]) == "--answers")
+            answers = std::max(10, std::atoi(argv[i + 1]));
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    if (qEnvironmentVariableIsSet("BENCH_NATIVE_TEXT"))
+        QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
+    QTemporaryDir dir;
+
+    // 1. Start to first frame (a tablet with a session: the assignments page).
+    auto app = std::make_unique<App>(dir.path());
+    App::setInstance(app.get());
+    app->session()->openDemo();
+    QQmlApplicationEngine engine;
+    app->setEngine(&engine);
+    engine.setInitialProperties({{QStringLiteral("width"), 1280}, {QStringLiteral("height"), 800}});
+    engine.load(QUrl(QStringLiteral("qrc:/CareEval/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!waitForFrame(window)) {
+        std::fprintf(stderr, "no frame was rendered\n");
+        return 1;
+    }
+    std::printf("platform: %s\n", qPrintable(QGuiApplication::platformName()));
+    std::printf("%-44s %7.1f ms\n", "start to first frame", msSince(processStart));
+
+    // 2. A 500-item inspection with a day's answers on it.
+    QFile pilot(QStringLiteral(":/careeval/templates/jilin-pilot-standardization.json"));
+    if (!pilot.open(QIODevice::ReadOnly))
+        return 1;
+    const std::string text = bigTemplate(pilot.readAll().toStdString(), 500);
+    auto tpl = parseTemplate(text);
+    if (!tpl) {
+        std::fprintf(stderr, "template: %s\n", tpl.error().message.c_str());
+        return 1;
+    }
+    Assignment a;
+    a.id = "bench-500";
+    a.institutionName = "压力测试养老院";
+    a.institution = "bench";
+    a.templateId = tpl->id;
+    a.templateVersion = tpl->version;
+    a.myRole = "lead";
+    (void)app->store()->saveTemplate(tpl->pin(), text, "");
+    (void)app->store()->saveAssignment("li.hua", a);
+    std::vector<Operation> ops;
+    std::uint64_t clock = 0;
+    for (int author = 0; author < 3; ++author)
+        for (int i = 0; i < 500; i += (author + 1)) {
+            Operation op;
+            op.id = Uuid::generate();
+            op.inspection = a.id;
+            op.author = author == 0 ? "wang.fang" : author == 1 ? "zhang.wei" : "liu.min";
+            op.device = "tab-" + std::to_string(author);
+            op.clock = ++clock;
+            op.time = nowMillis();
+            op.target = "bench_" + std::to_string(i);
+            op.value = std::to_string((i + author) % 6);
+            ops.push_back(std::move(op));
+        }
+    (void)app->store()->ops().append(ops, SyncState::Remote);
+
+    auto t = Clock::now();
+    if (!app->openInspection(QString::fromStdString(a.id))) {
+        std::fprintf(stderr, "open: %s\n", qPrintable(app->errorString()));
+        return 1;
+    }
+    const double openModel = msSince(t);
+    QVariant ok;
+    QMetaObject::invokeMethod(window, "openStep", Q_ARG(QVariant, 5));
+    const double openCreated = msSince(t);
+    waitForFrame(window);
+    const double openShown = msSince(t);
+    std::printf("%-44s %7.1f ms\n", "  of which: page created", openCreated);
+    std::printf("%-44s %7.1f ms  (%zu operations merged; state + models %.1f ms)\n", "open 500-item inspection to first frame", openShown,
+                ops.size(), openModel);
+
+    // 3. Persisting one answer.
+    std::vector<double> full, append;
+    InspectionController *ctl = app->inspection();
+    for (int i = 0; i < answers; ++i) {
+        const QString item = QStringLiteral("bench_%1").arg((i * 37) % 500);
+        t = Clock::now();
+        if (!ctl->setAnswer(item, i % 6))
+            ctl->setAnswer(item, (i + 1) % 6);
+        full.push_back(msSince(t));
+    }
+    for (int i = 0; i < answers; ++i) {
+        Operation op;
+        op.id = Uuid::generate();
+        op.inspection = a.id;
+        op.author = "li.hua";
+        op.device = "bench";
+        op.clock = 100000 + static_cast<std::uint64_t>(i);
+        op.time = nowMillis();
+        op.target = "bench_" + std::to_string(i % 500);
+        op.value = std::to_string(i % 6);
+        t = Clock::now();
+        (void)app->store()->ops().append(std::span<const Operation>(&op, 1), SyncState::Pending);
+        append.push_back(msSince(t));
+    }
+    percentiles("persist one answer (store append, fsync)", append);
+    percentiles("one answer end to end (append+merge+models)", full);
+    return 0;
+}
