@@ -52,6 +52,7 @@ void ItemListModel::fill(Row &r) const
     const SlotState *slot = s.state.item(item.id);
     r.value = s.shownValue(item.id);
     r.prefilled = false;
+    r.mine = !s.myValue(item.id).empty();
     if (r.value.empty()) {
         if (auto it = s.report.prefilled.find(item.id); it != s.report.prefilled.end()) {
             r.value = canonicalJson(json(it->second));
@@ -220,6 +221,8 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return r.sectionTitle;
     case SignerRole:
         return QString::fromStdString(item.signerRole);
+    case MineRole:
+        return r.mine;
     }
     return {};
 }
@@ -235,5 +238,5 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
             {HasValueRole, "hasValue"},       {StatusRole, "status"},         {ConflictTextRole, "conflictText"},
             {PrefilledRole, "prefilled"},     {NoteRole, "note"},             {NoteCountRole, "noteCount"},
             {PhotoCountRole, "photoCount"},   {MissingRole, "missing"},       {SectionIdRole, "sectionId"},
-            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}};
+            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}};
 }

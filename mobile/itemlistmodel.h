@@ -49,6 +49,7 @@ public:
         SectionIdRole,
         SectionTitleRole,
         SignerRole,
+        MineRole,
     };
     Q_ENUM(Role)
 
@@ -82,6 +83,7 @@ private:
         QString status;
         QString conflictText;
         bool prefilled = false;
+        bool mine = false;
         QString note;
         int noteCount = 0;
         int photoCount = 0;

@@ -27,6 +27,7 @@ CeCard {
     required property var value
     required property string valueText
     required property bool hasValue
+    required property bool mine
     required property string status
     required property string conflictText
     required property bool prefilled
@@ -107,7 +108,7 @@ CeCard {
                 onClicked: card.noteOpen = true
             }
             Button {
-                visible: card.hasValue && !App.inspection.locked
+                visible: card.mine && !App.inspection.locked
                 flat: true
                 text: qsTr("Clear")
                 Layout.preferredHeight: Theme.touch

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import CareEval.Core
 
@@ -18,17 +17,14 @@ RowLayout {
             { key: "noncompliant", text: qsTr("✗ Non-compliant"), tone: Theme.fail },
             { key: "na", text: qsTr("Not applicable"), tone: Theme.muted }
         ]
-        delegate: Button {
+        delegate: CeChoiceButton {
             required property var modelData
             visible: modelData.key !== "na" || editor.allowNa
             text: modelData.text
-            checkable: true
-            checked: editor.value === modelData.key
-            enabled: !App.inspection.locked
+            selected: editor.value === modelData.key
+            tone: modelData.tone
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch + 4
-            Material.background: checked ? modelData.tone : Theme.card
-            Material.foreground: checked ? "white" : Theme.text
             onClicked: editor.chosen(modelData.key)
         }
     }

@@ -33,14 +33,10 @@ Flow {
 
     Repeater {
         model: editor.options
-        delegate: Button {
+        delegate: CeChoiceButton {
             required property var modelData
             text: (editor.multiple ? (editor.selected(modelData.value) ? "☑ " : "☐ ") : "") + modelData.label
-            height: Theme.touch + 4
-            checkable: true
-            checked: editor.selected(modelData.value)
-            highlighted: checked
-            enabled: !App.inspection.locked
+            selected: editor.selected(modelData.value)
             onClicked: editor.toggle(modelData.value)
         }
     }

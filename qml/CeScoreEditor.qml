@@ -23,27 +23,21 @@ ColumnLayout {
         spacing: 6
         Repeater {
             model: editor.buttons ? editor.choices : 0
-            delegate: Button {
+            delegate: CeChoiceButton {
                 required property int index
                 readonly property real points: Math.round(index * editor.stepSize * 100) / 100
                 text: points
                 width: Math.max(Theme.touch + 8, implicitWidth)
-                height: Theme.touch + 4
-                checkable: true
-                checked: typeof editor.value === "number" && Math.abs(editor.value - points) < 1e-6
-                highlighted: checked
-                enabled: !App.inspection.locked
+                selected: typeof editor.value === "number" && Math.abs(editor.value - points) < 1e-6
+                tone: editor.prefilled ? Theme.info : Theme.primary
                 onClicked: editor.chosen(points)
             }
         }
-        Button {
+        CeChoiceButton {
             visible: editor.allowNa
             text: qsTr("N/A")
-            height: Theme.touch + 4
-            checkable: true
-            checked: editor.value === "na"
-            highlighted: checked
-            enabled: !App.inspection.locked
+            selected: editor.value === "na"
+            tone: Theme.muted
             onClicked: editor.chosen("na")
         }
     }

@@ -19,7 +19,7 @@ ColumnLayout {
         Layout.topMargin: 8
     }
     CeCard {
-        visible: header.step === 5
+        visible: header.step === 4
         Layout.fillWidth: true
         Label {
             width: parent.width
@@ -29,7 +29,7 @@ ColumnLayout {
         }
     }
     CeCard {
-        visible: header.step === 5 || header.step === 6
+        visible: header.step === 5
         Layout.fillWidth: true
         RowLayout {
             width: parent.width

@@ -1,0 +1,18 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import CareEval.Core
+
+// A large answer button: filled with its tone when it is the current answer.
+Button {
+    id: button
+    property bool selected: false
+    property color tone: Theme.primary
+    height: Theme.touch + 4
+    implicitHeight: Theme.touch + 4
+    checkable: true
+    checked: selected
+    enabled: !App.inspection.locked
+    Material.background: selected ? tone : Theme.card
+    Material.foreground: selected ? "white" : Theme.text
+}

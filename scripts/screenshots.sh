@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Writes a screenshot of every page of the demo inspection — sign-in, assignments, overview, the eight
+# steps, settings — in Chinese and English, landscape (1280x800) and portrait (800x1280), under Xvfb
+# (offscreen rendering skips parts of the Material style). Usage: scripts/screenshots.sh [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-build/screenshots}
+app=build/mobile/careeval-app
+[ -x "$app" ] || { echo "build first: scripts/test.sh or cmake --build build" >&2; exit 1; }
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+chmod 700 "$XDG_RUNTIME_DIR"
+mkdir -p "$out"
+for lang in zh en; do
+    for size in 1280x800 800x1280; do
+        xvfb-run -a -s "-screen 0 1400x1400x24" "$app" --screenshots "$out" --lang "$lang" --size "$size"
+    done
+done
+echo "screenshots in $out"
