@@ -22,6 +22,7 @@ App::App(const QString &dataDir, QObject *parent)
     m_api->setBaseUrl(QUrl(m_settings->serverUrl()));
     m_session = new Session(m_settings, m_store.get(), m_api, this);
     m_workspace = new Workspace(m_store.get(), m_api, this);
+    m_sync = new SyncClient(m_store.get(), m_api, this);
     m_inspection->setLanguage(m_settings->language().toStdString());
     m_workspace->setLanguage(m_settings->language().toStdString());
 
@@ -29,6 +30,13 @@ App::App(const QString &dataDir, QObject *parent)
     connect(m_settings, &AppSettings::serverUrlChanged, this, [this] { m_api->setBaseUrl(QUrl(m_settings->serverUrl())); });
     connect(m_session, &Session::signedInChanged, this, &App::onSignedIn);
     connect(m_inspection, &InspectionController::operationsRecorded, m_workspace, &Workspace::reloadLocal);
+    connect(m_inspection, &InspectionController::operationsRecorded, m_sync, &SyncClient::changesMade);
+    connect(m_workspace, &Workspace::refreshed, this, &App::syncAssignments);
+    connect(m_sync, &SyncClient::inspectionUpdated, this, [this](const QString &id) {
+        if (m_inspection->isOpen() && m_inspection->inspectionId() == id)
+            (void)m_inspection->reload();
+        m_workspace->reloadLocal();
+    });
     connect(m_inspection, &InspectionController::currentStepChanged, this, [this] { rememberPosition(m_inspection->currentStep(), 0); });
     if (m_session->restore())
         onSignedIn();
@@ -79,9 +87,24 @@ void App::setError(const QString &e)
     Q_EMIT errorChanged();
 }
 
+// The user's server assignments are what the sync client keeps in step; the local demo never syncs.
+void App::syncAssignments()
+{
+    QStringList ids;
+    for (int i = 0; i < m_workspace->assignments()->rowCount(); ++i) {
+        const QModelIndex idx = m_workspace->assignments()->index(i);
+        if (!idx.data(AssignmentListModel::DemoRole).toBool())
+            ids << idx.data(AssignmentListModel::InspectionIdRole).toString();
+    }
+    m_sync->setInspections(ids);
+    m_sync->setEnabled(m_session->signedIn() && !m_session->demo());
+    m_sync->syncNow();
+}
+
 void App::onSignedIn()
 {
     if (!m_session->signedIn()) {
+        m_sync->setEnabled(false);
         m_inspection->close();
         m_workspace->setUser({}, false);
         return;

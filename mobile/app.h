@@ -8,6 +8,7 @@
 #include "localstore.h"
 #include "serverapi.h"
 #include "session.h"
+#include "syncclient.h"
 #include "workspace.h"
 
 #include <QObject>
@@ -28,6 +29,7 @@ class App : public QObject
     Q_PROPERTY(Session *session READ session CONSTANT)
     Q_PROPERTY(Workspace *workspace READ workspace CONSTANT)
     Q_PROPERTY(InspectionController *inspection READ inspection CONSTANT)
+    Q_PROPERTY(SyncClient *sync READ sync CONSTANT)
     //! Non-empty when the tablet database could not be opened: nothing else works then
     Q_PROPERTY(QString fatalError READ fatalError CONSTANT)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
@@ -61,6 +63,7 @@ public:
     Session *session() const { return m_session; }
     Workspace *workspace() const { return m_workspace; }
     InspectionController *inspection() const { return m_inspection; }
+    SyncClient *sync() const { return m_sync; }
     LocalStore *store() const { return m_store.get(); }
     QString fatalError() const { return m_fatal; }
     QString errorString() const { return m_error; }
@@ -73,6 +76,7 @@ private:
     void applyLanguage();
     void onSignedIn();
     void setError(const QString &e);
+    void syncAssignments();
 
     static inline App *s_instance = nullptr;
     QString m_fatal;
@@ -83,6 +87,7 @@ private:
     Session *m_session = nullptr;
     Workspace *m_workspace = nullptr;
     InspectionController *m_inspection;
+    SyncClient *m_sync = nullptr;
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
 };

@@ -19,6 +19,7 @@ InspectionController::InspectionController(QObject *parent)
     , m_missing(new ReasonListModel(this))
     , m_conflicts(new ReasonListModel(this))
     , m_failures(new ReasonListModel(this))
+    , m_refusedChanges(new ReasonListModel(this))
 {
 }
 
@@ -66,6 +67,7 @@ void InspectionController::close()
     m_missing->setRows({});
     m_conflicts->setRows({});
     m_failures->setRows({});
+    m_refusedChanges->setRows({});
     Q_EMIT openChanged();
     Q_EMIT currentStepChanged();
     Q_EMIT undoChanged();
@@ -116,8 +118,18 @@ void InspectionController::recompute()
     m_snap.report = score(*m_snap.tpl, m_snap.state);
     if (auto p = m_store->ops().pendingCount(m_assignment.id))
         m_pending = static_cast<int>(p.value());
-    if (auto r = m_store->ops().refused(m_assignment.id))
+    std::vector<ReasonListModel::Row> refusedRows;
+    if (auto r = m_store->ops().refused(m_assignment.id)) {
         m_refused = static_cast<int>(r.value().size());
+        for (const StoredOp &s : r.value()) {
+            const Item *item = m_snap.tpl->item(s.op.target);
+            const QString what = item ? m_snap.text(item->label) : QString::fromUtf8(toString(s.op.kind).data());
+            refusedRows.push_back({QStringLiteral("refused"), QString::fromStdString(s.op.target),
+                                   tr("“%1” was not accepted by the server: %2").arg(what, QString::fromStdString(s.refusal)),
+                                   item ? item->stepIndex : -1});
+        }
+    }
+    m_refusedChanges->setRows(std::move(refusedRows));
 
     m_steps->refresh();
     m_items->refresh();
@@ -518,4 +530,39 @@ QString InspectionController::sectionTitle(const QString &sectionId) const
         return {};
     const Section *s = m_snap.tpl->section(sectionId.toStdString());
     return s ? m_snap.text(s->title) : QString();
+}
+
+bool InspectionController::resolve(const QString &itemId, const QVariant &value, const QString &reason)
+{
+    if (!m_snap.valid())
+        return false;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    const SlotState *slot = m_snap.state.item(itemId.toStdString());
+    if (!item || !slot || slot->values.empty()) {
+        setError(tr("There is nothing to settle on “%1”.").arg(itemId));
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        setError(tr("Say why this value was chosen; the reason is kept with the decision."));
+        return false;
+    }
+    QString why;
+    auto canonical = toCanonical(*item, value, &why);
+    if (!canonical) {
+        setError(why);
+        return false;
+    }
+    json covers = json::array();
+    for (const SlotValue &v : slot->values)
+        covers.push_back(v.op.toString());
+    return record(OpKind::Resolve, item->id,
+                  canonicalJson(json{{"value", json::parse(*canonical)}, {"reason", reason.trimmed().toStdString()}, {"covers", covers}}));
+}
+
+bool InspectionController::submit(const QString &comment)
+{
+    json v = json::object();
+    if (!comment.trimmed().isEmpty())
+        v["comment"] = comment.trimmed().toStdString();
+    return record(OpKind::Submit, std::string(), canonicalJson(v));
 }

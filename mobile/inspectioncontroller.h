@@ -46,6 +46,8 @@ class InspectionController : public QObject
     Q_PROPERTY(ReasonListModel *conflicts READ conflicts CONSTANT)
     //! Why the conclusion fails (indicators, pass mark, open major hazards)
     Q_PROPERTY(ReasonListModel *failures READ failures CONSTANT)
+    //! My changes the server refused, each with its reason (kept, never dropped)
+    Q_PROPERTY(ReasonListModel *refusedChanges READ refusedChanges CONSTANT)
     Q_PROPERTY(QString workflowStatus READ workflowStatus NOTIFY changed)
     Q_PROPERTY(QString workflowText READ workflowText NOTIFY changed)
     Q_PROPERTY(bool locked READ locked NOTIFY changed)
@@ -93,6 +95,10 @@ public:
     Q_INVOKABLE QString addFinding(const QString &title, const QString &suggestion, const QString &responsible, const QString &deadline);
     Q_INVOKABLE bool editFinding(const QString &findingId, const QString &field, const QString &value);
     Q_INVOKABLE bool closeFinding(const QString &findingId, const QString &reason);
+    //! The lead settles a conflict on an item: the chosen (or a new) value, with a reason.
+    Q_INVOKABLE bool resolve(const QString &itemId, const QVariant &value, const QString &reason);
+    //! The lead submits the evaluation for review.
+    Q_INVOKABLE bool submit(const QString &comment);
     //! "12 / 20" points of a section (scoring pages), "" when it does not score.
     Q_INVOKABLE QString sectionScoreText(const QString &sectionId) const;
     //! The template's title of a step (0..7), in the current language.
@@ -122,6 +128,7 @@ public:
     ReasonListModel *missing() const { return m_missing; }
     ReasonListModel *conflicts() const { return m_conflicts; }
     ReasonListModel *failures() const { return m_failures; }
+    ReasonListModel *refusedChanges() const { return m_refusedChanges; }
     QString workflowStatus() const;
     QString workflowText() const;
     bool locked() const { return m_snap.valid() && m_snap.state.locked(); }
@@ -188,4 +195,5 @@ private:
     ReasonListModel *m_missing;
     ReasonListModel *m_conflicts;
     ReasonListModel *m_failures;
+    ReasonListModel *m_refusedChanges;
 };

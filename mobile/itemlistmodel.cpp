@@ -4,6 +4,8 @@
 
 #include <careeval/jsonutil.h>
 
+#include <QDateTime>
+
 using namespace careeval;
 
 ItemListModel::ItemListModel(QObject *parent)
@@ -45,6 +47,32 @@ void ItemListModel::refresh()
     }
 }
 
+static QVariant typedValue(const Item &item, const std::string &canonical)
+{
+    if (canonical.empty())
+        return {};
+    const json v = json::parse(canonical, nullptr, false);
+    if (v.is_string())
+        return QString::fromStdString(v.get<std::string>());
+    if (v.is_number())
+        return v.get<double>();
+    if (v.is_array()) {
+        QStringList list;
+        for (const auto &e : v)
+            if (e.is_string())
+                list << QString::fromStdString(e.get<std::string>());
+        return list;
+    }
+    if (v.is_object() && item.type == ItemType::Signature) {
+        QVariantMap m;
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it->is_string())
+                m.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+        return m;
+    }
+    return {};
+}
+
 void ItemListModel::fill(Row &r) const
 {
     const InspectionSnapshot &s = *m_snapshot;
@@ -62,10 +90,17 @@ void ItemListModel::fill(Row &r) const
     r.valueText = Texts::value(s, item, r.value);
     r.status = slot ? QString::fromUtf8(toString(slot->status).data()) : QStringLiteral("empty");
     r.conflictText.clear();
+    r.candidates.clear();
     if (slot && slot->status == SlotStatus::Conflict) {
         QStringList parts;
-        for (const auto &v : slot->values)
-            parts << QStringLiteral("%1: %2").arg(QString::fromStdString(v.author), Texts::value(s, item, v.value));
+        for (const auto &v : slot->values) {
+            const QString text = Texts::value(s, item, v.value);
+            parts << QStringLiteral("%1: %2").arg(QString::fromStdString(v.author), text);
+            r.candidates << QVariantMap{{QStringLiteral("author"), QString::fromStdString(v.author)},
+                                        {QStringLiteral("value"), typedValue(item, v.value)},
+                                        {QStringLiteral("valueText"), text},
+                                        {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.time).toString(QStringLiteral("MM-dd HH:mm"))}};
+        }
         r.conflictText = parts.join(QStringLiteral(" · "));
     }
     const auto notes = s.state.notesFor(item.id);
@@ -122,32 +157,6 @@ int ItemListModel::find(const QString &query) const
 int ItemListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-static QVariant typedValue(const Item &item, const std::string &canonical)
-{
-    if (canonical.empty())
-        return {};
-    const json v = json::parse(canonical, nullptr, false);
-    if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
-    if (v.is_number())
-        return v.get<double>();
-    if (v.is_array()) {
-        QStringList list;
-        for (const auto &e : v)
-            if (e.is_string())
-                list << QString::fromStdString(e.get<std::string>());
-        return list;
-    }
-    if (v.is_object() && item.type == ItemType::Signature) {
-        QVariantMap m;
-        for (auto it = v.begin(); it != v.end(); ++it)
-            if (it->is_string())
-                m.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
-        return m;
-    }
-    return {};
 }
 
 QVariant ItemListModel::data(const QModelIndex &index, int role) const
@@ -223,6 +232,8 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(item.signerRole);
     case MineRole:
         return r.mine;
+    case CandidatesRole:
+        return r.candidates;
     }
     return {};
 }
@@ -238,5 +249,5 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
             {HasValueRole, "hasValue"},       {StatusRole, "status"},         {ConflictTextRole, "conflictText"},
             {PrefilledRole, "prefilled"},     {NoteRole, "note"},             {NoteCountRole, "noteCount"},
             {PhotoCountRole, "photoCount"},   {MissingRole, "missing"},       {SectionIdRole, "sectionId"},
-            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}};
+            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}, {CandidatesRole, "candidates"}};
 }

@@ -7,6 +7,7 @@
 #include "snapshot.h"
 
 #include <QAbstractListModel>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -50,6 +51,7 @@ public:
         SectionTitleRole,
         SignerRole,
         MineRole,
+        CandidatesRole,
     };
     Q_ENUM(Role)
 
@@ -82,6 +84,7 @@ private:
         QString valueText;
         QString status;
         QString conflictText;
+        QVariantList candidates;
         bool prefilled = false;
         bool mine = false;
         QString note;

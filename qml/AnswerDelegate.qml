@@ -28,6 +28,7 @@ CeCard {
     required property string valueText
     required property bool hasValue
     required property bool mine
+    required property var candidates
     required property string status
     required property string conflictText
     required property bool prefilled
@@ -77,12 +78,26 @@ CeCard {
                 }
             }
         }
-        Label {
+        RowLayout {
             visible: card.status === "conflict"
-            text: qsTr("Team members disagree: %1. The lead chooses the value.").arg(card.conflictText)
-            color: Theme.conflict
-            wrapMode: Text.Wrap
             Layout.fillWidth: true
+            Label {
+                text: qsTr("Team members disagree: %1. The lead chooses the value.").arg(card.conflictText)
+                color: Theme.conflict
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                visible: App.inspection.myRole === "lead" && !App.inspection.locked
+                text: qsTr("Settle")
+                Layout.preferredHeight: Theme.touch
+                onClicked: {
+                    resolveDialog.itemId = card.itemId
+                    resolveDialog.label = card.label
+                    resolveDialog.candidates = card.candidates
+                    resolveDialog.open()
+                }
+            }
         }
         CeNoteField {
             visible: card.type !== "text" && (card.noteCount > 0 || card.noteOpen || (card.nonCompliant && card.noteRequired))
@@ -124,6 +139,8 @@ CeCard {
             Layout.fillWidth: true
         }
     }
+
+    ResolveDialog { id: resolveDialog; parent: Overlay.overlay }
 
     Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
     Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }

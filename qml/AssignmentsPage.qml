@@ -8,33 +8,42 @@ Page {
     id: page
     title: qsTr("My assignments")
     signal openRequested(string inspectionId)
-    background: Rectangle { color: Theme.background }
+    background: Rectangle {
+        color: Theme.background
+    }
 
     header: Pane {
         padding: 8
-        background: Rectangle { color: Theme.background }
-        RowLayout {
+        background: Rectangle {
+            color: Theme.background
+        }
+        ColumnLayout {
             anchors.fill: parent
-            Label {
-                text: App.workspace.errorString !== "" ? App.workspace.errorString
-                    : App.session.offline ? qsTr("Working offline: changes are kept on this tablet.")
-                    : qsTr("Signed in as %1 (%2).").arg(App.session.displayName).arg(App.session.roleText)
-                color: App.workspace.errorString !== "" ? Theme.warn : Theme.muted
-                wrapMode: Text.Wrap
+            SyncPanel {
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
             }
-            BusyIndicator {
-                running: App.workspace.busy
-                visible: running
-                Layout.preferredHeight: Theme.touch
-                Layout.preferredWidth: Theme.touch
-            }
-            Button {
-                text: qsTr("Refresh")
-                enabled: !App.workspace.busy
-                Layout.preferredHeight: Theme.touch
-                onClicked: App.workspace.refresh()
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: App.workspace.errorString !== "" ? App.workspace.errorString : App.session.offline ? qsTr("Working offline: changes are kept on this tablet.") : qsTr("Signed in as %1 (%2).").arg(App.session.displayName).arg(App.session.roleText)
+                    color: App.workspace.errorString !== "" ? Theme.warn : Theme.muted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 8
+                }
+                BusyIndicator {
+                    running: App.workspace.busy
+                    visible: running
+                    Layout.preferredHeight: Theme.touch
+                    Layout.preferredWidth: Theme.touch
+                }
+                Button {
+                    text: qsTr("Refresh")
+                    enabled: !App.workspace.busy
+                    Layout.preferredHeight: Theme.touch
+                    onClicked: App.workspace.refresh()
+                }
             }
         }
     }
@@ -68,7 +77,7 @@ Page {
             Layout.preferredHeight: Theme.touch
             onClicked: {
                 if (App.openDemo())
-                    page.openRequested(App.inspection.inspectionId)
+                    page.openRequested(App.inspection.inspectionId);
             }
         }
     }

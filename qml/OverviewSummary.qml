@@ -9,6 +9,8 @@ CeCard {
     signal stepRequested(int step)
     padding: 0
 
+    SubmitDialog { id: submitDialog; parent: Overlay.overlay }
+
     ListView {
         id: list
         anchors.fill: parent
@@ -37,6 +39,22 @@ CeCard {
                 color: Theme.muted
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            SyncPanel { Layout.fillWidth: true }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Changes the server refused")
+                model: App.inspection.refusedChanges
+                tone: Theme.fail
+                onStepRequested: (s) => card.stepRequested(s)
+            }
+            Button {
+                visible: App.inspection.myRole === "lead" && (App.inspection.workflowStatus === "draft" || App.inspection.workflowStatus === "returned")
+                text: qsTr("Submit for review…")
+                highlighted: true
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch
+                onClicked: submitDialog.open()
             }
             Label {
                 text: App.inspection.conflicts.count > 0 ? qsTr("Team conflicts to resolve (%1)").arg(App.inspection.conflicts.count)

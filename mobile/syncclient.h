@@ -1,0 +1,116 @@
+#pragma once
+// Moves a tablet's work to the server and the team's work back, one inspection after another:
+// push pending operations in batches (idempotent by id: a batch sent twice is stored once; accepted
+// and already-had become "sent", refused ones are kept with the server's reason), then pull others'
+// operations after this tablet's cursor, page by page. The queue is the store's pending state and the
+// cursor sits in the store's meta table, so a restart mid-sync resumes where it stopped and never
+// re-sends what was acknowledged. Never blocks the UI: every request is asynchronous. Runs on demand,
+// after local changes (a few seconds later), every minute, and — with backoff — until an unreachable
+// server answers again.
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <cstdint>
+#include <string>
+
+class LocalStore;
+class ServerApi;
+struct ApiReply;
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("SyncClient is owned by App")
+    //! idle, syncing, offline, error, signin (the server wants a fresh sign-in), disabled (demo / no server)
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    //! What is happening or happened, in words ("Sending 120 of 300 changes", "All sent 14:02")
+    Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY stateChanged)
+    Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY stateChanged)
+    //! Operations waiting to be sent, over every inspection of the user
+    Q_PROPERTY(int pending READ pending NOTIFY countsChanged)
+    Q_PROPERTY(int refused READ refused NOTIFY countsChanged)
+
+public:
+    SyncClient(LocalStore *store, ServerApi *api, QObject *parent = nullptr);
+
+    //! The inspections to keep in sync (the user's server assignments).
+    void setInspections(const QStringList &ids);
+    //! Turns automatic syncing on or off (off for the demo, or before sign-in).
+    void setEnabled(bool enabled);
+    bool enabled() const { return m_enabled; }
+    //! Operations per push request and per pull page.
+    void setBatchSize(int n) { m_batch = n; }
+
+    //! Starts a round now (or right after the running one).
+    Q_INVOKABLE void syncNow();
+    //! Asks for a round a few seconds from now (several local changes in a row become one round).
+    void changesMade();
+
+    QString state() const { return m_state; }
+    bool busy() const { return m_state == QLatin1String("syncing"); }
+    QString statusText() const { return m_status; }
+    QString errorString() const { return m_error; }
+    QString lastSyncText() const;
+    int pending() const { return m_pending; }
+    int refused() const { return m_refused; }
+
+    //! Counters of the last round (tests and the closing note's figures read them).
+    struct Stats {
+        int pushed = 0;      //!< operations sent in push requests (including re-sends)
+        int accepted = 0;
+        int alreadyHad = 0;
+        int refused = 0;
+        int pulled = 0;      //!< operations received
+        qint64 bytesSent = 0;
+        qint64 bytesReceived = 0;
+    };
+    Stats lastRound() const { return m_round; }
+    Stats total() const { return m_total; }
+
+Q_SIGNALS:
+    void stateChanged();
+    void countsChanged();
+    //! Operations of an inspection changed in the store (pulled from others, or states updated).
+    void inspectionUpdated(const QString &inspectionId);
+    //! A round ended (ok: everything pushed and pulled).
+    void roundFinished(bool ok);
+
+private:
+    void startRound();
+    void nextStep();
+    void push(const QString &inspection);
+    void pull(const QString &inspection);
+    void finishRound(bool ok, const QString &error = {}, bool unreachable = false, bool needsSignIn = false);
+    void setState(const QString &state, const QString &status);
+    void updateCounts();
+    std::int64_t cursor(const QString &inspection) const;
+
+    LocalStore *m_store;
+    ServerApi *m_api;
+    QStringList m_inspections;
+    bool m_enabled = false;
+    int m_batch = 500;
+    QString m_state = QStringLiteral("disabled");
+    QString m_status;
+    QString m_error;
+    QDateTime m_lastSync;
+    int m_pending = 0;
+    int m_refused = 0;
+    // the running round
+    bool m_again = false;
+    int m_index = 0;
+    bool m_pulling = false;
+    int m_roundTotalPending = 0;
+    Stats m_round, m_total;
+    QTimer m_periodic;
+    QTimer m_soon;
+    QTimer m_retry;
+    int m_backoffMs = 0;
+};

@@ -1,0 +1,52 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// The lead settles a conflict: every member's value side by side with author and time; choose one,
+// give the reason, and the decision is recorded (and synced) like any other change.
+Dialog {
+    id: dialog
+    property string itemId
+    property string label
+    property var candidates: []
+    property var chosen: undefined
+    title: qsTr("Settle the conflict")
+    modal: true
+    standardButtons: Dialog.Ok | Dialog.Cancel
+    width: Math.min(parent ? parent.width - 32 : 640, 680)
+    x: parent ? (parent.width - width) / 2 : 0
+    y: 40
+    onAboutToShow: {
+        chosen = undefined
+        reason.text = ""
+    }
+    onAccepted: {
+        if (chosen === undefined)
+            App.inspection.infoMessage(qsTr("Choose one of the values first."))
+        else
+            App.inspection.resolve(itemId, chosen, reason.text)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        Label { text: dialog.label; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+        Repeater {
+            model: dialog.candidates
+            delegate: RadioButton {
+                required property var modelData
+                text: qsTr("%1 — by %2 at %3").arg(modelData.valueText).arg(modelData.author).arg(modelData.time)
+                checked: dialog.chosen === modelData.value
+                onClicked: dialog.chosen = modelData.value
+                Layout.fillWidth: true
+            }
+        }
+        TextField {
+            id: reason
+            placeholderText: qsTr("Reason for this decision (required)")
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+        }
+    }
+}

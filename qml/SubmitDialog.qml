@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Before the lead submits: what is still open — changes not yet sent, conflicts, missing required
+// items and evidence — so a submission is a decision, not an accident.
+Dialog {
+    id: dialog
+    title: qsTr("Submit for review")
+    modal: true
+    standardButtons: Dialog.Ok | Dialog.Cancel
+    width: Math.min(parent ? parent.width - 32 : 640, 680)
+    x: parent ? (parent.width - width) / 2 : 0
+    y: 40
+    onAccepted: App.inspection.submit(comment.text)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        Label {
+            visible: App.sync.pending > 0
+            text: qsTr("%1 changes on this tablet have not reached the server yet.").arg(App.sync.pending)
+            color: Theme.warn
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: App.inspection.conflicts.count > 0
+            text: qsTr("%1 conflicts are not settled.").arg(App.inspection.conflicts.count)
+            color: Theme.conflict
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: App.inspection.missing.count > 0
+            text: qsTr("%1 required items or photos are missing.").arg(App.inspection.missing.count)
+            color: Theme.warn
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: App.sync.pending === 0 && App.inspection.conflicts.count === 0 && App.inspection.missing.count === 0
+            text: qsTr("Everything is complete and sent.")
+            color: Theme.pass
+        }
+        TextField {
+            id: comment
+            placeholderText: qsTr("Comment for the supervisor (optional)")
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+        }
+    }
+}

@@ -1,0 +1,314 @@
+// End to end: real server process, real sync clients, real tablet stores. A team of three works
+// offline on one inspection of the pilot template, overlapping on some items, syncs in different
+// orders; every replica and the server end with the same merged state; the conflicts are exactly the
+// overlapping items with different values; the lead settles them; submit; approve; a later edit made
+// offline is refused by the server and stays visible. Faults: the server killed (kill -9) in the
+// middle of a push and restarted; an acknowledgement lost so a batch is pushed twice; a tablet
+// process killed (SIGKILL) mid-sync and restarted — nothing acknowledged lost, nothing duplicated,
+// states converge, bytes re-sent bounded.
+
+#include "../mobile/mobiletestutil.h"
+#include "../syncserver/serverfixture.h"
+
+#include "serverapi.h"
+#include "syncclient.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/report_json.h>
+
+#include <QSignalSpy>
+
+#include <set>
+
+using namespace careeval;
+
+namespace {
+
+const char *kInspection = "demo-pilot-changchun-01";
+
+// One tablet: its own store, API client, sync client and controller, signed in as `user`.
+struct Tablet {
+    QTemporaryDir dir;
+    std::unique_ptr<LocalStore> store;
+    ServerApi api;
+    std::unique_ptr<SyncClient> sync;
+    InspectionController ctl;
+    std::string user;
+
+    Tablet(ServerFixture &server, const std::string &username, std::shared_ptr<const Template> tpl, const std::string &role)
+        : user(username)
+    {
+        store = mobiletest::openStore(dir);
+        connect(server);
+        sync = std::make_unique<SyncClient>(store.get(), &api);
+        sync->setInspections({QString::fromLatin1(kInspection)});
+        sync->setEnabled(true);
+        Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
+        a.myRole = role;
+        if (!ctl.open(store.get(), a, tpl, username, "tab-" + username).ok())
+            qFatal("open failed");
+        QObject::connect(sync.get(), &SyncClient::inspectionUpdated, &ctl, [this] { (void)ctl.reload(); });
+    }
+    void connect(ServerFixture &server)
+    {
+        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port)));
+        api.setToken(server.login(QString::fromStdString(user)).toUtf8());
+    }
+    //! One sync round; true when it ended well.
+    bool syncOnce(int timeoutMs = 60000)
+    {
+        QSignalSpy done(sync.get(), &SyncClient::roundFinished);
+        sync->syncNow();
+        if (!done.wait(timeoutMs))
+            return false;
+        return done.first().at(0).toBool();
+    }
+    std::string stateJson() const { return stateToJson(ctl.snapshot().state).dump(); }
+};
+
+void answer(Tablet &t, const char *item, const QVariant &v)
+{
+    QVERIFY2(t.ctl.setAnswer(item, v), qPrintable(t.ctl.errorString()));
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { m_tpl = mobiletest::pilotTemplate(); }
+
+    void teamConvergesSettlesSubmitsAndIsLocked()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"), zhang(server, "zhang.wei", m_tpl, "evaluator");
+
+        // A morning offline. Overlaps: staff_total (same value), staff_trained (different),
+        // doc_system_manual (different), site_sup_food (different, wang vs zhang).
+        answer(lead, "announce_team_present", 3);
+        answer(lead, "announce_members", "李华 09:02；王芳 09:05；张伟 09:06");
+        answer(lead, "staff_total", 40);
+        answer(lead, "staff_trained", 38);
+        answer(lead, "doc_system_manual", "compliant");
+        answer(wang, "staff_total", 40);
+        answer(wang, "staff_trained", 36);
+        answer(wang, "doc_system_manual", "noncompliant");
+        answer(wang, "doc_system_basic", "compliant");
+        answer(wang, "site_sup_food", "compliant");
+        answer(zhang, "site_sup_food", "noncompliant");
+        answer(zhang, "site_sup_fire", "compliant");
+        answer(zhang, "site_srv_manual", "compliant");
+        QVERIFY(zhang.ctl.addNote("site_sup_food", "留样记录缺两天"));
+
+        // Different orders: wang first, then zhang, then the lead; then everyone once more.
+        for (Tablet *t : {&wang, &zhang, &lead, &wang, &zhang})
+            QVERIFY2(t->syncOnce(), qPrintable(t->sync->errorString()));
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QCOMPARE(t->sync->pending(), 0);
+
+        auto serverState = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
+        QCOMPARE(serverState.status, 200);
+        const std::string expected = serverState.body["state"].dump();
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QCOMPARE(QString::fromStdString(t->stateJson()), QString::fromStdString(expected));
+
+        std::set<std::string> conflicts;
+        for (const auto &c : lead.ctl.snapshot().state.conflicts())
+            conflicts.insert(c);
+        QCOMPARE(conflicts, (std::set<std::string>{"doc_system_manual", "site_sup_food", "staff_trained"}));
+        QCOMPARE(lead.ctl.conflicts()->rowCount(), 3);
+
+        // The lead settles each conflict; the decisions travel like any change.
+        lead.ctl.setCurrentStep(1);
+        QVERIFY(lead.ctl.resolve("staff_trained", 36, "培训记录核对为36人"));
+        QVERIFY(lead.ctl.resolve("doc_system_manual", "noncompliant", "手册缺护理岗位"));
+        QVERIFY(lead.ctl.resolve("site_sup_food", "noncompliant", "现场核实留样不全"));
+        QVERIFY(!lead.ctl.resolve("staff_trained", 36, "")); // a reason is required
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QVERIFY(t->syncOnce());
+        for (Tablet *t : {&lead, &wang, &zhang}) {
+            QVERIFY(t->ctl.snapshot().state.conflicts().empty());
+            QCOMPARE(t->ctl.snapshot().state.item("staff_trained")->value, std::string("36"));
+        }
+
+        // Submit; a supervisor approves on the server.
+        QVERIFY(lead.ctl.submit("请审核"));
+        QVERIFY(lead.syncOnce());
+        // wang edits offline, not yet knowing of the approval to come.
+        answer(wang, "doc_system_basic", "noncompliant");
+        const auto approve = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
+                                         {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
+        QCOMPARE(approve.status, 200);
+        for (Tablet *t : {&lead, &zhang})
+            QVERIFY(t->syncOnce());
+        QVERIFY(wang.syncOnce());
+        // The late edit was refused by the server, with its reason, and is still on wang's tablet.
+        QCOMPARE(wang.sync->refused(), 1);
+        QCOMPARE(wang.ctl.refusedCount(), 1);
+        QVERIFY(wang.ctl.refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("locked"));
+        auto refused = wang.store->ops().refused(kInspection);
+        QVERIFY(refused.ok() && refused->size() == 1 && refused->front().op.target == "doc_system_basic");
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QVERIFY(t->ctl.locked());
+        // The team's merged states are still the server's.
+        serverState = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
+        QCOMPARE(QString::fromStdString(lead.stateJson()), QString::fromStdString(serverState.body["state"].dump()));
+        QCOMPARE(QString::fromStdString(zhang.stateJson()), QString::fromStdString(serverState.body["state"].dump()));
+        // And no more changes are made here.
+        QVERIFY(!lead.ctl.setAnswer("announce_team_present", 4));
+    }
+
+    void serverKilledMidPushLosesAndDuplicatesNothing()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet t(server, "wang.fang", m_tpl, "evaluator");
+        t.sync->setBatchSize(200);
+        // 1,200 changes waiting (numbers typed and corrected through a long morning).
+        const int total = 1200;
+        for (int i = 0; i < total; ++i)
+            QVERIFY(t.ctl.setAnswer("residents_total", 100 + i));
+        QCOMPARE(t.sync->pending(), 0); // counts refresh when a round runs
+        // Kill the server once the second batch has been acknowledged.
+        int acked = 0;
+        auto c = QObject::connect(t.sync.get(), &SyncClient::inspectionUpdated, [&] {
+            if (++acked == 2)
+                server.kill9();
+        });
+        QVERIFY(!t.syncOnce());
+        QObject::disconnect(c);
+        QCOMPARE(t.sync->state(), QStringLiteral("offline"));
+        const int sentBefore = t.sync->total().pushed;
+        QVERIFY(t.sync->pending() > 0 && t.sync->pending() < total);
+
+        QVERIFY2(server.start({}), server.log.constData()); // same data directory, new port
+        t.connect(server);
+        QVERIFY(t.syncOnce());
+        QCOMPARE(t.sync->pending(), 0);
+        bool ok = false;
+        const auto ids = server.pullIds(kInspection, server.login("wang.fang"), 500, ok);
+        QVERIFY(ok);
+        QCOMPARE(static_cast<int>(ids.size()), total);
+        QCOMPARE(static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size()), total);
+        // Re-sent: at most the batch that was in flight when the server died.
+        const int resent = t.sync->total().pushed - total;
+        QVERIFY2(resent >= 0 && resent <= 200, qPrintable(QString("re-sent %1 (sent %2 before the kill)").arg(resent).arg(sentBefore)));
+        // Every change acknowledged exactly once, whether accepted or already there.
+        QCOMPARE(t.sync->total().accepted + t.sync->total().alreadyHad, total);
+    }
+
+    void lostAcknowledgementMeansPushedTwiceStoredOnce()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet t(server, "zhang.wei", m_tpl, "evaluator");
+        answer(t, "site_srv_manual", "compliant");
+        answer(t, "site_srv_flow", "noncompliant");
+        QVERIFY(t.syncOnce());
+        // The answer to the push never arrived: the tablet still thinks both are waiting.
+        QVERIFY(execSql(t.store->ops().handle(), "UPDATE ops SET state = 0 WHERE author = 'zhang.wei'").ok());
+        QVERIFY(t.syncOnce());
+        QCOMPARE(t.sync->lastRound().alreadyHad, 2);
+        QCOMPARE(t.sync->lastRound().accepted, 0);
+        bool ok = false;
+        QCOMPARE(server.pullIds(kInspection, server.login("zhang.wei"), 100, ok).size(), std::size_t(2));
+    }
+
+    void tabletKilledMidSyncResumes()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        QTemporaryDir dir;
+        const int total = 900;
+        {
+            auto store = mobiletest::openStore(dir);
+            InspectionController ctl;
+            QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*m_tpl, kInspection), m_tpl, "li.hua", "tab-li").ok());
+            for (int i = 0; i < total; ++i)
+                QVERIFY(ctl.setAnswer("beds_total", 50 + i));
+        }
+        // The tablet process syncs in batches of 100 and is killed after the third acknowledgement.
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {"--child-sync", dir.path(), QString::number(server.port), server.login("li.hua")});
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains("acked 3") && timer.elapsed() < 30000 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            out += child.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("acked 3"), out.constData());
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        child.waitForFinished();
+
+        // Restarted: it goes on from its stored queue; nothing acknowledged is sent again.
+        auto store = mobiletest::openStore(dir);
+        const auto waiting = store->ops().pendingCount(kInspection).value();
+        QVERIFY2(waiting <= std::size_t(total - 300), qPrintable(QString::number(waiting)));
+        ServerApi api;
+        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port)));
+        api.setToken(server.login("li.hua").toUtf8());
+        SyncClient sync(store.get(), &api);
+        sync.setBatchSize(100);
+        sync.setInspections({kInspection});
+        sync.setEnabled(true);
+        QSignalSpy done(&sync, &SyncClient::roundFinished);
+        sync.syncNow();
+        QVERIFY(done.wait(60000));
+        QVERIFY(done.first().at(0).toBool());
+        QCOMPARE(static_cast<std::size_t>(sync.total().pushed), waiting);
+        QCOMPARE(sync.pending(), 0);
+        bool ok = false;
+        const auto ids = server.pullIds(kInspection, server.login("li.hua"), 500, ok);
+        QCOMPARE(static_cast<int>(ids.size()), total);
+        QCOMPARE(static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size()), total);
+    }
+
+private:
+    std::shared_ptr<const Template> m_tpl;
+};
+
+// The child mode of tabletKilledMidSyncResumes: a tablet process that syncs and reports each
+// acknowledged batch on stdout until it is killed.
+static int childSync(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    auto store = LocalStore::open(QDir(argv[2]).filePath("tablet.db").toStdString());
+    if (!store)
+        return 2;
+    ServerApi api;
+    api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(argv[3])));
+    api.setToken(argv[4]);
+    SyncClient sync(store->get(), &api);
+    sync.setBatchSize(100);
+    sync.setInspections({kInspection});
+    sync.setEnabled(true);
+    int acked = 0;
+    QObject::connect(&sync, &SyncClient::inspectionUpdated, [&] {
+        std::printf("acked %d\n", ++acked);
+        std::fflush(stdout);
+        // Slow down after each acknowledgement so the parent's kill lands mid-sync.
+        QThread::msleep(200);
+    });
+    QObject::connect(&sync, &SyncClient::roundFinished, &app, [] { QCoreApplication::exit(0); });
+    sync.syncNow();
+    return app.exec();
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 5 && QByteArray(argv[1]) == "--child-sync")
+        return childSync(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestSync test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_sync.moc"
