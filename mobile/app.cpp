@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <careeval/jsonutil.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJSEngine>
@@ -109,7 +111,7 @@ void App::onSignedIn()
         m_workspace->setUser({}, false);
         return;
     }
-    m_workspace->setUser(m_session->username().toStdString(), !m_session->offline());
+    m_workspace->setUser(m_session->username().toStdString(), !m_session->offline(), m_session->role().toStdString());
     if (m_session->demo()) {
         if (auto r = m_workspace->ensureDemo(); !r)
             setError(tr("The demo inspection could not be created: %1").arg(QString::fromStdString(r.error().message)));
@@ -176,4 +178,24 @@ void App::signOut()
 {
     m_inspection->close();
     m_session->signOut();
+}
+
+void App::review(const QString &action, const QString &comment)
+{
+    if (!m_inspection->isOpen())
+        return;
+    if (action == QLatin1String("return") && comment.trimmed().isEmpty()) {
+        Q_EMIT reviewed(false, tr("Say what the team must change: returning needs a comment."));
+        return;
+    }
+    const QString id = m_inspection->inspectionId();
+    const std::string body = nlohmann::json{{"action", action.toStdString()}, {"comment", comment.trimmed().toStdString()}}.dump();
+    m_api->call("POST", QStringLiteral("/api/v1/inspections/%1/review").arg(id), QByteArray::fromStdString(body), [this, action](const ApiReply &r) {
+        if (!r.ok()) {
+            Q_EMIT reviewed(false, r.unreachable ? r.error : tr("The review was not recorded: %1").arg(r.error));
+            return;
+        }
+        Q_EMIT reviewed(true, action == QLatin1String("approve") ? tr("Approved; the evaluation is locked.") : tr("Returned to the team with your comments."));
+        m_sync->syncNow(); // bring the decision (an operation) to this tablet
+    });
 }

@@ -58,6 +58,8 @@ public:
     Q_INVOKABLE int resumeStep() const { return m_settings->lastPosition().step; }
     Q_INVOKABLE int resumeItem() const { return m_settings->lastPosition().item; }
     Q_INVOKABLE void signOut();
+    //! Supervisor: "approve" (locks) or "return" (comment required) the open inspection, on the server.
+    Q_INVOKABLE void review(const QString &action, const QString &comment);
 
     AppSettings *settings() const { return m_settings; }
     Session *session() const { return m_session; }
@@ -71,6 +73,7 @@ public:
 
 Q_SIGNALS:
     void errorChanged();
+    void reviewed(bool ok, const QString &message);
 
 private:
     void applyLanguage();

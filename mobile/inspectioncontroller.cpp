@@ -193,6 +193,10 @@ bool InspectionController::record(OpKind kind, const std::string &target, const 
         setError(tr("This evaluation has been approved and is locked: changes are no longer accepted."));
         return false;
     }
+    if (readOnly() && kind != OpKind::Resolve) {
+        setError(tr("Supervisors review an evaluation; answers are changed by its team."));
+        return false;
+    }
     Operation op;
     op.id = Uuid::generate();
     op.inspection = m_assignment.id;
@@ -565,4 +569,24 @@ bool InspectionController::submit(const QString &comment)
     if (!comment.trimmed().isEmpty())
         v["comment"] = comment.trimmed().toStdString();
     return record(OpKind::Submit, std::string(), canonicalJson(v));
+}
+
+QString InspectionController::reviewNote() const
+{
+    if (!m_snap.valid())
+        return {};
+    for (auto it = m_snap.state.history.rbegin(); it != m_snap.state.history.rend(); ++it) {
+        const QString who = QString::fromStdString(it->author), comment = QString::fromStdString(it->comment);
+        switch (it->kind) {
+        case OpKind::Return:
+            return tr("Returned by %1: %2").arg(who, comment);
+        case OpKind::Approve:
+            return comment.isEmpty() ? tr("Approved by %1.").arg(who) : tr("Approved by %1: %2").arg(who, comment);
+        case OpKind::Submit:
+            return comment.isEmpty() ? tr("Submitted by %1.").arg(who) : tr("Submitted by %1: %2").arg(who, comment);
+        default:
+            break;
+        }
+    }
+    return {};
 }

@@ -51,6 +51,10 @@ class InspectionController : public QObject
     Q_PROPERTY(QString workflowStatus READ workflowStatus NOTIFY changed)
     Q_PROPERTY(QString workflowText READ workflowText NOTIFY changed)
     Q_PROPERTY(bool locked READ locked NOTIFY changed)
+    //! The latest review decision in words ("Returned by 陈静: …"), "" when none
+    Q_PROPERTY(QString reviewNote READ reviewNote NOTIFY changed)
+    //! Supervisors review: they read, settle conflicts, approve or return; they do not answer items
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY openChanged)
     Q_PROPERTY(double total READ total NOTIFY changed)
     Q_PROPERTY(double maxTotal READ maxTotal NOTIFY changed)
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
@@ -132,6 +136,8 @@ public:
     QString workflowStatus() const;
     QString workflowText() const;
     bool locked() const { return m_snap.valid() && m_snap.state.locked(); }
+    QString reviewNote() const;
+    bool readOnly() const { return m_assignment.myRole == "supervisor" || m_assignment.myRole == "admin"; }
     double total() const { return m_snap.report.total; }
     double maxTotal() const { return m_snap.report.max; }
     QString totalText() const;

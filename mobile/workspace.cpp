@@ -20,9 +20,10 @@ Workspace::Workspace(LocalStore *store, ServerApi *api, QObject *parent)
 {
 }
 
-void Workspace::setUser(const std::string &username, bool online)
+void Workspace::setUser(const std::string &username, bool online, const std::string &role)
 {
     m_user = username;
+    m_role = role;
     m_online = online;
     reloadLocal();
 }
@@ -167,8 +168,12 @@ void Workspace::refresh()
         std::vector<Assignment> list;
         if (parsed && parsed->is_object() && (*parsed)["inspections"].is_array())
             for (const auto &j : (*parsed)["inspections"])
-                if (auto a = assignmentFromJson(j.dump()))
+                if (auto a = assignmentFromJson(j.dump())) {
+                    // Supervisors see every inspection; they are not on its team.
+                    if (a->myRole.empty())
+                        a->myRole = m_role;
                     list.push_back(std::move(a.value()));
+                }
         setError({});
         fetchTemplates(std::move(list), 0);
     });

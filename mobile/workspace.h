@@ -28,7 +28,7 @@ class Workspace : public QObject
 public:
     Workspace(LocalStore *store, ServerApi *api, QObject *parent = nullptr);
 
-    void setUser(const std::string &username, bool online);
+    void setUser(const std::string &username, bool online, const std::string &role = {});
     void setLanguage(const std::string &lang);
     //! Fetches the assignment list (and missing templates) from the server, then shows the stored list.
     Q_INVOKABLE void refresh();
@@ -62,6 +62,7 @@ private:
     ServerApi *m_api;
     AssignmentListModel *m_model;
     std::string m_user;
+    std::string m_role;
     std::string m_lang = "zh";
     bool m_online = false;
     bool m_busy = false;

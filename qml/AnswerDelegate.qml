@@ -88,7 +88,7 @@ CeCard {
                 Layout.fillWidth: true
             }
             Button {
-                visible: App.inspection.myRole === "lead" && !App.inspection.locked
+                visible: (App.inspection.myRole === "lead" || App.inspection.readOnly) && !App.inspection.locked
                 text: qsTr("Settle")
                 Layout.preferredHeight: Theme.touch
                 onClicked: {

@@ -42,7 +42,7 @@ Page {
                 }
                 Button {
                     text: qsTr("Add finding")
-                    enabled: !App.inspection.locked
+                    enabled: !App.inspection.locked && !App.inspection.readOnly
                     highlighted: true
                     Layout.preferredHeight: Theme.touch
                     onClicked: addDialog.open()

@@ -40,6 +40,15 @@ CeCard {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            Label {
+                visible: App.inspection.reviewNote !== ""
+                text: App.inspection.reviewNote
+                color: App.inspection.workflowStatus === "returned" ? Theme.fail : Theme.info
+                font.bold: App.inspection.workflowStatus === "returned"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            ReviewPanel { Layout.fillWidth: true }
             SyncPanel { Layout.fillWidth: true }
             ReasonSection {
                 Layout.fillWidth: true

@@ -161,6 +161,32 @@ private Q_SLOTS:
         QVERIFY(!lead.ctl.setAnswer("announce_team_present", 4));
     }
 
+    void supervisorReturnsWithCommentsTheTeamSees()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet lead(server, "li.hua", m_tpl, "lead"), supervisor(server, "chen.jing", m_tpl, "supervisor");
+        answer(lead, "announce_team_present", 3);
+        QVERIFY(lead.ctl.submit(""));
+        QVERIFY(lead.syncOnce());
+        QVERIFY(supervisor.syncOnce());
+        QCOMPARE(supervisor.ctl.workflowStatus(), QStringLiteral("submitted"));
+        // A supervisor reads and reviews; answers are the team's.
+        QVERIFY(supervisor.ctl.readOnly());
+        QVERIFY(!supervisor.ctl.setAnswer("announce_team_present", 4));
+        QVERIFY(supervisor.ctl.errorString().contains("Supervisors review"));
+        const auto back = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
+                                      {{"action", "return"}, {"comment", "补充培训记录"}}, server.login("chen.jing"));
+        QCOMPARE(back.status, 200);
+        QVERIFY(lead.syncOnce());
+        QCOMPARE(lead.ctl.workflowStatus(), QStringLiteral("returned"));
+        QVERIFY2(lead.ctl.reviewNote().contains("补充培训记录"), qPrintable(lead.ctl.reviewNote()));
+        // Returned: the team works on.
+        answer(lead, "announce_team_present", 4);
+        QVERIFY(lead.syncOnce());
+        QCOMPARE(lead.sync->refused(), 0);
+    }
+
     void serverKilledMidPushLosesAndDuplicatesNothing()
     {
         ServerFixture server;

@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Supervisor mode: approve a submitted evaluation (which locks it) or return it to the team with
+// comments. Works online; the decision comes back to every tablet as an operation.
+ColumnLayout {
+    id: panel
+    spacing: 6
+    visible: App.inspection.readOnly && App.inspection.workflowStatus === "submitted"
+
+    Connections {
+        target: App
+        function onReviewed(ok, message) {
+            App.inspection.infoMessage(message)
+            if (ok)
+                comment.text = ""
+        }
+    }
+    Label { text: qsTr("Review"); font.bold: true; font.pixelSize: Theme.fontTitle }
+    TextArea {
+        id: comment
+        placeholderText: qsTr("Comments for the team (required to return)")
+        wrapMode: TextArea.Wrap
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.touch * 2
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        Button {
+            text: qsTr("Return to the team")
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            onClicked: App.review("return", comment.text)
+        }
+        Button {
+            text: qsTr("Approve and lock")
+            highlighted: true
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            onClicked: App.review("approve", comment.text)
+        }
+    }
+}
