@@ -48,7 +48,8 @@ void SyncClient::setEnabled(bool enabled)
 void SyncClient::changesMade()
 {
     updateCounts();
-    if (m_enabled && !m_retry.isActive())
+    // Not restarted by every change: someone answering steadily still syncs 3 s after the first one.
+    if (m_enabled && !m_retry.isActive() && !m_soon.isActive())
         m_soon.start();
 }
 

@@ -1,0 +1,149 @@
+// Soak (bounded, loopback only): 20 simulated tablets of a three-person team work on one inspection
+// for CAREEVAL_SOAK_SECONDS (default 300) — answers every second or so, notes, syncs on their own
+// timers — through a proxy that cuts a connection every 60 kB on average mid-request or mid-response. Then the cuts
+// stop, everyone syncs, and: nothing pending, every operation made is on the server exactly once,
+// and every tablet's merged state equals the server's. Prints the counts.
+
+#include "../mobile/mobiletestutil.h"
+#include "../syncserver/serverfixture.h"
+#include "cuttingproxy.h"
+
+#include "serverapi.h"
+#include "syncclient.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/report_json.h>
+
+#include <QSignalSpy>
+
+#include <set>
+
+using namespace careeval;
+
+namespace {
+
+const char *kInspection = "demo-pilot-changchun-01";
+
+struct Device {
+    QTemporaryDir dir;
+    std::unique_ptr<LocalStore> store;
+    ServerApi api;
+    std::unique_ptr<SyncClient> sync;
+    InspectionController ctl;
+    QTimer work;
+    int made = 0;
+};
+
+} // namespace
+
+class TestSoak : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void twentyTabletsWithCutsConverge()
+    {
+        const int seconds = qEnvironmentVariableIsSet("CAREEVAL_SOAK_SECONDS") ? qEnvironmentVariableIntValue("CAREEVAL_SOAK_SECONDS") : 300;
+        auto tpl = mobiletest::pilotTemplate();
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        CuttingProxy proxy(server.port, 60000, 20251125);
+        const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
+        QMap<QString, QByteArray> tokens;
+        for (const char *u : users)
+            tokens[u] = server.login(u).toUtf8();
+
+        // Items the team answers: checks, numbers and scores of every step but the survey.
+        std::vector<const Item *> items;
+        for (const Item *item : tpl->items())
+            if (item->type == ItemType::Check || item->type == ItemType::Score || item->type == ItemType::Number)
+                items.push_back(item);
+        QRandomGenerator rng(7);
+
+        std::vector<std::unique_ptr<Device>> devices;
+        for (int i = 0; i < 20; ++i) {
+            auto d = std::make_unique<Device>();
+            const std::string user = users[i % 3];
+            d->store = mobiletest::openStore(d->dir);
+            d->api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+            d->api.setToken(tokens[QString::fromStdString(user)]);
+            d->api.setTimeout(5000);
+            d->sync = std::make_unique<SyncClient>(d->store.get(), &d->api);
+            d->sync->setBatchSize(100);
+            d->sync->setInspections({kInspection});
+            d->sync->setEnabled(true);
+            Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
+            a.myRole = user == "li.hua" ? "lead" : "evaluator";
+            QVERIFY(d->ctl.open(d->store.get(), a, tpl, user, "soak-" + std::to_string(i)).ok());
+            Device *raw = d.get();
+            QObject::connect(raw->sync.get(), &SyncClient::inspectionUpdated, &raw->ctl, [raw] { (void)raw->ctl.reload(); });
+            QObject::connect(&raw->ctl, &InspectionController::operationsRecorded, raw->sync.get(), &SyncClient::changesMade);
+            // Counted from what was stored (an unchanged value makes no operation).
+            QObject::connect(&raw->ctl, &InspectionController::operationsRecorded, &raw->ctl, [raw] { ++raw->made; });
+            raw->work.setInterval(700 + static_cast<int>(rng.bounded(600u)));
+            QObject::connect(&raw->work, &QTimer::timeout, &raw->ctl, [raw, &items, &rng] {
+                const Item *item = items[rng.bounded(static_cast<quint32>(items.size()))];
+                QVariant v;
+                if (item->type == ItemType::Check)
+                    v = rng.bounded(2u) ? QStringLiteral("compliant") : QStringLiteral("noncompliant");
+                else if (item->type == ItemType::Score)
+                    v = std::floor(rng.bounded(item->max.value_or(1) + 1e-9) / item->step) * item->step;
+                else
+                    v = static_cast<double>(item->min.value_or(0) + rng.bounded(5u));
+                QVERIFY(raw->ctl.setAnswer(QString::fromStdString(item->id), v));
+                if (rng.bounded(10u) == 0)
+                    QVERIFY(raw->ctl.addNote(QString::fromStdString(item->id), QStringLiteral("备注 %1").arg(raw->made)));
+            });
+            raw->work.start();
+            devices.push_back(std::move(d));
+        }
+
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < seconds * 1000LL)
+            QTest::qWait(200);
+        for (auto &d : devices)
+            d->work.stop();
+
+        // The network heals; everyone syncs until nothing moves (two full rounds each).
+        proxy.setMeanBytesBetweenCuts(0);
+        for (int round = 0; round < 2; ++round)
+            for (auto &d : devices) {
+                QSignalSpy done(d->sync.get(), &SyncClient::roundFinished);
+                bool ok = false;
+                for (int attempt = 0; attempt < 5 && !ok; ++attempt) {
+                    done.clear();
+                    QTest::qWait(50);
+                    d->sync->syncNow();
+                    QVERIFY(done.wait(60000) || !done.isEmpty());
+                    ok = done.last().at(0).toBool();
+                }
+                QVERIFY2(ok, qPrintable(d->sync->errorString()));
+            }
+
+        int made = 0, refused = 0, resent = 0;
+        for (auto &d : devices) {
+            QCOMPARE(d->sync->pending(), 0);
+            made += d->made;
+            refused += d->sync->refused();
+            resent += d->sync->total().pushed - (d->sync->total().accepted + d->sync->total().alreadyHad + d->sync->total().refused);
+        }
+        QCOMPARE(refused, 0);
+        bool ok = false;
+        const auto ids = server.pullIds(kInspection, server.login("li.hua"), 2000, ok);
+        QVERIFY(ok);
+        QCOMPARE(static_cast<int>(ids.size()), made);
+        QCOMPARE(static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size()), made);
+        const auto state = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
+        QCOMPARE(state.status, 200);
+        const std::string expected = state.body["state"].dump();
+        for (auto &d : devices)
+            QCOMPARE(QString::fromStdString(stateToJson(d->ctl.snapshot().state).dump()), QString::fromStdString(expected));
+        std::printf("soak: %d s, 20 tablets, %d operations made and on the server once each, %d photos, "
+                    "%d connections, %d cut (%.1f MB through the proxy), %d operations re-sent after cuts, %zu conflicts in the converged state\n",
+                    seconds, made, 0, proxy.connections(), proxy.cuts(), proxy.bytes() / 1e6, resent, devices.front()->ctl.snapshot().state.conflicts().size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSoak)
+#include "tst_soak.moc"
