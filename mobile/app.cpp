@@ -3,7 +3,11 @@
 #include <careeval/jsonutil.h>
 
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDir>
+#include <QDateTime>
+
+#include "report.h"
 #include <QJSEngine>
 #include <QQmlEngine>
 
@@ -25,6 +29,11 @@ App::App(const QString &dataDir, QObject *parent)
     m_session = new Session(m_settings, m_store.get(), m_api, this);
     m_workspace = new Workspace(m_store.get(), m_api, this);
     m_sync = new SyncClient(m_store.get(), m_api, this);
+    m_dataDir = dataDir;
+    m_photos = new PhotoStore(QDir(dataDir).filePath(QStringLiteral("blobs")), m_store.get(), this);
+    m_photos->setFetcher([this](const QString &sha) { m_sync->fetch(sha); });
+    m_sync->setPhotoStore(m_photos);
+    m_inspection->setPhotoStore(m_photos);
     m_inspection->setLanguage(m_settings->language().toStdString());
     m_workspace->setLanguage(m_settings->language().toStdString());
 
@@ -198,4 +207,26 @@ void App::review(const QString &action, const QString &comment)
         Q_EMIT reviewed(true, action == QLatin1String("approve") ? tr("Approved; the evaluation is locked.") : tr("Returned to the team with your comments."));
         m_sync->syncNow(); // bring the decision (an operation) to this tablet
     });
+}
+
+QUrl App::writeReport()
+{
+    if (!m_inspection->isOpen())
+        return {};
+    const QString name = QStringLiteral("%1-%2.pdf").arg(m_inspection->inspectionId(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    auto written = ::writeReport(*m_inspection, m_photos, QDir(m_dataDir).filePath(QStringLiteral("reports/") + name));
+    if (!written) {
+        setError(tr("The report could not be written: %1").arg(QString::fromStdString(written.error().message)));
+        return {};
+    }
+    setError({});
+    return QUrl::fromLocalFile(written->path);
+}
+
+bool App::openReport(const QUrl &url)
+{
+    if (QDesktopServices::openUrl(url))
+        return true;
+    setError(tr("No program on this tablet opens PDF files; the report is saved at %1").arg(url.toLocalFile()));
+    return false;
 }

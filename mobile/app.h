@@ -6,6 +6,7 @@
 #include "appsettings.h"
 #include "inspectioncontroller.h"
 #include "localstore.h"
+#include "photostore.h"
 #include "serverapi.h"
 #include "session.h"
 #include "syncclient.h"
@@ -30,6 +31,7 @@ class App : public QObject
     Q_PROPERTY(Workspace *workspace READ workspace CONSTANT)
     Q_PROPERTY(InspectionController *inspection READ inspection CONSTANT)
     Q_PROPERTY(SyncClient *sync READ sync CONSTANT)
+    Q_PROPERTY(PhotoStore *photos READ photos CONSTANT)
     //! Non-empty when the tablet database could not be opened: nothing else works then
     Q_PROPERTY(QString fatalError READ fatalError CONSTANT)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
@@ -60,12 +62,18 @@ public:
     Q_INVOKABLE void signOut();
     //! Supervisor: "approve" (locks) or "return" (comment required) the open inspection, on the server.
     Q_INVOKABLE void review(const QString &action, const QString &comment);
+    //! Writes the open inspection's PDF report under <data>/reports and returns its file: URL
+    //! ("" with errorString when it failed). Writing again after changes gives an updated report.
+    Q_INVOKABLE QUrl writeReport();
+    //! Opens a written report with the system's viewer (share from there).
+    Q_INVOKABLE bool openReport(const QUrl &url);
 
     AppSettings *settings() const { return m_settings; }
     Session *session() const { return m_session; }
     Workspace *workspace() const { return m_workspace; }
     InspectionController *inspection() const { return m_inspection; }
     SyncClient *sync() const { return m_sync; }
+    PhotoStore *photos() const { return m_photos; }
     LocalStore *store() const { return m_store.get(); }
     QString fatalError() const { return m_fatal; }
     QString errorString() const { return m_error; }
@@ -91,6 +99,8 @@ private:
     Workspace *m_workspace = nullptr;
     InspectionController *m_inspection;
     SyncClient *m_sync = nullptr;
+    PhotoStore *m_photos = nullptr;
+    QString m_dataDir;
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
 };

@@ -5,6 +5,9 @@
 #include <careeval/jsonutil.h>
 
 #include <QDate>
+#include <QDateTime>
+#include <QSizeF>
+#include <QUrl>
 
 #include <cmath>
 
@@ -360,6 +363,8 @@ bool InspectionController::undo()
     bool ok = false;
     if (u.kind == OpKind::Set)
         ok = u.previous ? record(OpKind::Set, u.target, *u.previous) : record(OpKind::Clear, u.target, "null");
+    else if (u.kind == OpKind::PhotoAttach)
+        ok = record(OpKind::PhotoDetach, *u.previous, canonicalJson(json{{"attach", u.target}}));
     else
         ok = record(OpKind::FindingEdit, u.target, canonicalJson(json{{u.field, u.previous ? json::parse(*u.previous) : json("")}}));
     if (ok) {
@@ -589,4 +594,123 @@ QString InspectionController::reviewNote() const
         }
     }
     return {};
+}
+
+bool InspectionController::attachPhoto(const QString &target, const QString &file, const QString &caption)
+{
+    if (!m_snap.valid())
+        return false;
+    if (!m_photos) {
+        setError(tr("Photos cannot be stored on this tablet."));
+        return false;
+    }
+    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
+    auto stored = m_photos->importFile(path);
+    if (!stored) {
+        setError(tr("The photo was not added: %1").arg(QString::fromStdString(stored.error().message)));
+        return false;
+    }
+    const StoredPhoto &p = stored.value();
+    json v{{"sha256", p.sha256.toStdString()}, {"thumb", p.thumb.toStdString()}, {"bytes", p.bytes}, {"taken_at", p.takenAt}};
+    if (!caption.trimmed().isEmpty())
+        v["caption"] = caption.trimmed().toStdString();
+    const std::string t = target.toStdString();
+    const Item *item = m_snap.tpl->item(t);
+    QString label = item ? m_snap.text(item->label) : target;
+    if (!record(OpKind::PhotoAttach, t, canonicalJson(v)))
+        return false;
+    m_undo[stepIndexForUndo()].push_back(UndoEntry{OpKind::PhotoAttach, m_ops.back().id.toString(), {}, t, tr("photo on %1").arg(label)});
+    Q_EMIT undoChanged();
+    Q_EMIT infoMessage(p.duplicate ? tr("Photo attached (this picture was already on the tablet, stored once)") : tr("Photo attached"));
+    return true;
+}
+
+bool InspectionController::detachPhoto(const QString &attachOp)
+{
+    if (!m_snap.valid())
+        return false;
+    const std::string id = attachOp.toStdString();
+    for (const PhotoEntry &p : m_snap.state.photos)
+        if (p.op.toString() == id) {
+            if (!record(OpKind::PhotoDetach, p.target, canonicalJson(json{{"attach", id}})))
+                return false;
+            Q_EMIT infoMessage(tr("Photo removed"));
+            return true;
+        }
+    setError(tr("That photo is no longer attached."));
+    return false;
+}
+
+QVariantList InspectionController::photos(const QString &target) const
+{
+    QVariantList out;
+    if (!m_snap.valid())
+        return out;
+    for (const PhotoEntry *p : m_snap.state.photosFor(target.toStdString()))
+        out << QVariantMap{{QStringLiteral("op"), QString::fromStdString(p->op.toString())},
+                           {QStringLiteral("sha256"), QString::fromStdString(p->sha256)},
+                           {QStringLiteral("thumb"), QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)},
+                           {QStringLiteral("caption"), QString::fromStdString(p->caption)},
+                           {QStringLiteral("author"), QString::fromStdString(p->author)},
+                           {QStringLiteral("mine"), p->author == m_snap.me},
+                           {QStringLiteral("takenAt"), p->takenAt ? QDateTime::fromMSecsSinceEpoch(p->takenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString()}};
+    return out;
+}
+
+bool InspectionController::sign(const QString &itemId, const QVariantList &strokes, double width, double height, const QString &signer)
+{
+    if (!m_snap.valid())
+        return false;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    if (!item || item->type != ItemType::Signature) {
+        setError(tr("“%1” is not a signature.").arg(itemId));
+        return false;
+    }
+    if (signer.trimmed().isEmpty()) {
+        setError(tr("Write the signer's name before signing."));
+        return false;
+    }
+    if (!m_photos) {
+        setError(tr("Signatures cannot be stored on this tablet."));
+        return false;
+    }
+    std::vector<std::vector<QPointF>> lines;
+    for (const QVariant &s : strokes) {
+        std::vector<QPointF> line;
+        for (const QVariant &pt : s.toList()) {
+            const QVariantMap m = pt.toMap();
+            line.emplace_back(m.value(QStringLiteral("x")).toDouble(), m.value(QStringLiteral("y")).toDouble());
+        }
+        if (!line.empty())
+            lines.push_back(std::move(line));
+    }
+    auto stored = m_photos->storeSignature(lines, QSizeF(width, height));
+    if (!stored) {
+        setError(tr("The signature was not saved: %1").arg(QString::fromStdString(stored.error().message)));
+        return false;
+    }
+    QVariantMap v{{QStringLiteral("sha256"), stored.value().sha256},
+                  {QStringLiteral("strokes"), stored.value().strokes},
+                  {QStringLiteral("signer"), signer.trimmed()},
+                  {QStringLiteral("signed_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    if (!item->signerRole.empty())
+        v.insert(QStringLiteral("role"), QString::fromStdString(item->signerRole));
+    return setAnswer(itemId, v);
+}
+
+QVariantMap InspectionController::signature(const QString &itemId) const
+{
+    if (!m_snap.valid())
+        return {};
+    const SlotState *slot = m_snap.state.item(itemId.toStdString());
+    if (!slot || !slot->hasTeamValue())
+        return {};
+    const json v = json::parse(slot->value, nullptr, false);
+    if (!v.is_object())
+        return {};
+    QVariantMap m;
+    for (auto it = v.begin(); it != v.end(); ++it)
+        if (it->is_string())
+            m.insert(it.key() == "signed_at" ? QStringLiteral("signedAt") : QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+    return m;
 }

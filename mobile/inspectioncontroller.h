@@ -10,6 +10,7 @@
 #include "indicatorlistmodel.h"
 #include "itemlistmodel.h"
 #include "localstore.h"
+#include "photostore.h"
 #include "snapshot.h"
 #include "steplistmodel.h"
 
@@ -116,6 +117,39 @@ public:
     Q_INVOKABLE int stepOfItem(const QString &itemId) const;
     Q_INVOKABLE void clearError();
 
+    //! Imports an image file (path or file: URL), stores it once by content and attaches it to an item,
+    //! a step key or "finding:<id>" with a caption. Undo detaches it.
+    Q_INVOKABLE bool attachPhoto(const QString &target, const QString &file, const QString &caption);
+    //! Removes a photo (an operation naming the attach; the file stays while anything refers to it).
+    Q_INVOKABLE bool detachPhoto(const QString &attachOp);
+    //! Photos on a target, oldest first: {op, sha256, thumb, caption, author, mine, takenAt}.
+    Q_INVOKABLE QVariantList photos(const QString &target) const;
+    //! Signs a signature item: strokes are lists of {x, y} points in a width×height pad.
+    Q_INVOKABLE bool sign(const QString &itemId, const QVariantList &strokes, double width, double height, const QString &signer);
+    //! The team's signature on an item: {sha256, strokes, signer, role, signedAt}; empty when none.
+    Q_INVOKABLE QVariantMap signature(const QString &itemId) const;
+    void setPhotoStore(PhotoStore *photos) { m_photos = photos; }
+
+    // The resident survey (step 5).
+    //! Residents the template asks for from a population (0 when the template has no survey).
+    Q_INVOKABLE int sampleSizeFor(int population) const;
+    //! Draws the sample with a fresh seed: from a bed count, or from a roster (one name or room/bed a
+    //! line; the roster stays on this tablet). Recorded as an operation with seed, population and k.
+    Q_INVOKABLE bool drawSample(int beds, const QString &roster);
+    //! {drawn, seed, population, k, source, author, time, rule}
+    Q_INVOKABLE QVariantMap sample() const;
+    //! The sampled residents in draw order, replacements appended for each refusal or inability:
+    //! {code, who, status (todo|done|refused|unable), replaces, responseId}
+    Q_INVOKABLE QVariantList respondents() const;
+    Q_INVOKABLE bool setRespondentStatus(const QString &code, const QString &status);
+    //! The survey questions: {id, number, label, options: [{value, label, symbol}], allowUnknown}
+    Q_INVOKABLE QVariantList surveyQuestions() const;
+    //! A respondent's answers so far (question → value), empty when none.
+    Q_INVOKABLE QVariantMap responseOf(const QString &code) const;
+    //! Records the answers of one respondent (first time: a new response; later: replaces it) and
+    //! marks them done.
+    Q_INVOKABLE bool saveResponse(const QString &code, const QVariantMap &answers);
+
     bool isOpen() const { return m_snap.valid(); }
     QString inspectionId() const { return QString::fromStdString(m_assignment.id); }
     QString institution() const { return QString::fromStdString(m_assignment.institutionName); }
@@ -169,8 +203,8 @@ Q_SIGNALS:
 
 private:
     struct UndoEntry {
-        careeval::OpKind kind;       //!< Set (item) or FindingEdit
-        std::string target;          //!< item id or finding id
+        careeval::OpKind kind;       //!< Set (item), FindingEdit or PhotoAttach
+        std::string target;          //!< item id, finding id or the attach operation's id
         std::string field;           //!< finding field
         std::optional<std::string> previous; //!< my value before (canonical JSON), nullopt: none
         QString label;
@@ -183,6 +217,7 @@ private:
     int stepIndexForUndo() const;
 
     LocalStore *m_store = nullptr;
+    PhotoStore *m_photos = nullptr;
     Assignment m_assignment;
     std::string m_device;
     std::vector<careeval::Operation> m_ops;

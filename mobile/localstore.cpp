@@ -28,6 +28,18 @@ CREATE TABLE app_credentials (
     iterations   INTEGER NOT NULL
 );
 )sql",
+    // 2: photos, thumbnails and signatures stored here, with whether the server has them; survey rosters
+    //    (names never leave the tablet that drew the sample).
+    R"sql(
+CREATE TABLE app_blobs (
+    sha256   TEXT PRIMARY KEY,
+    bytes    INTEGER NOT NULL,
+    kind     TEXT NOT NULL,
+    uploaded INTEGER NOT NULL DEFAULT 0,
+    created  INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE app_rosters (inspection TEXT PRIMARY KEY, names TEXT NOT NULL);
+)sql",
 };
 
 class Stmt
@@ -258,4 +270,74 @@ std::string assignmentToJson(const Assignment &a)
                 {"team", team},
                 {"demo", a.demo}}
         .dump();
+}
+
+Result<void> LocalStore::addBlob(const std::string &sha256, std::int64_t bytes, const std::string &kind, bool uploaded)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "INSERT INTO app_blobs (sha256, bytes, kind, uploaded) VALUES (?1, ?2, ?3, ?4) "
+               "ON CONFLICT(sha256) DO UPDATE SET uploaded = max(uploaded, excluded.uploaded)");
+    s.text(1, sha256);
+    s.integer(2, bytes);
+    s.text(3, kind);
+    s.integer(4, uploaded ? 1 : 0);
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "recording a stored photo");
+    return {};
+}
+
+Result<std::vector<LocalBlob>> LocalStore::blobsToUpload()
+{
+    sqlite3 *db = m_ops->handle();
+    // Thumbnails first: a teammate sees the evidence before the full photos have all arrived.
+    Stmt s(db, "SELECT sha256, bytes, kind FROM app_blobs WHERE uploaded = 0 "
+               "ORDER BY CASE kind WHEN 'thumb' THEN 0 ELSE 1 END, created, sha256");
+    std::vector<LocalBlob> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.column(0), s.integerColumn(1), s.column(2)});
+    if (rc != SQLITE_DONE)
+        return dbError(db, "listing photos to send");
+    return out;
+}
+
+Result<void> LocalStore::markUploaded(const std::string &sha256)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "UPDATE app_blobs SET uploaded = 1 WHERE sha256 = ?1");
+    s.text(1, sha256);
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "recording a sent photo");
+    return {};
+}
+
+Result<void> LocalStore::saveRoster(const std::string &inspection, const std::vector<std::string> &names)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "INSERT INTO app_rosters (inspection, names) VALUES (?1, ?2) ON CONFLICT(inspection) DO UPDATE SET names = excluded.names");
+    s.text(1, inspection);
+    s.text(2, json(names).dump());
+    if (s.step() != SQLITE_DONE)
+        return dbError(db, "saving the roster");
+    return {};
+}
+
+Result<std::vector<std::string>> LocalStore::roster(const std::string &inspection)
+{
+    sqlite3 *db = m_ops->handle();
+    Stmt s(db, "SELECT names FROM app_rosters WHERE inspection = ?1");
+    s.text(1, inspection);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE)
+        return std::vector<std::string>();
+    if (rc != SQLITE_ROW)
+        return dbError(db, "reading the roster");
+    auto parsed = parseJson(s.column(0));
+    if (!parsed || !parsed.value().is_array())
+        return makeError(ErrorCode::Database, "the stored roster is damaged");
+    std::vector<std::string> names;
+    for (const auto &n : parsed.value())
+        if (n.is_string())
+            names.push_back(n.get<std::string>());
+    return names;
 }

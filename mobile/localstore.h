@@ -36,6 +36,13 @@ struct Credential {
     int iterations = 0;
 };
 
+//! A photo, thumbnail or signature stored on this tablet, by content.
+struct LocalBlob {
+    std::string sha256;
+    std::int64_t bytes = 0;
+    std::string kind; //!< photo, thumb, signature, strokes
+};
+
 class LocalStore
 {
 public:
@@ -54,6 +61,15 @@ public:
 
     careeval::Result<void> saveCredential(const Credential &c);
     careeval::Result<std::optional<Credential>> credential(const std::string &username);
+
+    //! Records a stored blob (again: no-op; `uploaded` only ever turns on).
+    careeval::Result<void> addBlob(const std::string &sha256, std::int64_t bytes, const std::string &kind, bool uploaded = false);
+    //! Blobs the server has not confirmed, thumbnails first. The upload queue survives restarts.
+    careeval::Result<std::vector<LocalBlob>> blobsToUpload();
+    careeval::Result<void> markUploaded(const std::string &sha256);
+    //! The survey roster typed on this tablet (names stay here; operations carry only codes).
+    careeval::Result<void> saveRoster(const std::string &inspection, const std::vector<std::string> &names);
+    careeval::Result<std::vector<std::string>> roster(const std::string &inspection);
 
 private:
     LocalStore() = default;

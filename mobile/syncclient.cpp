@@ -1,5 +1,10 @@
 #include "syncclient.h"
 
+#include "photostore.h"
+
+#include <QFileInfo>
+#include <set>
+
 #include "localstore.h"
 #include "serverapi.h"
 
@@ -89,10 +94,15 @@ void SyncClient::updateCounts()
         if (auto r = m_store->ops().refused(id.toStdString()))
             refused += static_cast<int>(r.value().size());
     }
-    if (pending == m_pending && refused == m_refused)
+    int photos = 0;
+    if (m_photos)
+        if (auto b = m_store->blobsToUpload())
+            photos = static_cast<int>(b->size());
+    if (pending == m_pending && refused == m_refused && photos == m_photosWaiting)
         return;
     m_pending = pending;
     m_refused = refused;
+    m_photosWaiting = photos;
     Q_EMIT countsChanged();
 }
 
@@ -119,7 +129,7 @@ void SyncClient::startRound()
 void SyncClient::nextStep()
 {
     if (m_index >= m_inspections.size()) {
-        finishRound(true);
+        uploadBlobs();
         return;
     }
     const QString id = m_inspections[m_index];
@@ -241,6 +251,9 @@ void SyncClient::finishRound(bool ok, const QString &error, bool unreachable, bo
     m_total.pulled += m_round.pulled;
     m_total.bytesSent += m_round.bytesSent;
     m_total.bytesReceived += m_round.bytesReceived;
+    m_total.blobsUploaded += m_round.blobsUploaded;
+    m_total.blobBytesSent += m_round.blobBytesSent;
+    m_total.blobBytesResent += m_round.blobBytesResent;
     updateCounts();
     if (ok) {
         m_backoffMs = 0;
@@ -264,4 +277,163 @@ void SyncClient::finishRound(bool ok, const QString &error, bool unreachable, bo
     Q_EMIT roundFinished(ok);
     if (ok && m_again)
         QTimer::singleShot(0, this, &SyncClient::syncNow);
+}
+
+// Photos after operations: ask the server which of ours it lacks (and how much of each it already
+// has), then send each in chunks from that byte on. The queue is the local database's app_blobs
+// table, so a restart resumes; the server verifies each blob's hash before it becomes visible.
+void SyncClient::uploadBlobs()
+{
+    if (!m_photos) {
+        finishRound(true);
+        return;
+    }
+    auto waiting = m_store->blobsToUpload();
+    if (!waiting) {
+        finishRound(false, tr("The photos waiting to be sent cannot be read: %1").arg(QString::fromStdString(waiting.error().message)));
+        return;
+    }
+    if (waiting->empty()) {
+        finishRound(true);
+        return;
+    }
+    json ask{{"sha256", json::array()}};
+    for (std::size_t i = 0; i < waiting->size() && i < 500; ++i)
+        ask["sha256"].push_back((*waiting)[i].sha256);
+    setState(QStringLiteral("syncing"), tr("Checking which photos the server needs…"));
+    m_api->call("POST", QStringLiteral("/api/v1/blobs/missing"), QByteArray::fromStdString(ask.dump()), [this, ask](const ApiReply &r) {
+        if (!r.ok()) {
+            finishRound(false, r.error, r.unreachable, r.status == 401);
+            return;
+        }
+        auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+        if (!parsed || !(*parsed)["missing"].is_array()) {
+            finishRound(false, tr("The server's answer about photos could not be understood."));
+            return;
+        }
+        std::set<std::string> missing;
+        for (const auto &m : (*parsed)["missing"])
+            if (m.is_object() && m["sha256"].is_string())
+                missing.insert(m["sha256"].get<std::string>());
+        m_uploadQueue.clear();
+        for (const auto &sha : ask["sha256"]) {
+            const std::string h = sha.get<std::string>();
+            if (missing.count(h))
+                m_uploadQueue << QString::fromStdString(h);
+            else
+                (void)m_store->markUploaded(h); // the server has it (a teammate sent the same photo, or an earlier round)
+        }
+        m_uploadCount = 0;
+        uploadNext();
+    });
+}
+
+void SyncClient::uploadNext()
+{
+    if (m_uploadQueue.isEmpty()) {
+        updateCounts();
+        if (m_photosWaiting > 0 && m_round.blobsUploaded > 0) {
+            uploadBlobs(); // more than one request's worth
+            return;
+        }
+        finishRound(true);
+        return;
+    }
+    const QString sha = m_uploadQueue.front();
+    const QFileInfo file(m_photos->path(sha));
+    if (!file.exists()) {
+        // Nothing to send: the blob vanished from this tablet (it was never more than a queue entry).
+        m_uploadQueue.pop_front();
+        (void)m_store->markUploaded(sha.toStdString());
+        uploadNext();
+        return;
+    }
+    // Where to continue: the server says how much it already holds.
+    m_api->call("GET", QStringLiteral("/api/v1/blobs/%1/upload").arg(sha), {}, [this, sha, total = file.size()](const ApiReply &r) {
+        if (!r.ok()) {
+            finishRound(false, r.error, r.unreachable, r.status == 401);
+            return;
+        }
+        auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+        const qint64 received = parsed && (*parsed)["received"].is_number_integer() ? (*parsed)["received"].get<qint64>() : 0;
+        if (parsed && (*parsed).value("complete", false)) {
+            m_uploadQueue.pop_front();
+            (void)m_store->markUploaded(sha.toStdString());
+            ++m_round.blobsUploaded;
+            uploadNext();
+            return;
+        }
+        uploadChunk(sha, total, std::clamp<qint64>(received, 0, total));
+    });
+}
+
+void SyncClient::uploadChunk(const QString &sha, qint64 total, qint64 offset)
+{
+    QFile f(m_photos->path(sha));
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(offset)) {
+        finishRound(false, tr("A photo on this tablet cannot be read (%1).").arg(f.errorString()));
+        return;
+    }
+    const QByteArray bytes = f.read(std::min(m_chunk, total - offset));
+    qint64 &furthest = m_sentUpTo[sha];
+    if (offset < furthest)
+        m_round.blobBytesResent += std::min<qint64>(furthest - offset, bytes.size());
+    furthest = std::max(furthest, offset + bytes.size());
+    m_round.blobBytesSent += bytes.size();
+    setState(QStringLiteral("syncing"), tr("Sending photos: %1 of %2 (%3 kB of this one)")
+                                            .arg(m_uploadCount + 1)
+                                            .arg(m_uploadCount + m_uploadQueue.size())
+                                            .arg((offset + bytes.size()) / 1024));
+    const QString path = QStringLiteral("/api/v1/blobs/%1?offset=%2&total=%3").arg(sha).arg(offset).arg(total);
+    m_api->call("PUT", path, bytes, [this, sha, total, offset, n = bytes.size()](const ApiReply &r) {
+        if (r.status == 201) {
+            m_uploadQueue.pop_front();
+            (void)m_store->markUploaded(sha.toStdString());
+            ++m_round.blobsUploaded;
+            ++m_uploadCount;
+            updateCounts();
+            uploadNext();
+            return;
+        }
+        if (r.status == 200 || r.status == 409) {
+            // 409: the server holds a different amount than we thought (a cut lost a chunk): go on from there.
+            auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+            const qint64 next = parsed && (*parsed)["received"].is_number_integer() ? (*parsed)["received"].get<qint64>() : offset + n;
+            uploadChunk(sha, total, std::clamp<qint64>(next, 0, total));
+            return;
+        }
+        if (r.status == 422) {
+            // The server refuses bytes that do not hash to the name: this tablet's copy is damaged.
+            m_uploadQueue.pop_front();
+            finishRound(false, tr("A photo on this tablet is damaged and cannot be sent (%1…).").arg(sha.left(8)));
+            return;
+        }
+        finishRound(false, r.error, r.unreachable, r.status == 401);
+    }, {}, "application/octet-stream");
+}
+
+void SyncClient::fetch(const QString &sha256)
+{
+    if (!m_photos || m_photos->has(sha256) || m_fetchQueue.contains(sha256))
+        return;
+    m_fetchQueue << sha256;
+    pumpFetches();
+}
+
+void SyncClient::pumpFetches()
+{
+    while (m_fetching < 4 && !m_fetchQueue.isEmpty()) {
+        const QString sha = m_fetchQueue.takeFirst();
+        ++m_fetching;
+        m_api->call("GET", QStringLiteral("/api/v1/blobs/%1").arg(sha), {}, [this, sha](const ApiReply &r) {
+            --m_fetching;
+            if (r.ok() && m_photos->saveReceived(sha, r.body)) {
+                ++m_total.blobsFetched;
+                m_total.blobBytesFetched += r.body.size();
+            } else {
+                m_photos->fetchFailed(sha); // asked again the next time a view needs it
+            }
+            pumpFetches();
+        });
+    }
 }

@@ -9,6 +9,7 @@
 // server answers again.
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -18,6 +19,7 @@
 #include <string>
 
 class LocalStore;
+class PhotoStore;
 class ServerApi;
 struct ApiReply;
 
@@ -36,6 +38,8 @@ class SyncClient : public QObject
     //! Operations waiting to be sent, over every inspection of the user
     Q_PROPERTY(int pending READ pending NOTIFY countsChanged)
     Q_PROPERTY(int refused READ refused NOTIFY countsChanged)
+    //! Photos (and thumbnails, signatures) on this tablet the server does not have yet
+    Q_PROPERTY(int photosWaiting READ photosWaiting NOTIFY countsChanged)
 
 public:
     SyncClient(LocalStore *store, ServerApi *api, QObject *parent = nullptr);
@@ -47,6 +51,12 @@ public:
     bool enabled() const { return m_enabled; }
     //! Operations per push request and per pull page.
     void setBatchSize(int n) { m_batch = n; }
+    //! Where photos live; with it, rounds also upload them (resumable chunks) and fetch() works.
+    void setPhotoStore(PhotoStore *photos) { m_photos = photos; }
+    //! Bytes per upload request (the server takes at most 8 MiB).
+    void setChunkSize(qint64 bytes) { m_chunk = bytes; }
+    //! Downloads one blob a view asked for (a teammate's photo or thumbnail); at most 4 at a time.
+    void fetch(const QString &sha256);
 
     //! Starts a round now (or right after the running one).
     Q_INVOKABLE void syncNow();
@@ -60,6 +70,7 @@ public:
     QString lastSyncText() const;
     int pending() const { return m_pending; }
     int refused() const { return m_refused; }
+    int photosWaiting() const { return m_photosWaiting; }
 
     //! Counters of the last round (tests and the closing note's figures read them).
     struct Stats {
@@ -70,6 +81,11 @@ public:
         int pulled = 0;      //!< operations received
         qint64 bytesSent = 0;
         qint64 bytesReceived = 0;
+        int blobsUploaded = 0;     //!< photos, thumbnails, signatures the server now has
+        qint64 blobBytesSent = 0;  //!< bytes of blob chunks sent (including re-sends)
+        qint64 blobBytesResent = 0; //!< bytes sent again because a cut lost them
+        int blobsFetched = 0;
+        qint64 blobBytesFetched = 0;
     };
     Stats lastRound() const { return m_round; }
     Stats total() const { return m_total; }
@@ -87,6 +103,10 @@ private:
     void nextStep();
     void push(const QString &inspection);
     void pull(const QString &inspection);
+    void uploadBlobs();
+    void uploadNext();
+    void uploadChunk(const QString &sha, qint64 total, qint64 offset);
+    void pumpFetches();
     void finishRound(bool ok, const QString &error = {}, bool unreachable = false, bool needsSignIn = false);
     void setState(const QString &state, const QString &status);
     void updateCounts();
@@ -103,6 +123,14 @@ private:
     QDateTime m_lastSync;
     int m_pending = 0;
     int m_refused = 0;
+    int m_photosWaiting = 0;
+    PhotoStore *m_photos = nullptr;
+    qint64 m_chunk = 1024 * 1024;
+    QStringList m_uploadQueue;
+    int m_uploadCount = 0;
+    QHash<QString, qint64> m_sentUpTo; //!< per blob, the furthest byte sent (to count re-sends)
+    QStringList m_fetchQueue;
+    int m_fetching = 0;
     // the running round
     bool m_again = false;
     int m_index = 0;

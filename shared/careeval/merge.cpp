@@ -366,7 +366,8 @@ struct Builder {
             break;
         case OpKind::PhotoAttach:
             st.photos.push_back({op.id, op.target, v["sha256"].get<std::string>(), v.value("caption", std::string()), op.author,
-                                 op.time, v.contains("taken_at") && v["taken_at"].is_number_integer() ? v["taken_at"].get<std::int64_t>() : 0});
+                                 op.time, v.contains("taken_at") && v["taken_at"].is_number_integer() ? v["taken_at"].get<std::int64_t>() : 0,
+                                 v.contains("thumb") && v["thumb"].is_string() ? v["thumb"].get<std::string>() : std::string()});
             break;
         case OpKind::PhotoDetach:
             detached.insert(*Uuid::parse(v["attach"].get<std::string>()));

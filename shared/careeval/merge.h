@@ -77,6 +77,7 @@ struct PhotoEntry {
     std::string author;
     std::int64_t time = 0;
     std::int64_t takenAt = 0;
+    std::string thumb; //!< sha256 of a small copy, when the attaching device made one
 };
 
 struct SampleDraw {

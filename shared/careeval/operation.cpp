@@ -77,6 +77,8 @@ std::optional<std::string> checkValue(OpKind kind, const json &v)
             return std::string("\"sha256\" must be 64 lower-case hex digits");
         if (auto e = optionalString("caption"))
             return e;
+        if (v.contains("thumb") && !isSha256(v["thumb"]))
+            return std::string("\"thumb\" must be 64 lower-case hex digits");
         return std::nullopt;
     case OpKind::PhotoDetach:
     case OpKind::SurveyReplace:

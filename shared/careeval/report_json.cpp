@@ -85,9 +85,13 @@ json stateToJson(const InspectionState &s)
         notes.push_back({{"op", n.op.toString()}, {"target", n.target}, {"author", n.author}, {"time", n.time}, {"text", n.text}});
     o["notes"] = std::move(notes);
     json photos = json::array();
-    for (const auto &p : s.photos)
-        photos.push_back({{"op", p.op.toString()}, {"target", p.target}, {"sha256", p.sha256}, {"caption", p.caption},
-                          {"author", p.author}, {"time", p.time}, {"taken_at", p.takenAt}});
+    for (const auto &p : s.photos) {
+        json e = {{"op", p.op.toString()}, {"target", p.target}, {"sha256", p.sha256}, {"caption", p.caption},
+                  {"author", p.author}, {"time", p.time}, {"taken_at", p.takenAt}};
+        if (!p.thumb.empty())
+            e["thumb"] = p.thumb;
+        photos.push_back(std::move(e));
+    }
     o["photos"] = std::move(photos);
     if (s.sample)
         o["sample"] = {{"op", s.sample->op.toString()}, {"seed", s.sample->seed}, {"population", s.sample->population},

@@ -1,0 +1,226 @@
+// InspectionController: the resident satisfaction survey — seeded sample, respondents with their
+// replacements, responses. Names typed in a roster stay in this tablet's database; operations carry
+// only codes (R01, R02, … in draw order).
+
+#include "inspectioncontroller.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/sampling.h>
+
+#include <QDateTime>
+
+using namespace careeval;
+
+namespace {
+
+std::vector<std::string> rosterOf(LocalStore *store, const std::string &inspection)
+{
+    auto r = store->roster(inspection);
+    return r ? r.value() : std::vector<std::string>();
+}
+
+QString codeOf(int position)
+{
+    return QStringLiteral("R%1").arg(position + 1, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+int InspectionController::sampleSizeFor(int population) const
+{
+    if (!m_snap.valid() || !m_snap.tpl->survey.enabled || population <= 0)
+        return 0;
+    return m_snap.tpl->survey.sampleSize(population);
+}
+
+bool InspectionController::drawSample(int beds, const QString &roster)
+{
+    if (!m_snap.valid())
+        return false;
+    if (!m_snap.tpl->survey.enabled) {
+        setError(tr("This template has no resident survey."));
+        return false;
+    }
+    if (m_snap.state.sample) {
+        setError(tr("The sample was already drawn (seed %1); it cannot be drawn again.").arg(m_snap.state.sample->seed));
+        return false;
+    }
+    std::vector<std::string> names;
+    for (const QString &line : roster.split(QLatin1Char('\n'))) {
+        const QString t = line.trimmed();
+        if (!t.isEmpty())
+            names.push_back(t.toStdString());
+    }
+    const bool fromRoster = !names.empty();
+    const int population = fromRoster ? static_cast<int>(names.size()) : beds;
+    if (population <= 0 || population > 100000) {
+        setError(tr("Give the number of residents (beds in use), or paste the roster, one resident a line."));
+        return false;
+    }
+    if (fromRoster)
+        if (auto r = m_store->saveRoster(m_assignment.id, names); !r) {
+            setError(tr("The roster could not be saved on this tablet: %1").arg(QString::fromStdString(r.error().message)));
+            return false;
+        }
+    const int k = sampleSizeFor(population);
+    // Seeds stay below 2^53 so that every JSON reader (and a supervisor's spreadsheet) keeps them exact.
+    const std::uint64_t seed = freshSeed() % (std::uint64_t(1) << 53);
+    json v{{"seed", seed}, {"population", population}, {"k", k}, {"source", fromRoster ? "roster" : "beds"}};
+    if (!record(OpKind::SampleDraw, "survey", canonicalJson(v)))
+        return false;
+    Q_EMIT infoMessage(tr("%1 residents drawn from %2 (seed %3)").arg(k).arg(population).arg(seed));
+    return true;
+}
+
+QVariantMap InspectionController::sample() const
+{
+    QVariantMap m;
+    if (!m_snap.valid())
+        return m;
+    m.insert(QStringLiteral("rule"), m_snap.text(m_snap.tpl->survey.rule));
+    const auto &s = m_snap.state.sample;
+    m.insert(QStringLiteral("drawn"), s.has_value());
+    if (!s)
+        return m;
+    m.insert(QStringLiteral("seed"), QString::number(s->seed));
+    m.insert(QStringLiteral("population"), s->population);
+    m.insert(QStringLiteral("k"), s->k);
+    m.insert(QStringLiteral("source"), QString::fromStdString(s->source));
+    m.insert(QStringLiteral("author"), QString::fromStdString(s->author));
+    m.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(s->time).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_store, m_assignment.id).empty());
+    return m;
+}
+
+QVariantList InspectionController::respondents() const
+{
+    QVariantList out;
+    if (!m_snap.valid() || !m_snap.state.sample)
+        return out;
+    const SampleDraw &s = *m_snap.state.sample;
+    std::vector<std::string> roster;
+    if (s.source == "roster")
+        roster = rosterOf(m_store, m_assignment.id);
+    std::map<std::string, const SurveyResponse *> responses;
+    for (const SurveyResponse &r : m_snap.state.responses)
+        responses[r.respondent] = &r;
+    // The first k positions of the seeded sequence, then one more for each refusal or inability, in order.
+    int wanted = s.k;
+    std::vector<int> waitingToBeReplaced;
+    const auto order = drawSequence(s.seed, static_cast<std::size_t>(s.population), static_cast<std::size_t>(s.population));
+    for (int i = 0; i < wanted && i < s.population; ++i) {
+        const QString code = codeOf(i);
+        const std::size_t who = order[static_cast<std::size_t>(i)];
+        QString status = QStringLiteral("todo");
+        if (auto it = m_snap.state.respondents.find(code.toStdString()); it != m_snap.state.respondents.end())
+            status = QString::fromStdString(it->second.status);
+        auto resp = responses.find(code.toStdString());
+        if (resp != responses.end() && status == QLatin1String("todo"))
+            status = QStringLiteral("done");
+        QString label;
+        if (s.source == "roster")
+            label = who < roster.size() ? QString::fromStdString(roster[who]) : tr("Resident no. %1 on the roster (roster not on this tablet)").arg(who + 1);
+        else
+            label = tr("Bed %1").arg(who + 1);
+        QString replaces;
+        if (i >= s.k && !waitingToBeReplaced.empty()) {
+            replaces = codeOf(waitingToBeReplaced.front());
+            waitingToBeReplaced.erase(waitingToBeReplaced.begin());
+        }
+        if (status == QLatin1String("refused") || status == QLatin1String("unable")) {
+            ++wanted;
+            waitingToBeReplaced.push_back(i);
+        }
+        out << QVariantMap{{QStringLiteral("code"), code},
+                           {QStringLiteral("who"), label},
+                           {QStringLiteral("status"), status},
+                           {QStringLiteral("replaces"), replaces},
+                           {QStringLiteral("responseId"), resp != responses.end() ? QString::fromStdString(resp->second->id.toString()) : QString()}};
+    }
+    return out;
+}
+
+bool InspectionController::setRespondentStatus(const QString &code, const QString &status)
+{
+    if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("refused") && status != QLatin1String("unable"))
+        return false;
+    if (!m_snap.valid() || !m_snap.state.sample) {
+        setError(tr("Draw the sample first."));
+        return false;
+    }
+    return record(OpKind::RespondentStatus, code.toStdString(), canonicalJson(json{{"status", status.toStdString()}}));
+}
+
+QVariantList InspectionController::surveyQuestions() const
+{
+    QVariantList out;
+    if (!m_snap.valid())
+        return out;
+    for (const Step &step : m_snap.tpl->steps)
+        for (const Section &sec : step.sections)
+            for (const Item &item : sec.items) {
+                if (item.type != ItemType::Rating)
+                    continue;
+                QVariantList options;
+                const int n = static_cast<int>(item.options.size());
+                for (int i = 0; i < n; ++i) {
+                    // Faces from happiest to saddest, whatever the scale's length.
+                    static const char *faces[] = {"😀", "🙂", "😐", "🙁", "😞"};
+                    const int face = n <= 1 ? 0 : (i * 4 + (n - 1) / 2) / (n - 1);
+                    options << QVariantMap{{QStringLiteral("value"), QString::fromStdString(item.options[i].value)},
+                                           {QStringLiteral("label"), m_snap.text(item.options[i].label)},
+                                           {QStringLiteral("symbol"), QString::fromUtf8(faces[std::clamp(face, 0, 4)])}};
+                }
+                auto scale = m_snap.tpl->scales.find(item.scale);
+                out << QVariantMap{{QStringLiteral("id"), QString::fromStdString(item.id)},
+                                   {QStringLiteral("label"), m_snap.text(item.label)},
+                                   {QStringLiteral("options"), options},
+                                   {QStringLiteral("allowUnknown"), scale == m_snap.tpl->scales.end() || scale->second.allowUnknown}};
+            }
+    return out;
+}
+
+QVariantMap InspectionController::responseOf(const QString &code) const
+{
+    QVariantMap m;
+    if (!m_snap.valid())
+        return m;
+    for (const SurveyResponse &r : m_snap.state.responses)
+        if (r.respondent == code.toStdString()) {
+            const json a = json::parse(r.answers, nullptr, false);
+            if (a.is_object())
+                for (auto it = a.begin(); it != a.end(); ++it)
+                    if (it->is_string())
+                        m.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+        }
+    return m;
+}
+
+bool InspectionController::saveResponse(const QString &code, const QVariantMap &answers)
+{
+    if (!m_snap.valid() || !m_snap.state.sample) {
+        setError(tr("Draw the sample first."));
+        return false;
+    }
+    json a = json::object();
+    for (auto it = answers.begin(); it != answers.end(); ++it)
+        if (!it.value().toString().isEmpty())
+            a[it.key().toStdString()] = it.value().toString().toStdString();
+    if (a.empty()) {
+        setError(tr("No question was answered; nothing was saved."));
+        return false;
+    }
+    const std::string c = code.toStdString();
+    const SurveyResponse *existing = nullptr;
+    for (const SurveyResponse &r : m_snap.state.responses)
+        if (r.respondent == c)
+            existing = &r;
+    bool ok = existing ? (existing->answers == canonicalJson(a) || record(OpKind::SurveyReplace, existing->id.toString(), canonicalJson(json{{"answers", a}})))
+                       : record(OpKind::SurveyAdd, c, canonicalJson(json{{"answers", a}}));
+    if (!ok)
+        return false;
+    auto st = m_snap.state.respondents.find(c);
+    if (st == m_snap.state.respondents.end() || st->second.status != "done")
+        ok = setRespondentStatus(code, QStringLiteral("done"));
+    return ok;
+}

@@ -1,0 +1,469 @@
+// Capture on site: photo import (scaling, hash dedupe, thumbnail, EXIF time), signatures round trip,
+// the seeded survey sample with replacements, the satisfaction rate as the core computes it, and the
+// PDF report read back with pdftotext/pdfinfo. The last test walks a whole evaluation of the pilot
+// template — all eight steps, photos, a survey with one refusal, both signatures — and checks the
+// final state and report.
+
+#include "mobiletestutil.h"
+#include "photostore.h"
+#include "report.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/report_json.h>
+#include <careeval/sampling.h>
+#include <careeval/scoring.h>
+
+#include <QImage>
+#include <QImageReader>
+#include <QProcess>
+#include <QtEndian>
+
+using namespace careeval;
+
+namespace {
+
+//! A JPEG of w×h with an EXIF block whose DateTimeOriginal is `when` ("yyyy:MM:dd HH:mm:ss").
+QByteArray jpegWithExif(int w, int h, const QByteArray &when, QColor color = QColor(90, 140, 200))
+{
+    QImage img(w, h, QImage::Format_RGB32);
+    img.fill(color);
+    for (int y = 0; y < h; y += 50)
+        for (int x = 0; x < w; ++x)
+            img.setPixel(x, y, qRgb(x % 256, y % 256, 30)); // some detail, so the JPEG is not trivial
+    QByteArray jpeg;
+    QBuffer b(&jpeg);
+    b.open(QIODevice::WriteOnly);
+    img.save(&b, "JPEG", 90);
+    // TIFF (little endian): IFD0 with one entry (ExifIFD pointer), Exif IFD with DateTimeOriginal.
+    QByteArray tiff("II\x2a\x00\x08\x00\x00\x00", 8);
+    auto u16 = [&](quint16 v) { tiff.append(char(v & 0xff)).append(char(v >> 8)); };
+    auto u32 = [&](quint32 v) { for (int i = 0; i < 4; ++i) tiff.append(char((v >> (8 * i)) & 0xff)); };
+    u16(1);                          // IFD0 entries
+    u16(0x8769); u16(4); u32(1); u32(26); // ExifIFD at 26
+    u32(0);                          // no next IFD
+    u16(1);                          // Exif IFD entries
+    u16(0x9003); u16(2); u32(20); u32(44); // DateTimeOriginal, ASCII, 20 bytes at 44
+    u32(0);
+    tiff.append(when).append('\0');
+    QByteArray app1("Exif\0\0", 6);
+    app1.append(tiff);
+    QByteArray segment("\xff\xe1", 2);
+    const int len = app1.size() + 2;
+    segment.append(char(len >> 8)).append(char(len & 0xff)).append(app1);
+    return jpeg.left(2) + segment + jpeg.mid(2);
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return f.fileName();
+}
+
+QString run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QVariantList strokes(std::initializer_list<std::initializer_list<std::pair<double, double>>> lines)
+{
+    QVariantList out;
+    for (const auto &line : lines) {
+        QVariantList pts;
+        for (const auto &[x, y] : line)
+            pts << QVariantMap{{QStringLiteral("x"), x}, {QStringLiteral("y"), y}};
+        out << QVariant(pts);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCapture : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exifTimeIsRead()
+    {
+        const QByteArray jpeg = jpegWithExif(64, 48, "2026:11:24 09:15:30");
+        auto t = exifCaptureTime(jpeg);
+        QVERIFY(t);
+        QCOMPARE(t->toString(Qt::ISODate), QStringLiteral("2026-11-24T09:15:30"));
+        QVERIFY(QImage::fromData(jpeg).width() == 64); // still a valid JPEG
+        QVERIFY(!exifCaptureTime(QByteArray("\xff\xd8\xff\xe1\x00\x04xx", 8))); // truncated: no crash, no time
+        QVERIFY(!exifCaptureTime(QByteArray("not a jpeg")));
+    }
+
+    void importScalesHashesAndDedupes()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        const QString file = writeFile(dir, "big.jpg", jpegWithExif(4000, 3000, "2026:11:24 09:15:30"));
+        auto a = photos.importFile(file);
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->width, 2048);
+        QCOMPARE(a->height, 1536);
+        QVERIFY(!a->duplicate);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(a->takenAt).toString(Qt::ISODate), QStringLiteral("2026-11-24T09:15:30"));
+        // Stored under its SHA-256, as a JPEG of the scaled size; the thumbnail at most 320 px.
+        QFile stored(photos.path(a->sha256));
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        const QByteArray bytes = stored.readAll();
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), a->sha256);
+        QCOMPARE(QImageReader(photos.path(a->sha256)).format(), QByteArray("jpeg"));
+        QCOMPARE(QImage(photos.path(a->sha256)).size(), QSize(2048, 1536));
+        QCOMPARE(QImage(photos.path(a->thumb)).size(), QSize(320, 240));
+        // The same picture again (another file name): the same bytes, stored once.
+        const QString copy = dir.filePath("copy.jpg");
+        QVERIFY(QFile::copy(file, copy));
+        auto b = photos.importFile(copy);
+        QVERIFY(b);
+        QCOMPARE(b->sha256, a->sha256);
+        QVERIFY(b->duplicate);
+        QCOMPARE(QDir(dir.filePath("blobs")).entryList(QDir::Files).size(), 2); // photo + thumbnail
+        auto queue = store->blobsToUpload();
+        QVERIFY(queue);
+        QCOMPARE(static_cast<int>(queue->size()), 2);
+        QCOMPARE(queue->front().kind, std::string("thumb")); // thumbnails go first
+        // A small picture is not enlarged; transparency becomes white.
+        QImage small(300, 200, QImage::Format_ARGB32);
+        small.fill(Qt::transparent);
+        small.save(dir.filePath("small.png"));
+        auto c = photos.importFile(dir.filePath("small.png"));
+        QVERIFY(c);
+        QCOMPARE(QSize(c->width, c->height), QSize(300, 200));
+        QCOMPARE(QImage(photos.path(c->sha256)).pixelColor(10, 10).lightness(), 255);
+        // Not a picture: a sentence naming the file, nothing stored.
+        auto bad = photos.importFile(writeFile(dir, "notes.txt", "hello"));
+        QVERIFY(!bad);
+        QVERIFY(QString::fromStdString(bad.error().message).contains("notes.txt"));
+        auto gone = photos.importFile(dir.filePath("missing.jpg"));
+        QVERIFY(!gone);
+        QVERIFY(QString::fromStdString(gone.error().message).contains("missing.jpg"));
+        // Received bytes are kept only when they hash to their name.
+        QVERIFY(!photos.saveReceived(a->sha256, "tampered"));
+        QVERIFY(photos.saveReceived(QString::fromLatin1(QCryptographicHash::hash("x", QCryptographicHash::Sha256).toHex()), "x"));
+    }
+
+    void attachDetachAndUndo()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        ctl.setPhotoStore(&photos);
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        ctl.setCurrentStep(static_cast<int>(StepKey::Site));
+        const QString file = writeFile(dir, "hall.jpg", jpegWithExif(800, 600, "2026:11:24 10:00:00"));
+        QVERIFY(ctl.attachPhoto("site_photos", QUrl::fromLocalFile(file).toString(), "走廊"));
+        QVERIFY(ctl.attachPhoto("site_photos", file, "走廊 2"));
+        QCOMPARE(ctl.photos("site_photos").size(), 2);
+        const QVariantMap first = ctl.photos("site_photos").front().toMap();
+        QCOMPARE(first.value("caption").toString(), QStringLiteral("走廊"));
+        QCOMPARE(first.value("takenAt").toString(), QStringLiteral("2026-11-24 10:00"));
+        QVERIFY(photos.has(first.value("thumb").toString()));
+        // The photo item now has its two photos: nothing missing for it.
+        for (const Reason &m : ctl.snapshot().report.missing)
+            QVERIFY(m.subject != "site_photos");
+        // Undo takes the last one back (a detach operation); removing the first leaves none.
+        QVERIFY(ctl.undo());
+        QCOMPARE(ctl.photos("site_photos").size(), 1);
+        QVERIFY(ctl.detachPhoto(first.value("op").toString()));
+        QCOMPARE(ctl.photos("site_photos").size(), 0);
+        bool missing = false;
+        for (const Reason &m : ctl.snapshot().report.missing)
+            missing = missing || (m.subject == "site_photos" && m.code == "missing_photo");
+        QVERIFY(missing);
+        // The file stays (operations still refer to it); a bad file leaves a readable error.
+        QVERIFY(photos.has(first.value("sha256").toString()));
+        QVERIFY(!ctl.attachPhoto("site_photos", writeFile(dir, "x.txt", "no"), ""));
+        QVERIFY(ctl.errorString().contains("x.txt"));
+    }
+
+    void signatureRoundTrip()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        ctl.setPhotoStore(&photos);
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}}}), 600, 200, "王院长")); // a dot is not a signature
+        QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}, {50, 80}}}), 600, 200, "  ")); // no name
+        QVERIFY(ctl.sign("announce_rep_signature", strokes({{{10, 100}, {100, 20}, {200, 150}}, {{300, 50}, {500, 120}}}), 600, 200, "王院长"));
+        const QVariantMap sig = ctl.signature("announce_rep_signature");
+        QCOMPARE(sig.value("signer").toString(), QStringLiteral("王院长"));
+        QCOMPARE(sig.value("role").toString(), QStringLiteral("institution"));
+        QVERIFY(!sig.value("signedAt").toString().isEmpty());
+        const QImage png(photos.path(sig.value("sha256").toString()));
+        QCOMPARE(png.size(), QSize(900, 300));
+        int ink = 0;
+        for (int y = 0; y < png.height(); y += 2)
+            for (int x = 0; x < png.width(); x += 2)
+                ink += png.pixelColor(x, y).lightness() < 128;
+        QVERIFY2(ink > 100, "the strokes were not drawn");
+        auto back = photos.signatureStrokes(sig.value("strokes").toString());
+        QVERIFY(back);
+        QCOMPARE(back->size(), std::size_t(2));
+        QCOMPARE(back->at(0).at(2), QPointF(200, 150));
+        for (const Reason &m : ctl.snapshot().report.missing)
+            QVERIFY(m.subject != "announce_rep_signature");
+        // Re-signing replaces it (an operation); the old image stays on disk.
+        QVERIFY(ctl.sign("announce_rep_signature", strokes({{{20, 20}, {580, 180}}}), 600, 200, "王院长"));
+        QVERIFY(ctl.signature("announce_rep_signature").value("sha256") != sig.value("sha256"));
+        QVERIFY(photos.has(sig.value("sha256").toString()));
+    }
+
+    void sampleIsReproducibleWithReplacements()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "zhang.wei", "tab-3").ok());
+        QCOMPARE(ctl.sampleSizeFor(126), 13); // max(10, ceil(10% of 126))
+        QVERIFY(!ctl.drawSample(0, ""));
+        QVERIFY(ctl.drawSample(126, ""));
+        QVERIFY(!ctl.drawSample(126, "")); // drawn once
+        const QVariantMap s = ctl.sample();
+        QCOMPARE(s.value("k").toInt(), 13);
+        const std::uint64_t seed = s.value("seed").toString().toULongLong();
+        const auto expected = drawSequence(seed, 126, 126);
+        QVariantList list = ctl.respondents();
+        QCOMPARE(list.size(), 13);
+        for (int i = 0; i < 13; ++i) {
+            QCOMPARE(list[i].toMap().value("code").toString(), QStringLiteral("R%1").arg(i + 1, 2, 10, QLatin1Char('0')));
+            QCOMPARE(list[i].toMap().value("who").toString(), QStringLiteral("Bed %1").arg(expected[static_cast<std::size_t>(i)] + 1));
+        }
+        // A refusal and an inability each bring the next residents of the same sequence.
+        QVERIFY(ctl.setRespondentStatus("R03", "refused"));
+        QVERIFY(ctl.setRespondentStatus("R07", "unable"));
+        list = ctl.respondents();
+        QCOMPARE(list.size(), 15);
+        QCOMPARE(list[13].toMap().value("replaces").toString(), QStringLiteral("R03"));
+        QCOMPARE(list[13].toMap().value("who").toString(), QStringLiteral("Bed %1").arg(expected[13] + 1));
+        QCOMPARE(list[14].toMap().value("replaces").toString(), QStringLiteral("R07"));
+        QCOMPARE(list[14].toMap().value("who").toString(), QStringLiteral("Bed %1").arg(expected[14] + 1));
+        // Another tablet holding the same operations lists the same residents.
+        QTemporaryDir dir2;
+        auto store2 = mobiletest::openStore(dir2);
+        auto ops = store->ops().operations("insp-test");
+        QVERIFY(store2->ops().append(ops.value(), SyncState::Remote).ok());
+        InspectionController other;
+        QVERIFY(other.open(store2.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QCOMPARE(other.respondents(), list);
+    }
+
+    void rosterStaysOnTheTablet()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "zhang.wei", "tab-3").ok());
+        QStringList names;
+        for (int i = 1; i <= 40; ++i)
+            names << QStringLiteral("住户%1 (%2床)").arg(i).arg(100 + i);
+        QVERIFY(ctl.drawSample(0, names.join('\n') + "\n\n"));
+        QCOMPARE(ctl.sample().value("population").toInt(), 40);
+        QCOMPARE(ctl.sample().value("source").toString(), QStringLiteral("roster"));
+        const auto seq = drawSequence(ctl.sample().value("seed").toString().toULongLong(), 40, 10);
+        const QVariantList list = ctl.respondents();
+        QCOMPARE(list.size(), 10);
+        QCOMPARE(list[0].toMap().value("who").toString(), names[static_cast<int>(seq[0])]);
+        QVERIFY(ctl.saveResponse("R01", {{"q_overall", "satisfied"}}));
+        for (const Operation &op : store->ops().operations("insp-test").value())
+            QVERIFY2(op.value.find("住户") == std::string::npos, op.value.c_str()); // no name in any operation
+        // A teammate's tablet has the codes, not the names.
+        QTemporaryDir dir2;
+        auto store2 = mobiletest::openStore(dir2);
+        QVERIFY(store2->ops().append(store->ops().operations("insp-test").value(), SyncState::Remote).ok());
+        InspectionController other;
+        QVERIFY(other.open(store2.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(other.respondents()[0].toMap().value("who").toString().contains("roster not on this tablet"));
+    }
+
+    void satisfactionAsTheCoreComputesIt()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "zhang.wei", "tab-3").ok());
+        QVERIFY(!ctl.saveResponse("R01", {{"q_overall", "satisfied"}})); // no sample yet
+        QVERIFY(ctl.drawSample(100, ""));
+        const QVariantList questions = ctl.surveyQuestions();
+        QCOMPARE(questions.size(), 10);
+        QVERIFY(!questions.front().toMap().value("options").toList().isEmpty());
+        const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "dissatisfied", "unknown", "satisfied", "neutral", "satisfied", "satisfied", "very_satisfied"};
+        for (int i = 0; i < 10; ++i) {
+            QVariantMap answers;
+            for (const QVariant &q : questions)
+                answers.insert(q.toMap().value("id").toString(), "satisfied");
+            answers.insert("q_overall", overall[i]);
+            QVERIFY(ctl.saveResponse(QStringLiteral("R%1").arg(i + 1, 2, 10, QLatin1Char('0')), answers));
+        }
+        // Changing an answer replaces the response, it does not add one.
+        QVERIFY(ctl.saveResponse("R04", {{"q_overall", "satisfied"}}));
+        QCOMPARE(ctl.responseOf("R04").value("q_overall").toString(), QStringLiteral("satisfied"));
+        QCOMPARE(static_cast<int>(ctl.snapshot().state.responses.size()), 10);
+        for (const QVariant &r : ctl.respondents())
+            QCOMPARE(r.toMap().value("status").toString(), QStringLiteral("done"));
+        MergeOptions o;
+        o.tpl = tpl.get();
+        const ScoreReport core = score(*tpl, merge("insp-test", store->ops().operations("insp-test").value(), o));
+        QCOMPARE(ctl.snapshot().report.survey.valid, 9); // "unknown" is not a valid answer
+        QCOMPARE(ctl.snapshot().report.survey.satisfied, 8);
+        QCOMPARE(*ctl.snapshot().report.survey.rate, *core.survey.rate);
+        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()), QString::fromStdString(reportToJson(core, *tpl).dump()));
+        QVERIFY2(ctl.surveyText().contains("88.9"), qPrintable(ctl.surveyText()));
+    }
+
+    // A whole day: every step of the pilot template, photos from test images, a survey with one
+    // refusal, both signatures; then the state against the core and the report read back.
+    void wholeEvaluationAndReport()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        ctl.setPhotoStore(&photos);
+        Assignment a = mobiletest::pilotAssignment(*tpl);
+        a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}};
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        int n = 0, photosAttached = 0;
+        for (std::size_t st = 0; st < tpl->steps.size(); ++st) {
+            ctl.setCurrentStep(static_cast<int>(st));
+            QVERIFY(ctl.setStepStatus(static_cast<int>(st), "in_progress"));
+            for (const Section &sec : tpl->steps[st].sections)
+                for (const Item &item : sec.items) {
+                    const QString id = QString::fromStdString(item.id);
+                    ++n;
+                    switch (item.type) {
+                    case ItemType::Check:
+                        if (item.hazard != Hazard::None) {
+                            QVERIFY(ctl.setAnswer(id, "noncompliant"));
+                            QVERIFY(ctl.addNote(id, QStringLiteral("发现问题 %1").arg(n)));
+                            QVERIFY(ctl.attachPhoto(id, writeFile(dir, QStringLiteral("h%1.jpg").arg(n), jpegWithExif(1200, 900, "2026:11:25 10:30:00", QColor(200, 60, 60))), "隐患"));
+                            ++photosAttached;
+                        } else {
+                            QVERIFY(ctl.setAnswer(id, "compliant"));
+                        }
+                        break;
+                    case ItemType::Score:
+                        QVERIFY(ctl.setAnswer(id, item.max.value_or(0) - (n % 2) * item.step));
+                        break;
+                    case ItemType::Number:
+                        QVERIFY(ctl.setAnswer(id, std::clamp(40.0, item.min.value_or(0), item.max.value_or(1e9))));
+                        break;
+                    case ItemType::Single:
+                        QVERIFY(ctl.setAnswer(id, QString::fromStdString(item.options.front().value)));
+                        break;
+                    case ItemType::Multiple:
+                        QVERIFY(ctl.setAnswer(id, QStringList{QString::fromStdString(item.options.front().value)}));
+                        break;
+                    case ItemType::Text:
+                        QVERIFY(ctl.setAnswer(id, QStringLiteral("记录 %1").arg(n)));
+                        break;
+                    case ItemType::Date:
+                        QVERIFY(ctl.setAnswer(id, "2026-11-25"));
+                        break;
+                    case ItemType::Photo:
+                        for (int p = 0; p < std::max(1, item.photosMin); ++p, ++photosAttached)
+                            QVERIFY(ctl.attachPhoto(id, writeFile(dir, QStringLiteral("p%1-%2.jpg").arg(n).arg(p), jpegWithExif(3000, 2000, "2026:11:25 09:00:00", QColor(40 * p, 120, 90))),
+                                                    QStringLiteral("现场 %1").arg(p + 1)));
+                        break;
+                    case ItemType::Signature:
+                        QVERIFY(ctl.sign(id, strokes({{{10, 150}, {80, 30}, {160, 170}, {260, 40}}}), 600, 200,
+                                         item.signerRole == "lead" ? "李华" : "王院长"));
+                        break;
+                    case ItemType::Rating:
+                        break; // the survey below
+                    }
+                }
+            if (tpl->steps[st].key == StepKey::Survey) {
+                QVERIFY(ctl.drawSample(126, ""));
+                const QVariantList questions = ctl.surveyQuestions();
+                QVERIFY(ctl.setRespondentStatus("R01", "refused"));
+                for (const QVariant &r : ctl.respondents()) {
+                    const QString code = r.toMap().value("code").toString();
+                    if (r.toMap().value("status") == "refused")
+                        continue;
+                    QVariantMap answers;
+                    for (const QVariant &q : questions)
+                        answers.insert(q.toMap().value("id").toString(), code == "R05" ? "dissatisfied" : "satisfied");
+                    QVERIFY(ctl.saveResponse(code, answers));
+                }
+                QCOMPARE(ctl.respondents().size(), 14); // 13 + one replacement
+                QCOMPARE(ctl.respondents().last().toMap().value("replaces").toString(), QStringLiteral("R01"));
+            }
+            QVERIFY(ctl.setStepStatus(static_cast<int>(st), "done"));
+        }
+        // Findings from the hazards get suggestions, responsible parties and deadlines; one by hand.
+        QStringList findingIds; // (each edit replaces the snapshot: take the ids first)
+        for (const auto &[id, f] : ctl.snapshot().state.findings)
+            findingIds << QString::fromStdString(id);
+        for (const QString &fid : findingIds) {
+            QVERIFY(ctl.editFinding(fid, "suggestion", "立即整改"));
+            QVERIFY(ctl.editFinding(fid, "responsible", "后勤部"));
+            QVERIFY(ctl.editFinding(fid, "deadline", "2026-12-01"));
+        }
+        const QString manual = ctl.addFinding("护理记录签字不全", "补齐签字", "护理部", "2026-12-15");
+        QVERIFY(!manual.isEmpty());
+        QVERIFY(ctl.attachPhoto("finding:" + manual, writeFile(dir, "f.jpg", jpegWithExif(640, 480, "2026:11:25 11:00:00")), "记录本"));
+        ++photosAttached;
+
+        // The state is what the core computes from the stored operations.
+        MergeOptions o;
+        o.tpl = tpl.get();
+        const auto ops = store->ops().operations(a.id).value();
+        const InspectionState state = merge(a.id, ops, o);
+        const ScoreReport core = score(*tpl, state);
+        QCOMPARE(QString::fromStdString(stateToJson(ctl.snapshot().state).dump()), QString::fromStdString(stateToJson(state).dump()));
+        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()), QString::fromStdString(reportToJson(core, *tpl).dump()));
+        QCOMPARE(static_cast<int>(state.photos.size()), photosAttached);
+        QVERIFY2(core.missing.empty(), core.missing.empty() ? "" : (core.missing.front().code + " " + core.missing.front().subject).c_str());
+        QCOMPARE(core.survey.responses, 13);
+        QCOMPARE(core.survey.satisfied, 12);
+        QVERIFY(state.findings.size() >= 2);
+
+        // The report: pages as written, and its text holds the institution, the total and every finding.
+        auto written = writeReport(ctl, &photos, dir.filePath("reports/r.pdf"));
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        QCOMPARE(written->photos, photosAttached);
+        const QString info = run("pdfinfo", {written->path});
+        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\b").arg(written->pages))), qPrintable(info));
+        QVERIFY(info.contains("A4"));
+        QVERIFY(written->pages >= 5);
+        const QString text = run("pdftotext", {"-layout", written->path, "-"});
+        QVERIFY(text.contains(QStringLiteral("测试养老院")));
+        QVERIFY2(text.contains(ctl.totalText()), qPrintable(ctl.totalText()));
+        for (const auto &[id, f] : state.findings) {
+            const QString title = QString::fromStdString(f.text("title"));
+            QVERIFY2(text.contains(title.left(12)), qPrintable(title));
+        }
+        QVERIFY(text.contains(QStringLiteral("王院长")));
+        QVERIFY(text.contains(QStringLiteral("立即整改")));
+        QVERIFY(text.contains(QStringLiteral("Page %1").arg(written->pages)));
+        // Regenerating after a change gives the updated report.
+        QVERIFY(ctl.editFinding(manual, "suggestion", "三日内补齐签字并复核"));
+        auto again = writeReport(ctl, &photos, dir.filePath("reports/r.pdf"));
+        QVERIFY(again);
+        QVERIFY(run("pdftotext", {again->path, "-"}).contains(QStringLiteral("三日内补齐签字并复核")));
+        QVERIFY(!QFile::exists(dir.filePath("reports/r.pdf.part")));
+        if (qEnvironmentVariableIsSet("CAREEVAL_KEEP_REPORT")) // scripts/screenshots.sh renders its pages
+            QFile::copy(again->path, qEnvironmentVariable("CAREEVAL_KEEP_REPORT"));
+    }
+};
+
+QTEST_MAIN(TestCapture)
+#include "tst_capture.moc"
