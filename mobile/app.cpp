@@ -230,3 +230,38 @@ bool App::openReport(const QUrl &url)
     setError(tr("No program on this tablet opens PDF files; the report is saved at %1").arg(url.toLocalFile()));
     return false;
 }
+
+void App::refreshTeam()
+{
+    if (!m_inspection->isOpen() || m_inspection->assignment().demo)
+        return;
+    const QString id = m_inspection->inspectionId();
+    m_api->call("GET", QStringLiteral("/api/v1/inspections/%1/state").arg(id), {}, [this, id](const ApiReply &r) {
+        QVariantMap view;
+        if (!r.ok()) {
+            view.insert(QStringLiteral("error"), r.error);
+        } else {
+            auto parsed = careeval::parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+            if (!parsed || !parsed->is_object()) {
+                view.insert(QStringLiteral("error"), tr("The server's team view could not be understood."));
+            } else {
+                QVariantMap members;
+                for (const auto &m : (*parsed)["members"]) {
+                    const qint64 push = m.value("last_push", qint64(0)), pull = m.value("last_pull", qint64(0));
+                    const qint64 last = std::max(push, pull);
+                    members.insert(QString::fromStdString(m.value("username", std::string())),
+                                   QVariantMap{{QStringLiteral("operations"), m.value("operations", 0)},
+                                               {QStringLiteral("lastSync"), last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()}});
+                }
+                view.insert(QStringLiteral("members"), members);
+                view.insert(QStringLiteral("photosExpected"), (*parsed)["photos"].value("expected", 0));
+                view.insert(QStringLiteral("photosReceived"), (*parsed)["photos"].value("received", 0));
+                view.insert(QStringLiteral("at"), QDateTime::currentDateTime().toString(QStringLiteral("HH:mm")));
+            }
+        }
+        if (m_inspection->inspectionId() != id)
+            return;
+        m_teamView = view;
+        Q_EMIT teamViewChanged();
+    });
+}

@@ -36,6 +36,9 @@ class App : public QObject
     Q_PROPERTY(QString fatalError READ fatalError CONSTANT)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    //! The server's view of the open inspection's team: {members: {user: {operations, lastSync}},
+    //! photosExpected, photosReceived, error}; refreshed by refreshTeam().
+    Q_PROPERTY(QVariantMap teamView READ teamView NOTIFY teamViewChanged)
 
 public:
     //! Opens (or creates) the tablet's data in `dataDir`.
@@ -65,6 +68,9 @@ public:
     //! Writes the open inspection's PDF report under <data>/reports and returns its file: URL
     //! ("" with errorString when it failed). Writing again after changes gives an updated report.
     Q_INVOKABLE QUrl writeReport();
+    //! Asks the server what each member of the open inspection has delivered and when they synced.
+    Q_INVOKABLE void refreshTeam();
+    QVariantMap teamView() const { return m_teamView; }
     //! Opens a written report with the system's viewer (share from there).
     Q_INVOKABLE bool openReport(const QUrl &url);
 
@@ -82,6 +88,7 @@ public:
 Q_SIGNALS:
     void errorChanged();
     void reviewed(bool ok, const QString &message);
+    void teamViewChanged();
 
 private:
     void applyLanguage();
@@ -101,6 +108,7 @@ private:
     SyncClient *m_sync = nullptr;
     PhotoStore *m_photos = nullptr;
     QString m_dataDir;
+    QVariantMap m_teamView;
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
 };

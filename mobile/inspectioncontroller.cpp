@@ -714,3 +714,29 @@ QVariantMap InspectionController::signature(const QString &itemId) const
             m.insert(it.key() == "signed_at" ? QStringLiteral("signedAt") : QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
     return m;
 }
+
+QVariantList InspectionController::team() const
+{
+    QVariantList out;
+    if (!m_snap.valid())
+        return out;
+    std::vector<std::pair<std::string, std::string>> members = m_assignment.team;
+    for (const auto &[author, summary] : m_snap.state.authors)
+        if (std::none_of(members.begin(), members.end(), [&](const auto &m) { return m.first == author; }))
+            members.emplace_back(author, std::string());
+    for (const auto &[user, role] : members) {
+        QStringList steps;
+        for (int i = 0; i < 8; ++i)
+            if (m_snap.state.steps[static_cast<std::size_t>(i)].owner == user)
+                steps << QString::number(i + 1);
+        auto a = m_snap.state.authors.find(user);
+        out << QVariantMap{{QStringLiteral("user"), QString::fromStdString(user)},
+                           {QStringLiteral("role"), role.empty() ? QString() : Texts::role(role)},
+                           {QStringLiteral("me"), user == m_snap.me},
+                           {QStringLiteral("steps"), steps.join(QStringLiteral(", "))},
+                           {QStringLiteral("received"), a == m_snap.state.authors.end() ? 0 : static_cast<int>(a->second.operations)},
+                           {QStringLiteral("lastChange"), a == m_snap.state.authors.end() || a->second.lastTime == 0 ? QString()
+                                                          : QDateTime::fromMSecsSinceEpoch(a->second.lastTime).toString(QStringLiteral("MM-dd HH:mm"))}};
+    }
+    return out;
+}

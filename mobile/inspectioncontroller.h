@@ -129,6 +129,9 @@ public:
     //! The team's signature on an item: {sha256, strokes, signer, role, signedAt}; empty when none.
     Q_INVOKABLE QVariantMap signature(const QString &itemId) const;
     void setPhotoStore(PhotoStore *photos) { m_photos = photos; }
+    //! The team as this tablet knows it: {user, role, steps ("2, 3"), received (their changes here),
+    //! lastChange ("11-25 14:02")} — the members of the assignment, then anyone else who wrote.
+    Q_INVOKABLE QVariantList team() const;
 
     // The resident survey (step 5).
     //! Residents the template asks for from a population (0 when the template has no survey).

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QPainter>
 #include <QTimer>
 
 PageWalker::PageWalker(QQuickWindow *window, App *app, const QString &shotsDir, const QString &prefix, QObject *parent)
@@ -24,7 +25,8 @@ QStringList PageWalker::pages()
 {
     return {QStringLiteral("signin"), QStringLiteral("assignments"), QStringLiteral("overview"), QStringLiteral("step0"),
             QStringLiteral("step1"),  QStringLiteral("step2"),       QStringLiteral("step3"),    QStringLiteral("step4"),
-            QStringLiteral("step5"),  QStringLiteral("step6"),       QStringLiteral("step7"),    QStringLiteral("settings")};
+            QStringLiteral("step5"),  QStringLiteral("step6"),       QStringLiteral("step7"),    QStringLiteral("photo"),
+            QStringLiteral("signature"), QStringLiteral("resident"), QStringLiteral("settings")};
 }
 
 void PageWalker::start()
@@ -44,6 +46,26 @@ void PageWalker::next()
     const QString page = m_pages[m_index];
     if (page == QLatin1String("assignments") && !m_app->openDemo())
         m_problems << QStringLiteral("demo inspection: %1").arg(m_app->errorString());
+    if (page == QLatin1String("photo")) {
+        // An evidence photo imported from a file (there is no camera), then shown full screen.
+        QImage img(1600, 1200, QImage::Format_RGB32);
+        img.fill(QColor(96, 125, 139));
+        {
+            QPainter p(&img);
+            p.fillRect(QRect(0, 800, 1600, 400), QColor(121, 85, 72));
+            p.setPen(QPen(QColor(255, 193, 7), 40));
+            p.drawLine(100, 500, 1500, 500);
+            p.setPen(Qt::white);
+            QFont f = p.font();
+            f.setPixelSize(90);
+            p.setFont(f);
+            p.drawText(QRect(0, 100, 1600, 300), Qt::AlignCenter, QStringLiteral("走廊扶手 · handrail"));
+        }
+        const QString file = QDir(QDir::tempPath()).filePath(QStringLiteral("careeval-walk-photo.jpg"));
+        img.save(file, "JPEG", 85);
+        if (!m_app->inspection()->attachPhoto(QStringLiteral("site_photos"), file, QStringLiteral("走廊扶手完好")))
+            m_problems << QStringLiteral("photo import: %1").arg(m_app->inspection()->errorString());
+    }
     QVariant ok;
     if (!QMetaObject::invokeMethod(m_window, "showPage", Q_RETURN_ARG(QVariant, ok), Q_ARG(QVariant, page)) || !ok.toBool())
         m_problems << QStringLiteral("page %1 could not be shown").arg(page);

@@ -164,12 +164,17 @@ QVariantList InspectionController::surveyQuestions() const
                 QVariantList options;
                 const int n = static_cast<int>(item.options.size());
                 for (int i = 0; i < n; ++i) {
-                    // Faces from happiest to saddest, whatever the scale's length.
-                    static const char *faces[] = {"😀", "🙂", "😐", "🙁", "😞"};
-                    const int face = n <= 1 ? 0 : (i * 4 + (n - 1) / 2) / (n - 1);
-                    options << QVariantMap{{QStringLiteral("value"), QString::fromStdString(item.options[i].value)},
-                                           {QStringLiteral("label"), m_snap.text(item.options[i].label)},
-                                           {QStringLiteral("symbol"), QString::fromUtf8(faces[std::clamp(face, 0, 4)])}};
+                    // A mood from happiest (1) to saddest (-1) for the drawn face; labels lose any emoji
+                    // (tablet fonts rarely have them all; the face is drawn instead).
+                    QString label = m_snap.text(item.options[static_cast<std::size_t>(i)].label);
+                    QString plain;
+                    for (const QChar c : label)
+                        if (!c.isSurrogate())
+                            plain += c;
+                    const double mood = n <= 1 ? 1.0 : 1.0 - 2.0 * i / (n - 1);
+                    options << QVariantMap{{QStringLiteral("value"), QString::fromStdString(item.options[static_cast<std::size_t>(i)].value)},
+                                           {QStringLiteral("label"), plain.trimmed()},
+                                           {QStringLiteral("mood"), mood}};
                 }
                 auto scale = m_snap.tpl->scales.find(item.scale);
                 out << QVariantMap{{QStringLiteral("id"), QString::fromStdString(item.id)},

@@ -40,6 +40,7 @@ CeCard {
 
     readonly property bool nonCompliant: type === "check" && value === "noncompliant"
     property bool noteOpen: false
+    property bool photoOpen: false
 
     function answer(v) { App.inspection.setAnswer(card.itemId, v) }
 
@@ -106,15 +107,26 @@ CeCard {
             note: card.note
             needed: card.nonCompliant && card.noteRequired
         }
+        CePhotoStrip {
+            visible: card.type === "check" && ((card.photoRequired && card.nonCompliant) || card.photoCount > 0 || card.photoOpen)
+            Layout.fillWidth: true
+            target: card.itemId
+            label: card.number + " " + card.label
+            required: card.photoRequired && card.nonCompliant ? 1 : 0
+            revision: card.photoCount
+        }
         RowLayout {
             Layout.fillWidth: true
             visible: card.type !== "text" && card.type !== "rating"
-            Label {
-                visible: (card.photoRequired && card.nonCompliant) || card.photoCount > 0
-                text: qsTr("Photos: %1").arg(card.photoCount) + (card.photosMin > 0 ? " / " + card.photosMin : "")
-                color: card.photoCount >= Math.max(1, card.photosMin) ? Theme.pass : Theme.warn
-            }
             Item { Layout.fillWidth: true }
+            Button {
+                visible: card.type === "check" && card.photoCount === 0 && !card.photoOpen && !(card.photoRequired && card.nonCompliant)
+                         && !App.inspection.readOnly && !App.inspection.locked
+                flat: true
+                text: "+ " + qsTr("Photo")
+                Layout.preferredHeight: Theme.touch
+                onClicked: Capture.photoRequested(card.itemId, card.number + " " + card.label)
+            }
             Button {
                 visible: card.noteCount === 0 && !card.noteOpen && !(card.nonCompliant && card.noteRequired)
                 flat: true
@@ -149,5 +161,5 @@ CeCard {
     Component { id: textEditor; CeTextEditor { value: card.value === undefined ? "" : card.value; onChosen: (v) => card.answer(v) } }
     Component { id: dateEditor; CeDateEditor { value: card.value === undefined ? "" : card.value; onChosen: (v) => card.answer(v) } }
     Component { id: scaleView; CeScaleView { options: card.options } }
-    Component { id: evidenceSlot; CeEvidenceSlot { type: card.type; photoCount: card.photoCount; photosMin: card.photosMin; valueText: card.valueText; signer: card.signer } }
+    Component { id: evidenceSlot; CeEvidenceSlot { itemId: card.itemId; label: card.number + " " + card.label; type: card.type; photoCount: card.photoCount; photosMin: card.photosMin; valueText: card.valueText; signer: card.signer } }
 }

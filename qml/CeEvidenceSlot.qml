@@ -1,27 +1,61 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import CareEval.Core
 
-// The slot of a photo or signature item: how many photos are attached against the number required,
-// or who signed. Capturing fills the slot (photos and signatures are recorded as operations).
-RowLayout {
+// The slot of a photo or signature item: the photos attached against the number required, or the
+// signature with who signed and when, and the button that captures them (recorded as operations).
+ColumnLayout {
     id: slot
+    property string itemId
+    property string label
     property string type
     property int photoCount
     property int photosMin
     property string valueText
     property string signer
-    spacing: 8
-    Label {
-        text: slot.type === "photo" ? "📷" : "✍"
-        font.pixelSize: Theme.fontTitle
-    }
-    Label {
+    readonly property var signature: type === "signature" && App.inspection.revision >= 0 ? App.inspection.signature(itemId) : ({})
+    spacing: 6
+
+    CePhotoStrip {
+        visible: slot.type === "photo"
         Layout.fillWidth: true
-        wrapMode: Text.Wrap
-        text: slot.type === "photo"
-              ? qsTr("%1 of %2 photos attached").arg(slot.photoCount).arg(Math.max(1, slot.photosMin))
-              : slot.valueText !== "" ? slot.valueText : qsTr("Not signed yet")
-        color: (slot.type === "photo" ? slot.photoCount >= Math.max(1, slot.photosMin) : slot.valueText !== "") ? Theme.pass : Theme.warn
+        target: slot.itemId
+        label: slot.label
+        required: Math.max(1, slot.photosMin)
+        revision: slot.photoCount
+    }
+    RowLayout {
+        visible: slot.type === "signature"
+        Layout.fillWidth: true
+        spacing: 12
+        Rectangle {
+            visible: slot.signature.sha256 !== undefined
+            Layout.preferredWidth: 240
+            Layout.preferredHeight: 80
+            border.color: Theme.line
+            color: "white"
+            Image {
+                anchors.fill: parent
+                anchors.margins: 2
+                fillMode: Image.PreserveAspectFit
+                source: slot.signature.sha256 !== undefined && App.photos.revision >= 0 ? App.photos.url(slot.signature.sha256) : ""
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: slot.signature.sha256 !== undefined
+                  ? qsTr("Signed by %1 on %2").arg(slot.signature.signer).arg((slot.signature.signedAt || "").replace("T", " ").substring(0, 16))
+                  : qsTr("Not signed yet")
+            color: slot.signature.sha256 !== undefined ? Theme.pass : Theme.warn
+        }
+        Button {
+            visible: !App.inspection.readOnly && !App.inspection.locked
+            text: (slot.signature.sha256 !== undefined ? qsTr("Sign again") : qsTr("Sign"))
+            highlighted: slot.signature.sha256 === undefined
+            Layout.preferredHeight: Theme.touch
+            onClicked: Capture.signRequested(slot.itemId, slot.label, slot.signer)
+        }
     }
 }

@@ -32,6 +32,38 @@ Page {
             width: list.width
             spacing: 8
             StepHeader { step: page.step; Layout.fillWidth: true }
+            CeCard {
+                Layout.fillWidth: true
+                RowLayout {
+                    width: parent.width
+                    Label {
+                        id: reportLabel
+                        property url last
+                        text: last.toString() === "" ? qsTr("The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.")
+                                                    : qsTr("Report written: %1").arg(last.toString().split("/").pop())
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        text: reportLabel.last.toString() === "" ? qsTr("Write the report") : qsTr("Write again")
+                        highlighted: reportLabel.last.toString() === ""
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: {
+                            const url = App.writeReport()
+                            if (url.toString() !== "") {
+                                reportLabel.last = url
+                                App.inspection.infoMessage(qsTr("Report written"))
+                            }
+                        }
+                    }
+                    Button {
+                        visible: reportLabel.last.toString() !== ""
+                        text: qsTr("Open / share")
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: App.openReport(reportLabel.last)
+                    }
+                }
+            }
             RowLayout {
                 Layout.fillWidth: true
                 Label {

@@ -79,5 +79,10 @@ CeCard {
             color: Theme.warn
             font.pixelSize: Theme.fontSmall
         }
+        CePhotoStrip {
+            Layout.fillWidth: true
+            target: "finding:" + card.findingId
+            label: card.title
+        }
     }
 }

@@ -61,6 +61,7 @@ ApplicationWindow {
             return true
         }
         if (name === "settings") {
+            residentMode.close()
             openSettings()
             return true
         }
@@ -73,6 +74,30 @@ ApplicationWindow {
         }
         if (name.startsWith("step")) {
             openStep(parseInt(name.substring(4)))
+            return true
+        }
+        if (name === "photo") {
+            openStep(3)
+            const photos = App.inspection.photos("site_photos")
+            Capture.viewRequested(photos, photos.length - 1)
+            return photos.length > 0
+        }
+        if (name === "signature") {
+            photoViewer.close()
+            openStep(7)
+            Capture.signRequested("feedback_rep_signature", qsTr("Institution representative"), "institution")
+            signatureDialog.strokes = [[{x: 40, y: 160}, {x: 90, y: 40}, {x: 140, y: 170}, {x: 200, y: 60}, {x: 260, y: 150}],
+                                       [{x: 300, y: 90}, {x: 420, y: 95}, {x: 380, y: 40}, {x: 360, y: 180}]]
+            return true
+        }
+        if (name === "resident") {
+            signatureDialog.close()
+            openStep(4)
+            const rows = App.inspection.respondents()
+            if (rows.length === 0)
+                return false
+            residentMode.start(rows[rows.length - 1].code, rows[rows.length - 1].who)
+            residentMode.choose("satisfied")
             return true
         }
         return false
@@ -100,6 +125,35 @@ ApplicationWindow {
     Component { id: settingsPage; SettingsPage {} }
 
     CeToast { id: toast }
+
+    // The capture tools, once for the whole app.
+    PhotoAddDialog { id: photoAdd }
+    PhotoViewer { id: photoViewer; parent: Overlay.overlay }
+    SignatureDialog { id: signatureDialog; parent: Overlay.overlay }
+    ResidentMode { id: residentMode; parent: Overlay.overlay }
+    Connections {
+        target: Capture
+        function onPhotoRequested(target, label) { photoAdd.start(target, label) }
+        function onViewRequested(photos, index) {
+            photoViewer.photos = photos
+            photoViewer.index = index
+            photoViewer.open()
+        }
+        function onSignRequested(itemId, label, signerRole) {
+            signatureDialog.itemId = itemId
+            signatureDialog.label = label
+            signatureDialog.signerRole = signerRole
+            signatureDialog.open()
+        }
+        function onInterviewRequested(code, who) { residentMode.start(code, who) }
+    }
+    Connections {
+        target: App
+        function onErrorChanged() {
+            if (App.errorString !== "")
+                toast.show(App.errorString)
+        }
+    }
 
     Connections {
         target: App.inspection

@@ -50,6 +50,7 @@ CeCard {
             }
             ReviewPanel { Layout.fillWidth: true }
             SyncPanel { Layout.fillWidth: true }
+            TeamPanel { Layout.fillWidth: true; Layout.topMargin: 8 }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Changes the server refused")

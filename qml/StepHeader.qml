@@ -18,15 +18,9 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.topMargin: 8
     }
-    CeCard {
+    SurveyPanel {
         visible: header.step === 4
         Layout.fillWidth: true
-        Label {
-            width: parent.width
-            text: qsTr("Residents are asked these questions one by one; each answer sheet is a survey response. %1")
-                  .arg(App.inspection.surveyText)
-            wrapMode: Text.Wrap
-        }
     }
     CeCard {
         visible: header.step === 5

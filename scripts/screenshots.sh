@@ -12,7 +12,9 @@ chmod 700 "$XDG_RUNTIME_DIR"
 mkdir -p "$out"
 for lang in zh en; do
     for size in 1280x800 800x1280; do
-        xvfb-run -a -s "-screen 0 1400x1400x24" "$app" --screenshots "$out" --lang "$lang" --size "$size"
+        data=$(mktemp -d)  # a fresh tablet each time: the walk imports a photo into the demo inspection
+        xvfb-run -a -s "-screen 0 1400x1400x24" "$app" --data "$data" --screenshots "$out" --lang "$lang" --size "$size"
+        rm -rf "$data"
     done
 done
 echo "screenshots in $out"

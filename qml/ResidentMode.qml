@@ -1,0 +1,156 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Resident mode: the survey for an elderly respondent — large text, one question a screen, big answer
+// buttons with words and faces, back and next, a clear finish. It covers the whole app; only the
+// evaluator leaves it (press and hold), and the answers given so far are kept.
+Popup {
+    id: mode
+    property string code
+    property string who
+    property var questions: []
+    property var answers: ({})
+    property int index: 0
+    readonly property bool finished: index >= questions.length
+    readonly property var question: finished ? ({}) : questions[index]
+    readonly property real big: Theme.fontHeading * 1.35
+    modal: true
+    closePolicy: Popup.NoAutoClose
+    x: 0
+    y: 0
+    width: parent ? parent.width : 800
+    height: parent ? parent.height : 600
+    padding: 24
+    background: Rectangle { color: "#FFFDF5" }
+
+    function start(code, who) {
+        mode.code = code
+        mode.who = who
+        questions = App.inspection.surveyQuestions()
+        answers = App.inspection.responseOf(code)
+        index = 0
+        open()
+    }
+    function choose(value) {
+        const a = Object.assign({}, answers)
+        a[question.id] = value
+        answers = a
+        index++
+    }
+    function finish() {
+        if (Object.keys(answers).length > 0)
+            App.inspection.saveResponse(code, answers)
+        close()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 16
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: mode.finished ? "" : qsTr("Question %1 of %2").arg(mode.index + 1).arg(mode.questions.length)
+                font.pixelSize: Theme.fontTitle * 1.2
+                color: Theme.muted
+                Layout.fillWidth: true
+            }
+            Button {
+                id: leave
+                text: qsTr("Evaluator: hold to leave")
+                flat: true
+                font.pixelSize: Theme.fontSmall
+                Layout.preferredHeight: Theme.touch
+                onPressAndHold: mode.finish()
+            }
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            from: 0
+            to: Math.max(1, mode.questions.length)
+            value: mode.index
+        }
+        Label {
+            visible: !mode.finished
+            text: mode.question.label || ""
+            font.pixelSize: mode.big
+            font.bold: true
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        ScrollView {
+            visible: !mode.finished
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                spacing: 12
+                Repeater {
+                    model: mode.finished ? [] : (mode.question.options || []).concat(mode.question.allowUnknown ? [{value: "unknown", label: qsTr("Don't know"), mood: NaN}] : [])
+                    delegate: Button {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Math.max(88, mode.big * 2.4)
+                        highlighted: mode.answers[mode.question.id] === modelData.value
+                        contentItem: RowLayout {
+                            spacing: 20
+                            CeFace { mood: modelData.mood; implicitWidth: mode.big * 2; implicitHeight: mode.big * 2 }
+                            Label { text: modelData.label; font.pixelSize: mode.big; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                        }
+                        onClicked: mode.choose(modelData.value)
+                    }
+                }
+            }
+        }
+        ColumnLayout {
+            visible: mode.finished
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 24
+            Item { Layout.fillHeight: true }
+            Label {
+                text: qsTr("Thank you!")
+                font.pixelSize: mode.big * 1.4
+                font.bold: true
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Label {
+                text: qsTr("%1 of %2 questions answered.").arg(Object.keys(mode.answers).length).arg(mode.questions.length)
+                font.pixelSize: mode.big * 0.8
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Button {
+                text: qsTr("Finish and save")
+                highlighted: true
+                font.pixelSize: mode.big
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredHeight: Math.max(88, mode.big * 2.4)
+                Layout.preferredWidth: Math.min(parent.width, 520)
+                onClicked: mode.finish()
+            }
+            Item { Layout.fillHeight: true }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                text: "◀ " + qsTr("Back")
+                enabled: mode.index > 0
+                font.pixelSize: Theme.fontTitle * 1.2
+                Layout.preferredHeight: 72
+                Layout.preferredWidth: 200
+                onClicked: mode.index--
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                visible: !mode.finished
+                text: qsTr("Next") + " ▶"
+                font.pixelSize: Theme.fontTitle * 1.2
+                Layout.preferredHeight: 72
+                Layout.preferredWidth: 200
+                onClicked: mode.index++
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CareEval.Core
+
+// Step 5 (随机调查服务对象满意程度): draw the sample on the tablet (from the number of residents or a
+// pasted roster) with a recorded seed, then work through the sampled residents: interview (resident
+// mode), or mark refused / unable, which brings in the next resident of the same seeded sequence.
+ColumnLayout {
+    id: panel
+    readonly property var sample: App.inspection.revision >= 0 ? App.inspection.sample() : ({})
+    readonly property var rows: App.inspection.revision >= 0 ? App.inspection.respondents() : []
+    readonly property bool editable: !App.inspection.readOnly && !App.inspection.locked
+    spacing: 8
+
+    CeCard {
+        Layout.fillWidth: true
+        visible: !panel.sample.drawn
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label { text: qsTr("Draw the residents to ask"); font.pixelSize: Theme.fontTitle; font.bold: true }
+            Label {
+                text: qsTr("The draw is random but reproducible: its seed is recorded, so a supervisor can redraw it and get the same residents. %1").arg(panel.sample.rule || "")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                color: Theme.muted
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("Residents (beds in use)") }
+                TextField {
+                    id: beds
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    validator: IntValidator { bottom: 1; top: 100000 }
+                    Layout.preferredWidth: 140
+                    enabled: roster.text.trim() === ""
+                }
+                Label {
+                    readonly property int population: roster.text.trim() !== "" ? roster.text.split("\n").filter(l => l.trim() !== "").length : parseInt(beds.text || "0")
+                    text: population > 0 ? qsTr("%1 residents will be asked (of %2)").arg(App.inspection.sampleSizeFor(population)).arg(population) : ""
+                    color: Theme.info
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                }
+            }
+            Label { text: qsTr("…or paste the roster, one name or room/bed a line (it stays on this tablet):"); wrapMode: Text.Wrap; Layout.fillWidth: true }
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 120
+                TextArea { id: roster; wrapMode: TextEdit.NoWrap; placeholderText: qsTr("张桂兰 3-201\n李秀英 3-202\n…") }
+            }
+            Button {
+                enabled: panel.editable
+                text: qsTr("Draw the sample")
+                highlighted: true
+                Layout.preferredHeight: Theme.touch
+                onClicked: App.inspection.drawSample(parseInt(beds.text || "0"), roster.text)
+            }
+        }
+    }
+    CeCard {
+        Layout.fillWidth: true
+        visible: panel.sample.drawn === true
+        ColumnLayout {
+            width: parent.width
+            spacing: 6
+            Label {
+                text: App.inspection.surveyText
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("%1 of %2 residents drawn (%3) by %4 at %5 · seed %6")
+                      .arg(panel.sample.k).arg(panel.sample.population)
+                      .arg(panel.sample.source === "roster" ? qsTr("from the roster") : qsTr("from the bed count"))
+                      .arg(panel.sample.author).arg(panel.sample.time).arg(panel.sample.seed)
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Repeater {
+                model: panel.rows
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 8
+                    Label { text: modelData.code; font.bold: true; Layout.preferredWidth: 48 }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label { text: modelData.who; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        Label {
+                            visible: modelData.replaces !== ""
+                            text: qsTr("replaces %1").arg(modelData.replaces)
+                            color: Theme.muted
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+                    CeChip {
+                        text: modelData.status === "done" ? qsTr("Done") : modelData.status === "refused" ? qsTr("Refused")
+                              : modelData.status === "unable" ? qsTr("Unable to answer") : qsTr("To do")
+                        tone: modelData.status === "done" ? Theme.pass : modelData.status === "todo" ? Theme.info : Theme.warn
+                    }
+                    Button {
+                        visible: panel.editable && (modelData.status === "todo" || modelData.status === "done")
+                        text: modelData.status === "done" ? qsTr("Review answers") : qsTr("Interview")
+                        highlighted: modelData.status === "todo"
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: Capture.interviewRequested(modelData.code, modelData.who)
+                    }
+                    Button {
+                        visible: panel.editable && modelData.status === "todo"
+                        text: qsTr("Refused")
+                        flat: true
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: App.inspection.setRespondentStatus(modelData.code, "refused")
+                    }
+                    Button {
+                        visible: panel.editable && modelData.status === "todo"
+                        text: qsTr("Unable")
+                        flat: true
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: App.inspection.setRespondentStatus(modelData.code, "unable")
+                    }
+                }
+            }
+        }
+    }
+}
