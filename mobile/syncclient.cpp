@@ -311,15 +311,18 @@ void SyncClient::uploadBlobs()
             finishRound(false, tr("The server's answer about photos could not be understood."));
             return;
         }
-        std::set<std::string> missing;
+        std::map<std::string, qint64> missing; // sha → bytes the server already holds of it
         for (const auto &m : (*parsed)["missing"])
             if (m.is_object() && m["sha256"].is_string())
-                missing.insert(m["sha256"].get<std::string>());
+                missing[m["sha256"].get<std::string>()] = m.value("received", qint64(0));
         m_uploadQueue.clear();
+        m_resumeAt.clear();
         for (const auto &sha : ask["sha256"]) {
             const std::string h = sha.get<std::string>();
-            if (missing.count(h))
+            if (auto it = missing.find(h); it != missing.end()) {
                 m_uploadQueue << QString::fromStdString(h);
+                m_resumeAt.insert(QString::fromStdString(h), it->second);
+            }
             else
                 (void)m_store->markUploaded(h); // the server has it (a teammate sent the same photo, or an earlier round)
         }
@@ -348,23 +351,8 @@ void SyncClient::uploadNext()
         uploadNext();
         return;
     }
-    // Where to continue: the server says how much it already holds.
-    m_api->call("GET", QStringLiteral("/api/v1/blobs/%1/upload").arg(sha), {}, [this, sha, total = file.size()](const ApiReply &r) {
-        if (!r.ok()) {
-            finishRound(false, r.error, r.unreachable, r.status == 401);
-            return;
-        }
-        auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-        const qint64 received = parsed && (*parsed)["received"].is_number_integer() ? (*parsed)["received"].get<qint64>() : 0;
-        if (parsed && (*parsed).value("complete", false)) {
-            m_uploadQueue.pop_front();
-            (void)m_store->markUploaded(sha.toStdString());
-            ++m_round.blobsUploaded;
-            uploadNext();
-            return;
-        }
-        uploadChunk(sha, total, std::clamp<qint64>(received, 0, total));
-    });
+    // Where to continue: what the server said it holds (a cut upload resumes from its last byte).
+    uploadChunk(sha, file.size(), std::clamp<qint64>(m_resumeAt.value(sha, 0), 0, file.size()));
 }
 
 void SyncClient::uploadChunk(const QString &sha, qint64 total, qint64 offset)

@@ -125,8 +125,9 @@ private:
     int m_refused = 0;
     int m_photosWaiting = 0;
     PhotoStore *m_photos = nullptr;
-    qint64 m_chunk = 1024 * 1024;
+    qint64 m_chunk = 4 * 1024 * 1024;
     QStringList m_uploadQueue;
+    QHash<QString, qint64> m_resumeAt;
     int m_uploadCount = 0;
     QHash<QString, qint64> m_sentUpTo; //!< per blob, the furthest byte sent (to count re-sends)
     QStringList m_fetchQueue;

@@ -35,6 +35,8 @@ public:
     int cuts() const { return m_cuts; }
     int connections() const { return m_connections; }
     qint64 bytes() const { return m_bytes; }
+    //! Bytes that went from clients towards the server (requests, uploads), re-sends included.
+    qint64 bytesUp() const { return m_bytesUp; }
 
 private:
     void drawBudget() { m_budget = m_mean > 0 ? static_cast<qint64>(m_random.bounded(static_cast<double>(2 * m_mean))) : -1; }
@@ -45,6 +47,8 @@ private:
         if (to->state() == QAbstractSocket::UnconnectedState)
             return; // the other side is already gone
         m_bytes += data.size();
+        if (from == client)
+            m_bytesUp += data.size();
         if (m_budget >= 0 && data.size() >= m_budget) {
             to->write(data.left(m_budget));
             to->flush();
@@ -79,4 +83,5 @@ private:
     int m_cuts = 0;
     int m_connections = 0;
     qint64 m_bytes = 0;
+    qint64 m_bytesUp = 0;
 };

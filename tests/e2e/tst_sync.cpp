@@ -10,6 +10,8 @@
 #include "../mobile/mobiletestutil.h"
 #include "../syncserver/serverfixture.h"
 
+#include "cuttingproxy.h"
+#include "photostore.h"
 #include "serverapi.h"
 #include "syncclient.h"
 
@@ -32,6 +34,7 @@ struct Tablet {
     std::unique_ptr<LocalStore> store;
     ServerApi api;
     std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<PhotoStore> photos;
     InspectionController ctl;
     std::string user;
 
@@ -41,6 +44,9 @@ struct Tablet {
         store = mobiletest::openStore(dir);
         connect(server);
         sync = std::make_unique<SyncClient>(store.get(), &api);
+        photos = std::make_unique<PhotoStore>(dir.filePath("blobs"), store.get());
+        sync->setPhotoStore(photos.get());
+        ctl.setPhotoStore(photos.get());
         sync->setInspections({QString::fromLatin1(kInspection)});
         sync->setEnabled(true);
         Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
@@ -65,6 +71,21 @@ struct Tablet {
     }
     std::string stateJson() const { return stateToJson(ctl.snapshot().state).dump(); }
 };
+
+//! A photo file of random pixels (incompressible: about `kb` kB as JPEG), different for each seed.
+QString noisePhoto(const QTemporaryDir &dir, int seed, int side = 1100)
+{
+    QImage img(side, side * 3 / 4, QImage::Format_RGB32);
+    QRandomGenerator rng(static_cast<quint32>(seed));
+    for (int y = 0; y < img.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+        for (int x = 0; x < img.width(); ++x)
+            line[x] = rng.generate() | 0xff000000u;
+    }
+    const QString file = dir.filePath(QStringLiteral("photo-%1.jpg").arg(seed));
+    img.save(file, "JPEG", 80);
+    return file;
+}
 
 void answer(Tablet &t, const char *item, const QVariant &v)
 {
@@ -224,6 +245,95 @@ private Q_SLOTS:
         QVERIFY2(resent >= 0 && resent <= 200, qPrintable(QString("re-sent %1 (sent %2 before the kill)").arg(resent).arg(sentBefore)));
         // Every change acknowledged exactly once, whether accepted or already there.
         QCOMPARE(t.sync->total().accepted + t.sync->total().alreadyHad, total);
+    }
+
+    // Photos: uploaded in chunks after the operations; the server killed mid-upload and restarted, then
+    // a network that cuts connections mid-chunk: uploads resume from the server's last byte (re-sent
+    // bytes counted and bounded), the server verifies every hash, and a teammate fetches them.
+    void photosResumeAfterKillAndCutsAndReachTeammates()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet wang(server, "wang.fang", m_tpl, "evaluator");
+        const qint64 chunk = 256 * 1024;
+        wang.sync->setChunkSize(chunk);
+        QTemporaryDir files;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files, i), QStringLiteral("走廊 %1").arg(i)), qPrintable(wang.ctl.errorString()));
+        qint64 photoBytes = 0;
+        for (const auto &b : wang.store->blobsToUpload().value())
+            photoBytes += b.bytes;
+        QVERIFY(photoBytes > 4 * 600 * 1024);
+
+        // kill -9 while the second photo is on its way.
+        bool killed = false;
+        auto c = QObject::connect(wang.sync.get(), &SyncClient::stateChanged, [&] {
+            if (!killed && wang.sync->statusText().contains(QStringLiteral("Sending photos: 2 of"))
+                && !wang.sync->statusText().contains(QStringLiteral("(256 kB"))) {
+                killed = true;
+                server.kill9();
+            }
+        });
+        QVERIFY(!wang.syncOnce());
+        QObject::disconnect(c);
+        QVERIFY(killed);
+        QVERIFY(wang.sync->photosWaiting() > 0);
+        QVERIFY2(server.start({}), server.log.constData());
+        wang.connect(server);
+        QVERIFY2(wang.syncOnce(), qPrintable(wang.sync->errorString()));
+        QCOMPARE(wang.sync->photosWaiting(), 0);
+        // Only what the server had not stored when it died is sent again: at most one chunk.
+        QVERIFY2(wang.sync->total().blobBytesResent <= chunk, qPrintable(QString::number(wang.sync->total().blobBytesResent)));
+        QVERIFY(wang.sync->total().blobBytesSent <= photoBytes + chunk);
+
+        // Through a network that cuts every ~300 kB: rounds fail and resume until everything is there.
+        Tablet zhang(server, "zhang.wei", m_tpl, "evaluator");
+        zhang.sync->setChunkSize(chunk);
+        for (int i = 10; i < 14; ++i)
+            QVERIFY(zhang.ctl.attachPhoto("site_photos", noisePhoto(files, i), QStringLiteral("现场 %1").arg(i)));
+        CuttingProxy proxy(server.port, 300 * 1024, 42);
+        zhang.api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+        zhang.api.setTimeout(5000);
+        bool done = false;
+        for (int attempt = 0; attempt < 60 && !done; ++attempt)
+            done = zhang.syncOnce();
+        QVERIFY2(done, qPrintable(zhang.sync->errorString()));
+        QVERIFY(proxy.cuts() > 0);
+        const auto z = zhang.sync->total();
+        QVERIFY2(z.blobBytesResent <= static_cast<qint64>(proxy.cuts()) * chunk,
+                 qPrintable(QString("re-sent %1 bytes over %2 cuts").arg(z.blobBytesResent).arg(proxy.cuts())));
+        std::printf("photos: server killed mid-upload: %lld bytes re-sent of %lld; network cut %d times: %lld bytes re-sent of %lld sent\n",
+                    static_cast<long long>(wang.sync->total().blobBytesResent), static_cast<long long>(photoBytes), proxy.cuts(),
+                    static_cast<long long>(z.blobBytesResent), static_cast<long long>(z.blobBytesSent));
+
+        // The server has every photo the merged state names, each verified.
+        const auto view = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
+        QCOMPARE(view.status, 200);
+        QCOMPARE(view.body["photos"]["expected"].get<int>(), 8);
+        QCOMPARE(view.body["photos"]["received"].get<int>(), 8);
+
+        // A teammate receives the operations, then the photos when they are viewed: thumbnail first.
+        Tablet lead(server, "li.hua", m_tpl, "lead");
+        QVERIFY(lead.syncOnce());
+        const QVariantList shown = lead.ctl.photos("site_photos");
+        QCOMPARE(shown.size(), 8);
+        QSignalSpy arrived(lead.photos.get(), &PhotoStore::revisionChanged);
+        lead.photos->setFetcher([&](const QString &sha) { lead.sync->fetch(sha); });
+        for (const QVariant &p : shown)
+            QVERIFY(lead.photos->url(p.toMap().value("thumb").toString()).isEmpty()); // not here yet: asked for
+        while (arrived.size() < 8)
+            QVERIFY(arrived.wait(10000));
+        for (const QVariant &p : shown) {
+            const QString thumb = p.toMap().value("thumb").toString();
+            QVERIFY(lead.photos->has(thumb));
+            QVERIFY(!lead.photos->has(p.toMap().value("sha256").toString())); // full size only when opened
+        }
+        const QString full = shown.front().toMap().value("sha256").toString();
+        QVERIFY(lead.photos->url(full).isEmpty());
+        QVERIFY(arrived.wait(10000));
+        QFile a(lead.photos->path(full)), b(wang.photos->path(full));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
     }
 
     void lostAcknowledgementMeansPushedTwiceStoredOnce()
