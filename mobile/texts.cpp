@@ -161,6 +161,8 @@ QString Texts::role(const std::string &role)
         return tr("Supervisor");
     if (role == "admin")
         return tr("Administrator");
+    if (role == "institution")
+        return tr("Institution representative");
     return QString::fromStdString(role);
 }
 

@@ -1,25 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnswerDelegate</name>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="81" />
+        <location filename="../../qml/AnswerDelegate.qml" line="86"/>
         <source>Team members disagree: %1. The lead chooses the value.</source>
         <translation>评估组成员意见不一致：%1。由组长确定取值。</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="98" />
         <source>Photos: %1</source>
-        <translation>照片：%1</translation>
+        <translation type="vanished">照片：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="105" />
+        <location filename="../../qml/AnswerDelegate.qml" line="93"/>
+        <source>Settle</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnswerDelegate.qml" line="126"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnswerDelegate.qml" line="133"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="112" />
+        <location filename="../../qml/AnswerDelegate.qml" line="140"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -27,27 +36,27 @@
 <context>
     <name>AnswerTitle</name>
     <message>
-        <location filename="../../qml/AnswerTitle.qml" line="31" />
+        <location filename="../../qml/AnswerTitle.qml" line="31"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerTitle.qml" line="31" />
+        <location filename="../../qml/AnswerTitle.qml" line="31"/>
         <source>Hazard</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerTitle.qml" line="37" />
+        <location filename="../../qml/AnswerTitle.qml" line="37"/>
         <source>Prefilled</source>
         <translation>预填</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerTitle.qml" line="43" />
+        <location filename="../../qml/AnswerTitle.qml" line="43"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerTitle.qml" line="43" />
+        <location filename="../../qml/AnswerTitle.qml" line="43"/>
         <source>Resolved</source>
         <translation>已裁定</translation>
     </message>
@@ -55,35 +64,70 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mobile/app.cpp" line="17" />
+        <location filename="../../mobile/app.cpp" line="23"/>
         <source>The data on this tablet cannot be opened (%1). Nothing has been changed; ask for support before continuing.</source>
         <translation>无法打开本机数据（%1）。数据未做任何改动；请先联系技术支持再继续。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="92" />
+        <location filename="../../mobile/app.cpp" line="126"/>
         <source>The demo inspection could not be created: %1</source>
         <translation>无法创建演示评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="101" />
+        <location filename="../../mobile/app.cpp" line="135"/>
         <source>Inspection %1 is not assigned to you on this tablet.</source>
         <translation>本机上没有分配给您的评估 %1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="112" />
+        <location filename="../../mobile/app.cpp" line="146"/>
         <source>The inspection could not be opened: %1</source>
         <translation>无法打开该评估：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="197"/>
+        <source>Say what the team must change: returning needs a comment.</source>
+        <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="204"/>
+        <source>The review was not recorded: %1</source>
+        <translation>审核未记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="207"/>
+        <source>Approved; the evaluation is locked.</source>
+        <translation>已批准，评估已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="207"/>
+        <source>Returned to the team with your comments.</source>
+        <translation>已连同意见退回评估组。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="219"/>
+        <source>The report could not be written: %1</source>
+        <translation>无法生成报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="230"/>
+        <source>No program on this tablet opens PDF files; the report is saved at %1</source>
+        <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="246"/>
+        <source>The server&apos;s team view could not be understood.</source>
+        <translation>无法理解服务器的评估组信息。</translation>
     </message>
 </context>
 <context>
     <name>AssignmentDelegate</name>
     <message>
-        <location filename="../../qml/AssignmentDelegate.qml" line="41" />
+        <location filename="../../qml/AssignmentDelegate.qml" line="41"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentDelegate.qml" line="63" />
+        <location filename="../../qml/AssignmentDelegate.qml" line="63"/>
         <source>%1% done</source>
         <translation>已完成 %1%</translation>
     </message>
@@ -91,32 +135,32 @@
 <context>
     <name>AssignmentsPage</name>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="9" />
+        <location filename="../../qml/AssignmentsPage.qml" line="9"/>
         <source>My assignments</source>
         <translation>我的评估任务</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="20" />
+        <location filename="../../qml/AssignmentsPage.qml" line="29"/>
         <source>Working offline: changes are kept on this tablet.</source>
         <translation>离线工作中：所有修改都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="21" />
+        <location filename="../../qml/AssignmentsPage.qml" line="29"/>
         <source>Signed in as %1 (%2).</source>
         <translation>当前用户：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="34" />
+        <location filename="../../qml/AssignmentsPage.qml" line="42"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="60" />
+        <location filename="../../qml/AssignmentsPage.qml" line="69"/>
         <source>No inspections are assigned to you on this tablet yet.</source>
         <translation>本机上还没有分配给您的评估任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="66" />
+        <location filename="../../qml/AssignmentsPage.qml" line="75"/>
         <source>Open the demo inspection</source>
         <translation>打开演示评估</translation>
     </message>
@@ -124,17 +168,17 @@
 <context>
     <name>CeCheckEditor</name>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="17" />
+        <location filename="../../qml/CeCheckEditor.qml" line="16"/>
         <source>✓ Compliant</source>
         <translation>✓ 符合</translation>
     </message>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="18" />
+        <location filename="../../qml/CeCheckEditor.qml" line="17"/>
         <source>✗ Non-compliant</source>
         <translation>✗ 不符合</translation>
     </message>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="19" />
+        <location filename="../../qml/CeCheckEditor.qml" line="18"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -142,7 +186,7 @@
 <context>
     <name>CeDateEditor</name>
     <message>
-        <location filename="../../qml/CeDateEditor.qml" line="22" />
+        <location filename="../../qml/CeDateEditor.qml" line="22"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -150,30 +194,44 @@
 <context>
     <name>CeEvidenceSlot</name>
     <message>
-        <location filename="../../qml/CeEvidenceSlot.qml" line="23" />
         <source>%1 of %2 photos attached</source>
-        <translation>已附照片 %1 / %2 张</translation>
+        <translation type="vanished">已附照片 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../qml/CeEvidenceSlot.qml" line="24" />
+        <location filename="../../qml/CeEvidenceSlot.qml" line="49"/>
+        <source>Signed by %1 on %2</source>
+        <translation>%1 签于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeEvidenceSlot.qml" line="50"/>
         <source>Not signed yet</source>
         <translation>尚未签字</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeEvidenceSlot.qml" line="55"/>
+        <source>Sign again</source>
+        <translation>重新签字</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeEvidenceSlot.qml" line="55"/>
+        <source>Sign</source>
+        <translation>签字</translation>
     </message>
 </context>
 <context>
     <name>CeHeader</name>
     <message>
-        <location filename="../../qml/CeHeader.qml" line="30" />
+        <location filename="../../qml/CeHeader.qml" line="30"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/CeHeader.qml" line="50" />
+        <location filename="../../qml/CeHeader.qml" line="50"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/CeHeader.qml" line="62" />
+        <location filename="../../qml/CeHeader.qml" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -181,12 +239,12 @@
 <context>
     <name>CeNoteField</name>
     <message>
-        <location filename="../../qml/CeNoteField.qml" line="12" />
+        <location filename="../../qml/CeNoteField.qml" line="12"/>
         <source>Required: describe what was found</source>
         <translation>必填：说明发现的问题</translation>
     </message>
     <message>
-        <location filename="../../qml/CeNoteField.qml" line="12" />
+        <location filename="../../qml/CeNoteField.qml" line="12"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -194,25 +252,58 @@
 <context>
     <name>CeNumberEditor</name>
     <message>
-        <location filename="../../qml/CeNumberEditor.qml" line="19" />
+        <location filename="../../qml/CeNumberEditor.qml" line="19"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
 </context>
 <context>
+    <name>CePhotoStrip</name>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="21"/>
+        <source>Photos: %1 of %2 required</source>
+        <translation>照片：%1 / 需 %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="22"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="29"/>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="48"/>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="61"/>
+        <source>not here</source>
+        <translation>不在本机</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CePhotoStrip.qml" line="61"/>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
     <name>CeScoreEditor</name>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="41" />
+        <location filename="../../qml/CeScoreEditor.qml" line="38"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="62" />
+        <location filename="../../qml/CeScoreEditor.qml" line="56"/>
         <source>of %1 points</source>
         <translation>（满分 %1 分）</translation>
     </message>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="66" />
+        <location filename="../../qml/CeScoreEditor.qml" line="60"/>
         <source>Computed from earlier steps; tap a value to confirm or change it.</source>
         <translation>根据前面步骤自动计算；点选分值以确认或修改。</translation>
     </message>
@@ -220,22 +311,22 @@
 <context>
     <name>CeSyncBadge</name>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="10" />
+        <location filename="../../qml/CeSyncBadge.qml" line="10"/>
         <source>Refused: %1</source>
         <translation>被拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="11" />
+        <location filename="../../qml/CeSyncBadge.qml" line="11"/>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="12" />
+        <location filename="../../qml/CeSyncBadge.qml" line="12"/>
         <source>Waiting to send: %1</source>
         <translation>待发送：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="13" />
+        <location filename="../../qml/CeSyncBadge.qml" line="13"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
@@ -243,7 +334,7 @@
 <context>
     <name>CeTextEditor</name>
     <message>
-        <location filename="../../qml/CeTextEditor.qml" line="12" />
+        <location filename="../../qml/CeTextEditor.qml" line="12"/>
         <source>Type here</source>
         <translation>在此输入</translation>
     </message>
@@ -251,67 +342,67 @@
 <context>
     <name>ConclusionPage</name>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="11" />
+        <location filename="../../qml/ConclusionPage.qml" line="11"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="32" />
+        <location filename="../../qml/ConclusionPage.qml" line="32"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="34" />
+        <location filename="../../qml/ConclusionPage.qml" line="34"/>
         <source>The institution passes.</source>
         <translation>该机构评估合格。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="35" />
+        <location filename="../../qml/ConclusionPage.qml" line="35"/>
         <source>The institution does not pass.</source>
         <translation>该机构评估不合格。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="36" />
+        <location filename="../../qml/ConclusionPage.qml" line="36"/>
         <source>Not complete: the points below are still open.</source>
         <translation>尚未完成：以下事项仍待处理。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42" />
+        <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42" />
+        <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42" />
+        <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="48" />
+        <location filename="../../qml/ConclusionPage.qml" line="48"/>
         <source>Indicators</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="55" />
+        <location filename="../../qml/ConclusionPage.qml" line="55"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="62" />
+        <location filename="../../qml/ConclusionPage.qml" line="62"/>
         <source>Team conflicts for the lead</source>
         <translation>待组长裁定的冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="69" />
+        <location filename="../../qml/ConclusionPage.qml" line="69"/>
         <source>Required items still missing</source>
         <translation>尚缺的必填项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="74" />
+        <location filename="../../qml/ConclusionPage.qml" line="74"/>
         <source>Conclusion of the team</source>
         <translation>评估组结论</translation>
     </message>
@@ -319,27 +410,57 @@
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="11" />
+        <location filename="../../qml/FeedbackPage.qml" line="11"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="38" />
+        <location filename="../../qml/FeedbackPage.qml" line="42"/>
+        <source>The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.</source>
+        <translation>评估报告（PDF）：封面、各步骤、评分、指标、问题、照片和签名。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="43"/>
+        <source>Report written: %1</source>
+        <translation>报告已生成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="48"/>
+        <source>Write the report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="48"/>
+        <source>Write again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="55"/>
+        <source>Report written</source>
+        <translation>报告已生成</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="61"/>
+        <source>Open / share</source>
+        <translation>打开 / 分享</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="70"/>
         <source>Findings (%1)</source>
         <translation>问题清单（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="44" />
+        <location filename="../../qml/FeedbackPage.qml" line="76"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="53" />
+        <location filename="../../qml/FeedbackPage.qml" line="85"/>
         <source>No findings yet. Non-compliant items flagged as hazards appear here by themselves.</source>
         <translation>暂无问题。标记为隐患的不符合项会自动列在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="64" />
+        <location filename="../../qml/FeedbackPage.qml" line="96"/>
         <source>Feedback meeting</source>
         <translation>反馈会议</translation>
     </message>
@@ -347,47 +468,47 @@
 <context>
     <name>FindingDelegate</name>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="33" />
+        <location filename="../../qml/FindingDelegate.qml" line="33"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="34" />
+        <location filename="../../qml/FindingDelegate.qml" line="34"/>
         <source>Hazard</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="35" />
+        <location filename="../../qml/FindingDelegate.qml" line="35"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="36" />
+        <location filename="../../qml/FindingDelegate.qml" line="36"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="40" />
+        <location filename="../../qml/FindingDelegate.qml" line="40"/>
         <source>From the non-compliant item “%1”</source>
         <translation>来自不符合项“%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="52" />
+        <location filename="../../qml/FindingDelegate.qml" line="52"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="61" />
+        <location filename="../../qml/FindingDelegate.qml" line="61"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="69" />
+        <location filename="../../qml/FindingDelegate.qml" line="69"/>
         <source>Deadline (2026-12-31)</source>
         <translation>整改期限（2026-12-31）</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="78" />
+        <location filename="../../qml/FindingDelegate.qml" line="78"/>
         <source>Needs a suggestion, a responsible party and a deadline.</source>
         <translation>需填写整改建议、责任方和整改期限。</translation>
     </message>
@@ -395,27 +516,27 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="9" />
+        <location filename="../../qml/FindingDialog.qml" line="9"/>
         <source>New finding</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="27" />
+        <location filename="../../qml/FindingDialog.qml" line="27"/>
         <source>Problem found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="28" />
+        <location filename="../../qml/FindingDialog.qml" line="28"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="29" />
+        <location filename="../../qml/FindingDialog.qml" line="29"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="30" />
+        <location filename="../../qml/FindingDialog.qml" line="30"/>
         <source>Deadline (2026-12-31)</source>
         <translation>整改期限（2026-12-31）</translation>
     </message>
@@ -423,7 +544,7 @@
 <context>
     <name>IndicatorDelegate</name>
     <message>
-        <location filename="../../qml/IndicatorDelegate.qml" line="54" />
+        <location filename="../../qml/IndicatorDelegate.qml" line="54"/>
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -431,109 +552,260 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="177" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="131"/>
+        <source>“%1” was not accepted by the server: %2</source>
+        <translation>服务器未接受“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="192"/>
         <source>No inspection is open.</source>
         <translation>没有打开的评估。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="181" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="196"/>
         <source>This evaluation has been approved and is locked: changes are no longer accepted.</source>
         <translation>该评估已审核通过并锁定，不再接受修改。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="195" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="200"/>
+        <source>Supervisors review an evaluation; answers are changed by its team.</source>
+        <translation>督查人员负责审核；答案由评估组修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="214"/>
         <source>This value cannot be saved: %1</source>
         <translation>该值无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="201" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="220"/>
         <source>The change could not be saved on this tablet: %1</source>
         <translation>修改未能保存到本机：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="234" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="253"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="260" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="279"/>
         <source>“%1” is not a date; write it as 2026-11-25.</source>
         <translation>“%1”不是日期，请按 2026-11-25 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="273" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="292"/>
         <source>A score for this item is between 0 and %1 in steps of %2.</source>
         <translation>本项得分在 0 到 %1 之间，步长 %2。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="275" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="294"/>
         <source>The value must be between %1 and %2.</source>
         <translation>数值须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="290" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="309"/>
         <source>The template has no item “%1”.</source>
         <translation>模板中没有“%1”这一项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="352" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="373"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="380" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="401"/>
         <source>A finding needs a short description of the problem.</source>
         <translation>请简要描述发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="401" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="422"/>
         <source>This finding no longer exists.</source>
         <translation>该问题已不存在。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="413" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="434"/>
         <source>finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="429" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="450"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="457" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="478"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="462" />
-        <location filename="../../mobile/inspectioncontroller.cpp" line="467" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="483"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="488"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="481" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="502"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="482" />
+        <location filename="../../mobile/inspectioncontroller.cpp" line="503"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="551"/>
+        <source>There is nothing to settle on “%1”.</source>
+        <translation>“%1”没有需要裁定的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="555"/>
+        <source>Say why this value was chosen; the reason is kept with the decision.</source>
+        <translation>请说明选择此值的理由；理由会随裁定一并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="587"/>
+        <source>Returned by %1: %2</source>
+        <translation>%1 已退回：%2</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="589"/>
+        <source>Approved by %1.</source>
+        <translation>%1 已批准。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="589"/>
+        <source>Approved by %1: %2</source>
+        <translation>%1 已批准：%2</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="591"/>
+        <source>Submitted by %1.</source>
+        <translation>%1 已提交。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="591"/>
+        <source>Submitted by %1: %2</source>
+        <translation>%1 已提交：%2</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="604"/>
+        <source>Photos cannot be stored on this tablet.</source>
+        <translation>本机无法保存照片。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="610"/>
+        <source>The photo was not added: %1</source>
+        <translation>照片未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="622"/>
+        <source>photo on %1</source>
+        <translation>“%1”的照片</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <source>Photo attached (this picture was already on the tablet, stored once)</source>
+        <translation>已附加照片（本机已有这张照片，只保存一份）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <source>Photo attached</source>
+        <translation>已附加照片</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="637"/>
+        <source>Photo removed</source>
+        <translation>已移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="640"/>
+        <source>That photo is no longer attached.</source>
+        <translation>这张照片已不再附加。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="666"/>
+        <source>“%1” is not a signature.</source>
+        <translation>“%1”不是签名项。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="670"/>
+        <source>Write the signer&apos;s name before signing.</source>
+        <translation>签字前请填写签字人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="674"/>
+        <source>Signatures cannot be stored on this tablet.</source>
+        <translation>本机无法保存签名。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="689"/>
+        <source>The signature was not saved: %1</source>
+        <translation>签名未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="41"/>
+        <source>This template has no resident survey.</source>
+        <translation>此模板没有服务对象调查。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="45"/>
+        <source>The sample was already drawn (seed %1); it cannot be drawn again.</source>
+        <translation>样本已抽取（随机种子 %1），不能重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="57"/>
+        <source>Give the number of residents (beds in use), or paste the roster, one resident a line.</source>
+        <translation>请填写服务对象人数（在用床位数），或粘贴名册，每行一人。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="62"/>
+        <source>The roster could not be saved on this tablet: %1</source>
+        <translation>名册无法保存在本机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="71"/>
+        <source>%1 residents drawn from %2 (seed %3)</source>
+        <translation>已从 %2 名中抽取 %1 名服务对象（随机种子 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="122"/>
+        <source>Resident no. %1 on the roster (roster not on this tablet)</source>
+        <translation>名册第 %1 位（名册不在本机）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="124"/>
+        <source>Bed %1</source>
+        <translation>%1 号床</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="148"/>
+        <location filename="../../mobile/surveyflow.cpp" line="207"/>
+        <source>Draw the sample first.</source>
+        <translation>请先抽取样本。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="215"/>
+        <source>No question was answered; nothing was saved.</source>
+        <translation>没有回答任何问题，未保存。</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="12" />
+        <location filename="../../qml/Main.qml" line="12"/>
         <source>CareEval</source>
         <translation>养老机构现场评估</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="88"/>
+        <source>Institution representative</source>
+        <translation>机构代表</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../qml/OverviewPage.qml" line="35" />
+        <location filename="../../qml/OverviewPage.qml" line="35"/>
         <source>%1 of %2 items answered</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
@@ -541,115 +813,536 @@
 <context>
     <name>OverviewSummary</name>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="23" />
+        <location filename="../../qml/OverviewSummary.qml" line="25"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="25" />
+        <location filename="../../qml/OverviewSummary.qml" line="27"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="25" />
+        <location filename="../../qml/OverviewSummary.qml" line="27"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="25" />
+        <location filename="../../qml/OverviewSummary.qml" line="27"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="36" />
+        <location filename="../../qml/OverviewSummary.qml" line="38"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="42" />
+        <location filename="../../qml/OverviewSummary.qml" line="56"/>
+        <source>Changes the server refused</source>
+        <translation>服务器拒收的修改</translation>
+    </message>
+    <message>
+        <location filename="../../qml/OverviewSummary.qml" line="63"/>
+        <source>Submit for review…</source>
+        <translation>提交审核…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/OverviewSummary.qml" line="70"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="43" />
+        <location filename="../../qml/OverviewSummary.qml" line="71"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="53" />
+        <location filename="../../qml/OverviewSummary.qml" line="81"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="54" />
+        <location filename="../../qml/OverviewSummary.qml" line="82"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
 </context>
 <context>
+    <name>PhotoAddDialog</name>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="24"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="24"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="35"/>
+        <source>Attach the photo</source>
+        <translation>附加照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="55"/>
+        <source>Caption (what the photo shows)</source>
+        <translation>说明（照片拍的是什么）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStore</name>
+    <message>
+        <location filename="../../mobile/photostore.cpp" line="157"/>
+        <source>Take a photo, or import an image file.</source>
+        <translation>拍照，或导入图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/photostore.cpp" line="158"/>
+        <source>This tablet has no camera: import an image file instead.</source>
+        <translation>本机没有摄像头：请改为导入图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../qml/PhotoViewer.qml" line="68"/>
+        <source>(no caption)</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoViewer.qml" line="77"/>
+        <source>%1 of %2 · by %3 · taken %4</source>
+        <translation>第 %1 / %2 张 · 拍摄人 %3 · 拍摄于 %4</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoViewer.qml" line="87"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoViewer.qml" line="94"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../mobile/report.cpp" line="178"/>
+        <source>photo not on this tablet</source>
+        <translation>照片不在本机</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="213"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="256"/>
+        <source>Evaluation report</source>
+        <translation>评估报告</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="264"/>
+        <source>Inspection</source>
+        <translation>评估任务</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="265"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="266"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="267"/>
+        <source>Team</source>
+        <translation>评估组</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="268"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="269"/>
+        <location filename="../../mobile/report.cpp" line="331"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="270"/>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="279"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="279"/>
+        <source> · owner: %1</source>
+        <translation> · 负责人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="292"/>
+        <source>conflict, not settled</source>
+        <translation>冲突，未裁定</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="299"/>
+        <source>%1 (prefilled)</source>
+        <translation>%1（预填）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="301"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mobile/report.cpp" line="308"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="316"/>
+        <location filename="../../mobile/report.cpp" line="394"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="316"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="316"/>
+        <location filename="../../mobile/report.cpp" line="348"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="316"/>
+        <source>Notes and evidence</source>
+        <translation>备注与证据</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="320"/>
+        <source>Scoring sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="333"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="333"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="333"/>
+        <source>Answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="336"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="345"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="345"/>
+        <source>NOT met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="345"/>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="345"/>
+        <source>for information</source>
+        <translation>仅供参考</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="348"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="348"/>
+        <source>Figure</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="348"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="352"/>
+        <source>Resident satisfaction survey</source>
+        <translation>服务对象满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="355"/>
+        <source>Sample drawn from %1 residents (%2), %3 asked, seed %4 — anyone can redraw it with this seed.</source>
+        <translation>从 %1 名服务对象中抽样（%2），调查 %3 名，随机种子 %4 —— 任何人都可用此种子重新抽取核对。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="357"/>
+        <source>roster</source>
+        <translation>名册</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="357"/>
+        <source>bed count</source>
+        <translation>床位数</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="364"/>
+        <source>Conclusion</source>
+        <translation>评估结论</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="366"/>
+        <source>The institution meets the standard.</source>
+        <translation>该机构达到标准。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="367"/>
+        <source>The institution does not meet the standard.</source>
+        <translation>该机构未达到标准。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="368"/>
+        <source>The evaluation is not complete yet.</source>
+        <translation>评估尚未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="376"/>
+        <source>Findings and improvement suggestions</source>
+        <translation>发现的问题与整改建议</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="383"/>
+        <source> (closed)</source>
+        <translation>（已关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="389"/>
+        <source>Finding %1</source>
+        <translation>问题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="392"/>
+        <source>No findings.</source>
+        <translation>无问题。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="394"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="394"/>
+        <source>Improvement suggestion</source>
+        <translation>整改建议</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="394"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="394"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="398"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="411"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="416"/>
+        <source>not signed</source>
+        <translation>未签字</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMode</name>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="54"/>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="61"/>
+        <source>Evaluator: hold to leave</source>
+        <translation>评估员：长按退出</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="91"/>
+        <source>Don&apos;t know</source>
+        <translation>不知道</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="114"/>
+        <source>Thank you!</source>
+        <translation>谢谢您！</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="120"/>
+        <source>%1 of %2 questions answered.</source>
+        <translation>已回答 %1 / %2 题。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="125"/>
+        <source>Finish and save</source>
+        <translation>完成并保存</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="138"/>
+        <source>Back</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResidentMode.qml" line="148"/>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../qml/ResolveDialog.qml" line="14"/>
+        <source>Settle the conflict</source>
+        <translation>裁定冲突</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResolveDialog.qml" line="26"/>
+        <source>Choose one of the values first.</source>
+        <translation>请先选择其中一个值。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResolveDialog.qml" line="39"/>
+        <source>%1 — by %2 at %3</source>
+        <translation>%1 —— %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResolveDialog.qml" line="47"/>
+        <source>Reason for this decision (required)</source>
+        <translation>裁定理由（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../qml/ReviewPanel.qml" line="21"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ReviewPanel.qml" line="24"/>
+        <source>Comments for the team (required to return)</source>
+        <translation>给评估组的意见（退回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ReviewPanel.qml" line="32"/>
+        <source>Return to the team</source>
+        <translation>退回评估组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ReviewPanel.qml" line="38"/>
+        <source>Approve and lock</source>
+        <translation>批准并锁定</translation>
+    </message>
+</context>
+<context>
     <name>ServerApi</name>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="28" />
+        <location filename="../../mobile/serverapi.cpp" line="28"/>
         <source>The server at %1 is not answering. Check the address in Settings, or work on: everything is kept on this tablet.</source>
         <translation>服务器 %1 没有响应。请在设置中检查地址，或继续离线工作：所有内容都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="30" />
+        <location filename="../../mobile/serverapi.cpp" line="30"/>
         <source>The server name %1 cannot be found. Check the address in Settings and the network.</source>
         <translation>找不到服务器 %1。请检查设置中的地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="33" />
+        <location filename="../../mobile/serverapi.cpp" line="33"/>
         <source>The server at %1 took too long to answer. The network may be weak; try again.</source>
         <translation>服务器 %1 响应超时，网络可能较弱，请重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="35" />
+        <location filename="../../mobile/serverapi.cpp" line="35"/>
         <source>A secure connection to %1 could not be made (certificate problem).</source>
         <translation>无法与 %1 建立安全连接（证书问题）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="39" />
+        <location filename="../../mobile/serverapi.cpp" line="39"/>
         <source>There is no network connection. Everything is kept on this tablet and will be sent later.</source>
         <translation>没有网络连接。所有内容都保存在本机，稍后发送。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="41" />
+        <location filename="../../mobile/serverapi.cpp" line="41"/>
         <source>The connection to %1 failed. Try again later.</source>
         <translation>连接 %1 失败，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="49" />
+        <location filename="../../mobile/serverapi.cpp" line="49"/>
         <source>Your sign-in has expired or is not valid. Sign in again.</source>
         <translation>登录已过期或无效，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="51" />
+        <location filename="../../mobile/serverapi.cpp" line="51"/>
         <source>You are not allowed to do this (%1).</source>
         <translation>您无权进行此操作（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="53" />
+        <location filename="../../mobile/serverapi.cpp" line="53"/>
         <source>The server does not know this (%1).</source>
         <translation>服务器上没有此内容（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="55" />
+        <location filename="../../mobile/serverapi.cpp" line="55"/>
         <source>This is too large for the server.</source>
         <translation>内容太大，服务器无法接收。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="57" />
+        <location filename="../../mobile/serverapi.cpp" line="57"/>
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>尝试次数过多，请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="60" />
+        <location filename="../../mobile/serverapi.cpp" line="60"/>
         <source>The server had a problem (%1). Try again later.</source>
         <translation>服务器出现问题（%1），请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="61" />
+        <location filename="../../mobile/serverapi.cpp" line="61"/>
         <source>The server refused the request (HTTP %1).</source>
         <translation>服务器拒绝了请求（HTTP %1）。</translation>
     </message>
@@ -657,38 +1350,38 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../mobile/session.cpp" line="67" />
+        <location filename="../../mobile/session.cpp" line="67"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="71" />
+        <location filename="../../mobile/session.cpp" line="71"/>
         <source>The server address “%1” is not valid (it looks like http://192.168.1.10:8080).</source>
         <translation>服务器地址“%1”无效（格式如 http://192.168.1.10:8080）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="86" />
-        <location filename="../../mobile/session.cpp" line="122" />
+        <location filename="../../mobile/session.cpp" line="86"/>
+        <location filename="../../mobile/session.cpp" line="122"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="95" />
-        <source>The server's answer to the sign-in could not be understood.</source>
+        <location filename="../../mobile/session.cpp" line="95"/>
+        <source>The server&apos;s answer to the sign-in could not be understood.</source>
         <translation>无法识别服务器的登录响应。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="107" />
+        <location filename="../../mobile/session.cpp" line="107"/>
         <source>Signed in, but offline sign-in could not be prepared: %1</source>
         <translation>已登录，但无法准备离线登录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="116" />
+        <location filename="../../mobile/session.cpp" line="116"/>
         <source>This account has not signed in on this tablet before, so it cannot sign in offline.</source>
         <translation>该账号此前未在本机登录过，无法离线登录。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="130" />
+        <location filename="../../mobile/session.cpp" line="130"/>
         <source>Li Hua (demo)</source>
         <translation>李华（演示）</translation>
     </message>
@@ -696,52 +1389,52 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="9" />
+        <location filename="../../qml/SettingsPage.qml" line="9"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="27" />
+        <location filename="../../qml/SettingsPage.qml" line="27"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="38" />
+        <location filename="../../qml/SettingsPage.qml" line="38"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41" />
+        <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41" />
+        <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41" />
+        <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="56" />
+        <location filename="../../qml/SettingsPage.qml" line="56"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="65" />
+        <location filename="../../qml/SettingsPage.qml" line="65"/>
         <source>Device: %1 · version %2</source>
         <translation>设备：%1 · 版本 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="77" />
+        <location filename="../../qml/SettingsPage.qml" line="77"/>
         <source>Signed in as %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="82" />
+        <location filename="../../qml/SettingsPage.qml" line="82"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -749,81 +1442,114 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="9" />
-        <location filename="../../qml/SignInPage.qml" line="86" />
+        <location filename="../../qml/SignInPage.qml" line="9"/>
+        <location filename="../../qml/SignInPage.qml" line="86"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="34" />
+        <location filename="../../qml/SignInPage.qml" line="34"/>
         <source>CareEval</source>
         <translation>养老机构现场评估</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="41" />
+        <location filename="../../qml/SignInPage.qml" line="41"/>
         <source>On-site evaluation of elderly-care institutions</source>
         <translation>养老机构现场评估工具</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="53" />
+        <location filename="../../qml/SignInPage.qml" line="53"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="62" />
+        <location filename="../../qml/SignInPage.qml" line="62"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="69" />
+        <location filename="../../qml/SignInPage.qml" line="69"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="86" />
+        <location filename="../../qml/SignInPage.qml" line="86"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="97" />
+        <location filename="../../qml/SignInPage.qml" line="97"/>
         <source>After the first sign-in on this tablet you can sign in without a network.</source>
         <translation>在本机首次联网登录后，之后无网络也可登录。</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="106" />
+        <location filename="../../qml/SignInPage.qml" line="106"/>
         <source>Try the demo inspection (no server needed)</source>
         <translation>试用演示评估（无需服务器）</translation>
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="16"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="33"/>
+        <source>Name of the person signing</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="71"/>
+        <source>Sign here</source>
+        <translation>请在此签字</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="78"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignatureDialog.qml" line="82"/>
+        <source>Save signature</source>
+        <translation>保存签名</translation>
+    </message>
+</context>
+<context>
     <name>StepDelegate</name>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="57" />
+        <location filename="../../qml/StepDelegate.qml" line="57"/>
         <source>%1 of %2 answered</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="57" />
+        <location filename="../../qml/StepDelegate.qml" line="57"/>
         <source>No items to answer</source>
         <translation>无需填写</translation>
     </message>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="63" />
+        <location filename="../../qml/StepDelegate.qml" line="63"/>
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="68" />
+        <location filename="../../qml/StepDelegate.qml" line="68"/>
         <source>Missing: %1</source>
         <translation>缺项：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="69" />
+        <location filename="../../qml/StepDelegate.qml" line="69"/>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepDelegate.qml" line="70" />
+        <location filename="../../qml/StepDelegate.qml" line="70"/>
         <source>Findings: %1</source>
         <translation>问题：%1</translation>
     </message>
@@ -831,12 +1557,11 @@
 <context>
     <name>StepHeader</name>
     <message>
-        <location filename="../../qml/StepHeader.qml" line="26" />
         <source>Residents are asked these questions one by one; each answer sheet is a survey response. %1</source>
-        <translation>逐一向服务对象询问以下问题，每份答卷为一份调查问卷。%1</translation>
+        <translation type="vanished">逐一向服务对象询问以下问题，每份答卷为一份调查问卷。%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepHeader.qml" line="37" />
+        <location filename="../../qml/StepHeader.qml" line="31"/>
         <source>Total: %1</source>
         <translation>总分：%1</translation>
     </message>
@@ -844,12 +1569,12 @@
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../qml/StepPage.qml" line="12" />
+        <location filename="../../qml/StepPage.qml" line="12"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/StepPage.qml" line="25" />
+        <location filename="../../qml/StepPage.qml" line="25"/>
         <source>No item matches “%1” on this page.</source>
         <translation>本页没有与“%1”匹配的项目。</translation>
     </message>
@@ -857,220 +1582,530 @@
 <context>
     <name>StepToolBar</name>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="19" />
+        <location filename="../../qml/StepToolBar.qml" line="19"/>
         <source>Go to item: number or words</source>
         <translation>跳转到项目：输入编号或文字</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="25" />
+        <location filename="../../qml/StepToolBar.qml" line="25"/>
         <source>Go</source>
         <translation>跳转</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="31" />
+        <location filename="../../qml/StepToolBar.qml" line="31"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="35" />
+        <location filename="../../qml/StepToolBar.qml" line="35"/>
         <source>Undo the last change: %1</source>
         <translation>撤销上一次修改：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40" />
+        <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>Reopen step</source>
         <translation>重新打开本步</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40" />
+        <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>I take this step</source>
         <translation>由我负责本步</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40" />
+        <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>Mark step done</source>
         <translation>标记本步完成</translation>
     </message>
 </context>
 <context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="10"/>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="23"/>
+        <source>%1 changes on this tablet have not reached the server yet.</source>
+        <translation>本机还有 %1 条修改尚未送达服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="30"/>
+        <source>%1 conflicts are not settled.</source>
+        <translation>还有 %1 处冲突未裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="37"/>
+        <source>%1 required items or photos are missing.</source>
+        <translation>还缺 %1 项必填项目或照片。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="44"/>
+        <source>Everything is complete and sent.</source>
+        <translation>全部完成并已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="49"/>
+        <source>Comment for the supervisor (optional)</source>
+        <translation>给督查人员的说明（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPanel</name>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="22"/>
+        <source>Draw the residents to ask</source>
+        <translation>抽取调查对象</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="24"/>
+        <source>The draw is random but reproducible: its seed is recorded, so a supervisor can redraw it and get the same residents. %1</source>
+        <translation>抽样是随机的，但可复现：随机种子会被记录，督查人员可重新抽取并得到相同的对象。%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="31"/>
+        <source>Residents (beds in use)</source>
+        <translation>服务对象人数（在用床位）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="41"/>
+        <source>%1 residents will be asked (of %2)</source>
+        <translation>将调查 %1 名服务对象（共 %2 名）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="47"/>
+        <source>…or paste the roster, one name or room/bed a line (it stays on this tablet):</source>
+        <translation>……或粘贴名册，每行一个姓名或房间/床号（名册只保存在本机）：</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="51"/>
+        <source>张桂兰 3-201
+李秀英 3-202
+…</source>
+        <translation>张桂兰 3-201
+李秀英 3-202
+…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="55"/>
+        <source>Draw the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="76"/>
+        <source>%1 of %2 residents drawn (%3) by %4 at %5 · seed %6</source>
+        <translation>从 %2 名服务对象中抽取 %1 名（%3），抽取人 %4，时间 %5 · 随机种子 %6</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="78"/>
+        <source>from the roster</source>
+        <translation>按名册</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="78"/>
+        <source>from the bed count</source>
+        <translation>按床位数</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="97"/>
+        <source>replaces %1</source>
+        <translation>替换 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="103"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="103"/>
+        <location filename="../../qml/SurveyPanel.qml" line="116"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="104"/>
+        <source>Unable to answer</source>
+        <translation>无法回答</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="104"/>
+        <source>To do</source>
+        <translation>待调查</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="109"/>
+        <source>Review answers</source>
+        <translation>查看答案</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="109"/>
+        <source>Interview</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="123"/>
+        <source>Unable</source>
+        <translation>无法回答</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="44"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="49"/>
+        <source>This inspection stays on this tablet (demo).</source>
+        <translation>此评估只保存在本机（演示）。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="124"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="151"/>
+        <source>The changes waiting to be sent cannot be read: %1</source>
+        <translation>无法读取待发送的修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="161"/>
+        <source>Sending changes: %1 of %2</source>
+        <translation>正在发送修改：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="170"/>
+        <source>The server&apos;s answer to the changes sent could not be understood; they stay waiting and will be sent again.</source>
+        <translation>无法理解服务器对已发送修改的回复；修改仍在等待，稍后会重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="200"/>
+        <source>Receiving the team&apos;s work…</source>
+        <translation>正在接收组员的工作…</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="210"/>
+        <source>The team&apos;s work sent by the server could not be understood.</source>
+        <translation>无法理解服务器发来的组员工作。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="217"/>
+        <source>The server sent a damaged change (%1); nothing of this page was stored.</source>
+        <translation>服务器发来一条损坏的修改（%1）；本页内容均未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="228"/>
+        <source>The team&apos;s work could not be stored on this tablet.</source>
+        <translation>组员的工作无法保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="263"/>
+        <source>Synced at %1 · %2 changes refused by the server</source>
+        <translation>%1 已同步 · 服务器拒收 %2 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="264"/>
+        <source>All sent · synced at %1</source>
+        <translation>已全部发送 · %1 同步</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="268"/>
+        <source>Sign in again to send your changes; they are kept on this tablet.</source>
+        <translation>请重新登录以发送修改；修改已保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="274"/>
+        <source>Offline: %1 changes waiting. Trying again in %2 s.</source>
+        <translation>离线：%1 条修改待发送，%2 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="293"/>
+        <source>The photos waiting to be sent cannot be read: %1</source>
+        <translation>无法读取待发送的照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="303"/>
+        <source>Checking which photos the server needs…</source>
+        <translation>正在确认服务器需要哪些照片…</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="311"/>
+        <source>The server&apos;s answer about photos could not be understood.</source>
+        <translation>无法理解服务器关于照片的回复。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="362"/>
+        <source>A photo on this tablet cannot be read (%1).</source>
+        <translation>本机上的一张照片无法读取（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="371"/>
+        <source>Sending photos: %1 of %2 (%3 kB of this one)</source>
+        <translation>正在发送照片：%1 / %2（本张已发 %3 kB）</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="396"/>
+        <source>A photo on this tablet is damaged and cannot be sent (%1…).</source>
+        <translation>本机上的一张照片已损坏，无法发送（%1…）。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../qml/SyncPanel.qml" line="28"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SyncPanel.qml" line="48"/>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SyncPanel.qml" line="55"/>
+        <source>Sign in to send</source>
+        <translation>登录后发送</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanel</name>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="21"/>
+        <source>Team</source>
+        <translation>评估组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="24"/>
+        <source>Photos on the server: %1 of %2</source>
+        <translation>服务器已收到照片 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="38"/>
+        <source>(me)</source>
+        <translation>（我）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="42"/>
+        <source>Steps %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="52"/>
+        <source>%1 changes here</source>
+        <translation>本机有 %1 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="54"/>
+        <source>latest %1</source>
+        <translation>最近修改 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="57"/>
+        <source>%1 more on the server: sync to receive them</source>
+        <translation>服务器上还有 %1 条：同步即可接收</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="58"/>
+        <source>last synced %1</source>
+        <translation>最近同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="58"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="67"/>
+        <source>The server&apos;s view of the team is not available: %1</source>
+        <translation>暂时无法获得服务器上的评估组信息：%1</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../mobile/texts.cpp" line="28" />
+        <location filename="../../mobile/texts.cpp" line="28"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="30" />
+        <location filename="../../mobile/texts.cpp" line="30"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="30" />
+        <location filename="../../mobile/texts.cpp" line="30"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="38" />
+        <location filename="../../mobile/texts.cpp" line="38"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="52" />
+        <location filename="../../mobile/texts.cpp" line="52"/>
         <source>Signed by %1</source>
         <translation>签字人：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="71" />
+        <location filename="../../mobile/texts.cpp" line="71"/>
         <source>finding “%1”</source>
         <translation>问题“%1”</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="81" />
+        <location filename="../../mobile/texts.cpp" line="81"/>
         <source>“%1” is not answered yet.</source>
         <translation>“%1”尚未填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="83" />
+        <location filename="../../mobile/texts.cpp" line="83"/>
         <source>“%1” still needs a signature.</source>
         <translation>“%1”尚缺签字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="85" />
+        <location filename="../../mobile/texts.cpp" line="85"/>
         <source>“%1” is non-compliant and needs a note saying what was found.</source>
         <translation>“%1”为不符合，需填写备注说明发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="88" />
+        <location filename="../../mobile/texts.cpp" line="88"/>
         <source>“%1” needs more photos (%2).</source>
         <translation>“%1”照片不足（%2）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="89" />
+        <location filename="../../mobile/texts.cpp" line="89"/>
         <source>“%1” is non-compliant and needs a photo as evidence.</source>
         <translation>“%1”为不符合，需拍照取证。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="92" />
+        <location filename="../../mobile/texts.cpp" line="92"/>
         <source>Team members gave different values for %1; the lead must choose one.</source>
         <translation>评估组成员对%1给出了不同的值，需由组长确定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="94" />
+        <location filename="../../mobile/texts.cpp" line="94"/>
         <source>Indicator “%1” cannot be computed yet: some of its inputs are missing.</source>
         <translation>指标“%1”暂无法计算：部分数据尚缺。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="96" />
+        <location filename="../../mobile/texts.cpp" line="96"/>
         <source>Indicator “%1” misses its target.</source>
         <translation>指标“%1”未达到目标值。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="98" />
+        <location filename="../../mobile/texts.cpp" line="98"/>
         <source>The resident sample for the survey has not been drawn.</source>
         <translation>尚未抽取满意度调查的服务对象样本。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="100" />
+        <location filename="../../mobile/texts.cpp" line="100"/>
         <source>The survey needs more valid responses (%1).</source>
         <translation>有效调查问卷不足（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="102" />
+        <location filename="../../mobile/texts.cpp" line="102"/>
         <source>The total is below the pass mark (%1).</source>
         <translation>总分低于合格线（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="104" />
+        <location filename="../../mobile/texts.cpp" line="104"/>
         <source>A major hazard is still open: %1.</source>
         <translation>仍有未整改的重大隐患：%1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="111" />
+        <location filename="../../mobile/texts.cpp" line="111"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="118" />
-        <location filename="../../mobile/texts.cpp" line="129" />
+        <location filename="../../mobile/texts.cpp" line="118"/>
+        <location filename="../../mobile/texts.cpp" line="129"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="118" />
-        <location filename="../../mobile/texts.cpp" line="129" />
+        <location filename="../../mobile/texts.cpp" line="118"/>
+        <location filename="../../mobile/texts.cpp" line="129"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="142" />
+        <location filename="../../mobile/texts.cpp" line="142"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="144" />
+        <location filename="../../mobile/texts.cpp" line="144"/>
         <source>Submitted for review</source>
         <translation>已提交审核</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="146" />
+        <location filename="../../mobile/texts.cpp" line="146"/>
         <source>Returned to the team</source>
         <translation>已退回评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="148" />
+        <location filename="../../mobile/texts.cpp" line="148"/>
         <source>Approved (locked)</source>
         <translation>已审核通过（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="150" />
+        <location filename="../../mobile/texts.cpp" line="150"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="157" />
+        <location filename="../../mobile/texts.cpp" line="157"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="159" />
+        <location filename="../../mobile/texts.cpp" line="159"/>
         <source>Evaluator</source>
         <translation>评估员</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="161" />
+        <location filename="../../mobile/texts.cpp" line="161"/>
         <source>Supervisor</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="163" />
+        <location filename="../../mobile/texts.cpp" line="163"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="165"/>
+        <source>Institution representative</source>
+        <translation>机构代表</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="79" />
+        <location filename="../../mobile/workspace.cpp" line="80"/>
         <source>The template %1 is not on this tablet yet. Connect to the server once to fetch it.</source>
         <translation>本机还没有模板 %1，请联网一次以下载。</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="85" />
+        <location filename="../../mobile/workspace.cpp" line="86"/>
         <source>The template %1 is damaged and cannot be used: %2</source>
         <translation>模板 %1 已损坏，无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="106" />
+        <location filename="../../mobile/workspace.cpp" line="107"/>
         <source>The list of assignments cannot be read: %1</source>
         <translation>无法读取任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="190" />
+        <location filename="../../mobile/workspace.cpp" line="195"/>
         <source>The assignments could not be stored: %1</source>
         <translation>无法保存任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="205" />
+        <location filename="../../mobile/workspace.cpp" line="210"/>
         <source>The server sent a template that cannot be used (%1): %2</source>
         <translation>服务器发送的模板无法使用（%1）：%2</translation>
     </message>
