@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a screenshot of every page of the demo inspection — sign-in, assignments, overview, the eight
-# steps, settings — in Chinese and English, landscape (1280x800) and portrait (800x1280), under Xvfb
+# steps, photo viewer, signature pad, resident mode, settings — in Chinese and English, landscape (1280x800) and portrait (800x1280), under Xvfb
 # (offscreen rendering skips parts of the Material style). Usage: scripts/screenshots.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +17,11 @@ for lang in zh en; do
         rm -rf "$data"
     done
 done
+# The PDF report of a whole evaluation (written by the capture test), page by page.
+if [ -x build/tests/tst_capture ]; then
+    rm -f "$out/report.pdf"
+    CAREEVAL_KEEP_REPORT="$out/report.pdf" QT_QPA_PLATFORM=offscreen build/tests/tst_capture wholeEvaluationAndReport >/dev/null
+    rm -f "$out"/report-*.png
+    pdftoppm -r 60 -png "$out/report.pdf" "$out/report"
+fi
 echo "screenshots in $out"
