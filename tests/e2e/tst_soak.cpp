@@ -15,6 +15,7 @@
 #include <careeval/jsonutil.h>
 #include <careeval/report_json.h>
 
+#include <QGuiApplication>
 #include <QSignalSpy>
 
 #include <set>
@@ -171,5 +172,14 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSoak)
+int main(int argc, char **argv)
+{
+    // Qt Test stops a test function after 5 minutes by default; the soak alone runs that long.
+    const int seconds = qEnvironmentVariableIsSet("CAREEVAL_SOAK_SECONDS") ? qEnvironmentVariableIntValue("CAREEVAL_SOAK_SECONDS") : 300;
+    qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((seconds + 300) * 1000));
+    QGuiApplication app(argc, argv); // photos are made with QImage/QPainter
+    TestSoak t;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_soak.moc"

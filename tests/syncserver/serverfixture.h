@@ -16,6 +16,7 @@
 #include <QtTest/QtTest>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 struct HttpResult {
     int status = 0;
@@ -36,6 +37,8 @@ public:
     {
         log.clear();
         process.setProcessChannelMode(QProcess::SeparateChannels);
+        // The server dies with the test process, even when a test crashes (no orphan holding ctest's pipes).
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process.start(CAREEVAL_SERVER, QStringList{"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
         if (!process.waitForStarted(10000))
             return false;
