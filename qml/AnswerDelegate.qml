@@ -96,6 +96,7 @@ CeCard {
                     resolveDialog.itemId = card.itemId
                     resolveDialog.label = card.label
                     resolveDialog.candidates = card.candidates
+                    resolveDialog.type = card.type
                     resolveDialog.open()
                 }
             }

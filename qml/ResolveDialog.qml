@@ -11,6 +11,9 @@ Dialog {
     property string label
     property var candidates: []
     property var chosen: undefined
+    property string type
+    // Numbers, scores, dates and text can also be settled with a value nobody entered.
+    readonly property bool canEnterOther: type === "number" || type === "score" || type === "text" || type === "date"
     title: qsTr("Settle the conflict")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
@@ -20,9 +23,13 @@ Dialog {
     onAboutToShow: {
         chosen = undefined
         reason.text = ""
+        other.text = ""
+        otherChoice.checked = false
     }
     onAccepted: {
-        if (chosen === undefined)
+        if (otherChoice.checked)
+            App.inspection.resolve(itemId, other.text, reason.text)
+        else if (chosen === undefined)
             App.inspection.infoMessage(qsTr("Choose one of the values first."))
         else
             App.inspection.resolve(itemId, chosen, reason.text)
@@ -37,9 +44,25 @@ Dialog {
             delegate: RadioButton {
                 required property var modelData
                 text: qsTr("%1 — by %2 at %3").arg(modelData.valueText).arg(modelData.author).arg(modelData.time)
-                checked: dialog.chosen === modelData.value
-                onClicked: dialog.chosen = modelData.value
+                checked: dialog.chosen === modelData.value && !otherChoice.checked
+                onClicked: { dialog.chosen = modelData.value; otherChoice.checked = false }
                 Layout.fillWidth: true
+            }
+        }
+        RowLayout {
+            visible: dialog.canEnterOther
+            Layout.fillWidth: true
+            RadioButton {
+                id: otherChoice
+                text: qsTr("Another value:")
+                checkable: true
+                autoExclusive: false
+            }
+            TextField {
+                id: other
+                Layout.fillWidth: true
+                inputMethodHints: dialog.type === "number" || dialog.type === "score" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                onTextEdited: otherChoice.checked = text !== ""
             }
         }
         TextField {

@@ -18,17 +18,17 @@
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="126"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="127"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="133"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="134"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="140"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="141"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -1236,22 +1236,27 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="14"/>
+        <location filename="../../qml/ResolveDialog.qml" line="17"/>
         <source>Settle the conflict</source>
         <translation>裁定冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="26"/>
+        <location filename="../../qml/ResolveDialog.qml" line="33"/>
         <source>Choose one of the values first.</source>
         <translation>请先选择其中一个值。</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="39"/>
+        <location filename="../../qml/ResolveDialog.qml" line="46"/>
         <source>%1 — by %2 at %3</source>
         <translation>%1 —— %2，%3</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="47"/>
+        <location filename="../../qml/ResolveDialog.qml" line="57"/>
+        <source>Another value:</source>
+        <translation>其他值：</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ResolveDialog.qml" line="70"/>
         <source>Reason for this decision (required)</source>
         <translation>裁定理由（必填）</translation>
     </message>

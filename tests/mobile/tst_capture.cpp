@@ -327,6 +327,31 @@ private Q_SLOTS:
         QVERIFY2(ctl.surveyText().contains("88.9"), qPrintable(ctl.surveyText()));
     }
 
+    // The lead settles a conflict with a value neither member entered (typed in the dialog as text).
+    void leadSettlesWithAnotherValue()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        auto tpl = mobiletest::pilotTemplate();
+        const Assignment a = mobiletest::pilotAssignment(*tpl);
+        {
+            InspectionController wang;
+            QVERIFY(wang.open(store.get(), a, tpl, "wang.fang", "tab-2").ok());
+            QVERIFY(wang.setAnswer("staff_trained", 36));
+        }
+        InspectionController lead;
+        QVERIFY(lead.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        QVERIFY(lead.setAnswer("staff_trained", 38));
+        QVERIFY(lead.snapshot().state.item("staff_trained")->status == SlotStatus::Conflict);
+        QVERIFY(!lead.resolve("staff_trained", "abc", "recounted"));
+        QVERIFY(lead.errorString().contains("abc"));
+        QVERIFY(!lead.resolve("staff_trained", "37", " "));
+        QVERIFY(lead.resolve("staff_trained", "37", "recounted with the training register"));
+        const SlotState *slot = lead.snapshot().state.item("staff_trained");
+        QVERIFY(slot->status == SlotStatus::Resolved);
+        QCOMPARE(QString::fromStdString(slot->value), QStringLiteral("37"));
+    }
+
     // A whole day: every step of the pilot template, photos from test images, a survey with one
     // refusal, both signatures; then the state against the core and the report read back.
     void wholeEvaluationAndReport()
