@@ -177,6 +177,8 @@ int main(int argc, char **argv)
     // Qt Test stops a test function after 5 minutes by default; the soak alone runs that long.
     const int seconds = qEnvironmentVariableIsSet("CAREEVAL_SOAK_SECONDS") ? qEnvironmentVariableIntValue("CAREEVAL_SOAK_SECONDS") : 300;
     qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((seconds + 300) * 1000));
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv); // photos are made with QImage/QPainter
     TestSoak t;
     QTEST_SET_MAIN_SOURCE_PATH
