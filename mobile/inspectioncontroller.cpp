@@ -614,6 +614,8 @@ bool InspectionController::attachPhoto(const QString &target, const QString &fil
     json v{{"sha256", p.sha256.toStdString()}, {"thumb", p.thumb.toStdString()}, {"bytes", p.bytes}, {"taken_at", p.takenAt}};
     if (!caption.trimmed().isEmpty())
         v["caption"] = caption.trimmed().toStdString();
+    if (p.location)
+        v["location"] = {{"lat", std::round(p.location->y() * 1e6) / 1e6}, {"lon", std::round(p.location->x() * 1e6) / 1e6}};
     const std::string t = target.toStdString();
     const Item *item = m_snap.tpl->item(t);
     QString label = item ? m_snap.text(item->label) : target;

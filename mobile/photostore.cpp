@@ -88,7 +88,10 @@ struct Tiff {
 
 } // namespace
 
-std::optional<QDateTime> exifCaptureTime(const QByteArray &jpeg)
+namespace {
+
+//! The TIFF structure of a JPEG's EXIF segment, and its first IFD.
+std::optional<std::pair<Tiff, qsizetype>> exifOf(const QByteArray &jpeg)
 {
     const auto *d = reinterpret_cast<const uchar *>(jpeg.constData());
     const qsizetype n = jpeg.size();
@@ -105,15 +108,66 @@ std::optional<QDateTime> exifCaptureTime(const QByteArray &jpeg)
             auto ifd0 = t.u(4, 4);
             if (!ifd0)
                 return std::nullopt;
-            if (auto exif = t.entry(*ifd0, 0x8769))
-                if (auto off = t.u(std::get<2>(*exif), 4))
-                    if (auto original = t.time(*off, 0x9003))
-                        return original;
-            return t.time(*ifd0, 0x0132);
+            return std::pair{t, static_cast<qsizetype>(*ifd0)};
         }
         at += 2 + len;
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QDateTime> exifCaptureTime(const QByteArray &jpeg)
+{
+    auto e = exifOf(jpeg);
+    if (!e)
+        return std::nullopt;
+    const auto &[t, ifd0] = *e;
+    if (auto exif = t.entry(ifd0, 0x8769))
+        if (auto off = t.u(std::get<2>(*exif), 4))
+            if (auto original = t.time(*off, 0x9003))
+                return original;
+    return t.time(ifd0, 0x0132);
+}
+
+std::optional<QPointF> exifLocation(const QByteArray &jpeg)
+{
+    auto e = exifOf(jpeg);
+    if (!e)
+        return std::nullopt;
+    const auto &[t, ifd0] = *e;
+    auto gps = t.entry(ifd0, 0x8825);
+    if (!gps)
+        return std::nullopt;
+    auto gpsIfd = t.u(std::get<2>(*gps), 4);
+    if (!gpsIfd)
+        return std::nullopt;
+    // Degrees, minutes, seconds as three RATIONALs; the reference letter says the hemisphere.
+    auto coordinate = [&](quint16 refTag, quint16 tag, char negative) -> std::optional<double> {
+        auto ref = t.entry(*gpsIfd, refTag);
+        auto val = t.entry(*gpsIfd, tag);
+        if (!ref || !val || std::get<0>(*val) != 5 || std::get<1>(*val) != 3)
+            return std::nullopt;
+        auto off = t.u(std::get<2>(*val), 4);
+        if (!off)
+            return std::nullopt;
+        double parts[3];
+        for (int i = 0; i < 3; ++i) {
+            auto num = t.u(*off + 8 * i, 4), den = t.u(*off + 8 * i + 4, 4);
+            if (!num || !den || *den == 0)
+                return std::nullopt;
+            parts[i] = double(*num) / double(*den);
+        }
+        const double deg = parts[0] + parts[1] / 60 + parts[2] / 3600;
+        const qsizetype refAt = std::get<2>(*ref);
+        const bool neg = refAt < t.size && t.p[refAt] == static_cast<uchar>(negative);
+        return neg ? -deg : deg;
+    };
+    auto lat = coordinate(1, 2, 'S');
+    auto lon = coordinate(3, 4, 'W');
+    if (!lat || !lon || std::fabs(*lat) > 90 || std::fabs(*lon) > 180)
+        return std::nullopt;
+    return QPointF(*lon, *lat);
 }
 
 PhotoStore::PhotoStore(const QString &dir, LocalStore *store, QObject *parent)
@@ -217,6 +271,7 @@ Result<StoredPhoto> PhotoStore::importFile(const QString &file)
     out.thumb = thumb.value();
     const auto exif = exifCaptureTime(original);
     out.takenAt = exif ? exif->toMSecsSinceEpoch() : QFileInfo(file).lastModified().toMSecsSinceEpoch();
+    out.location = exifLocation(original);
     return out;
 }
 

@@ -30,6 +30,7 @@ struct StoredPhoto {
     int height = 0;
     qint64 takenAt = 0;    //!< ms since the epoch
     bool duplicate = false; //!< the same bytes were already stored
+    std::optional<QPointF> location; //!< (longitude, latitude) when the capturing device recorded one
 };
 
 struct StoredSignature {
@@ -39,6 +40,8 @@ struct StoredSignature {
 
 //! The capture time recorded in a JPEG's EXIF data (DateTimeOriginal, else DateTime), local time.
 std::optional<QDateTime> exifCaptureTime(const QByteArray &jpeg);
+//! Where a JPEG was taken, from its EXIF GPS data: (longitude, latitude) in degrees.
+std::optional<QPointF> exifLocation(const QByteArray &jpeg);
 
 class PhotoStore : public QObject
 {

@@ -53,6 +53,39 @@ QByteArray jpegWithExif(int w, int h, const QByteArray &when, QColor color = QCo
     return jpeg.left(2) + segment + jpeg.mid(2);
 }
 
+//! A small JPEG whose EXIF carries a GPS position (degrees, minutes, seconds; N/S, E/W).
+QByteArray jpegWithGps(double lat, double lon)
+{
+    QImage img(32, 24, QImage::Format_RGB32);
+    img.fill(Qt::gray);
+    QByteArray jpeg;
+    QBuffer b(&jpeg);
+    b.open(QIODevice::WriteOnly);
+    img.save(&b, "JPEG", 90);
+    QByteArray tiff("MM\x00\x2a\x00\x00\x00\x08", 8); // big endian, like many cameras
+    auto u16 = [&](quint16 v) { tiff.append(char(v >> 8)).append(char(v & 0xff)); };
+    auto u32 = [&](quint32 v) { for (int i = 3; i >= 0; --i) tiff.append(char((v >> (8 * i)) & 0xff)); };
+    u16(1); u16(0x8825); u16(4); u32(1); u32(26); u32(0);      // IFD0: the GPS IFD at 26
+    u16(4);                                                     // GPS IFD
+    u16(1); u16(2); u32(2); tiff.append(lat < 0 ? 'S' : 'N').append('\0').append('\0').append('\0');
+    u16(2); u16(5); u32(3); u32(80);
+    u16(3); u16(2); u32(2); tiff.append(lon < 0 ? 'W' : 'E').append('\0').append('\0').append('\0');
+    u16(4); u16(5); u32(3); u32(104);
+    u32(0);
+    for (double v : {std::fabs(lat), std::fabs(lon)}) {
+        const double deg = std::floor(v), min = std::floor((v - deg) * 60), sec = ((v - deg) * 60 - min) * 60;
+        u32(static_cast<quint32>(deg)); u32(1);
+        u32(static_cast<quint32>(min)); u32(1);
+        u32(static_cast<quint32>(std::lround(sec * 1000))); u32(1000);
+    }
+    QByteArray app1("Exif\0\0", 6);
+    app1.append(tiff);
+    QByteArray segment("\xff\xe1", 2);
+    const int len = app1.size() + 2;
+    segment.append(char(len >> 8)).append(char(len & 0xff)).append(app1);
+    return jpeg.left(2) + segment + jpeg.mid(2);
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     QFile f(dir.filePath(name));
@@ -97,6 +130,14 @@ private Q_SLOTS:
         QVERIFY(QImage::fromData(jpeg).width() == 64); // still a valid JPEG
         QVERIFY(!exifCaptureTime(QByteArray("\xff\xd8\xff\xe1\x00\x04xx", 8))); // truncated: no crash, no time
         QVERIFY(!exifCaptureTime(QByteArray("not a jpeg")));
+        QVERIFY(!exifLocation(jpeg)); // no GPS recorded
+        // Where a phone recorded it: 长春 (43.8171 N, 125.3235 E), and a southern/western one.
+        auto here = exifLocation(jpegWithGps(43.8171, 125.3235));
+        QVERIFY(here);
+        QVERIFY(std::fabs(here->y() - 43.8171) < 1e-4 && std::fabs(here->x() - 125.3235) < 1e-4);
+        auto there = exifLocation(jpegWithGps(-33.8688, -70.6693));
+        QVERIFY(there);
+        QVERIFY(std::fabs(there->y() + 33.8688) < 1e-4 && std::fabs(there->x() + 70.6693) < 1e-4);
     }
 
     void importScalesHashesAndDedupes()
@@ -169,6 +210,11 @@ private Q_SLOTS:
         QCOMPARE(first.value("caption").toString(), QStringLiteral("走廊"));
         QCOMPARE(first.value("takenAt").toString(), QStringLiteral("2026-11-24 10:00"));
         QVERIFY(photos.has(first.value("thumb").toString()));
+        // A photo with a GPS position keeps it in the attach operation.
+        QVERIFY(ctl.attachPhoto("site_photos", writeFile(dir, "gps.jpg", jpegWithGps(43.8171, 125.3235)), "门口"));
+        const auto lastOps = store->ops().operations("insp-test").value();
+        QVERIFY(lastOps.back().value.find("\"location\":{\"lat\":43.8171") != std::string::npos);
+        QVERIFY(ctl.undo());
         // The photo item now has its two photos: nothing missing for it.
         for (const Reason &m : ctl.snapshot().report.missing)
             QVERIFY(m.subject != "site_photos");
