@@ -201,6 +201,20 @@ QUrl PhotoStore::url(const QString &sha256)
     return {};
 }
 
+QString PhotoStore::captureFile() const
+{
+    QDir dir(QDir(m_dir).filePath(QStringLiteral("../capture")));
+    dir.mkpath(QStringLiteral("."));
+    return dir.absoluteFilePath(QStringLiteral("capture-%1.jpg").arg(QDateTime::currentMSecsSinceEpoch()));
+}
+
+void PhotoStore::discardCapture(const QString &path) const
+{
+    const QString local = path.startsWith(QLatin1String("file:")) ? QUrl(path).toLocalFile() : path;
+    if (QFileInfo(local).absolutePath().endsWith(QLatin1String("/capture")))
+        QFile::remove(local);
+}
+
 bool PhotoStore::cameraAvailable() const
 {
     return !QMediaDevices::videoInputs().isEmpty();

@@ -69,6 +69,9 @@ public:
     QString path(const QString &sha256) const;
     //! file: URL when the blob is here; otherwise "" and the blob is requested from the server.
     Q_INVOKABLE QUrl url(const QString &sha256);
+    //! A new file path for a camera capture (imported, then removed with discardCapture()).
+    Q_INVOKABLE QString captureFile() const;
+    Q_INVOKABLE void discardCapture(const QString &path) const;
     //! Human sentence for the import button: whether there is a camera.
     Q_INVOKABLE QString captureHint() const;
 

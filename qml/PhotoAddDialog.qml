@@ -15,7 +15,24 @@ Item {
     function start(target, label) {
         root.target = target
         root.label = label
-        files.open()
+        if (App.photos.cameraAvailable) {
+            caption.text = ""
+            root.file = ""
+            captionDialog.open() // caption first, then camera or file
+        } else {
+            caption.text = ""
+            files.open()
+        }
+    }
+
+    Loader {
+        id: cameraLoader
+        active: false
+        sourceComponent: CameraCapture {
+            parent: Overlay.overlay
+            onClosed: cameraLoader.active = false
+            onFailed: (message) => App.inspection.infoMessage(message)
+        }
     }
 
     FileDialog {
@@ -24,7 +41,6 @@ Item {
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)"), qsTr("All files (*)")]
         onAccepted: {
             root.file = selectedFile
-            caption.text = ""
             captionDialog.open()
         }
     }
@@ -37,12 +53,28 @@ Item {
         x: parent ? (parent.width - width) / 2 : 0
         y: 60
         standardButtons: Dialog.Ok | Dialog.Cancel
-        onAccepted: App.inspection.attachPhoto(root.target, root.file.toString(), caption.text)
+        onAccepted: {
+            if (root.file.toString() !== "") {
+                App.inspection.attachPhoto(root.target, root.file.toString(), caption.text)
+            } else if (App.photos.cameraAvailable) {
+                cameraLoader.active = true
+                cameraLoader.item.target = root.target
+                cameraLoader.item.caption = caption.text
+                cameraLoader.item.open()
+            }
+        }
         ColumnLayout {
             anchors.fill: parent
             spacing: 8
             Label { text: root.label; wrapMode: Text.Wrap; Layout.fillWidth: true; font.bold: true }
+            RowLayout {
+                visible: App.photos.cameraAvailable && root.file.toString() === ""
+                Layout.fillWidth: true
+                Label { text: qsTr("OK opens the camera."); Layout.fillWidth: true; wrapMode: Text.Wrap }
+                Button { text: qsTr("Import a file instead"); flat: true; onClicked: { captionDialog.close(); files.open() } }
+            }
             Image {
+                visible: root.file.toString() !== ""
                 source: root.file
                 asynchronous: true
                 sourceSize.height: 240

@@ -166,6 +166,19 @@
     </message>
 </context>
 <context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../../qml/CameraCapture.qml" line="46"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraCapture.qml" line="49"/>
+        <source>Take</source>
+        <translation>拍照</translation>
+    </message>
+</context>
+<context>
     <name>CeCheckEditor</name>
     <message>
         <location filename="../../qml/CeCheckEditor.qml" line="16"/>
@@ -698,47 +711,47 @@
         <translation>照片未添加：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="622"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
         <source>photo on %1</source>
         <translation>“%1”的照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="626"/>
         <source>Photo attached (this picture was already on the tablet, stored once)</source>
         <translation>已附加照片（本机已有这张照片，只保存一份）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="626"/>
         <source>Photo attached</source>
         <translation>已附加照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="637"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="639"/>
         <source>Photo removed</source>
         <translation>已移除照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="640"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="642"/>
         <source>That photo is no longer attached.</source>
         <translation>这张照片已不再附加。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="666"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="668"/>
         <source>“%1” is not a signature.</source>
         <translation>“%1”不是签名项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="670"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="672"/>
         <source>Write the signer&apos;s name before signing.</source>
         <translation>签字前请填写签字人姓名。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="674"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="676"/>
         <source>Signatures cannot be stored on this tablet.</source>
         <translation>本机无法保存签名。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="689"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="691"/>
         <source>The signature was not saved: %1</source>
         <translation>签名未保存：%1</translation>
     </message>
@@ -871,22 +884,32 @@
 <context>
     <name>PhotoAddDialog</name>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="24"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="41"/>
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="24"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="41"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="35"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="51"/>
         <source>Attach the photo</source>
         <translation>附加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="55"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="73"/>
+        <source>OK opens the camera.</source>
+        <translation>按“确定”打开相机。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="74"/>
+        <source>Import a file instead</source>
+        <translation>改为导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PhotoAddDialog.qml" line="87"/>
         <source>Caption (what the photo shows)</source>
         <translation>说明（照片拍的是什么）</translation>
     </message>
@@ -894,12 +917,12 @@
 <context>
     <name>PhotoStore</name>
     <message>
-        <location filename="../../mobile/photostore.cpp" line="157"/>
+        <location filename="../../mobile/photostore.cpp" line="225"/>
         <source>Take a photo, or import an image file.</source>
         <translation>拍照，或导入图片文件。</translation>
     </message>
     <message>
-        <location filename="../../mobile/photostore.cpp" line="158"/>
+        <location filename="../../mobile/photostore.cpp" line="226"/>
         <source>This tablet has no camera: import an image file instead.</source>
         <translation>本机没有摄像头：请改为导入图片文件。</translation>
     </message>
