@@ -170,7 +170,7 @@
     <message>
         <location filename="../../qml/CameraCapture.qml" line="46"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../qml/CameraCapture.qml" line="49"/>
