@@ -251,11 +251,17 @@ void App::refreshTeam()
                     const qint64 last = std::max(push, pull);
                     members.insert(QString::fromStdString(m.value("username", std::string())),
                                    QVariantMap{{QStringLiteral("operations"), m.value("operations", 0)},
-                                               {QStringLiteral("lastSync"), last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()}});
+                                               {QStringLiteral("lastSync"), last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()},
+                                               {QStringLiteral("lastSyncMs"), last}});
                 }
                 view.insert(QStringLiteral("members"), members);
                 view.insert(QStringLiteral("photosExpected"), (*parsed)["photos"].value("expected", 0));
                 view.insert(QStringLiteral("photosReceived"), (*parsed)["photos"].value("received", 0));
+                QVariantList missing;
+                for (const auto &h : (*parsed)["photos"]["missing"])
+                    if (h.is_string())
+                        missing << QString::fromStdString(h.get<std::string>());
+                view.insert(QStringLiteral("photosMissing"), missing);
                 view.insert(QStringLiteral("at"), QDateTime::currentDateTime().toString(QStringLiteral("HH:mm")));
             }
         }

@@ -14,6 +14,18 @@ Dialog {
     x: parent ? (parent.width - width) / 2 : 0
     y: 40
     onAccepted: App.inspection.submit(comment.text)
+    onAboutToShow: App.refreshTeam()
+    // Members whose tablets have not synced for an hour (or ever): their latest work may not be here.
+    readonly property var quietMembers: {
+        const out = []
+        const server = App.teamView.members || {}
+        for (const user in server) {
+            const m = server[user]
+            if (user !== App.session.username && (m.lastSyncMs === 0 || Date.now() - m.lastSyncMs > 3600 * 1000))
+                out.push(m.lastSync !== "" ? qsTr("%1 (last synced %2)").arg(user).arg(m.lastSync) : qsTr("%1 (never synced)").arg(user))
+        }
+        return out
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -40,7 +52,22 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
+            visible: dialog.quietMembers.length > 0
+            text: qsTr("Team members who may have work not yet synced: %1").arg(dialog.quietMembers.join(", "))
+            color: Theme.warn
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: (App.teamView.photosMissing || []).length > 0
+            text: qsTr("%1 photos named in the evaluation have not reached the server yet.").arg((App.teamView.photosMissing || []).length)
+            color: Theme.warn
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
             visible: App.sync.pending === 0 && App.inspection.conflicts.count === 0 && App.inspection.missing.count === 0
+                     && dialog.quietMembers.length === 0 && (App.teamView.photosMissing || []).length === 0
             text: qsTr("Everything is complete and sent.")
             color: Theme.pass
         }

@@ -1653,27 +1653,47 @@
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="23"/>
+        <location filename="../../qml/SubmitDialog.qml" line="25"/>
+        <source>%1 (last synced %2)</source>
+        <translation>%1（最近同步 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="25"/>
+        <source>%1 (never synced)</source>
+        <translation>%1（从未同步）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="35"/>
         <source>%1 changes on this tablet have not reached the server yet.</source>
         <translation>本机还有 %1 条修改尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="30"/>
+        <location filename="../../qml/SubmitDialog.qml" line="42"/>
         <source>%1 conflicts are not settled.</source>
         <translation>还有 %1 处冲突未裁定。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="37"/>
+        <location filename="../../qml/SubmitDialog.qml" line="49"/>
         <source>%1 required items or photos are missing.</source>
         <translation>还缺 %1 项必填项目或照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="44"/>
+        <location filename="../../qml/SubmitDialog.qml" line="56"/>
+        <source>Team members who may have work not yet synced: %1</source>
+        <translation>可能有工作尚未同步的组员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="63"/>
+        <source>%1 photos named in the evaluation have not reached the server yet.</source>
+        <translation>评估中引用的 %1 张照片尚未送达服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="71"/>
         <source>Everything is complete and sent.</source>
         <translation>全部完成并已发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="49"/>
+        <location filename="../../qml/SubmitDialog.qml" line="76"/>
         <source>Comment for the supervisor (optional)</source>
         <translation>给督查人员的说明（可选）</translation>
     </message>
