@@ -40,7 +40,6 @@ CeCard {
 
     readonly property bool nonCompliant: type === "check" && value === "noncompliant"
     property bool noteOpen: false
-    property bool photoOpen: false
 
     function answer(v) { App.inspection.setAnswer(card.itemId, v) }
 
@@ -108,20 +107,24 @@ CeCard {
             note: card.note
             needed: card.nonCompliant && card.noteRequired
         }
-        CePhotoStrip {
-            visible: card.type === "check" && ((card.photoRequired && card.nonCompliant) || card.photoCount > 0 || card.photoOpen)
+        // Created only for checks that have or need photos: most rows never pay for it.
+        Loader {
+            active: card.type === "check" && ((card.photoRequired && card.nonCompliant) || card.photoCount > 0)
+            visible: active
             Layout.fillWidth: true
-            target: card.itemId
-            label: card.number + " " + card.label
-            required: card.photoRequired && card.nonCompliant ? 1 : 0
-            revision: card.photoCount
+            sourceComponent: CePhotoStrip {
+                target: card.itemId
+                label: card.number + " " + card.label
+                required: card.photoRequired && card.nonCompliant ? 1 : 0
+                revision: card.photoCount
+            }
         }
         RowLayout {
             Layout.fillWidth: true
             visible: card.type !== "text" && card.type !== "rating"
             Item { Layout.fillWidth: true }
             Button {
-                visible: card.type === "check" && card.photoCount === 0 && !card.photoOpen && !(card.photoRequired && card.nonCompliant)
+                visible: card.type === "check" && card.photoCount === 0 && !(card.photoRequired && card.nonCompliant)
                          && !App.inspection.readOnly && !App.inspection.locked
                 flat: true
                 text: "+ " + qsTr("Photo")
