@@ -4,12 +4,8 @@
 // bytes re-sent. Real server process, real sync clients and stores. Usage: bench_sync [--photos N]
 
 #include "../tests/e2e/cuttingproxy.h"
-#include "../tests/mobile/mobiletestutil.h"
+#include "../tests/e2e/e2etablet.h"
 #include "../tests/syncserver/serverfixture.h"
-
-#include "photostore.h"
-#include "serverapi.h"
-#include "syncclient.h"
 
 #include <careeval/jsonutil.h>
 #include <careeval/report_json.h>
@@ -23,54 +19,12 @@ using namespace careeval;
 
 namespace {
 
-const char *kInspection = "demo-pilot-changchun-01";
-
-struct Tablet {
-    QTemporaryDir dir;
-    std::unique_ptr<LocalStore> store;
-    ServerApi api;
-    std::unique_ptr<SyncClient> sync;
-    std::unique_ptr<PhotoStore> photos;
-    InspectionController ctl;
-    Tablet(quint16 port, const QString &token, std::shared_ptr<const Template> tpl, const std::string &user, const std::string &role)
-    {
-        store = mobiletest::openStore(dir);
-        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        api.setToken(token.toUtf8());
-        api.setTimeout(10000);
-        sync = std::make_unique<SyncClient>(store.get(), &api);
-        photos = std::make_unique<PhotoStore>(dir.filePath("blobs"), store.get());
-        sync->setPhotoStore(photos.get());
-        ctl.setPhotoStore(photos.get());
-        sync->setInspections({QString::fromLatin1(kInspection)});
-        sync->setEnabled(true);
-        Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
-        a.myRole = role;
-        if (!ctl.open(store.get(), a, tpl, user, "bench-" + user).ok())
-            qFatal("open");
-        QObject::connect(sync.get(), &SyncClient::inspectionUpdated, &ctl, [this] { (void)ctl.reload(); });
-    }
-    bool syncOnce()
-    {
-        QSignalSpy done(sync.get(), &SyncClient::roundFinished);
-        sync->syncNow();
-        return done.wait(120000) && done.first().at(0).toBool();
-    }
-};
+using e2e::kInspection;
+using e2e::Tablet;
 
 QString noisePhoto(const QString &dir, int seed)
 {
-    // ~1 MB as a JPEG: random pixels do not compress.
-    QImage img(1400, 1050, QImage::Format_RGB32);
-    QRandomGenerator rng(static_cast<quint32>(seed));
-    for (int y = 0; y < img.height(); ++y) {
-        auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            line[x] = rng.generate() | 0xff000000u;
-    }
-    const QString file = QDir(dir).filePath(QStringLiteral("p%1.jpg").arg(seed));
-    img.save(file, "JPEG", 80);
-    return file;
+    return e2e::noisePhoto(dir, seed, 1400, 1050); // ~1 MB
 }
 
 } // namespace
@@ -90,7 +44,7 @@ int main(int argc, char **argv)
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
     std::vector<std::unique_ptr<Tablet>> team;
     for (const char *u : users)
-        team.push_back(std::make_unique<Tablet>(server.port, server.login(u), tpl, u, std::string(u) == "li.hua" ? "lead" : "evaluator"));
+        team.push_back(std::make_unique<Tablet>(server.port, server.login(u), tpl, u, std::string(u) == "li.hua" ? "lead" : "evaluator", std::string("bench-") + u));
 
     // The day's work, offline: 300 answers each (corrections included), 50 survey responses, photos.
     std::vector<const Item *> items;
@@ -178,6 +132,7 @@ int main(int argc, char **argv)
         qFatal("server: %s", server2.log.constData());
     CuttingProxy proxy(server2.port, 4 * 1024 * 1024, 7);
     Tablet cut(proxy.port(), server2.login("wang.fang"), tpl, "wang.fang", "evaluator");
+    cut.api.setTimeout(10000);
     for (int i = 0; i < photoCount / 3; ++i)
         cut.ctl.attachPhoto("site_photos", noisePhoto(files.path(), 1000 + i), QString());
     qint64 cutBytes = 0;

@@ -4,13 +4,9 @@
 // stop, everyone syncs, and: nothing pending, every operation made is on the server exactly once,
 // and every tablet's merged state equals the server's. Prints the counts.
 
-#include "../mobile/mobiletestutil.h"
 #include "../syncserver/serverfixture.h"
 #include "cuttingproxy.h"
-
-#include "photostore.h"
-#include "serverapi.h"
-#include "syncclient.h"
+#include "e2etablet.h"
 
 #include <careeval/jsonutil.h>
 #include <careeval/report_json.h>
@@ -24,15 +20,10 @@ using namespace careeval;
 
 namespace {
 
-const char *kInspection = "demo-pilot-changchun-01";
+using e2e::kInspection;
 
-struct Device {
-    QTemporaryDir dir;
-    std::unique_ptr<LocalStore> store;
-    ServerApi api;
-    std::unique_ptr<SyncClient> sync;
-    std::unique_ptr<PhotoStore> photos;
-    InspectionController ctl;
+struct Device : e2e::Tablet {
+    using e2e::Tablet::Tablet;
     QTimer work;
     int made = 0;
     int photosMade = 0;
@@ -53,9 +44,9 @@ private Q_SLOTS:
         QVERIFY2(server.start(), server.log.constData());
         CuttingProxy proxy(server.port, 60000, 20251125);
         const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
-        QMap<QString, QByteArray> tokens;
+        QMap<QString, QString> tokens;
         for (const char *u : users)
-            tokens[u] = server.login(u).toUtf8();
+            tokens[u] = server.login(u);
 
         // Items the team answers: checks, numbers and scores of every step but the survey.
         std::vector<const Item *> items;
@@ -66,25 +57,13 @@ private Q_SLOTS:
 
         std::vector<std::unique_ptr<Device>> devices;
         for (int i = 0; i < 20; ++i) {
-            auto d = std::make_unique<Device>();
             const std::string user = users[i % 3];
-            d->store = mobiletest::openStore(d->dir);
-            d->api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
-            d->api.setToken(tokens[QString::fromStdString(user)]);
+            auto d = std::make_unique<Device>(proxy.port(), tokens[QString::fromStdString(user)], tpl, user,
+                                              user == "li.hua" ? "lead" : "evaluator", "soak-" + std::to_string(i));
             d->api.setTimeout(5000);
-            d->sync = std::make_unique<SyncClient>(d->store.get(), &d->api);
             d->sync->setBatchSize(100);
-            d->photos = std::make_unique<PhotoStore>(d->dir.filePath("blobs"), d->store.get());
-            d->sync->setPhotoStore(d->photos.get());
             d->sync->setChunkSize(64 * 1024);
-            d->ctl.setPhotoStore(d->photos.get());
-            d->sync->setInspections({kInspection});
-            d->sync->setEnabled(true);
-            Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
-            a.myRole = user == "li.hua" ? "lead" : "evaluator";
-            QVERIFY(d->ctl.open(d->store.get(), a, tpl, user, "soak-" + std::to_string(i)).ok());
             Device *raw = d.get();
-            QObject::connect(raw->sync.get(), &SyncClient::inspectionUpdated, &raw->ctl, [raw] { (void)raw->ctl.reload(); });
             QObject::connect(&raw->ctl, &InspectionController::operationsRecorded, raw->sync.get(), &SyncClient::changesMade);
             // Counted from what was stored (an unchanged value makes no operation).
             QObject::connect(&raw->ctl, &InspectionController::operationsRecorded, &raw->ctl, [raw] { ++raw->made; });
@@ -101,12 +80,7 @@ private Q_SLOTS:
                 QVERIFY(raw->ctl.setAnswer(QString::fromStdString(item->id), v));
                 if (rng.bounded(25u) == 0) {
                     // Now and then a photo (random pixels, ~100 kB, never the same twice).
-                    QImage img(400, 300, QImage::Format_RGB32);
-                    for (int y = 0; y < img.height(); ++y)
-                        for (int x = 0; x < img.width(); ++x)
-                            img.setPixel(x, y, rng.generate() | 0xff000000u);
-                    const QString file = raw->dir.filePath(QStringLiteral("p%1.jpg").arg(raw->made));
-                    img.save(file, "JPEG", 90);
+                    const QString file = e2e::noisePhoto(raw->dir.path(), static_cast<int>(rng.generate() & 0x7fffffff), 400, 300, 90);
                     QVERIFY(raw->ctl.attachPhoto(QStringLiteral("site_photos"), file, QString()));
                     ++raw->photosMade;
                 }

@@ -7,13 +7,10 @@
 // process killed (SIGKILL) mid-sync and restarted — nothing acknowledged lost, nothing duplicated,
 // states converge, bytes re-sent bounded.
 
-#include "../mobile/mobiletestutil.h"
 #include "../syncserver/serverfixture.h"
 
 #include "cuttingproxy.h"
-#include "photostore.h"
-#include "serverapi.h"
-#include "syncclient.h"
+#include "e2etablet.h"
 
 #include <careeval/jsonutil.h>
 #include <careeval/report_json.h>
@@ -26,66 +23,17 @@ using namespace careeval;
 
 namespace {
 
-const char *kInspection = "demo-pilot-changchun-01";
+using e2e::kInspection;
+using e2e::noisePhoto;
 
-// One tablet: its own store, API client, sync client and controller, signed in as `user`.
-struct Tablet {
-    QTemporaryDir dir;
-    std::unique_ptr<LocalStore> store;
-    ServerApi api;
-    std::unique_ptr<SyncClient> sync;
-    std::unique_ptr<PhotoStore> photos;
-    InspectionController ctl;
-    std::string user;
-
+// A tablet of the e2e helpers, signed in to a test server.
+struct Tablet : e2e::Tablet {
     Tablet(ServerFixture &server, const std::string &username, std::shared_ptr<const Template> tpl, const std::string &role)
-        : user(username)
+        : e2e::Tablet(server.port, server.login(QString::fromStdString(username)), std::move(tpl), username, role)
     {
-        store = mobiletest::openStore(dir);
-        connect(server);
-        sync = std::make_unique<SyncClient>(store.get(), &api);
-        photos = std::make_unique<PhotoStore>(dir.filePath("blobs"), store.get());
-        sync->setPhotoStore(photos.get());
-        ctl.setPhotoStore(photos.get());
-        sync->setInspections({QString::fromLatin1(kInspection)});
-        sync->setEnabled(true);
-        Assignment a = mobiletest::pilotAssignment(*tpl, kInspection);
-        a.myRole = role;
-        if (!ctl.open(store.get(), a, tpl, username, "tab-" + username).ok())
-            qFatal("open failed");
-        QObject::connect(sync.get(), &SyncClient::inspectionUpdated, &ctl, [this] { (void)ctl.reload(); });
     }
-    void connect(ServerFixture &server)
-    {
-        api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port)));
-        api.setToken(server.login(QString::fromStdString(user)).toUtf8());
-    }
-    //! One sync round; true when it ended well.
-    bool syncOnce(int timeoutMs = 60000)
-    {
-        QSignalSpy done(sync.get(), &SyncClient::roundFinished);
-        sync->syncNow();
-        if (!done.wait(timeoutMs))
-            return false;
-        return done.first().at(0).toBool();
-    }
-    std::string stateJson() const { return stateToJson(ctl.snapshot().state).dump(); }
+    void connect(ServerFixture &server) { setServer(server.port, server.login(QString::fromStdString(user))); }
 };
-
-//! A photo file of random pixels (incompressible: about `kb` kB as JPEG), different for each seed.
-QString noisePhoto(const QTemporaryDir &dir, int seed, int side = 1100)
-{
-    QImage img(side, side * 3 / 4, QImage::Format_RGB32);
-    QRandomGenerator rng(static_cast<quint32>(seed));
-    for (int y = 0; y < img.height(); ++y) {
-        auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            line[x] = rng.generate() | 0xff000000u;
-    }
-    const QString file = dir.filePath(QStringLiteral("photo-%1.jpg").arg(seed));
-    img.save(file, "JPEG", 80);
-    return file;
-}
 
 void answer(Tablet &t, const char *item, const QVariant &v)
 {
@@ -259,7 +207,7 @@ private Q_SLOTS:
         wang.sync->setChunkSize(chunk);
         QTemporaryDir files;
         for (int i = 0; i < 4; ++i)
-            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files, i), QStringLiteral("走廊 %1").arg(i)), qPrintable(wang.ctl.errorString()));
+            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("走廊 %1").arg(i)), qPrintable(wang.ctl.errorString()));
         qint64 photoBytes = 0;
         for (const auto &b : wang.store->blobsToUpload().value())
             photoBytes += b.bytes;
@@ -290,7 +238,7 @@ private Q_SLOTS:
         Tablet zhang(server, "zhang.wei", m_tpl, "evaluator");
         zhang.sync->setChunkSize(chunk);
         for (int i = 10; i < 14; ++i)
-            QVERIFY(zhang.ctl.attachPhoto("site_photos", noisePhoto(files, i), QStringLiteral("现场 %1").arg(i)));
+            QVERIFY(zhang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)));
         CuttingProxy proxy(server.port, 300 * 1024, 42);
         zhang.api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
         zhang.api.setTimeout(5000);
