@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <algorithm>
 #include <thread>
 
 using namespace careeval;
@@ -31,7 +32,7 @@ struct Options {
     std::string adminPassword;
     std::string templates = CAREEVAL_TEMPLATES_DIR;
     std::string cert, key;
-    int threads = 4;
+    int threads = 0; //!< 0: one per core (at least 2)
     int readTimeout = 30;
     std::size_t maxConnections = 256;
     bool demo = false;
@@ -145,7 +146,7 @@ int main(int argc, char **argv)
                  : false)
             continue;
         else if (a == "--threads" && next(threads))
-            o.threads = std::max(1, std::atoi(threads.c_str()));
+            o.threads = std::max(0, std::atoi(threads.c_str()));
         else if (a == "--read-timeout" && next(number))
             o.readTimeout = std::max(1, std::atoi(number.c_str()));
         else if (a == "--max-connections" && next(number))
@@ -159,7 +160,9 @@ int main(int argc, char **argv)
     TransportConfig tc;
     tc.address = o.listen.substr(0, colon);
     tc.port = static_cast<std::uint16_t>(std::atoi(o.listen.c_str() + colon + 1));
-    tc.threads = o.threads;
+    // More I/O threads than cores only adds wake-ups: on 2 cores, 4 threads pushed 15% fewer
+    // operations and uploaded photos 10% slower than 2 (bench_server --threads).
+    tc.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
     tc.readTimeoutSeconds = o.readTimeout;
     tc.maxConnections = o.maxConnections;
     tc.certFile = o.cert;
@@ -211,6 +214,7 @@ int main(int argc, char **argv)
 
     HttpServer server(tc, [&](const HttpRequest &r) { return service.handle(r); },
                       [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
+    server.setSinkFactory([&](const HttpRequest &head) { return service.uploadSink(head); });
     service.setConnectionGauge([&] { return server.connections(); });
     if (auto r = server.start(); !r) {
         std::cerr << r.error().message << "\n";

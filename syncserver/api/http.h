@@ -7,11 +7,22 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace careeval::server {
+
+//! Where a large request body goes as it arrives (a photo chunk into its partial file), instead of
+//! into HttpRequest::body.
+class BodySink
+{
+public:
+    virtual ~BodySink() = default;
+    //! The next bytes of the body; false stops reading (the sink remembers why, for the answer).
+    virtual bool write(const char *data, std::size_t size) = 0;
+};
 
 struct HttpRequest {
     std::string method; //!< "GET", "POST", …
@@ -20,6 +31,9 @@ struct HttpRequest {
     std::map<std::string, std::string> headers; //!< names in lower case
     std::string body;
     std::string remote;
+    //! Set when the body was streamed into this sink; `body` is then empty. When the sink refused
+    //! bytes, the rest of the body was not read and the connection closes after the answer.
+    std::shared_ptr<BodySink> sink;
 
     std::string header(const std::string &lowerName) const;
 };

@@ -965,26 +965,81 @@ HttpResponse Service::uploadStatus(Context &, const std::string &sha)
     return jsonResponse(200, {{"sha256", sha}, {"received", m_blobs.received(sha)}, {"complete", false}});
 }
 
+namespace {
+
+// A photo chunk streamed from the socket into its partial file (see Service::uploadSink).
+struct UploadSink final : BodySink {
+    std::unique_ptr<BlobStore::Upload> upload;
+    bool write(const char *data, std::size_t size) override { return upload->write(data, size); }
+};
+
+bool chunkPosition(const HttpRequest &req, std::int64_t &offset, std::int64_t &total)
+{
+    try {
+        offset = std::stoll(req.query.at("offset"));
+        total = std::stoll(req.query.at("total"));
+    } catch (const std::exception &) {
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::shared_ptr<BodySink> Service::uploadSink(const HttpRequest &head)
+{
+    // Only a chunk that will be accepted streams; anything else (not signed in, wrong offset, too
+    // large, already complete) is read as usual and answered by route(), so every error keeps
+    // its one path.
+    if (head.method != "PUT")
+        return nullptr;
+    const auto seg = splitPath(head.path);
+    if (seg.size() != 4 || seg[0] != "api" || seg[1] != "v1" || seg[2] != "blobs" || !BlobStore::validName(seg[3]))
+        return nullptr;
+    std::int64_t offset = -1, total = -1, length = -1;
+    if (!chunkPosition(head, offset, total) || offset < 0 || total < 0)
+        return nullptr;
+    try {
+        length = std::stoll(head.header("content-length"));
+    } catch (const std::exception &) {
+        return nullptr;
+    }
+    HttpResponse unused;
+    if (!authenticate(head, unused))
+        return nullptr;
+    BlobStore::ChunkResult refusal;
+    auto upload = m_blobs.begin(seg[3], offset, total, length, m_config.maxBlobBytes, refusal);
+    if (!upload)
+        return nullptr;
+    auto sink = std::make_shared<UploadSink>();
+    sink->upload = std::move(upload);
+    return sink;
+}
+
 HttpResponse Service::putChunk(Context &c, const std::string &sha)
 {
     std::int64_t offset = -1, total = -1;
-    try {
-        offset = std::stoll(c.req.query.at("offset"));
-        total = std::stoll(c.req.query.at("total"));
-    } catch (const std::exception &) {
+    if (!chunkPosition(c.req, offset, total))
         return errorResponse(400, "invalid_request", "a chunk needs ?offset=N&total=T (whole numbers)");
-    }
     if (offset < 0 || total < 0)
         return errorResponse(400, "invalid_request", "\"offset\" and \"total\" must not be negative");
-    const auto r = m_blobs.putChunk(sha, offset, total, c.req.body, m_config.maxBlobBytes);
+    BlobStore::ChunkResult r;
+    std::int64_t bytes = 0;
+    if (auto *streamed = dynamic_cast<UploadSink *>(c.req.sink.get())) {
+        r = streamed->upload->finish();
+        bytes = streamed->upload->written();
+    } else {
+        r = m_blobs.putChunk(sha, offset, total, c.req.body, m_config.maxBlobBytes);
+        bytes = static_cast<std::int64_t>(c.req.body.size());
+    }
     using O = BlobStore::Outcome;
     switch (r.outcome) {
     case O::Stored:
-        m_blobBytes += c.req.body.size();
+        m_blobBytes += static_cast<std::uint64_t>(bytes);
         return jsonResponse(200, {{"sha256", sha}, {"received", r.received}, {"complete", false}});
     case O::Complete:
-        if (offset + static_cast<std::int64_t>(c.req.body.size()) == r.received && !c.req.body.empty()) {
-            m_blobBytes += c.req.body.size();
+        if (offset + bytes == r.received && bytes > 0) {
+            m_blobBytes += static_cast<std::uint64_t>(bytes);
             ++m_blobsStored;
             (void)m_store.putBlob({sha, r.received, c.user->username, c.now});
             return jsonResponse(201, {{"sha256", sha}, {"received", r.received}, {"complete", true}});

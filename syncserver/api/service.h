@@ -43,6 +43,9 @@ public:
     HttpResponse handle(const HttpRequest &request);
     //! Largest body the transport may read for this request (decided from the header alone).
     std::size_t bodyLimit(const std::string &method, const std::string &target) const;
+    //! For the transport, once a request's header is read: a sink that streams a photo chunk into
+    //! its partial file as it arrives, when the chunk will be accepted; otherwise null.
+    std::shared_ptr<BodySink> uploadSink(const HttpRequest &head);
     //! Connection count for /metrics, provided by the transport.
     void setConnectionGauge(std::function<std::size_t()> gauge) { m_connections = std::move(gauge); }
 

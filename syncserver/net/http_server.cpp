@@ -29,6 +29,7 @@ struct HttpServer::Impl {
     Handler handler;
     BodyLimit limit;
     Logger logger;
+    SinkFactory sinkFactory;
     net::io_context ioc;
     std::optional<ssl::context> sslContext;
     tcp::acceptor acceptor{ioc};
@@ -68,7 +69,8 @@ bool quiet(const beast::error_code &ec)
            ec == net::error::eof || ec == net::error::connection_reset || ec == ssl::error::stream_truncated;
 }
 
-HttpRequest toRequest(http::request<http::string_body> &m, const std::string &remote, bool &targetOk)
+// The request without its body; targetOk is false when the target's encoding is broken.
+HttpRequest headOf(const http::request_header<> &m, const std::string &remote, bool &targetOk)
 {
     HttpRequest r;
     r.method = std::string(m.method_string());
@@ -79,7 +81,6 @@ HttpRequest toRequest(http::request<http::string_body> &m, const std::string &re
             ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         r.headers[name] = std::string(f.value());
     }
-    r.body = std::move(m.body()); // photo chunks are megabytes: moved, not copied
     r.remote = remote;
     return r;
 }
@@ -166,16 +167,41 @@ private:
         const std::size_t limit = m_server.limit(std::string(h.method_string()), std::string(h.target()));
         if (h.has_content_length() && m_header->content_length() && *m_header->content_length() > limit)
             return fail(413, "request body larger than " + std::to_string(limit) + " bytes");
-        m_parser.emplace(std::move(*m_header));
-        m_parser->body_limit(limit);
         // Beast sizes each read by the buffer's free capacity, which is tiny after a header: a photo
         // chunk was read 512 bytes at a time (16,000 reads for 8 MiB). Large bodies get room for
         // 1 MiB reads; the buffer shrinks back once the request is answered.
-        if (m_parser->content_length() && *m_parser->content_length() > 64 * 1024)
+        if (m_header->content_length() && *m_header->content_length() > 64 * 1024)
             m_buffer.reserve(1024 * 1024);
-        else if (m_parser->chunked())
+        else if (m_header->chunked())
             m_buffer.reserve(64 * 1024);
         m_started = std::chrono::steady_clock::now();
+        if (m_server.sinkFactory && m_header->content_length() && *m_header->content_length() > 0) {
+            bool targetOk = true;
+            HttpRequest head = headOf(h, m_remote, targetOk);
+            std::shared_ptr<BodySink> sink = targetOk ? m_server.sinkFactory(head) : nullptr;
+            if (sink) {
+                head.sink = std::move(sink);
+                m_head = std::move(head);
+                m_remaining = *m_header->content_length();
+                m_keepAlive = h.keep_alive();
+                m_target = std::string(h.target());
+                // Body bytes that came in with the header go first; the rest is read straight
+                // from the socket in large pieces (Beast's parser reads at most 64 KiB at a time).
+                const std::size_t early = static_cast<std::size_t>(std::min<std::uint64_t>(m_buffer.size(), m_remaining));
+                if (early > 0) {
+                    const auto data = m_buffer.data();
+                    const bool ok = m_head.sink->write(static_cast<const char *>(data.data()), early);
+                    m_buffer.consume(early);
+                    m_remaining -= early;
+                    if (!ok)
+                        return finishSink(true);
+                }
+                m_buffer.shrink_to_fit();
+                return readSink();
+            }
+        }
+        m_parser.emplace(std::move(*m_header));
+        m_parser->body_limit(limit);
         http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, this->shared_from_this()));
     }
 
@@ -190,10 +216,51 @@ private:
         }
         auto req = m_parser->release();
         bool targetOk = true;
-        HttpRequest request = toRequest(req, m_remote, targetOk);
+        HttpRequest request = headOf(req, m_remote, targetOk);
+        request.body = std::move(req.body()); // photo chunks are megabytes: moved, not copied
         HttpResponse response = targetOk ? m_server.handler(request)
                                          : errorResponse(400, "invalid_request", "the request target is not properly encoded");
         send(std::move(response), req.keep_alive() && !m_server.stopping, request.method, std::string(req.target()));
+    }
+
+    void readSink()
+    {
+        if (m_remaining == 0)
+            return finishSink(false);
+        if (m_piece.empty())
+            m_piece.resize(1 << 20);
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, m_piece.size()));
+        m_stream.async_read_some(net::buffer(m_piece.data(), want), beast::bind_front_handler(&Session::onSinkRead, this->shared_from_this()));
+    }
+
+    void onSinkRead(beast::error_code ec, std::size_t n)
+    {
+        if (ec) {
+            // A cut mid-body: released here, the sink keeps what arrived; nothing to answer.
+            m_head = {};
+            m_piece = {};
+            if (!quiet(ec))
+                return fail(400, "malformed request: " + ec.message());
+            return close();
+        }
+        m_remaining -= n;
+        if (!m_head.sink->write(m_piece.data(), n))
+            return finishSink(true);
+        readSink();
+    }
+
+    // The body is in the sink (or the sink refused it, and the rest is left unread): the handler
+    // gives the answer either way.
+    void finishSink(bool refused)
+    {
+        m_piece = {};
+        HttpRequest request = std::move(m_head);
+        m_head = {};
+        HttpResponse response = m_server.handler(request);
+        const std::string method = request.method;
+        request = {};
+        send(std::move(response), m_keepAlive && !refused && !m_server.stopping, method, m_target);
     }
 
     void send(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target)
@@ -252,6 +319,13 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::empty_body>> m_header;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    // A body streaming into a sink: the request (head and sink), the bytes still to come, one
+    // reusable piece of memory to read them into.
+    HttpRequest m_head;
+    std::uint64_t m_remaining = 0;
+    bool m_keepAlive = false;
+    std::string m_target;
+    std::vector<char> m_piece;
     std::shared_ptr<void> m_response;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 };
@@ -324,6 +398,11 @@ Result<void> HttpServer::start()
     d->boundPort = d->acceptor.local_endpoint().port();
     d->accept();
     return {};
+}
+
+void HttpServer::setSinkFactory(SinkFactory factory)
+{
+    d->sinkFactory = std::move(factory);
 }
 
 std::uint16_t HttpServer::port() const

@@ -32,6 +32,9 @@ class HttpServer
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
     using BodyLimit = std::function<std::size_t(const std::string &method, const std::string &target)>;
+    //! Asked once the header is read (body empty): a sink to stream this request's body into, or
+    //! null to read it into HttpRequest::body as usual.
+    using SinkFactory = std::function<std::shared_ptr<BodySink>(const HttpRequest &head)>;
     //! One line per request: remote, method, target, status, bytes, milliseconds.
     using Logger = std::function<void(const std::string &line)>;
 
@@ -40,6 +43,8 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
+    //! Before start(): bodies the factory accepts are streamed instead of held in memory.
+    void setSinkFactory(SinkFactory factory);
     //! Binds and listens; the error names the address and the reason.
     Result<void> start();
     std::uint16_t port() const;

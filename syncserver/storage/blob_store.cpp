@@ -79,124 +79,213 @@ bool syncDir(const std::string &dir)
 
 } // namespace
 
-BlobStore::ChunkResult BlobStore::putChunk(const std::string &sha, std::int64_t offset, std::int64_t total, const std::string &data,
-                                           std::int64_t maxBytes)
+std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, std::int64_t offset, std::int64_t total, std::int64_t length,
+                                                    std::int64_t maxBytes, ChunkResult &r)
 {
     std::lock_guard lock(lockFor(sha));
-    ChunkResult r;
+    r = ChunkResult{};
     if (auto done = size(sha)) {
         r.outcome = Outcome::Complete; // already here: uploading again is a no-op
         r.received = *done;
-        return r;
+        return nullptr;
     }
     if (total <= 0 || total > maxBytes) {
         r.outcome = Outcome::TooLarge;
         r.message = "a blob must have 1 to " + std::to_string(maxBytes) + " bytes";
-        return r;
+        return nullptr;
     }
     const std::int64_t have = received(sha);
     r.received = have;
     if (offset != have) {
         r.outcome = Outcome::OffsetMismatch;
         r.message = "this upload continues at byte " + std::to_string(have) + ", not " + std::to_string(offset);
-        return r;
+        return nullptr;
     }
-    if (offset + static_cast<std::int64_t>(data.size()) > total) {
+    if (length < 0 || offset + length > total) {
         r.outcome = Outcome::TooLarge;
         r.message = "chunk goes past the announced total of " + std::to_string(total) + " bytes";
-        return r;
+        return nullptr;
     }
+    std::uint64_t generation = 0;
+    {
+        std::lock_guard g(m_generationMutex);
+        generation = m_nextGeneration++;
+        m_generation[sha] = generation; // an older upload still streaming (a cut not yet noticed) stops here
+    }
+    std::unique_ptr<Upload> up(new Upload(*this, sha, have, length, total, generation));
     const std::string part = partPath(sha);
-    const std::string statePath = part + ".sha";
     // The running hash lives beside the partial file ("<size><state>"), so completing an upload does
     // not read it all again. If it does not match the partial file (a crash between the two
     // writes), the hash is rebuilt from the file.
-    Sha256 hash;
     bool haveState = have == 0;
     if (have > 0) {
-        auto saved = readFile(statePath);
+        auto saved = readFile(part + ".sha");
         if (saved && saved->size() > 8) {
             std::int64_t at = 0;
             std::memcpy(&at, saved->data(), 8);
-            haveState = at == have && hash.restore(std::string_view(*saved).substr(8));
+            haveState = at == have && up->m_hash.restore(std::string_view(*saved).substr(8));
         }
         if (!haveState) {
-            hash = Sha256();
+            up->m_hash = Sha256();
             const int in = ::open(part.c_str(), O_RDONLY | O_CLOEXEC);
             char buf[1 << 16];
             ssize_t n;
             while (in >= 0 && (n = ::read(in, buf, sizeof buf)) > 0)
-                hash.update(std::string_view(buf, static_cast<std::size_t>(n)));
+                up->m_hash.update(std::string_view(buf, static_cast<std::size_t>(n)));
             if (in >= 0)
                 ::close(in);
         }
     }
-    const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) {
+    up->m_fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (up->m_fd < 0) {
         r.outcome = Outcome::IoError;
         r.message = "cannot open upload: " + std::string(std::strerror(errno));
-        return r;
+        return nullptr;
+    }
+    return up;
+}
+
+BlobStore::Upload::Upload(BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total,
+                          std::uint64_t generation)
+    : m_store(store), m_sha(std::move(sha)), m_start(start), m_length(length), m_total(total), m_pos(start), m_flushedTo(start),
+      m_generation(generation)
+{
+}
+
+BlobStore::Upload::~Upload()
+{
+    if (!m_finished) {
+        std::lock_guard lock(m_store.lockFor(m_sha));
+        if (current() && !m_failed)
+            saveState(); // cut mid-chunk: what arrived stays, and so does the hash over it
+    }
+    if (m_fd >= 0)
+        ::close(m_fd);
+    std::lock_guard g(m_store.m_generationMutex);
+    if (auto it = m_store.m_generation.find(m_sha); it != m_store.m_generation.end() && it->second == m_generation)
+        m_store.m_generation.erase(it);
+}
+
+bool BlobStore::Upload::current() const
+{
+    std::lock_guard g(m_store.m_generationMutex);
+    auto it = m_store.m_generation.find(m_sha);
+    return it != m_store.m_generation.end() && it->second == m_generation;
+}
+
+void BlobStore::Upload::saveState()
+{
+    if (m_pos >= m_total)
+        return;
+    const std::string statePath = m_store.partPath(m_sha) + ".sha";
+    std::string state(8, '\0');
+    std::memcpy(state.data(), &m_pos, 8);
+    state += m_hash.save();
+    const std::string tmp = statePath + ".tmp";
+    const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (sfd >= 0) {
+        const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
+        ::close(sfd);
+        if (ok)
+            ::rename(tmp.c_str(), statePath.c_str());
+    }
+}
+
+bool BlobStore::Upload::write(const char *data, std::size_t size)
+{
+    if (m_failed || m_finished)
+        return false;
+    auto fail = [&](Outcome o, std::string message) {
+        m_failed = ChunkResult{o, m_pos, std::move(message)};
+        return false;
+    };
+    if (m_pos - m_start + static_cast<std::int64_t>(size) > m_length)
+        return fail(Outcome::TooLarge, "the chunk has more bytes than it announced");
+    std::lock_guard lock(m_store.lockFor(m_sha));
+    if (!current()) {
+        m_failed = ChunkResult{Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+                               "a newer upload of this blob took over; continue from where it stands"};
+        return false;
     }
     std::size_t written = 0;
-    while (written < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    while (written < size) {
+        const ssize_t n = ::write(m_fd, data + written, size - written);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
         written += static_cast<std::size_t>(n);
     }
+    if (written != size) {
+        // Cut back to what was there before, so the next try starts from a known byte.
+        if (::ftruncate(m_fd, m_pos) != 0) {
+        }
+        return fail(Outcome::IoError, "cannot write upload (disk full?)");
+    }
+    m_hash.update(std::string_view(data, size));
+    m_pos += static_cast<std::int64_t>(size);
+    // Start writing to disk now, without waiting: the fdatasync that completes the blob then finds
+    // most of it already there, and the disk works while the network delivers the rest.
+    if (m_pos - m_flushedTo >= (1 << 20)) {
+        ::sync_file_range(m_fd, m_flushedTo, m_pos - m_flushedTo, SYNC_FILE_RANGE_WRITE);
+        m_flushedTo = m_pos;
+    }
+    return true;
+}
+
+BlobStore::ChunkResult BlobStore::Upload::finish()
+{
+    if (m_failed || m_finished)
+        return m_failed ? *m_failed : ChunkResult{Outcome::IoError, m_pos, "upload already finished"};
+    if (m_pos - m_start != m_length)
+        return *(m_failed = ChunkResult{Outcome::IoError, m_pos, "the chunk ended early"});
+    std::lock_guard lock(m_store.lockFor(m_sha));
+    if (!current())
+        return *(m_failed = ChunkResult{Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+                                        "a newer upload of this blob took over; continue from where it stands"});
+    m_finished = true;
+    ChunkResult r;
+    r.received = m_pos;
+    const std::string part = m_store.partPath(m_sha);
     // No fdatasync per chunk: the resume point is always the partial file's real size, so a chunk
     // lost to a power cut is simply asked for again, and the tablet keeps every photo until its blob
     // is complete. A killed server process loses nothing written. Completion is made durable below.
-    const bool complete = written == data.size() && have + static_cast<std::int64_t>(data.size()) == total;
-    const bool synced = written == data.size() && (!complete || ::fdatasync(fd) == 0);
-    ::close(fd);
+    if (m_pos < m_total) {
+        saveState();
+        return r;
+    }
+    const bool synced = ::fdatasync(m_fd) == 0;
+    ::close(m_fd);
+    m_fd = -1;
+    ::unlink((part + ".sha").c_str());
     if (!synced) {
-        // Cut back to what was acknowledged before, so the next try starts from a known byte.
-        if (::truncate(part.c_str(), have) != 0) {
-        }
-        r.outcome = Outcome::IoError;
-        r.message = "cannot write upload (disk full?)";
-        return r;
-    }
-    hash.update(data);
-    r.received = have + static_cast<std::int64_t>(data.size());
-    if (r.received < total) {
-        std::string state(8, '\0');
-        std::memcpy(state.data(), &r.received, 8);
-        state += hash.save();
-        const std::string tmp = statePath + ".tmp";
-        const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (sfd >= 0) {
-            const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
-            ::close(sfd);
-            if (ok)
-                ::rename(tmp.c_str(), statePath.c_str());
-        }
-        return r;
-    }
-    ::unlink(statePath.c_str());
-
-    // Complete: verify before it becomes visible under its name.
-    const std::string actual = hash.finishHex();
-    if (actual != sha) {
         ::unlink(part.c_str());
-        r.outcome = Outcome::HashMismatch;
-        r.received = 0;
-        r.message = "the bytes hash to " + actual + ", not " + sha + "; upload again from the start";
-        return r;
+        return ChunkResult{Outcome::IoError, 0, "cannot make the upload durable (disk failing?); upload again from the start"};
     }
-    const std::string dir = m_dir + "/blobs/" + sha.substr(0, 2);
+    // Complete: verify before it becomes visible under its name.
+    const std::string actual = m_hash.finishHex();
+    if (actual != m_sha) {
+        ::unlink(part.c_str());
+        return ChunkResult{Outcome::HashMismatch, 0, "the bytes hash to " + actual + ", not " + m_sha + "; upload again from the start"};
+    }
+    const std::string dir = m_store.m_dir + "/blobs/" + m_sha.substr(0, 2);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec || ::rename(part.c_str(), blobPath(sha).c_str()) != 0 || !syncDir(dir)) {
-        r.outcome = Outcome::IoError;
-        r.message = "cannot store the verified blob";
-        return r;
-    }
+    if (ec || ::rename(part.c_str(), m_store.blobPath(m_sha).c_str()) != 0 || !syncDir(dir))
+        return ChunkResult{Outcome::IoError, m_pos, "cannot store the verified blob"};
     r.outcome = Outcome::Complete;
     return r;
+}
+
+BlobStore::ChunkResult BlobStore::putChunk(const std::string &sha, std::int64_t offset, std::int64_t total, const std::string &data,
+                                           std::int64_t maxBytes)
+{
+    ChunkResult refusal;
+    auto up = begin(sha, offset, total, static_cast<std::int64_t>(data.size()), maxBytes, refusal);
+    if (!up)
+        return refusal;
+    up->write(data.data(), data.size());
+    return up->finish();
 }
 
 Result<std::string> BlobStore::read(const std::string &sha, std::int64_t offset, std::int64_t length) const

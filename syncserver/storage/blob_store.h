@@ -4,11 +4,17 @@
 // cut at any point resumes at the partial file's real size (after a power cut that can be below the
 // last acknowledgement: the client is told where to continue and still holds the photo). A blob
 // becomes visible only after its bytes hash to its name, are fsync'ed, and are renamed atomically.
+// A chunk can also be streamed (Upload): bytes go to the partial file and the running hash as they
+// come off the socket, so a chunk never sits whole in memory and a cut keeps what arrived.
 
 #include <careeval/result.h>
 
+#include "crypto.h"
+
 #include <array>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -33,7 +39,44 @@ public:
         std::int64_t received = 0;
         std::string message;
     };
-    //! Appends `data` at `offset` of an upload of `total` bytes; completes and verifies at the end.
+
+    //! One chunk arriving: write() appends bytes as they come, finish() ends the chunk (and, when it
+    //! was the last, verifies and publishes the blob). Dropped unfinished (a cut), it keeps the
+    //! bytes written so far and the running hash, so the upload resumes right after them. A newer
+    //! upload of the same blob takes over: this one's further writes are refused.
+    class Upload
+    {
+    public:
+        ~Upload();
+        Upload(const Upload &) = delete;
+        Upload &operator=(const Upload &) = delete;
+        //! False when the bytes cannot be stored (disk, past the announced length, taken over);
+        //! finish() then reports why.
+        bool write(const char *data, std::size_t size);
+        ChunkResult finish();
+        std::int64_t written() const { return m_pos - m_start; }
+
+    private:
+        friend class BlobStore;
+        Upload(BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total, std::uint64_t generation);
+        bool current() const;
+        void saveState();
+
+        BlobStore &m_store;
+        std::string m_sha;
+        std::int64_t m_start, m_length, m_total, m_pos;
+        std::int64_t m_flushedTo;
+        std::uint64_t m_generation;
+        int m_fd = -1;
+        Sha256 m_hash;
+        std::optional<ChunkResult> m_failed;
+        bool m_finished = false;
+    };
+    //! Starts a chunk of `length` bytes at `offset` of a blob of `total`. When it cannot start
+    //! (already complete, wrong offset, too large, I/O) the answer is in `refusal` and null returned.
+    std::unique_ptr<Upload> begin(const std::string &sha256, std::int64_t offset, std::int64_t total, std::int64_t length,
+                                  std::int64_t maxBytes, ChunkResult &refusal);
+    //! A whole chunk in memory: begin + write + finish.
     ChunkResult putChunk(const std::string &sha256, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes);
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
@@ -45,6 +88,9 @@ private:
 
     std::string m_dir;
     std::array<std::mutex, 16> m_locks;
+    std::mutex m_generationMutex;
+    std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each blob in progress
+    std::uint64_t m_nextGeneration = 1;
 };
 
 } // namespace careeval::server

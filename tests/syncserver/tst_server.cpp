@@ -471,6 +471,65 @@ private Q_SLOTS:
         QCOMPARE(view.body["photos"]["received"], json(1));
     }
 
+    // A chunk streams into the partial file as it arrives: a cut keeps the bytes that came, the
+    // upload continues after them, and a newer upload of the same photo takes over from an older
+    // connection that still hangs (its further bytes are refused, the blob stays right).
+    void streamedChunksKeepWhatArrivedAndANewerUploadTakesOver()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("zhang.wei");
+        QByteArray photo(2000000, '\0');
+        for (int i = 0; i < photo.size(); ++i)
+            photo[i] = static_cast<char>((static_cast<qint64>(i) * 104729) % 253);
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        const QString path = "/api/v1/blobs/" + sha;
+        auto head = [&](qint64 offset, qint64 length) {
+            return QString("PUT %1?offset=%2&total=%3 HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer %4\r\nContent-Length: %5\r\n\r\n")
+                .arg(path)
+                .arg(offset)
+                .arg(photo.size())
+                .arg(t)
+                .arg(length)
+                .toUtf8();
+        };
+        auto received = [&] { return s.call("GET", path + "/upload", nullptr, t).body["received"].get<qint64>(); };
+
+        // Cut 600,000 bytes into a chunk of 1,000,000: those bytes stay.
+        QTcpSocket a;
+        a.connectToHost(QHostAddress::LocalHost, s.port);
+        QVERIFY(a.waitForConnected(5000));
+        a.write(head(0, 1000000) + photo.left(600000));
+        QVERIFY(a.waitForBytesWritten(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(received(), qint64(600000), 10000);
+        a.abort();
+        QTest::qWait(200);
+        QCOMPARE(received(), qint64(600000));
+
+        // The next chunk hangs halfway; a newer upload continues from what arrived and completes.
+        QTcpSocket b;
+        b.connectToHost(QHostAddress::LocalHost, s.port);
+        QVERIFY(b.waitForConnected(5000));
+        b.write(head(600000, 400000) + photo.mid(600000, 300000));
+        QVERIFY(b.waitForBytesWritten(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(received(), qint64(900000), 10000);
+        auto done = s.call(s.nam(), "PUT", path + QString("?offset=900000&total=%1").arg(photo.size()), photo.mid(900000), t);
+        QCOMPARE(done.status, 201);
+        // The old connection's last bytes are refused, with where the blob stands.
+        b.write(photo.mid(900000, 100000));
+        QVERIFY(b.waitForBytesWritten(5000));
+        QByteArray answer;
+        while (!answer.contains("}") && b.waitForReadyRead(5000))
+            answer += b.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 409"), answer.left(300).constData());
+        QVERIFY2(answer.contains("took over") && answer.contains("\"received\":2000000"), answer.constData());
+
+        auto whole = s.call(s.nam(), "GET", path, {}, t);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.raw, photo);
+        QCOMPARE(s.call("POST", "/api/v1/blobs/missing", {{"sha256", {sha.toStdString()}}}, t).body["missing"].size(), 0u);
+    }
+
     void wrongBytesNeverBecomeABlob()
     {
         const std::string claimed(64, 'b');
