@@ -167,13 +167,8 @@ private:
         const std::size_t limit = m_server.limit(std::string(h.method_string()), std::string(h.target()));
         if (h.has_content_length() && m_header->content_length() && *m_header->content_length() > limit)
             return fail(413, "request body larger than " + std::to_string(limit) + " bytes");
-        // Beast sizes each read by the buffer's free capacity, which is tiny after a header: a photo
-        // chunk was read 512 bytes at a time (16,000 reads for 8 MiB). Large bodies get room for
-        // 1 MiB reads; the buffer shrinks back once the request is answered.
-        if (m_header->content_length() && *m_header->content_length() > 64 * 1024)
-            m_buffer.reserve(1024 * 1024);
-        else if (m_header->chunked())
-            m_buffer.reserve(64 * 1024);
+        // curl and others wait (a second, for curl) before sending a large body unless told to go on.
+        const bool expectContinue = beast::iequals(h[http::field::expect], "100-continue");
         m_started = std::chrono::steady_clock::now();
         if (m_server.sinkFactory && m_header->content_length() && *m_header->content_length() > 0) {
             bool targetOk = true;
@@ -196,12 +191,35 @@ private:
                     if (!ok)
                         return finishSink(true);
                 }
-                m_buffer.shrink_to_fit();
-                return readSink();
+                return startBody(expectContinue, &Session::readSink);
             }
         }
+        // Beast sizes each read by the buffer's free capacity, which is tiny after a header: a photo
+        // chunk was read 512 bytes at a time (16,000 reads for 8 MiB). Large bodies get room for
+        // 1 MiB reads; the buffer shrinks back once the request is answered.
+        if (m_header->content_length() && *m_header->content_length() > 64 * 1024)
+            m_buffer.reserve(1024 * 1024);
+        else if (m_header->chunked())
+            m_buffer.reserve(64 * 1024);
         m_parser.emplace(std::move(*m_header));
         m_parser->body_limit(limit);
+        startBody(expectContinue, &Session::readParsed);
+    }
+
+    void startBody(bool expectContinue, void (Session::*read)())
+    {
+        if (!expectContinue)
+            return (this->*read)();
+        static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        net::async_write(m_stream, net::buffer(kContinue, sizeof kContinue - 1), [self = this->shared_from_this(), read](beast::error_code ec, std::size_t) {
+            if (ec)
+                return self->close();
+            ((*self).*read)();
+        });
+    }
+
+    void readParsed()
+    {
         http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, this->shared_from_this()));
     }
 

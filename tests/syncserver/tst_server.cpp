@@ -530,6 +530,35 @@ private Q_SLOTS:
         QCOMPARE(s.call("POST", "/api/v1/blobs/missing", {{"sha256", {sha.toStdString()}}}, t).body["missing"].size(), 0u);
     }
 
+    // A client that asks before sending a large body (curl does, for more than 1 MiB) is told to go
+    // on at once, on the streamed path and the ordinary one.
+    void expectContinueIsAnswered_data()
+    {
+        QTest::addColumn<bool>("photo");
+        QTest::newRow("photo chunk") << true;
+        QTest::newRow("json push") << false;
+    }
+    void expectContinueIsAnswered()
+    {
+        QFETCH(bool, photo);
+        const QString t = m_tokens["member"];
+        const QByteArray body = photo ? QByteArray(200000, 'p') : QByteArray::fromStdString(json{{"ops", json::array()}}.dump());
+        const QString sha = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+        const QByteArray target = photo ? ("/api/v1/blobs/" + sha + "?offset=0&total=200000").toUtf8() : kOps.toUtf8();
+        QTcpSocket sock;
+        sock.connectToHost(QHostAddress::LocalHost, m_shared.port);
+        QVERIFY(sock.waitForConnected(5000));
+        sock.write((photo ? "PUT " : "POST ") + target + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8() +
+                   "\r\nExpect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(sock.waitForReadyRead(800)); // well before curl's one-second wait
+        QCOMPARE(sock.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        sock.write(body);
+        QByteArray answer;
+        while (!answer.contains("}") && sock.waitForReadyRead(5000))
+            answer += sock.readAll();
+        QVERIFY2(answer.startsWith(photo ? "HTTP/1.1 201" : "HTTP/1.1 200"), answer.constData());
+    }
+
     void wrongBytesNeverBecomeABlob()
     {
         const std::string claimed(64, 'b');
