@@ -1,6 +1,7 @@
 // bench_app: the tablet app's figures. Not a test: it measures and prints.
 //   start to first frame: process start → App built, Main.qml loaded, first frame swapped;
 //   opening a 500-item inspection: openInspection + the 500-item step page shown (first frame);
+//   scrolling it top to bottom 400 px a frame: p50/p99/max time per frame; frames drawn while idle;
 //   persisting one answer: the local store's append (on disk, synchronous=FULL) and the whole change
 //   as the evaluator sees it (append + merge + score + models), p50/p99 over 300 answers.
 // Usage: bench_app [--answers N]   Run it under xvfb-run for the real renderer, or offscreen.
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -46,6 +48,19 @@ bool waitForFrame(QQuickWindow *w, int timeoutMs = 10000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     QObject::disconnect(c);
     return swapped;
+}
+
+// Frames the window draws in one second of doing nothing (an idle app should draw none).
+int idleFrames(QQuickWindow *w)
+{
+    int frames = 0;
+    auto c = QObject::connect(w, &QQuickWindow::frameSwapped, w, [&] { ++frames; });
+    QElapsedTimer idle;
+    idle.start();
+    while (idle.elapsed() < 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QObject::disconnect(c);
+    return frames;
 }
 
 // The pilot template with a 500-item scoring sheet in step 6.
@@ -159,6 +174,34 @@ int main(int argc, char *argv[])
     std::printf("%-44s %7.1f ms\n", "  of which: page created", openCreated);
     std::printf("%-44s %7.1f ms  (%zu operations merged; state + models %.1f ms)\n", "open 500-item inspection to first frame", openShown,
                 ops.size(), openModel);
+
+    std::printf("%-44s", "frames drawn while idle after opening, 1..5 s:");
+    for (int i = 0; i < 5; ++i)
+        std::printf(" %d", idleFrames(window));
+    std::printf("\n");
+
+    // 2b. Scrolling the sheet: 400 px a frame from top to bottom, each frame's time.
+    std::vector<double> scroll;
+    if (auto *list = window->findChild<QQuickItem *>(QStringLiteral("itemList"))) {
+        waitForFrame(window);
+        const int cache = list->property("cacheBuffer").toInt();
+        const double end = list->property("contentHeight").toDouble() - list->height();
+        for (double y = 400; y < end && scroll.size() < 2000; y += 400) {
+            const auto f = Clock::now();
+            list->setProperty("contentY", y);
+            waitForFrame(window);
+            scroll.push_back(msSince(f));
+        }
+        char what[64];
+        std::snprintf(what, sizeof what, "scroll the sheet, frame (cache %d px)", cache);
+        percentiles(what, scroll);
+    }
+
+    // An idle window should draw nothing (on a tablet every frame costs battery).
+    std::printf("%-44s", "frames drawn while idle after scrolling, 1..5 s:");
+    for (int i = 0; i < 5; ++i)
+        std::printf(" %d", idleFrames(window));
+    std::printf("\n");
 
     // 3. Persisting one answer.
     std::vector<double> full, append;

@@ -33,7 +33,7 @@ Page {
                     Layout.leftMargin: 8
                 }
                 BusyIndicator {
-                    running: App.workspace.busy
+                    running: App.workspace.busy && visible // a hidden spinner would still redraw the window every frame
                     visible: running
                     Layout.preferredHeight: Theme.touch
                     Layout.preferredWidth: Theme.touch

@@ -51,7 +51,9 @@ Popup {
                 onDoubleTapped: picture.scale = picture.scale > 1 ? 1 : 2.5
             }
         }
-        BusyIndicator { anchors.centerIn: parent; running: picture.status !== Image.Ready }
+        // Only while a picture is on its way (a teammate's photo being fetched), and never hidden: a
+        // spinner that runs unseen still redraws the window every frame.
+        BusyIndicator { anchors.centerIn: parent; running: visible && picture.status !== Image.Ready }
     }
     Rectangle {
         id: bar

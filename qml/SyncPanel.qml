@@ -12,7 +12,7 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         BusyIndicator {
-            running: App.sync.busy
+            running: App.sync.busy && visible // a hidden spinner would still redraw the window every frame
             visible: running
             Layout.preferredWidth: 32
             Layout.preferredHeight: 32
