@@ -7,6 +7,7 @@
 // Usage: bench_app [--answers N]   Run it under xvfb-run for the real renderer, or offscreen.
 
 #include "app.h"
+#include "largesheet.h"
 
 #include <careeval/jsonutil.h>
 
@@ -63,25 +64,6 @@ int idleFrames(QQuickWindow *w)
     return frames;
 }
 
-// The pilot template with a 500-item scoring sheet in step 6.
-std::string bigTemplate(const std::string &pilotText, int items)
-{
-    json t = json::parse(pilotText);
-    json section = {{"id", "bench_sheet"}, {"title", {{"zh", "压力测试计分表"}, {"en", "Load-test sheet"}}}, {"items", json::array()}};
-    for (int i = 0; i < items; ++i)
-        section["items"].push_back({{"id", "bench_" + std::to_string(i)},
-                                    {"type", "score"},
-                                    {"label", {{"zh", "计分项 " + std::to_string(i + 1) + "：服务质量符合标准要求"}, {"en", "Scoring item " + std::to_string(i + 1)}}},
-                                    {"guidance", {{"zh", "按标准逐项核对，符合得满分。"}, {"en", "Full points when the standard is met."}}},
-                                    {"max", 5},
-                                    {"step", 1}});
-    for (auto &step : t["steps"])
-        if (step["key"] == "scoring")
-            step["sections"] = json::array({section});
-    t["version"] = "500.0.0";
-    return t.dump();
-}
-
 void percentiles(const char *what, std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -125,43 +107,16 @@ int main(int argc, char *argv[])
     std::printf("%-44s %7.1f ms\n", "start to first frame", msSince(processStart));
 
     // 2. A 500-item inspection with a day's answers on it.
-    QFile pilot(QStringLiteral(":/careeval/templates/jilin-pilot-standardization.json"));
-    if (!pilot.open(QIODevice::ReadOnly))
-        return 1;
-    const std::string text = bigTemplate(pilot.readAll().toStdString(), 500);
-    auto tpl = parseTemplate(text);
-    if (!tpl) {
-        std::fprintf(stderr, "template: %s\n", tpl.error().message.c_str());
+    std::size_t operations = 0;
+    QString error;
+    const QString sheet = largesheet::create(*app, 500, &operations, &error);
+    if (sheet.isEmpty()) {
+        std::fprintf(stderr, "sheet: %s\n", qPrintable(error));
         return 1;
     }
-    Assignment a;
-    a.id = "bench-500";
-    a.institutionName = "压力测试养老院";
-    a.institution = "bench";
-    a.templateId = tpl->id;
-    a.templateVersion = tpl->version;
-    a.myRole = "lead";
-    (void)app->store()->saveTemplate(tpl->pin(), text, "");
-    (void)app->store()->saveAssignment("li.hua", a);
-    std::vector<Operation> ops;
-    std::uint64_t clock = 0;
-    for (int author = 0; author < 3; ++author)
-        for (int i = 0; i < 500; i += (author + 1)) {
-            Operation op;
-            op.id = Uuid::generate();
-            op.inspection = a.id;
-            op.author = author == 0 ? "wang.fang" : author == 1 ? "zhang.wei" : "liu.min";
-            op.device = "tab-" + std::to_string(author);
-            op.clock = ++clock;
-            op.time = nowMillis();
-            op.target = "bench_" + std::to_string(i);
-            op.value = std::to_string((i + author) % 6);
-            ops.push_back(std::move(op));
-        }
-    (void)app->store()->ops().append(ops, SyncState::Remote);
 
     auto t = Clock::now();
-    if (!app->openInspection(QString::fromStdString(a.id))) {
+    if (!app->openInspection(sheet)) {
         std::fprintf(stderr, "open: %s\n", qPrintable(app->errorString()));
         return 1;
     }
@@ -173,7 +128,7 @@ int main(int argc, char *argv[])
     const double openShown = msSince(t);
     std::printf("%-44s %7.1f ms\n", "  of which: page created", openCreated);
     std::printf("%-44s %7.1f ms  (%zu operations merged; state + models %.1f ms)\n", "open 500-item inspection to first frame", openShown,
-                ops.size(), openModel);
+                operations, openModel);
 
     std::printf("%-44s", "frames drawn while idle after opening, 1..5 s:");
     for (int i = 0; i < 5; ++i)
@@ -216,7 +171,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < answers; ++i) {
         Operation op;
         op.id = Uuid::generate();
-        op.inspection = a.id;
+        op.inspection = sheet.toStdString();
         op.author = "li.hua";
         op.device = "bench";
         op.clock = 100000 + static_cast<std::uint64_t>(i);

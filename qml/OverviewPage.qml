@@ -45,6 +45,9 @@ Page {
             }
             ListView {
                 id: steps
+                // No highlight is drawn, but ListView still moves an invisible one after the current item at
+                // 400 px/s, redrawing the window for seconds after every reset or scroll: off.
+                highlightFollowsCurrentItem: false
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: 200

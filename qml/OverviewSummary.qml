@@ -13,6 +13,9 @@ CeCard {
 
     ListView {
         id: list
+        // No highlight is drawn, but ListView still moves an invisible one after the current item at
+        // 400 px/s, redrawing the window for seconds after every reset or scroll: off.
+        highlightFollowsCurrentItem: false
         anchors.fill: parent
         anchors.margins: Theme.margin
         clip: true

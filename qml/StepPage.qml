@@ -33,6 +33,9 @@ Page {
     ListView {
         id: list
         objectName: "itemList"
+        // No highlight is drawn, but ListView still moves an invisible one after the current item at
+        // 400 px/s, redrawing the window for seconds after every reset or scroll: off.
+        highlightFollowsCurrentItem: false
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin

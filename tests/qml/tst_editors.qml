@@ -84,5 +84,41 @@ Item {
             verify(App.inspection.undo())
             compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "compliant")
         }
+            function findNamed(item, name) {
+            if (item.objectName === name)
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const r = findNamed(item.children[i], name)
+                if (r)
+                    return r
+            }
+            return null
+        }
+
+        // A page left alone draws nothing, even after scrolling a 500-item sheet: ListView moved an
+        // invisible highlight after its current item at 400 px/s and kept the window redrawing at
+        // 60 frames a second, long after the list stood still.
+        function test_idleStepPageDrawsNoFrames() {
+            verify(Fixture.openLargeSheet(500))
+            App.inspection.currentStep = 5
+            const page = createTemporaryObject(stepComp, root, { step: 5 })
+            const list = findNamed(page, "itemList")
+            verify(list !== null)
+            tryVerify(() => list.count >= 500)
+            waitForRendering(page)
+            for (let y = 400; y < list.contentHeight - list.height; y += 400) {
+                list.contentY = y
+                wait(5)
+            }
+            wait(300)
+            let frames = 0
+            const count = () => { ++frames }
+            page.Window.window.frameSwapped.connect(count)
+            wait(1500)
+            page.Window.window.frameSwapped.disconnect(count)
+            page.destroy()
+            verify(Fixture.reopenDemo())
+            verify(frames <= 3, "frames drawn in 1.5 s of doing nothing: " + frames)
+        }
     }
 }

@@ -2,7 +2,9 @@
 // imported here) with an App whose data lives in a temporary folder and whose demo inspection is open.
 
 #include "app.h"
+#include "largesheet.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -10,6 +12,23 @@
 
 Q_IMPORT_QML_PLUGIN(CareEval_CorePlugin)
 Q_IMPORT_QML_PLUGIN(CareEvalPlugin)
+
+// What the QML tests can ask of the C++ side: a long inspection to open, and the demo back.
+class Fixture : public QObject
+{
+    Q_OBJECT
+public:
+    App *app = nullptr;
+    Q_INVOKABLE bool openLargeSheet(int items)
+    {
+        QString error;
+        const QString id = largesheet::create(*app, items, nullptr, &error);
+        if (id.isEmpty())
+            qWarning("large sheet: %s", qPrintable(error));
+        return !id.isEmpty() && app->openInspection(id);
+    }
+    Q_INVOKABLE bool reopenDemo() { return app->openDemo(); }
+};
 
 class Setup : public QObject
 {
@@ -27,12 +46,15 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral("qrc:/")); // where the static modules keep their qmldir
         m_app->setEngine(engine);
+        m_fixture.app = m_app.get();
+        engine->rootContext()->setContextProperty(QStringLiteral("Fixture"), &m_fixture);
     }
     void cleanupTestCase() { m_app.reset(); }
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<App> m_app;
+    Fixture m_fixture;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(careeval_qml, Setup)
