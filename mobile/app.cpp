@@ -40,7 +40,8 @@ App::App(const QString &dataDir, QObject *parent)
     connect(m_settings, &AppSettings::languageChanged, this, &App::applyLanguage);
     connect(m_settings, &AppSettings::serverUrlChanged, this, [this] { m_api->setBaseUrl(QUrl(m_settings->serverUrl())); });
     connect(m_session, &Session::signedInChanged, this, &App::onSignedIn);
-    connect(m_inspection, &InspectionController::operationsRecorded, m_workspace, &Workspace::reloadLocal);
+    connect(m_inspection, &InspectionController::operationsRecorded, m_workspace,
+            [this] { m_workspace->updateOpen(m_inspection->snapshot(), m_inspection->pendingCount(), m_inspection->refusedCount()); });
     connect(m_inspection, &InspectionController::operationsRecorded, m_sync, &SyncClient::changesMade);
     connect(m_workspace, &Workspace::refreshed, this, &App::syncAssignments);
     connect(m_sync, &SyncClient::inspectionUpdated, this, [this](const QString &id) {

@@ -27,6 +27,18 @@ void AssignmentListModel::setRows(std::vector<Row> rows)
         }
 }
 
+void AssignmentListModel::updateRow(Row row)
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].assignment.id == row.assignment.id) {
+            if (!(m_rows[i] == row)) {
+                m_rows[i] = std::move(row);
+                Q_EMIT dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)));
+            }
+            return;
+        }
+}
+
 const AssignmentListModel::Row *AssignmentListModel::row(const QString &inspectionId) const
 {
     for (const auto &r : m_rows)

@@ -40,6 +40,8 @@ public:
     //! Replaces the rows: rows kept by id are updated in place, others inserted or removed.
     void setRows(std::vector<Row> rows);
     const Row *row(const QString &inspectionId) const;
+    //! Replaces the row of the same assignment (nothing when there is none).
+    void updateRow(Row row);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

@@ -116,25 +116,14 @@ void Workspace::reloadLocal()
             InspectionSnapshot s;
             s.tpl = tpl;
             s.lang = m_lang;
-            row.templateTitle = s.text(tpl->title);
             if (auto ops = m_store->ops().operations(a.id)) {
                 MergeOptions o;
                 o.tpl = tpl.get();
                 s.state = merge(a.id, ops.value(), o);
                 s.report = score(*tpl, s.state);
-                row.conflicts = static_cast<int>(s.report.conflicts.size());
-                int total = 0, answered = 0;
-                for (const Item *item : tpl->items()) {
-                    if (item->type == ItemType::Rating)
-                        continue;
-                    ++total;
-                    const SlotState *slot = s.state.item(item->id);
-                    if (item->type == ItemType::Photo ? !s.state.photosFor(item->id).empty() : (slot && slot->hasTeamValue()) || s.report.prefilled.count(item->id))
-                        ++answered;
-                }
-                row.progress = total ? double(answered) / total : 0;
-                if (s.state.status != WorkflowStatus::Draft || ops.value().size() > 0)
-                    row.status = QString::fromUtf8(toString(s.state.status).data());
+                fillRow(row, s, !ops.value().empty());
+            } else {
+                row.templateTitle = s.text(tpl->title);
             }
         } else {
             row.templateTitle = QString::fromStdString(a.pin());
@@ -146,6 +135,37 @@ void Workspace::reloadLocal()
         rows.push_back(std::move(row));
     }
     m_model->setRows(std::move(rows));
+}
+
+void Workspace::fillRow(AssignmentListModel::Row &row, const InspectionSnapshot &s, bool hasOperations) const
+{
+    row.templateTitle = s.text(s.tpl->title);
+    row.conflicts = static_cast<int>(s.report.conflicts.size());
+    int total = 0, answered = 0;
+    for (const Item *item : s.tpl->items()) {
+        if (item->type == ItemType::Rating)
+            continue;
+        ++total;
+        const SlotState *slot = s.state.item(item->id);
+        if (item->type == ItemType::Photo ? !s.state.photosFor(item->id).empty() : (slot && slot->hasTeamValue()) || s.report.prefilled.count(item->id))
+            ++answered;
+    }
+    row.progress = total ? double(answered) / total : 0;
+    if (s.state.status != WorkflowStatus::Draft || hasOperations)
+        row.status = QString::fromUtf8(toString(s.state.status).data());
+}
+
+void Workspace::updateOpen(const InspectionSnapshot &snapshot, int pending, int refused)
+{
+    const QString id = QString::fromStdString(snapshot.state.inspection);
+    const AssignmentListModel::Row *known = m_model->row(id);
+    if (!known || !snapshot.tpl)
+        return reloadLocal();
+    AssignmentListModel::Row row = *known;
+    fillRow(row, snapshot, true);
+    row.pending = pending;
+    row.refused = refused;
+    m_model->updateRow(std::move(row));
 }
 
 void Workspace::refresh()

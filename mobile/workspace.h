@@ -16,6 +16,8 @@
 
 class ServerApi;
 
+struct InspectionSnapshot;
+
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -34,11 +36,15 @@ public:
     Q_INVOKABLE void refresh();
     //! Recomputes the list from what is stored (progress, pending changes, conflicts).
     void reloadLocal();
+    //! The open inspection changed: its row from the state its controller has already merged, so
+    //! an answer does not re-read and re-merge every assignment.
+    void updateOpen(const InspectionSnapshot &snapshot, int pending, int refused);
     //! Creates the local demo inspection on the shipped pilot template, with a team's morning of work.
     careeval::Result<Assignment> ensureDemo();
     std::optional<Assignment> assignment(const QString &id) const;
     //! The template an assignment is pinned to: stored copy, else a shipped one; nullptr + error.
     std::shared_ptr<const careeval::Template> templateFor(const Assignment &a, QString *error);
+    void fillRow(AssignmentListModel::Row &row, const InspectionSnapshot &snapshot, bool hasOperations) const;
 
     AssignmentListModel *assignments() const { return m_model; }
     bool busy() const { return m_busy; }

@@ -78,10 +78,21 @@ Item {
             // Answer the first documents item through the controller and see the page's model follow.
             const id = App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ItemIdRole)
             const before = App.inspection.pendingCount
+            // The assignments list shows the open inspection's changes waiting, answer by answer.
+            const list = App.workspace.assignments
+            let row = -1
+            for (let r = 0; r < list.count; ++r)
+                if (list.data(list.index(r, 0), AssignmentListModel.InspectionIdRole) === App.inspection.inspectionId)
+                    row = r
+            verify(row >= 0)
+            const waiting = () => list.data(list.index(row, 0), AssignmentListModel.PendingRole)
+            compare(waiting(), before)
             verify(App.inspection.setAnswer(id, "noncompliant"))
             compare(App.inspection.pendingCount, before + 1)
+            compare(waiting(), before + 1)
             compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "noncompliant")
             verify(App.inspection.undo())
+            compare(waiting(), before + 2)
             compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "compliant")
         }
             function findNamed(item, name) {
