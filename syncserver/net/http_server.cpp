@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -348,6 +349,54 @@ private:
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 };
 
+// The answer to a connection over the cap: 503, then the connection is closed once the client
+// has it. Closing at once, with the client's request unread, makes the kernel send a reset that can
+// destroy the 503 before the client reads it; so the request is drained first (for at most two
+// seconds, in 1 KiB reads, never parsed).
+class BusyAnswer : public std::enable_shared_from_this<BusyAnswer>
+{
+public:
+    explicit BusyAnswer(tcp::socket socket) : m_socket(std::move(socket)), m_deadline(m_socket.get_executor()) {}
+    void start()
+    {
+        static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                        "Retry-After: 1\r\nContent-Length: 74\r\n\r\n"
+                                        "{\"error\":{\"code\":\"busy\",\"message\":\"too many connections, retry shortly\"}}";
+        m_deadline.expires_after(std::chrono::seconds(2));
+        m_deadline.async_wait([self = shared_from_this()](beast::error_code) {
+            beast::error_code ignored;
+            self->m_socket.close(ignored);
+        });
+        net::async_write(m_socket, net::buffer(busy), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec)
+                return self->finish();
+            beast::error_code ignored;
+            self->m_socket.shutdown(tcp::socket::shutdown_send, ignored);
+            self->drain();
+        });
+    }
+
+private:
+    void drain()
+    {
+        m_socket.async_read_some(net::buffer(m_scratch), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec)
+                return self->finish(); // the client closed (it has the answer), or the deadline closed it
+            self->drain();
+        });
+    }
+    void finish()
+    {
+        m_deadline.cancel();
+        beast::error_code ignored;
+        m_socket.close(ignored);
+    }
+
+    tcp::socket m_socket;
+    net::steady_timer m_deadline;
+    std::array<char, 1024> m_scratch{};
+};
+
 } // namespace
 
 void HttpServer::Impl::accept()
@@ -360,12 +409,7 @@ void HttpServer::Impl::accept()
         }
         if (connections >= config.maxConnections) {
             // Over the cap: refuse politely rather than queue without bound.
-            static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                                            "Retry-After: 1\r\nContent-Length: 74\r\n\r\n"
-                                            "{\"error\":{\"code\":\"busy\",\"message\":\"too many connections, retry shortly\"}}";
-            beast::error_code ignored;
-            net::write(socket, net::buffer(busy), ignored);
-            socket.shutdown(tcp::socket::shutdown_both, ignored);
+            std::make_shared<BusyAnswer>(std::move(socket))->start();
             return accept();
         }
         beast::error_code rec;

@@ -144,7 +144,9 @@ public:
         QByteArray answer;
         while (socket.waitForReadyRead(3000))
             answer += socket.readAll();
-        return answer;
+        // An answer that came with the server's close (a 503, say) was read while writing: it is in
+        // the buffer although no further data arrives.
+        return answer + socket.readAll();
     }
 
 private:
