@@ -193,7 +193,7 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
     case OptionsRole: {
         QVariantList list;
         for (const Option &o : item.options)
-            list << QVariantMap{{QStringLiteral("value"), QString::fromStdString(o.value)}, {QStringLiteral("label"), s.text(o.label)}};
+            list << QVariantMap{{QStringLiteral("value"), QString::fromStdString(o.value)}, {QStringLiteral("label"), s.plainText(o.label)}};
         return list;
     }
     case AllowNaRole:

@@ -22,6 +22,9 @@ struct InspectionSnapshot {
 
     bool valid() const { return tpl != nullptr; }
     QString text(const careeval::LocalizedText &t) const { return QString::fromStdString(t.get(lang)); }
+    //! An answer label for a button or chip: without emoji and other pictographs, which tablet
+    //! fonts have only some of (the rest drew as empty boxes); the app draws its own faces.
+    QString plainText(const careeval::LocalizedText &t) const;
     //! The value shown for an item: the team value, else mine, else "" (canonical JSON).
     std::string shownValue(const std::string &itemId) const;
     //! My own current value of an item ("" when I gave none).

@@ -164,16 +164,12 @@ QVariantList InspectionController::surveyQuestions() const
                 QVariantList options;
                 const int n = static_cast<int>(item.options.size());
                 for (int i = 0; i < n; ++i) {
-                    // A mood from happiest (1) to saddest (-1) for the drawn face; labels lose any emoji
-                    // (tablet fonts rarely have them all; the face is drawn instead).
-                    QString label = m_snap.text(item.options[static_cast<std::size_t>(i)].label);
-                    QString plain;
-                    for (const QChar c : label)
-                        if (!c.isSurrogate())
-                            plain += c;
+                    // A mood from happiest (1) to saddest (-1) for the drawn face, which replaces the
+                    // label's emoji.
+                    const QString plain = m_snap.plainText(item.options[static_cast<std::size_t>(i)].label);
                     const double mood = n <= 1 ? 1.0 : 1.0 - 2.0 * i / (n - 1);
                     options << QVariantMap{{QStringLiteral("value"), QString::fromStdString(item.options[static_cast<std::size_t>(i)].value)},
-                                           {QStringLiteral("label"), plain.trimmed()},
+                                           {QStringLiteral("label"), plain},
                                            {QStringLiteral("mood"), mood}};
                 }
                 auto scale = m_snap.tpl->scales.find(item.scale);

@@ -12,8 +12,16 @@ Page {
     title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
 
+    function keepHeaderInView() {
+        if (!list.moving && list.indexAt(10, list.contentY + 10) < 0)
+            list.positionViewAtBeginning()
+    }
+
     function positionAt(row) {
-        if (row >= 0 && row < list.count)
+        // The first item means the top of the page, with the step's title and progress above it.
+        if (row === 0)
+            list.positionViewAtBeginning()
+        else if (row > 0 && row < list.count)
             list.positionViewAtIndex(row, ListView.Beginning)
     }
 
@@ -50,6 +58,10 @@ Page {
         header: StepHeader {
             width: list.width
             step: page.step
+            // A title that wraps (portrait) makes the header taller after the list has placed it,
+            // and the list grows it upwards, out of view: while the header is what is on top, keep
+            // its top in view (later, not while the list is still building its delegates).
+            onHeightChanged: Qt.callLater(page.keepHeaderInView)
         }
         section.property: "sectionId"
         section.delegate: SectionHeader {

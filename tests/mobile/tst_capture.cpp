@@ -5,6 +5,7 @@
 // final state and report.
 
 #include "mobiletestutil.h"
+#include "itemlistmodel.h"
 #include "photostore.h"
 #include "report.h"
 
@@ -349,6 +350,20 @@ private Q_SLOTS:
         const QVariantList questions = ctl.surveyQuestions();
         QCOMPARE(questions.size(), 10);
         QVERIFY(!questions.front().toMap().value("options").toList().isEmpty());
+        // Answer labels lose their emoji ("满意 🙂", "一般 ☺"): fonts have only some; faces are drawn.
+        QStringList labels;
+        for (const QVariant &o : questions.front().toMap().value("options").toList())
+            labels << o.toMap().value("label").toString();
+        QCOMPARE(labels.mid(0, 5), (QStringList{"非常满意", "满意", "一般", "不满意", "非常不满意"}));
+        // So do the same labels on the survey step's page.
+        ctl.setCurrentStep(4);
+        QStringList shown;
+        for (int row = 0; row < ctl.items()->rowCount(); ++row)
+            if (ctl.items()->data(ctl.items()->index(row, 0), ItemListModel::ItemIdRole).toString() == questions.front().toMap().value("id").toString())
+                for (const QVariant &o : ctl.items()->data(ctl.items()->index(row, 0), ItemListModel::OptionsRole).toList())
+                    shown << o.toMap().value("label").toString();
+        QCOMPARE(shown.mid(0, 5), labels.mid(0, 5));
+        ctl.setCurrentStep(-1);
         const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "dissatisfied", "unknown", "satisfied", "neutral", "satisfied", "satisfied", "very_satisfied"};
         for (int i = 0; i < 10; ++i) {
             QVariantMap answers;
