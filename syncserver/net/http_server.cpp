@@ -8,6 +8,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <array>
 #include <atomic>
 #include <map>
@@ -219,9 +223,30 @@ private:
         });
     }
 
+    // A client whose socket keeps Nagle's algorithm on (Qt's network access manager does) writes a
+    // body as the header plus 16 KiB, then the rest, and holds the rest until the first part is
+    // acknowledged; Linux delays that acknowledgement up to 40 ms. Every upload waited those 40 ms
+    // (a 1 MB photo took 47 ms on loopback, against 6 ms from curl). Acknowledging at once after
+    // each read while a body comes in removes the wait.
+    void quickAck()
+    {
+        int one = 1;
+        ::setsockopt(beast::get_lowest_layer(m_stream).socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    }
+
     void readParsed()
     {
-        http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, this->shared_from_this()));
+        if (m_parser->is_done()) // no body, or all of it came with the header
+            return onBody({}, 0);
+        quickAck();
+        http::async_read_some(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBodyPart, this->shared_from_this()));
+    }
+
+    void onBodyPart(beast::error_code ec, std::size_t n)
+    {
+        if (ec)
+            return onBody(ec, n);
+        readParsed();
     }
 
     void onBody(beast::error_code ec, std::size_t)
@@ -246,6 +271,7 @@ private:
     {
         if (m_remaining == 0)
             return finishSink(false);
+        quickAck();
         if (m_piece.empty())
             m_piece.resize(1 << 20);
         beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
