@@ -25,11 +25,16 @@ namespace {
 std::atomic<int> g_qmlWarnings{0};
 QtMessageHandler g_previous = nullptr;
 
-// Counts warnings that come from QML (a page that does not load cleanly fails the self-test).
+// Counts warnings that come from QML or the QML engine (a page that does not load cleanly fails the
+// self-test): those with a qrc: location, in the qml/js categories, or from QQmlComponent/QQmlEngine
+// ("Cannot create new component instance…", which carries no location).
 void countQmlWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    const QByteArray category = context.category ? QByteArray(context.category) : QByteArray();
     if (type != QtDebugMsg && type != QtInfoMsg
-        && ((context.file && QByteArray(context.file).startsWith("qrc:")) || message.contains(QLatin1String("qrc:/"))))
+        && ((context.file && QByteArray(context.file).startsWith("qrc:")) || message.contains(QLatin1String("qrc:/"))
+            || category == "qml" || category == "js" || category.startsWith("qt.qml")
+            || message.startsWith(QLatin1String("QQmlComponent")) || message.startsWith(QLatin1String("QQmlEngine"))))
         ++g_qmlWarnings;
     g_previous(type, context, message);
 }
