@@ -45,6 +45,7 @@ ItemDelegate {
                 pending: row.pending
                 conflicts: row.conflicts
                 refused: row.refused
+                localOnly: row.demo
             }
         }
         Label {

@@ -44,6 +44,7 @@ ToolBar {
             pending: App.inspection.pendingCount
             refused: App.inspection.refusedCount
             conflicts: App.inspection.conflicts.count
+            localOnly: App.session.demo
         }
         Label {
             visible: App.session.signedIn

@@ -4,7 +4,7 @@
 <context>
     <name>AnswerDelegate</name>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="86"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="85"/>
         <source>Team members disagree: %1. The lead chooses the value.</source>
         <translation>评估组成员意见不一致：%1。由组长确定取值。</translation>
     </message>
@@ -13,22 +13,22 @@
         <translation type="vanished">照片：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="93"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="92"/>
         <source>Settle</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="127"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="130"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="134"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="137"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="141"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="144"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -69,52 +69,52 @@
         <translation>无法打开本机数据（%1）。数据未做任何改动；请先联系技术支持再继续。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="126"/>
+        <location filename="../../mobile/app.cpp" line="127"/>
         <source>The demo inspection could not be created: %1</source>
         <translation>无法创建演示评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="135"/>
+        <location filename="../../mobile/app.cpp" line="136"/>
         <source>Inspection %1 is not assigned to you on this tablet.</source>
         <translation>本机上没有分配给您的评估 %1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="146"/>
+        <location filename="../../mobile/app.cpp" line="147"/>
         <source>The inspection could not be opened: %1</source>
         <translation>无法打开该评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="197"/>
+        <location filename="../../mobile/app.cpp" line="198"/>
         <source>Say what the team must change: returning needs a comment.</source>
         <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="204"/>
+        <location filename="../../mobile/app.cpp" line="205"/>
         <source>The review was not recorded: %1</source>
         <translation>审核未记录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="207"/>
+        <location filename="../../mobile/app.cpp" line="208"/>
         <source>Approved; the evaluation is locked.</source>
         <translation>已批准，评估已锁定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="207"/>
+        <location filename="../../mobile/app.cpp" line="208"/>
         <source>Returned to the team with your comments.</source>
         <translation>已连同意见退回评估组。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="219"/>
+        <location filename="../../mobile/app.cpp" line="220"/>
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="230"/>
+        <location filename="../../mobile/app.cpp" line="231"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="246"/>
+        <location filename="../../mobile/app.cpp" line="247"/>
         <source>The server&apos;s team view could not be understood.</source>
         <translation>无法理解服务器的评估组信息。</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentDelegate.qml" line="63"/>
+        <location filename="../../qml/AssignmentDelegate.qml" line="64"/>
         <source>%1% done</source>
         <translation>已完成 %1%</translation>
     </message>
@@ -155,12 +155,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="69"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="72"/>
         <source>No inspections are assigned to you on this tablet yet.</source>
         <translation>本机上还没有分配给您的评估任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="75"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="78"/>
         <source>Open the demo inspection</source>
         <translation>打开演示评估</translation>
     </message>
@@ -239,12 +239,12 @@
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/CeHeader.qml" line="50"/>
+        <location filename="../../qml/CeHeader.qml" line="51"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/CeHeader.qml" line="62"/>
+        <location filename="../../qml/CeHeader.qml" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -324,22 +324,27 @@
 <context>
     <name>CeSyncBadge</name>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="10"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="13"/>
         <source>Refused: %1</source>
         <translation>被拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="11"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="14"/>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="12"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="15"/>
+        <source>On this tablet only</source>
+        <translation>仅存于本平板</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeSyncBadge.qml" line="16"/>
         <source>Waiting to send: %1</source>
         <translation>待发送：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="13"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="17"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
@@ -428,52 +433,52 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="42"/>
+        <location filename="../../qml/FeedbackPage.qml" line="45"/>
         <source>The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.</source>
         <translation>评估报告（PDF）：封面、各步骤、评分、指标、问题、照片和签名。</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="43"/>
+        <location filename="../../qml/FeedbackPage.qml" line="46"/>
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="48"/>
+        <location filename="../../qml/FeedbackPage.qml" line="51"/>
         <source>Write the report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="48"/>
+        <location filename="../../qml/FeedbackPage.qml" line="51"/>
         <source>Write again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="55"/>
+        <location filename="../../qml/FeedbackPage.qml" line="58"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="61"/>
+        <location filename="../../qml/FeedbackPage.qml" line="64"/>
         <source>Open / share</source>
         <translation>打开 / 分享</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="70"/>
+        <location filename="../../qml/FeedbackPage.qml" line="73"/>
         <source>Findings (%1)</source>
         <translation>问题清单（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="76"/>
+        <location filename="../../qml/FeedbackPage.qml" line="79"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="85"/>
+        <location filename="../../qml/FeedbackPage.qml" line="88"/>
         <source>No findings yet. Non-compliant items flagged as hazards appear here by themselves.</source>
         <translation>暂无问题。标记为隐患的不符合项会自动列在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="96"/>
+        <location filename="../../qml/FeedbackPage.qml" line="99"/>
         <source>Feedback meeting</source>
         <translation>反馈会议</translation>
     </message>
@@ -792,12 +797,12 @@
     </message>
     <message>
         <location filename="../../mobile/surveyflow.cpp" line="148"/>
-        <location filename="../../mobile/surveyflow.cpp" line="207"/>
+        <location filename="../../mobile/surveyflow.cpp" line="203"/>
         <source>Draw the sample first.</source>
         <translation>请先抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../mobile/surveyflow.cpp" line="215"/>
+        <location filename="../../mobile/surveyflow.cpp" line="211"/>
         <source>No question was answered; nothing was saved.</source>
         <translation>没有回答任何问题，未保存。</translation>
     </message>
@@ -826,57 +831,57 @@
 <context>
     <name>OverviewSummary</name>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="25"/>
+        <location filename="../../qml/OverviewSummary.qml" line="28"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="27"/>
+        <location filename="../../qml/OverviewSummary.qml" line="30"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="27"/>
+        <location filename="../../qml/OverviewSummary.qml" line="30"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="27"/>
+        <location filename="../../qml/OverviewSummary.qml" line="30"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="38"/>
+        <location filename="../../qml/OverviewSummary.qml" line="41"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="56"/>
+        <location filename="../../qml/OverviewSummary.qml" line="59"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的修改</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="63"/>
+        <location filename="../../qml/OverviewSummary.qml" line="66"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="70"/>
+        <location filename="../../qml/OverviewSummary.qml" line="73"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="71"/>
+        <location filename="../../qml/OverviewSummary.qml" line="74"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="81"/>
+        <location filename="../../qml/OverviewSummary.qml" line="84"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="82"/>
+        <location filename="../../qml/OverviewSummary.qml" line="85"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
@@ -930,22 +935,22 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../qml/PhotoViewer.qml" line="68"/>
+        <location filename="../../qml/PhotoViewer.qml" line="70"/>
         <source>(no caption)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoViewer.qml" line="77"/>
+        <location filename="../../qml/PhotoViewer.qml" line="79"/>
         <source>%1 of %2 · by %3 · taken %4</source>
         <translation>第 %1 / %2 张 · 拍摄人 %3 · 拍摄于 %4</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoViewer.qml" line="87"/>
+        <location filename="../../qml/PhotoViewer.qml" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoViewer.qml" line="94"/>
+        <location filename="../../qml/PhotoViewer.qml" line="96"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1602,7 +1607,7 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/StepPage.qml" line="25"/>
+        <location filename="../../qml/StepPage.qml" line="33"/>
         <source>No item matches “%1” on this page.</source>
         <translation>本页没有与“%1”匹配的项目。</translation>
     </message>
@@ -2148,12 +2153,12 @@
         <translation>无法读取任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="195"/>
+        <location filename="../../mobile/workspace.cpp" line="215"/>
         <source>The assignments could not be stored: %1</source>
         <translation>无法保存任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="210"/>
+        <location filename="../../mobile/workspace.cpp" line="230"/>
         <source>The server sent a template that cannot be used (%1): %2</source>
         <translation>服务器发送的模板无法使用（%1）：%2</translation>
     </message>

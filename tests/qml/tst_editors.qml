@@ -15,6 +15,7 @@ Item {
     Component { id: choiceComp; CeChoiceEditor { width: 600 } }
     Component { id: scoreComp; CeScoreEditor { width: 600 } }
     Component { id: stepComp; StepPage { width: 1280; height: 800 } }
+    Component { id: badgeComp; CeSyncBadge { } }
 
     SignalSpy { id: spy; signalName: "chosen" }
 
@@ -44,6 +45,23 @@ Item {
             compare(spy.signalArguments[0][0], "noncompliant")
             e.allowNa = false
             compare(findButton(e, "Not applicable"), null)
+        }
+
+        function test_syncBadgeSaysWhereTheWorkIs() {
+            const b = createTemporaryObject(badgeComp, root, {})
+            compare(b.text, "All sent")
+            b.pending = 3
+            compare(b.text, "Waiting to send: 3")
+            // The demo never syncs: its changes are neither "sent" nor "waiting".
+            b.localOnly = true
+            compare(b.text, "On this tablet only")
+            b.pending = 0
+            compare(b.text, "On this tablet only")
+            // What the lead must act on still shows first.
+            b.conflicts = 2
+            compare(b.text, "Conflicts: 2")
+            b.refused = 1
+            compare(b.text, "Refused: 1")
         }
 
         function test_multipleChoiceTogglesOptions() {
