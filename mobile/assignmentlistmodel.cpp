@@ -86,8 +86,10 @@ QVariant AssignmentListModel::data(const QModelIndex &index, int role) const
         return a.demo;
     case TeamRole: {
         QStringList team;
-        for (const auto &[u, role] : a.team)
-            team << QString::fromStdString(u);
+        for (const auto &[u, role] : a.team) {
+            const auto n = a.names.find(u);
+            team << QString::fromStdString(n != a.names.end() ? n->second : u);
+        }
         return team.join(QStringLiteral("、"));
     }
     }

@@ -39,7 +39,7 @@ std::vector<FindingListModel::Row> FindingListModel::rows() const
         r.suggestion = QString::fromStdString(f.text("suggestion"));
         r.responsible = QString::fromStdString(f.text("responsible"));
         r.deadline = QString::fromStdString(f.text("deadline"));
-        r.author = QString::fromStdString(f.author);
+        r.author = s.person(f.author);
         for (const auto &[field, slot] : f.fields)
             r.conflict = r.conflict || slot.status == SlotStatus::Conflict;
         out.push_back(std::move(r));

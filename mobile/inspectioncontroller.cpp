@@ -36,6 +36,7 @@ Result<void> InspectionController::open(LocalStore *store, const Assignment &ass
     m_assignment = assignment;
     m_device = device;
     m_snap.me = me;
+    m_snap.names = assignment.names;
     m_snap.tpl = std::move(tpl);
     if (auto r = loadOps(); !r) {
         m_snap.tpl.reset();
@@ -581,7 +582,7 @@ QString InspectionController::reviewNote() const
     if (!m_snap.valid())
         return {};
     for (auto it = m_snap.state.history.rbegin(); it != m_snap.state.history.rend(); ++it) {
-        const QString who = QString::fromStdString(it->author), comment = QString::fromStdString(it->comment);
+        const QString who = m_snap.person(it->author), comment = QString::fromStdString(it->comment);
         switch (it->kind) {
         case OpKind::Return:
             return tr("Returned by %1: %2").arg(who, comment);
@@ -653,7 +654,7 @@ QVariantList InspectionController::photos(const QString &target) const
                            {QStringLiteral("sha256"), QString::fromStdString(p->sha256)},
                            {QStringLiteral("thumb"), QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)},
                            {QStringLiteral("caption"), QString::fromStdString(p->caption)},
-                           {QStringLiteral("author"), QString::fromStdString(p->author)},
+                           {QStringLiteral("author"), m_snap.person(p->author)},
                            {QStringLiteral("mine"), p->author == m_snap.me},
                            {QStringLiteral("takenAt"), p->takenAt ? QDateTime::fromMSecsSinceEpoch(p->takenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString()}};
     return out;
@@ -733,6 +734,7 @@ QVariantList InspectionController::team() const
                 steps << QString::number(i + 1);
         auto a = m_snap.state.authors.find(user);
         out << QVariantMap{{QStringLiteral("user"), QString::fromStdString(user)},
+                           {QStringLiteral("name"), m_snap.person(user)},
                            {QStringLiteral("role"), role.empty() ? QString() : Texts::role(role)},
                            {QStringLiteral("me"), user == m_snap.me},
                            {QStringLiteral("steps"), steps.join(QStringLiteral(", "))},

@@ -34,6 +34,8 @@ class InspectionController : public QObject
     Q_PROPERTY(QString templateTitle READ templateTitle NOTIFY openChanged)
     Q_PROPERTY(QString plannedDate READ plannedDate NOTIFY openChanged)
     Q_PROPERTY(QString myRole READ myRole NOTIFY openChanged)
+    //! The local demo inspection: never synced, kept on this tablet only
+    Q_PROPERTY(bool isDemo READ isDemo NOTIFY openChanged)
     //! Increases with every recomputation; bindings that call functions depend on it
     Q_PROPERTY(int revision READ revision NOTIFY changed)
     Q_PROPERTY(int currentStep READ currentStep WRITE setCurrentStep NOTIFY currentStepChanged)
@@ -159,6 +161,7 @@ public:
     QString templateTitle() const;
     QString plannedDate() const { return QString::fromStdString(m_assignment.plannedDate); }
     QString myRole() const { return QString::fromStdString(m_assignment.myRole); }
+    bool isDemo() const { return isOpen() && m_assignment.demo; }
     int revision() const { return m_revision; }
     int currentStep() const { return m_currentStep; }
     void setCurrentStep(int step);

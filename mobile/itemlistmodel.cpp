@@ -95,8 +95,8 @@ void ItemListModel::fill(Row &r) const
         QStringList parts;
         for (const auto &v : slot->values) {
             const QString text = Texts::value(s, item, v.value);
-            parts << QStringLiteral("%1: %2").arg(QString::fromStdString(v.author), text);
-            r.candidates << QVariantMap{{QStringLiteral("author"), QString::fromStdString(v.author)},
+            parts << QStringLiteral("%1: %2").arg(s.person(v.author), text);
+            r.candidates << QVariantMap{{QStringLiteral("author"), s.person(v.author)},
                                         {QStringLiteral("value"), typedValue(item, v.value)},
                                         {QStringLiteral("valueText"), text},
                                         {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.time).toString(QStringLiteral("MM-dd HH:mm"))}};

@@ -248,8 +248,11 @@ Result<Assignment> assignmentFromJson(const std::string &text)
     a.demo = j.value("demo", false);
     if (j.contains("team") && j["team"].is_array())
         for (const auto &m : j["team"])
-            if (m.is_object())
+            if (m.is_object()) {
                 a.team.emplace_back(str(m, "username"), str(m, "role"));
+                if (const std::string name = str(m, "display_name"); !name.empty())
+                    a.names[str(m, "username")] = name;
+            }
     if (a.templateId.empty() || a.templateVersion.empty())
         return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + " names no template version");
     return a;
@@ -258,8 +261,12 @@ Result<Assignment> assignmentFromJson(const std::string &text)
 std::string assignmentToJson(const Assignment &a)
 {
     json team = json::array();
-    for (const auto &[u, r] : a.team)
-        team.push_back({{"username", u}, {"role", r}});
+    for (const auto &[u, r] : a.team) {
+        json m{{"username", u}, {"role", r}};
+        if (auto n = a.names.find(u); n != a.names.end())
+            m["display_name"] = n->second;
+        team.push_back(std::move(m));
+    }
     return json{{"id", a.id},
                 {"institution", a.institution},
                 {"institution_name", a.institutionName},

@@ -8,6 +8,7 @@
 #include <careeval/store.h>
 
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct Assignment {
     std::string plannedDate;
     std::string myRole;          //!< evaluator or lead
     std::vector<std::pair<std::string, std::string>> team; //!< (username, role)
+    std::map<std::string, std::string> names; //!< username → the name people know (from the server's registry)
     bool demo = false;           //!< created on this tablet, never synced
     std::string pin() const { return templateId + "@" + templateVersion; }
 };

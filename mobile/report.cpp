@@ -260,7 +260,7 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         pdf.space(4);
         QStringList team;
         for (const auto &[user, role] : c.assignment().team)
-            team << QStringLiteral("%1 (%2)").arg(QString::fromStdString(user), Texts::role(role));
+            team << QStringLiteral("%1 (%2)").arg(c.snapshot().person(user), Texts::role(role));
         pdf.table({1, 3}, {Report::tr("Inspection"), QString::fromStdString(c.assignment().id)},
                   {{Report::tr("Date"), c.plannedDate()},
                    {Report::tr("Template"), QStringLiteral("%1 (%2)").arg(c.templateTitle(), QString::fromStdString(tpl.pin()))},

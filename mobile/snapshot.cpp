@@ -15,6 +15,12 @@ QString InspectionSnapshot::plainText(const careeval::LocalizedText &t) const
     return QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()), kept.size()).simplified();
 }
 
+QString InspectionSnapshot::person(const std::string &username) const
+{
+    const auto it = names.find(username);
+    return QString::fromStdString(it != names.end() && !it->second.empty() ? it->second : username);
+}
+
 std::string InspectionSnapshot::shownValue(const std::string &itemId) const
 {
     const careeval::SlotState *slot = state.item(itemId);

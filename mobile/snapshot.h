@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,7 @@ struct InspectionSnapshot {
     careeval::InspectionState state;
     careeval::ScoreReport report;
     std::string me;          //!< the signed-in author
+    std::map<std::string, std::string> names; //!< team members' names by username
     std::string lang = "zh"; //!< template text language
 
     bool valid() const { return tpl != nullptr; }
@@ -25,6 +27,8 @@ struct InspectionSnapshot {
     //! An answer label for a button or chip: without emoji and other pictographs, which tablet
     //! fonts have only some of (the rest drew as empty boxes); the app draws its own faces.
     QString plainText(const careeval::LocalizedText &t) const;
+    //! A person as people know them: the name the server gave, else the username.
+    QString person(const std::string &username) const;
     //! The value shown for an item: the team value, else mine, else "" (canonical JSON).
     std::string shownValue(const std::string &itemId) const;
     //! My own current value of an item ("" when I gave none).

@@ -61,7 +61,7 @@ StepListModel::Progress StepListModel::compute(int step) const
         if (!f.closed && (ids.count(f.item) || (step == static_cast<int>(StepKey::Feedback) && f.item.empty())))
             ++p.findings;
     const StepState &st = s.state.steps[static_cast<std::size_t>(step)];
-    p.owner = QString::fromStdString(st.owner);
+    p.owner = st.owner.empty() ? QString() : s.person(st.owner);
     if (st.status == "done")
         p.status = QStringLiteral("done");
     else if (st.status == "in_progress" || p.answered > 0)

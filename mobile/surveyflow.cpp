@@ -86,7 +86,7 @@ QVariantMap InspectionController::sample() const
     m.insert(QStringLiteral("population"), s->population);
     m.insert(QStringLiteral("k"), s->k);
     m.insert(QStringLiteral("source"), QString::fromStdString(s->source));
-    m.insert(QStringLiteral("author"), QString::fromStdString(s->author));
+    m.insert(QStringLiteral("author"), m_snap.person(s->author));
     m.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(s->time).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_store, m_assignment.id).empty());
     return m;

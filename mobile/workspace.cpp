@@ -254,6 +254,7 @@ Result<Assignment> Workspace::ensureDemo()
     a.plannedDate = QDate::currentDate().toString(Qt::ISODate).toStdString();
     a.myRole = "lead";
     a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}, {"zhang.wei", "evaluator"}};
+    a.names = {{"li.hua", "李华"}, {"wang.fang", "王芳"}, {"zhang.wei", "张伟"}};
     a.demo = true;
     {
         // The version is read from the shipped file, so a new template version keeps the demo working.

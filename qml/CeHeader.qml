@@ -44,7 +44,7 @@ ToolBar {
             pending: App.inspection.pendingCount
             refused: App.inspection.refusedCount
             conflicts: App.inspection.conflicts.count
-            localOnly: App.session.demo
+            localOnly: App.inspection.isDemo
         }
         Label {
             visible: App.session.signedIn

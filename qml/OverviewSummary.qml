@@ -52,7 +52,7 @@ CeCard {
                 Layout.fillWidth: true
             }
             ReviewPanel { Layout.fillWidth: true }
-            SyncPanel { Layout.fillWidth: true }
+            SyncPanel { Layout.fillWidth: true; visible: !App.inspection.isDemo && App.sync.state !== "disabled" }
             TeamPanel { Layout.fillWidth: true; Layout.topMargin: 8 }
             ReasonSection {
                 Layout.fillWidth: true

@@ -35,7 +35,7 @@ ColumnLayout {
             spacing: 0
             RowLayout {
                 Layout.fillWidth: true
-                Label { text: modelData.user + (modelData.me ? " " + qsTr("(me)") : ""); font.bold: true }
+                Label { text: modelData.name + (modelData.me ? " " + qsTr("(me)") : ""); font.bold: true }
                 Label { text: modelData.role; color: Theme.muted; Layout.fillWidth: true }
                 Label {
                     visible: modelData.steps !== ""

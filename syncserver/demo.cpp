@@ -46,9 +46,9 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
     }
     const std::string hash = hashPassword(kDemoPassword);
     const User users[] = {
-        {"li.hua", "李华（组长）", Role::Lead, true},         {"wang.fang", "王芳", Role::Evaluator, true},
+        {"li.hua", "李华", Role::Lead, true},         {"wang.fang", "王芳", Role::Evaluator, true},
         {"zhang.wei", "张伟", Role::Evaluator, true},          {"liu.min", "刘敏", Role::Evaluator, true},
-        {"zhao.lei", "赵磊", Role::Evaluator, true},           {"chen.jing", "陈静（督导）", Role::Supervisor, true},
+        {"zhao.lei", "赵磊", Role::Evaluator, true},           {"chen.jing", "陈静", Role::Supervisor, true},
     };
     for (const auto &u : users)
         if (auto r = store.createUser(u, hash); !r)

@@ -612,6 +612,11 @@ HttpResponse Service::listInspections(Context &c)
     if (auto all = m_store.institutions())
         for (auto &i : all.value())
             institutions.emplace(i.id, std::move(i));
+    // Team members by name as well as login, so the tablet can show "王芳", not "wang.fang".
+    std::map<std::string, std::string> names;
+    if (auto users = m_store.users())
+        for (const auto &u : users.value())
+            names.emplace(u.username, u.displayName);
     json out = json::array();
     for (const auto &r : list.value()) {
         json j = inspectionJson(r);
@@ -619,6 +624,9 @@ HttpResponse Service::listInspections(Context &c)
             j["institution_name"] = it->second.name;
             j["institution_beds"] = it->second.beds;
         }
+        for (auto &m : j["team"])
+            if (auto n = names.find(m["username"].get<std::string>()); n != names.end() && !n->second.empty())
+                m["display_name"] = n->second;
         if (const Member *m = r.member(c.user->username))
             j["my_role"] = std::string(toString(m->role));
         out.push_back(std::move(j));

@@ -290,6 +290,43 @@ private Q_SLOTS:
         QVERIFY(ctl.errorString().contains("locked"));
         QCOMPARE(store->ops().count(a.id).value(), std::size_t(2));
     }
+
+    // People appear by the names the server gave them (step owners, the team panel, the review
+    // note); someone the assignment does not name still appears, by login.
+    void teamMembersAreShownByName()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        Assignment a = mobiletest::pilotAssignment(*tpl);
+        a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}};
+        a.names = {{"li.hua", "李华"}, {"wang.fang", "王芳"}};
+        // The assignment as stored on the tablet keeps the names.
+        auto again = assignmentFromJson(assignmentToJson(a));
+        QVERIFY(again.ok());
+        QCOMPARE(again->names, a.names);
+
+        InspectionController theirs;
+        QVERIFY(theirs.open(store.get(), a, tpl, "wang.fang", "tab-2").ok());
+        QVERIFY(theirs.setStepStatus(1, QStringLiteral("in_progress")));
+        theirs.close();
+        InspectionController outsider;
+        QVERIFY(outsider.open(store.get(), a, tpl, "zhao.lei", "tab-3").ok());
+        QVERIFY(outsider.setAnswer("announce_team_present", 3));
+        outsider.close();
+
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        QVERIFY(ctl.submit(QString()));
+        QCOMPARE(ctl.steps()->data(ctl.steps()->index(1), StepListModel::OwnerRole).toString(), QStringLiteral("王芳"));
+        QCOMPARE(ctl.reviewNote(), QStringLiteral("Submitted by 李华."));
+        QMap<QString, QString> names;
+        for (const QVariant &m : ctl.team())
+            names.insert(m.toMap().value("user").toString(), m.toMap().value("name").toString());
+        QCOMPARE(names.value("li.hua"), QStringLiteral("李华"));
+        QCOMPARE(names.value("wang.fang"), QStringLiteral("王芳"));
+        QCOMPARE(names.value("zhao.lei"), QStringLiteral("zhao.lei"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInspection)

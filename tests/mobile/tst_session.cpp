@@ -55,6 +55,14 @@ private Q_SLOTS:
         QVERIFY(row);
         QVERIFY(row->assignment.institutionName != row->assignment.institution);
         QCOMPARE(row->assignment.myRole, std::string("lead"));
+        // Team members come with the names people know them by, not only their logins.
+        QCOMPARE(QString::fromStdString(row->assignment.names.at("li.hua")), QStringLiteral("李华"));
+        QCOMPARE(QString::fromStdString(row->assignment.names.at("wang.fang")), QStringLiteral("王芳"));
+        QString teamText;
+        for (int i = 0; i < model->rowCount(); ++i)
+            if (model->data(model->index(i), AssignmentListModel::InspectionIdRole).toString() == QLatin1String("demo-pilot-changchun-01"))
+                teamText = model->data(model->index(i), AssignmentListModel::TeamRole).toString();
+        QVERIFY2(teamText.contains(QStringLiteral("王芳")), qPrintable(teamText));
         // The template is on the tablet now, for offline use.
         auto stored = store.value()->templateText(row->assignment.pin());
         QVERIFY(stored.ok() && stored.value().has_value());
@@ -84,6 +92,7 @@ private Q_SLOTS:
         // The assignments are still there offline.
         workspace.setUser("li.hua", false);
         QVERIFY(workspace.assignments()->row("demo-pilot-changchun-01"));
+        QCOMPARE(QString::fromStdString(workspace.assignments()->row("demo-pilot-changchun-01")->assignment.names.at("wang.fang")), QStringLiteral("王芳"));
 
         // The password itself is nowhere in the tablet's files.
         store.value().reset();

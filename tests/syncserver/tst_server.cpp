@@ -665,6 +665,15 @@ private Q_SLOTS:
         const QString t = m_tokens["member"];
         auto first = m_shared.call(m_shared.nam(), "GET", "/api/v1/inspections", {}, t);
         QCOMPARE(first.status, 200);
+        // Team members come with their names, so tablets can show people as people know them.
+        bool named = false;
+        for (const auto &insp : first.body["inspections"])
+            for (const auto &m : insp["team"])
+                if (m["username"] == "wang.fang") {
+                    QCOMPARE(m.value("display_name", std::string()), std::string("王芳"));
+                    named = true;
+                }
+        QVERIFY2(named, first.raw.constData());
         const QByteArray etag = first.headers.value("etag");
         QVERIFY(!etag.isEmpty());
         QCOMPARE(m_shared.call(m_shared.nam(), "GET", "/api/v1/inspections", {}, t, {{"If-None-Match", etag}}).status, 304);
