@@ -92,11 +92,10 @@ CeCard {
                 text: qsTr("Settle")
                 Layout.preferredHeight: Theme.touch
                 onClicked: {
-                    resolveDialog.itemId = card.itemId
-                    resolveDialog.label = card.label
-                    resolveDialog.candidates = card.candidates
-                    resolveDialog.type = card.type
-                    resolveDialog.open()
+                    const d = resolveDialog.createObject(Overlay.overlay, { itemId: card.itemId, label: card.label,
+                                                                            candidates: card.candidates, type: card.type })
+                    d.closed.connect(d.destroy)
+                    d.open()
                 }
             }
         }
@@ -156,7 +155,8 @@ CeCard {
         }
     }
 
-    ResolveDialog { id: resolveDialog; parent: Overlay.overlay }
+    // Made when the lead settles a conflict: a dialog in every row made each row slow to create.
+    Component { id: resolveDialog; ResolveDialog { } }
 
     Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
     Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }

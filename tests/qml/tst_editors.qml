@@ -113,6 +113,50 @@ Item {
             compare(waiting(), before + 2)
             compare(App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ValueRole), "compliant")
         }
+
+        function findWhere(item, pred) {
+            if (pred(item))
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const r = findWhere(item.children[i], pred)
+                if (r)
+                    return r
+            }
+            return null
+        }
+
+        // A teammate's different answer makes a conflict; the lead's "Settle" opens the dialog
+        // (made only then) with both values by name, and choosing one settles it.
+        function test_leadSettlesAConflict() {
+            App.inspection.currentStep = 2
+            const page = createTemporaryObject(stepComp, root, { step: 2 })
+            tryCompare(App.inspection.items, "count", 18)
+            const items = App.inspection.items
+            const id = items.data(items.index(0, 0), ItemListModel.ItemIdRole)
+            verify(App.inspection.setAnswer(id, "compliant"))
+            verify(Fixture.teammateAnswers("zhang.wei", id, "noncompliant"))
+            tryCompare(items, "count", 18)
+            compare(items.data(items.index(0, 0), ItemListModel.StatusRole), "conflict")
+            waitForRendering(page)
+            const settle = findWhere(page, (i) => typeof i.toggle === "function" && i.text === "Settle" && i.visible)
+            verify(settle !== null)
+            mouseClick(settle)
+            const overlay = page.Overlay.overlay
+            let theirs = null
+            tryVerify(() => (theirs = findWhere(overlay, (i) => typeof i.toggle === "function" && String(i.text).indexOf("by 张伟") >= 0 && i.visible)) !== null)
+            verify(findWhere(overlay, (i) => typeof i.toggle === "function" && String(i.text).indexOf("by 李华") >= 0) !== null)
+            mouseClick(theirs)
+            const reason = findWhere(overlay, (i) => i.placeholderText !== undefined && String(i.placeholderText).indexOf("Reason") === 0)
+            verify(reason !== null)
+            reason.text = "照片显示未达标"
+            const ok = findWhere(overlay, (i) => typeof i.toggle === "function" && i.text === "OK" && i.visible)
+            verify(ok !== null)
+            mouseClick(ok)
+            // The dialog goes away (and with it the modal shade over the page).
+            tryVerify(() => findWhere(overlay, (i) => i.text === "Settle the conflict") === null)
+            tryVerify(() => items.data(items.index(0, 0), ItemListModel.StatusRole) !== "conflict")
+            compare(items.data(items.index(0, 0), ItemListModel.ValueRole), "noncompliant")
+        }
             function findNamed(item, name) {
             if (item.objectName === name)
                 return item

@@ -2,7 +2,11 @@
 // imported here) with an App whose data lives in a temporary folder and whose demo inspection is open.
 
 #include "app.h"
+#include "inspectioncontroller.h"
 #include "largesheet.h"
+#include "localstore.h"
+
+#include <careeval/jsonutil.h>
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -13,7 +17,8 @@
 Q_IMPORT_QML_PLUGIN(CareEval_CorePlugin)
 Q_IMPORT_QML_PLUGIN(CareEvalPlugin)
 
-// What the QML tests can ask of the C++ side: a long inspection to open, and the demo back.
+// What the QML tests can ask of the C++ side: a long inspection to open, the demo back, and a
+// teammate's answer arriving as if synced.
 class Fixture : public QObject
 {
     Q_OBJECT
@@ -28,6 +33,21 @@ public:
         return !id.isEmpty() && app->openInspection(id);
     }
     Q_INVOKABLE bool reopenDemo() { return app->openDemo(); }
+    Q_INVOKABLE bool teammateAnswers(const QString &author, const QString &item, const QString &value)
+    {
+        careeval::Operation op;
+        op.id = careeval::Uuid::generate();
+        op.inspection = app->inspection()->inspectionId().toStdString();
+        op.author = author.toStdString();
+        op.device = "tab-" + op.author;
+        op.clock = 100000;
+        op.time = careeval::nowMillis();
+        op.kind = careeval::OpKind::Set;
+        op.target = item.toStdString();
+        op.value = nlohmann::json(value.toStdString()).dump();
+        return app->store()->ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok()
+               && app->inspection()->reload().ok();
+    }
 };
 
 class Setup : public QObject
