@@ -77,16 +77,32 @@ void InspectionController::close()
     Q_EMIT undoChanged();
 }
 
+// What the server refused stays in the store and is listed with its reason, but never enters the
+// state, the score, the report or the conclusion this tablet shows: merge() here sees exactly what the
+// server accepted plus what is still waiting to be sent.
 Result<void> InspectionController::loadOps()
 {
-    auto ops = m_store->ops().operations(m_assignment.id);
+    auto ops = m_store->ops().storedOperations(m_assignment.id);
     if (!ops)
         return ops.error();
-    m_ops = std::move(ops.value());
-    m_clock = 0;
-    for (const auto &op : m_ops)
-        m_clock = std::max(m_clock, op.clock);
+    m_ops.clear();
+    m_ops.reserve(ops->size());
+    for (auto &s : ops.value())
+        if (s.state != SyncState::Refused)
+            m_ops.push_back(std::move(s.op));
     return {};
+}
+
+std::optional<Role> InspectionController::role() const
+{
+    return roleFromString(m_assignment.myRole);
+}
+
+Abilities InspectionController::abilities() const
+{
+    if (!m_snap.valid())
+        return {};
+    return careeval::abilities(role(), m_snap.state.status);
 }
 
 Result<void> InspectionController::reload()
@@ -193,26 +209,25 @@ bool InspectionController::record(OpKind kind, const std::string &target, const 
         setError(tr("No inspection is open."));
         return false;
     }
-    if (m_snap.state.locked()) {
-        setError(tr("This evaluation has been approved and is locked: changes are no longer accepted."));
-        return false;
-    }
-    if (readOnly() && kind != OpKind::Resolve) {
-        setError(tr("Supervisors review an evaluation; answers are changed by its team."));
-        return false;
-    }
     Operation op;
     op.id = Uuid::generate();
     op.inspection = m_assignment.id;
     op.author = m_snap.me;
     op.device = m_device;
-    op.clock = std::max(m_clock, m_snap.state.maxClock) + 1;
+    op.clock = m_snap.state.maxClock + 1;
     op.time = nowMillis();
     op.kind = kind;
     op.target = target;
     op.value = value;
-    if (auto why = checkOperation(op, *m_snap.tpl)) {
-        setError(tr("This value cannot be saved: %1").arg(QString::fromStdString(*why)));
+    // The same gate the server applies on push: nothing is stored here that it would refuse.
+    GateContext gate;
+    gate.tpl = m_snap.tpl.get();
+    gate.checkRoles = true;
+    gate.role = role();
+    gate.status = m_snap.state.status;
+    gate.maxClock = m_snap.state.maxClock;
+    if (auto r = admit(op, gate)) {
+        setError(Texts::refusal(*r));
         return false;
     }
     // On disk first: only a stored operation is shown as saved.
@@ -221,7 +236,6 @@ bool InspectionController::record(OpKind kind, const std::string &target, const 
         setError(tr("The change could not be saved on this tablet: %1").arg(QString::fromStdString(stored.error().message)));
         return false;
     }
-    m_clock = op.clock;
     m_ops.push_back(std::move(op));
     if (undo) {
         m_undo[stepIndexForUndo()].push_back(std::move(*undo));

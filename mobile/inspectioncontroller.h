@@ -51,6 +51,8 @@ class InspectionController : public QObject
     Q_PROPERTY(ReasonListModel *failures READ failures CONSTANT)
     //! My changes the server refused, each with its reason (kept, never dropped)
     Q_PROPERTY(ReasonListModel *refusedChanges READ refusedChanges CONSTANT)
+    //! The review workflow's state, typed (the same enum as the core's WorkflowStatus)
+    Q_PROPERTY(Workflow workflow READ workflow NOTIFY changed)
     Q_PROPERTY(QString workflowStatus READ workflowStatus NOTIFY changed)
     Q_PROPERTY(QString workflowText READ workflowText NOTIFY changed)
     Q_PROPERTY(bool locked READ locked NOTIFY changed)
@@ -58,6 +60,17 @@ class InspectionController : public QObject
     Q_PROPERTY(QString reviewNote READ reviewNote NOTIFY changed)
     //! Supervisors review: they read, settle conflicts, approve or return; they do not answer items
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY openChanged)
+    // What I may do now, from the core's rule book (rules.h) for my role and the workflow state.
+    //! Answer items, attach photos, survey, edit findings and step status
+    Q_PROPERTY(bool canEdit READ canEdit NOTIFY changed)
+    //! Settle a conflict (the lead, a supervisor)
+    Q_PROPERTY(bool canResolve READ canResolve NOTIFY changed)
+    //! Submit for review (the lead, while a draft or returned)
+    Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY changed)
+    //! Approve or return (a supervisor, while submitted)
+    Q_PROPERTY(bool canReview READ canReview NOTIFY changed)
+    //! The longest text (characters) a note or answer may have
+    Q_PROPERTY(int maxTextLength READ maxTextLength CONSTANT)
     Q_PROPERTY(double total READ total NOTIFY changed)
     Q_PROPERTY(double maxTotal READ maxTotal NOTIFY changed)
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
@@ -77,6 +90,9 @@ class InspectionController : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
 
 public:
+    enum class Workflow { Draft, Submitted, Returned, Approved, Locked };
+    Q_ENUM(Workflow)
+
     explicit InspectionController(QObject *parent = nullptr);
     ~InspectionController() override;
 
@@ -173,7 +189,15 @@ public:
     ReasonListModel *conflicts() const { return m_conflicts; }
     ReasonListModel *failures() const { return m_failures; }
     ReasonListModel *refusedChanges() const { return m_refusedChanges; }
+    Workflow workflow() const { return static_cast<Workflow>(m_snap.state.status); }
     QString workflowStatus() const;
+    bool canEdit() const { return abilities().edit; }
+    bool canResolve() const { return abilities().resolve; }
+    bool canSubmit() const { return abilities().submit; }
+    bool canReview() const { return abilities().review; }
+    int maxTextLength() const { return static_cast<int>(careeval::limits::kMaxTextChars); }
+    //! My role in this inspection, as the rule book knows it.
+    std::optional<careeval::Role> role() const;
     QString workflowText() const;
     bool locked() const { return m_snap.valid() && m_snap.state.locked(); }
     QString reviewNote() const;
@@ -219,6 +243,7 @@ private:
     void recompute();
     void setError(const QString &message);
     careeval::Result<void> loadOps();
+    careeval::Abilities abilities() const;
     std::optional<std::string> toCanonical(const careeval::Item &item, const QVariant &value, QString *why) const;
     int stepIndexForUndo() const;
 
@@ -226,8 +251,7 @@ private:
     PhotoStore *m_photos = nullptr;
     Assignment m_assignment;
     std::string m_device;
-    std::vector<careeval::Operation> m_ops;
-    std::uint64_t m_clock = 0;
+    std::vector<careeval::Operation> m_ops; //!< everything but what the server refused
     InspectionSnapshot m_snap;
     int m_revision = 0;
     int m_currentStep = -1;

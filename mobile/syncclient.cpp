@@ -1,5 +1,7 @@
 #include "syncclient.h"
 
+#include <careeval/wire.h>
+
 #include "photostore.h"
 
 #include <QFileInfo>
@@ -144,50 +146,78 @@ void SyncClient::nextStep()
     pull(id);
 }
 
+// A push answered with a client error (400, 413, 422: something in the batch, not the connection) is
+// never sent again as it was: the batch is halved until the one operation the server will not take is
+// alone, and that one is marked refused with the server's words (kept and listed, like any refusal).
+// So one bad operation can delay the queue by a few requests, never stall it.
+static bool batchError(int status)
+{
+    return status == 400 || status == 413 || status == 422;
+}
+
 void SyncClient::push(const QString &inspection)
 {
-    auto ops = m_store->ops().pending(static_cast<std::size_t>(m_batch), inspection.toStdString());
+    const int limit = std::max(1, std::min(m_batch, m_pushLimit));
+    auto ops = m_store->ops().pending(static_cast<std::size_t>(limit), inspection.toStdString());
     if (!ops) {
         finishRound(false, tr("The changes waiting to be sent cannot be read: %1").arg(QString::fromStdString(ops.error().message)));
         return;
     }
-    json body{{"ops", json::array()}};
-    for (const Operation &op : ops.value())
-        body["ops"].push_back(toJson(op));
-    const QByteArray payload = QByteArray::fromStdString(body.dump());
+    const QByteArray payload = QByteArray::fromStdString(pushRequestToJson(ops.value()).dump());
     const int sent = static_cast<int>(ops->size());
     m_round.pushed += sent;
     m_round.bytesSent += payload.size();
     setState(QStringLiteral("syncing"), tr("Sending changes: %1 of %2").arg(std::min(m_round.pushed, std::max(m_roundTotalPending, m_round.pushed))).arg(std::max(m_roundTotalPending, m_round.pushed)));
-    m_api->call("POST", QStringLiteral("/api/v1/inspections/%1/ops").arg(inspection), payload, [this, inspection](const ApiReply &r) {
+    std::vector<Uuid> ids;
+    for (const Operation &op : ops.value())
+        ids.push_back(op.id);
+    m_api->call("POST", QStringLiteral("/api/v1/inspections/%1/ops").arg(inspection), payload, [this, inspection, ids](const ApiReply &r) {
         m_round.bytesReceived += r.body.size();
+        if (!r.ok() && batchError(r.status)) {
+            m_round.pushed -= static_cast<int>(ids.size());
+            if (ids.size() > 1) {
+                m_pushLimit = static_cast<int>(ids.size() / 2);
+                push(inspection);
+                return;
+            }
+            ++m_round.refused;
+            (void)m_store->ops().markRefused(ids.front(), (r.error.isEmpty() ? tr("refused") : r.error).toStdString());
+            m_pushLimit = m_batch;
+            updateCounts();
+            Q_EMIT inspectionUpdated(inspection);
+            nextStep();
+            return;
+        }
         if (!r.ok()) {
             finishRound(false, r.error, r.unreachable, r.status == 401);
             return;
         }
         auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-        if (!parsed || !parsed->is_object() || !(*parsed)["results"].is_array()) {
+        auto reply = parsed ? pushReplyFromJson(parsed.value()) : Result<PushReply>(parsed.error());
+        if (!reply) {
             finishRound(false, tr("The server's answer to the changes sent could not be understood; they stay waiting and will be sent again."));
             return;
         }
         std::vector<Uuid> sentIds;
-        for (const auto &res : (*parsed)["results"]) {
-            auto id = Uuid::parse(res.value("id", std::string()));
-            if (!id)
-                continue;
-            const std::string status = res.value("status", std::string());
-            if (status == "accepted" || status == "already_had") {
-                sentIds.push_back(*id);
-                ++(status == "accepted" ? m_round.accepted : m_round.alreadyHad);
-            } else if (status == "refused") {
+        for (const PushResult &res : reply->results) {
+            const Uuid id = res.index < ids.size() ? ids[res.index] : res.id;
+            switch (res.status) {
+            case PushStatus::Accepted:
+            case PushStatus::AlreadyHad:
+                sentIds.push_back(id);
+                ++(res.status == PushStatus::Accepted ? m_round.accepted : m_round.alreadyHad);
+                break;
+            case PushStatus::Refused:
                 ++m_round.refused;
-                (void)m_store->ops().markRefused(*id, res.value("reason", std::string("refused")));
+                (void)m_store->ops().markRefused(id, res.reason.empty() ? "refused" : res.reason);
+                break;
             }
         }
         if (auto m = m_store->ops().markSent(sentIds); !m) {
             finishRound(false, QString::fromStdString(m.error().message));
             return;
         }
+        m_pushLimit = m_batch;
         updateCounts();
         Q_EMIT inspectionUpdated(inspection);
         nextStep();
@@ -206,24 +236,24 @@ void SyncClient::pull(const QString &inspection)
             return;
         }
         auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-        if (!parsed || !parsed->is_object() || !(*parsed)["ops"].is_array() || !(*parsed)["next"].is_number_integer()) {
+        if (!parsed) {
             finishRound(false, tr("The team's work sent by the server could not be understood."));
             return;
         }
-        std::vector<Operation> ops;
-        for (const auto &j : (*parsed)["ops"]) {
-            auto op = operationFromJson(j);
-            if (!op) {
-                finishRound(false, tr("The server sent a damaged change (%1); nothing of this page was stored.").arg(QString::fromStdString(op.error().message)));
-                return;
-            }
-            ops.push_back(std::move(op.value()));
+        auto page = pullPageFromJson(parsed.value());
+        if (!page) {
+            if (page.error().code == ErrorCode::InvalidOperation)
+                finishRound(false, tr("The server sent a damaged change (%1); nothing of this page was stored.").arg(QString::fromStdString(page.error().message)));
+            else
+                finishRound(false, tr("The team's work sent by the server could not be understood."));
+            return;
         }
+        const std::vector<Operation> &ops = page->ops;
         // The page and the cursor move together: one transaction.
         {
             Transaction tx(m_store->ops().handle());
             auto appended = m_store->ops().append(ops, SyncState::Remote);
-            auto saved = m_store->ops().setMeta("cursor:" + inspection.toStdString(), std::to_string((*parsed)["next"].get<std::int64_t>()));
+            auto saved = m_store->ops().setMeta("cursor:" + inspection.toStdString(), std::to_string(page->next));
             if (!tx.ok() || !appended || !saved || !tx.commit()) {
                 finishRound(false, tr("The team's work could not be stored on this tablet."));
                 return;
@@ -232,7 +262,7 @@ void SyncClient::pull(const QString &inspection)
             if (appended->inserted > 0)
                 Q_EMIT inspectionUpdated(inspection);
         }
-        if ((*parsed).value("more", false)) {
+        if (page->more) {
             pull(inspection);
             return;
         }

@@ -50,7 +50,7 @@ public:
     void setEnabled(bool enabled);
     bool enabled() const { return m_enabled; }
     //! Operations per push request and per pull page.
-    void setBatchSize(int n) { m_batch = n; }
+    void setBatchSize(int n) { m_batch = m_pushLimit = n; }
     //! Where photos live; with it, rounds also upload them (resumable chunks) and fetch() works.
     void setPhotoStore(PhotoStore *photos) { m_photos = photos; }
     //! Bytes per upload request (the server takes at most 8 MiB).
@@ -117,6 +117,7 @@ private:
     QStringList m_inspections;
     bool m_enabled = false;
     int m_batch = 500;
+    int m_pushLimit = 500; //!< halved while the server refuses a batch as a whole (see push())
     QString m_state = QStringLiteral("disabled");
     QString m_status;
     QString m_error;

@@ -131,6 +131,33 @@ QString Texts::target(const Target &t, ValueFormat format)
     return QString::fromUtf8(ops[static_cast<int>(t.op)]) + QLatin1Char(' ') + v;
 }
 
+QString Texts::refusal(const Refusal &r)
+{
+    const QString detail = QString::fromStdString(r.reason);
+    switch (r.code) {
+    case RefusalCode::Malformed: {
+        static const QRegularExpression tooLong(QStringLiteral("text of (\\d+) characters is longer than the limit of (\\d+)"));
+        const auto m = tooLong.match(detail);
+        if (m.hasMatch())
+            return tr("The text is too long: %1 characters, at most %2 can be saved. Shorten it and save again.").arg(m.captured(1), m.captured(2));
+        return tr("This change cannot be saved: %1").arg(detail);
+    }
+    case RefusalCode::ClockJump:
+        return tr("This tablet's change counter is out of step (%1); the change was not saved.").arg(detail);
+    case RefusalCode::Locked:
+        return tr("This evaluation has been approved and is locked: changes are no longer accepted.");
+    case RefusalCode::NotMember:
+        return tr("You are not on this evaluation's team, so you cannot change it.");
+    case RefusalCode::Forbidden:
+        return tr("Your role does not allow this change: %1").arg(detail);
+    case RefusalCode::Workflow:
+        return tr("Not possible at this stage of the review: %1").arg(detail);
+    case RefusalCode::Template:
+        return tr("This value cannot be saved: %1").arg(detail);
+    }
+    return detail;
+}
+
 QString Texts::workflow(WorkflowStatus s)
 {
     return workflow(std::string(toString(s)));

@@ -21,6 +21,8 @@ public:
     static QString workflow(careeval::WorkflowStatus s);
     static QString workflow(const std::string &status);
     static QString role(const std::string &role);
+    //! Why the rule book refused a change, as a sentence for the person who made it.
+    static QString refusal(const careeval::Refusal &r);
     static QString number(double v);
     //! "3.2.1": step, section and item position, what people call items on a paper sheet.
     static QString itemNumber(const careeval::Item &item, int indexInSection);

@@ -88,7 +88,7 @@ CeCard {
                 Layout.fillWidth: true
             }
             Button {
-                visible: (App.inspection.myRole === "lead" || App.inspection.readOnly) && !App.inspection.locked
+                visible: App.inspection.canResolve
                 text: qsTr("Settle")
                 Layout.preferredHeight: Theme.touch
                 onClicked: {
@@ -124,7 +124,7 @@ CeCard {
             Item { Layout.fillWidth: true }
             Button {
                 visible: card.type === "check" && card.photoCount === 0 && !(card.photoRequired && card.nonCompliant)
-                         && !App.inspection.readOnly && !App.inspection.locked
+                         && App.inspection.canEdit
                 flat: true
                 text: "+ " + qsTr("Photo")
                 Layout.preferredHeight: Theme.touch

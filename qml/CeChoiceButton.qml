@@ -12,7 +12,7 @@ Button {
     implicitHeight: Theme.touch + 4
     checkable: true
     checked: selected
-    enabled: !App.inspection.locked && !App.inspection.readOnly
+    enabled: App.inspection.canEdit
     Material.background: selected ? tone : Theme.card
     Material.foreground: selected ? "white" : Theme.text
 }

@@ -13,14 +13,14 @@ RowLayout {
         text: editor.value
         placeholderText: "2026-11-25"
         inputMask: "9999-99-99;_"
-        enabled: !App.inspection.locked && !App.inspection.readOnly
+        enabled: App.inspection.canEdit
         Layout.preferredWidth: 200
         Layout.preferredHeight: Theme.touch
         onEditingFinished: if (acceptableInput && text !== editor.value) editor.chosen(text)
     }
     Button {
         text: qsTr("Today")
-        enabled: !App.inspection.locked && !App.inspection.readOnly
+        enabled: App.inspection.canEdit
         Layout.preferredHeight: Theme.touch
         onClicked: editor.chosen(new Date().toISOString().substring(0, 10))
     }

@@ -51,7 +51,7 @@ ColumnLayout {
             color: slot.signature.sha256 !== undefined ? Theme.pass : Theme.warn
         }
         Button {
-            visible: !App.inspection.readOnly && !App.inspection.locked
+            visible: App.inspection.canEdit
             text: (slot.signature.sha256 !== undefined ? qsTr("Sign again") : qsTr("Sign"))
             highlighted: slot.signature.sha256 === undefined
             Layout.preferredHeight: Theme.touch

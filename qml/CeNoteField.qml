@@ -10,7 +10,7 @@ TextField {
     property bool needed: false
     text: note
     placeholderText: needed ? qsTr("Required: describe what was found") : qsTr("Note")
-    enabled: !App.inspection.locked && !App.inspection.readOnly
+    enabled: App.inspection.canEdit
     implicitHeight: Theme.touch
     onEditingFinished: if (text.trim() !== "" && text !== note) App.inspection.addNote(itemId, text)
 }

@@ -19,7 +19,7 @@ RowLayout {
         placeholderText: qsTr("Number")
         inputMethodHints: Qt.ImhFormattedNumbersOnly
         validator: DoubleValidator { bottom: editor.minValue; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
-        enabled: !App.inspection.locked && !App.inspection.readOnly
+        enabled: App.inspection.canEdit
         Layout.preferredWidth: 200
         Layout.preferredHeight: Theme.touch
         onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)

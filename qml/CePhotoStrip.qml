@@ -25,7 +25,7 @@ ColumnLayout {
         }
         Item { Layout.fillWidth: true }
         Button {
-            visible: !App.inspection.readOnly && !App.inspection.locked
+            visible: App.inspection.canEdit
             text: "+ " + qsTr("Add photo")
             flat: true
             Layout.preferredHeight: Theme.touch

@@ -48,7 +48,7 @@ ColumnLayout {
             text: typeof editor.value === "number" ? String(editor.value) : ""
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             validator: DoubleValidator { bottom: 0; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
-            enabled: !App.inspection.locked && !App.inspection.readOnly
+            enabled: App.inspection.canEdit
             Layout.preferredWidth: 160
             Layout.preferredHeight: Theme.touch
             onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)

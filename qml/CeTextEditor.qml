@@ -10,7 +10,7 @@ TextArea {
     text: value
     wrapMode: TextArea.Wrap
     placeholderText: qsTr("Type here")
-    enabled: !App.inspection.locked && !App.inspection.readOnly
+    enabled: App.inspection.canEdit
     implicitHeight: Math.max(Theme.touch * 2, contentHeight + topPadding + bottomPadding)
     function commit() {
         pause.stop()

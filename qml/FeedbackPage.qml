@@ -77,7 +77,7 @@ Page {
                 }
                 Button {
                     text: qsTr("Add finding")
-                    enabled: !App.inspection.locked && !App.inspection.readOnly
+                    enabled: App.inspection.canEdit
                     highlighted: true
                     Layout.preferredHeight: Theme.touch
                     onClicked: addDialog.open()

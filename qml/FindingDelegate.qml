@@ -50,7 +50,7 @@ CeCard {
             TextField {
                 text: card.suggestion
                 placeholderText: qsTr("Improvement suggestion")
-                enabled: !App.inspection.locked && !App.inspection.readOnly
+                enabled: App.inspection.canEdit
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
                 Layout.preferredHeight: Theme.touch
@@ -59,7 +59,7 @@ CeCard {
             TextField {
                 text: card.responsible
                 placeholderText: qsTr("Responsible party")
-                enabled: !App.inspection.locked && !App.inspection.readOnly
+                enabled: App.inspection.canEdit
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 onEditingFinished: card.save("responsible", text, card.responsible)
@@ -67,7 +67,7 @@ CeCard {
             TextField {
                 text: card.deadline
                 placeholderText: qsTr("Deadline (2026-12-31)")
-                enabled: !App.inspection.locked && !App.inspection.readOnly
+                enabled: App.inspection.canEdit
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 onEditingFinished: card.save("deadline", text, card.deadline)

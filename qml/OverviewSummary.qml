@@ -46,8 +46,8 @@ CeCard {
             Label {
                 visible: App.inspection.reviewNote !== ""
                 text: App.inspection.reviewNote
-                color: App.inspection.workflowStatus === "returned" ? Theme.fail : Theme.info
-                font.bold: App.inspection.workflowStatus === "returned"
+                color: App.inspection.workflow === InspectionController.Returned ? Theme.fail : Theme.info
+                font.bold: App.inspection.workflow === InspectionController.Returned
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -62,7 +62,7 @@ CeCard {
                 onStepRequested: (s) => card.stepRequested(s)
             }
             Button {
-                visible: App.inspection.myRole === "lead" && (App.inspection.workflowStatus === "draft" || App.inspection.workflowStatus === "returned")
+                visible: App.inspection.canSubmit
                 text: qsTr("Submit for review…")
                 highlighted: true
                 Layout.fillWidth: true

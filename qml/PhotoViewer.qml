@@ -85,7 +85,7 @@ Popup {
                 Button { text: "‹"; enabled: viewer.index > 0; onClicked: viewer.index--; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
                 Button { text: "›"; enabled: viewer.index < viewer.photos.length - 1; onClicked: viewer.index++; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
                 Button {
-                    visible: !App.inspection.readOnly && !App.inspection.locked
+                    visible: App.inspection.canEdit
                     text: qsTr("Remove")
                     Layout.preferredHeight: Theme.touch
                     onClicked: {

@@ -8,7 +8,7 @@ import CareEval.Core
 ColumnLayout {
     id: panel
     spacing: 6
-    visible: App.inspection.readOnly && App.inspection.workflowStatus === "submitted"
+    visible: App.inspection.canReview
 
     Connections {
         target: App

@@ -38,7 +38,7 @@ Pane {
         Button {
             readonly property string status: App.inspection.revision >= 0 ? App.inspection.stepStatus(bar.step) : "todo"
             text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
-            enabled: !App.inspection.locked && !App.inspection.readOnly
+            enabled: App.inspection.canEdit
             Layout.preferredHeight: Theme.touch
             onClicked: App.inspection.setStepStatus(bar.step, status === "done" ? "in_progress" : status === "todo" ? "in_progress" : "done")
         }

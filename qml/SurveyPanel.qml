@@ -10,7 +10,7 @@ ColumnLayout {
     id: panel
     readonly property var sample: App.inspection.revision >= 0 ? App.inspection.sample() : ({})
     readonly property var rows: App.inspection.revision >= 0 ? App.inspection.respondents() : []
-    readonly property bool editable: !App.inspection.readOnly && !App.inspection.locked
+    readonly property bool editable: App.inspection.canEdit
     spacing: 8
 
     CeCard {

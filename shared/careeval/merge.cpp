@@ -11,26 +11,6 @@
 
 namespace careeval {
 
-std::optional<Role> roleFromString(std::string_view s)
-{
-    if (s == "evaluator") return Role::Evaluator;
-    if (s == "lead") return Role::Lead;
-    if (s == "supervisor") return Role::Supervisor;
-    if (s == "admin") return Role::Admin;
-    return std::nullopt;
-}
-
-std::string_view toString(Role r)
-{
-    switch (r) {
-    case Role::Evaluator: return "evaluator";
-    case Role::Lead: return "lead";
-    case Role::Supervisor: return "supervisor";
-    case Role::Admin: return "admin";
-    }
-    return "evaluator";
-}
-
 std::string_view toString(SlotStatus s)
 {
     switch (s) {
@@ -40,18 +20,6 @@ std::string_view toString(SlotStatus s)
     case SlotStatus::Resolved: return "resolved";
     }
     return "empty";
-}
-
-std::string_view toString(WorkflowStatus s)
-{
-    switch (s) {
-    case WorkflowStatus::Draft: return "draft";
-    case WorkflowStatus::Submitted: return "submitted";
-    case WorkflowStatus::Returned: return "returned";
-    case WorkflowStatus::Approved: return "approved";
-    case WorkflowStatus::Locked: return "locked";
-    }
-    return "draft";
 }
 
 std::string Finding::text(const std::string &field) const
@@ -249,12 +217,12 @@ struct Builder {
     std::unordered_map<const Operation *, std::map<std::string, std::string>> fieldValues;
     std::unordered_map<Uuid, std::size_t, UuidHash> responseIndex;
     std::set<Uuid> detached;
-    std::string lockReason;
 
-    void refuse(const Operation &op, std::string reason)
+    void refuse(const Operation &op, std::string reason, RefusalCode code = RefusalCode::Template)
     {
-        st.refused.push_back({op.id, op.kind, op.author, op.target, op.time, std::move(reason)});
+        st.refused.push_back({op.id, op.kind, op.author, op.target, op.time, std::move(reason), code});
     }
+    void refuse(const Operation &op, const Refusal &r) { refuse(op, r.reason, r.code); }
 
     std::optional<Role> roleOf(const std::string &author) const
     {
@@ -264,85 +232,43 @@ struct Builder {
         return it->second;
     }
 
-    // Role checks apply only when the caller gave the team's roles.
-    std::optional<std::string> permission(const Operation &op) const
+    // Role checks apply only when the caller gave the team's roles (the rule book's permission()).
+    std::optional<Refusal> permitted(const Operation &op) const
     {
         if (opt.roles.empty())
             return std::nullopt;
-        auto role = roleOf(op.author);
-        if (!role)
-            return "\"" + op.author + "\" is not a member of this inspection's team";
-        const bool lead = *role == Role::Lead, sup = *role == Role::Supervisor || *role == Role::Admin;
-        switch (op.kind) {
-        case OpKind::Resolve:
-            return lead || sup ? std::nullopt : std::optional<std::string>("only the team lead or a supervisor resolves conflicts");
-        case OpKind::Submit:
-            return lead ? std::nullopt : std::optional<std::string>("only the team lead submits");
-        case OpKind::Approve:
-        case OpKind::Return:
-        case OpKind::Lock:
-            return sup ? std::nullopt : std::optional<std::string>("only a supervisor approves, returns or locks");
-        default:
-            return std::nullopt;
-        }
+        return permission(op.kind, roleOf(op.author));
     }
 
-    std::optional<std::string> checkTarget(const Operation &op) const
-    {
-        return opt.tpl ? checkOperation(op, *opt.tpl) : std::nullopt;
-    }
-
+    // A workflow operation the first pass accepted: recorded in the history (the status is the first
+    // pass's).
     void applyWorkflow(const Operation &op)
     {
         const json v = json::parse(op.value, nullptr, false);
         std::string comment = v.is_object() && v.contains("comment") && v["comment"].is_string() ? v["comment"].get<std::string>() : "";
         if (op.kind == OpKind::Lock && comment.empty() && v.is_object() && v.contains("reason") && v["reason"].is_string())
             comment = v["reason"].get<std::string>();
-        switch (op.kind) {
-        case OpKind::Submit:
-            if (st.status == WorkflowStatus::Submitted)
-                return refuse(op, "already submitted");
-            st.status = WorkflowStatus::Submitted;
-            break;
-        case OpKind::Approve:
-            if (st.status != WorkflowStatus::Submitted)
-                return refuse(op, "only a submitted inspection can be approved");
-            st.status = WorkflowStatus::Approved;
-            break;
-        case OpKind::Return:
-            if (st.status != WorkflowStatus::Submitted)
-                return refuse(op, "only a submitted inspection can be returned");
-            st.status = WorkflowStatus::Returned;
-            break;
-        case OpKind::Lock:
-            st.status = WorkflowStatus::Locked;
-            break;
-        default:
-            return;
-        }
-        if (st.locked())
-            lockReason = "inspection locked (" + std::string(toString(op.kind)) + " by " + op.author + ")";
         st.history.push_back({op.kind, op.author, comment, op.time, op.id});
-        ++st.accepted;
+        count(op);
     }
 
+    void count(const Operation &op)
+    {
+        ++st.accepted;
+        AuthorSummary &a = st.authors[op.author];
+        ++a.operations;
+        a.lastTime = std::max(a.lastTime, op.time);
+        a.maxClock = std::max(a.maxClock, op.clock);
+    }
+
+    // A content operation (not a review decision), after the lock and clock checks of merge().
     void apply(const Operation &op)
     {
-        if (st.locked())
-            return refuse(op, lockReason);
-        if (auto why = permission(op))
-            return refuse(op, *why);
-        if (auto why = checkTarget(op))
-            return refuse(op, *why);
-        switch (op.kind) {
-        case OpKind::Submit:
-        case OpKind::Approve:
-        case OpKind::Return:
-        case OpKind::Lock:
-            return applyWorkflow(op);
-        default:
-            break;
-        }
+        if (auto r = permitted(op))
+            return refuse(op, *r);
+        if (opt.tpl)
+            if (auto why = checkOperation(op, *opt.tpl))
+                return refuse(op, *why, RefusalCode::Template);
         const json v = op.kind == OpKind::Set || op.kind == OpKind::Clear ? json() : json::parse(op.value, nullptr, false);
         switch (op.kind) {
         case OpKind::Set:
@@ -452,11 +378,7 @@ struct Builder {
         default:
             break;
         }
-        ++st.accepted;
-        AuthorSummary &a = st.authors[op.author];
-        ++a.operations;
-        a.lastTime = std::max(a.lastTime, op.time);
-        a.maxClock = std::max(a.maxClock, op.clock);
+        count(op);
     }
 
     // The value an operation gives a slot: a set's value, a finding op's field value; nullopt: cleared.
@@ -719,17 +641,82 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
         return std::tie(a.clock, a.author, a.device, a.hi, a.lo) < std::tie(b.clock, b.author, b.device, b.hi, b.lo);
     });
 
-    Builder b{options, st, {}, {}, {}, {}, {}, {}};
+    Builder b{options, st, {}, {}, {}, {}, {}};
     b.items.reserve(std::min<std::size_t>(keys.size(), 1 << 16));
-    for (const Key &k : keys) {
-        const Operation &op = ops[k.index];
-        st.maxClock = std::max(st.maxClock, op.clock);
+
+    // 3. First pass: clocks and the review workflow. A clock that jumps too far beyond those before it
+    // is refused (rules.h, checkClock); the workflow operations move the status in order, and the
+    // approve or lock that stands fixes the frontier that bounds everything else.
+    std::vector<std::optional<Refusal>> early(keys.size());
+    std::uint64_t maxSeen = 0;
+    WorkflowStatus status = WorkflowStatus::Draft;
+    std::optional<std::size_t> lockAt;
+    std::optional<Frontier> lockFrontier;
+    std::string lockReason;
+    const Operation *submitted = nullptr;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const Operation &op = ops[keys[i].index];
+        if (op.inspection != inspection)
+            continue;
+        if (auto r = checkClock(op, maxSeen)) {
+            early[i] = std::move(r);
+            continue;
+        }
+        maxSeen = std::max(maxSeen, op.clock);
+        if (!isWorkflowKind(op.kind))
+            continue;
+        if (lockAt) {
+            early[i] = Refusal{RefusalCode::Locked, lockReason};
+            continue;
+        }
+        if (auto r = b.permitted(op)) {
+            early[i] = std::move(r);
+            continue;
+        }
+        auto next = advance(status, op.kind);
+        if (!next) {
+            early[i] = Refusal{RefusalCode::Workflow, next.error().message};
+            continue;
+        }
+        const auto frontier = frontierFromValue(op.value);
+        if ((op.kind == OpKind::Approve || op.kind == OpKind::Return) && frontier && submitted && !frontier->covers(*submitted)) {
+            early[i] = Refusal{RefusalCode::Workflow, "decides on a submission its author had not seen"};
+            continue;
+        }
+        status = next.value();
+        if (op.kind == OpKind::Submit)
+            submitted = &op;
+        if (isLocked(status)) {
+            lockAt = i;
+            lockFrontier = frontier; // none: an operation made before frontiers were recorded covers what precedes it
+            lockReason = "the inspection is locked: " + op.author + (op.kind == OpKind::Approve ? " approved" : " locked")
+                         + " it without having seen this change, which is kept where it was made but not accepted";
+        }
+    }
+    st.maxClock = maxSeen;
+
+    // 4. Second pass: everything else, in order, inside the lock's frontier.
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const Operation &op = ops[keys[i].index];
         if (op.inspection != inspection) {
-            b.refuse(op, "belongs to inspection \"" + op.inspection + "\"");
+            b.refuse(op, "belongs to inspection \"" + op.inspection + "\"", RefusalCode::Malformed);
+            continue;
+        }
+        if (early[i]) {
+            b.refuse(op, *early[i]);
+            continue;
+        }
+        if (isWorkflowKind(op.kind)) {
+            b.applyWorkflow(op);
+            continue;
+        }
+        if (lockAt && (i > *lockAt || (lockFrontier && !lockFrontier->covers(op)))) {
+            b.refuse(op, lockReason, RefusalCode::Locked);
             continue;
         }
         b.apply(op);
     }
+    st.status = status;
     b.finishAll();
     return st;
 }

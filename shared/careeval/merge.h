@@ -9,10 +9,13 @@
 //  - a resolve operation settles the values it covers; a later value it does not cover and that differs
 //    reopens the conflict (the resolution's value stands as one of the candidates). Nothing is ever
 //    settled by last-write-wins.
-// Notes, photos, survey responses and findings are unions. After an approve or lock every later
-// operation is refused with a reason and listed; nothing is dropped silently.
+// Notes, photos, survey responses and findings are unions. Every operation passes the rule book's gate
+// (rules.h) as it is applied. An approve or lock bounds the merge by the frontier it records: every
+// operation it had not seen is refused, whatever its clock, and listed with its reason; nothing is
+// dropped silently.
 
 #include "operation.h"
+#include "rules.h"
 #include "template.h"
 
 #include <array>
@@ -23,10 +26,6 @@
 #include <vector>
 
 namespace careeval {
-
-enum class Role { Evaluator, Lead, Supervisor, Admin };
-std::optional<Role> roleFromString(std::string_view s);
-std::string_view toString(Role r);
 
 struct MergeOptions {
     const Template *tpl = nullptr;     //!< when set: targets and values are checked against it
@@ -127,9 +126,6 @@ struct StepState {
     std::int64_t time = 0;
 };
 
-enum class WorkflowStatus { Draft, Submitted, Returned, Approved, Locked };
-std::string_view toString(WorkflowStatus s);
-
 struct WorkflowEvent {
     OpKind kind;
     std::string author;
@@ -145,6 +141,7 @@ struct RefusedOp {
     std::string target;
     std::int64_t time = 0;
     std::string reason;
+    RefusalCode code = RefusalCode::Malformed;
 };
 
 struct AuthorSummary {
@@ -171,7 +168,7 @@ struct InspectionState {
     std::size_t accepted = 0;   //!< distinct operations applied
     std::size_t duplicates = 0; //!< copies of an operation already counted
 
-    bool locked() const { return status == WorkflowStatus::Approved || status == WorkflowStatus::Locked; }
+    bool locked() const { return isLocked(status); }
     const SlotState *item(std::string_view id) const;
     //! Slots in conflict: item ids and "finding:<id>/<field>".
     std::vector<std::string> conflicts() const;

@@ -1,6 +1,7 @@
 #include "operation.h"
 
 #include "jsonutil.h"
+#include "rules.h"
 
 #include <chrono>
 #include <cstring>
@@ -27,9 +28,24 @@ constexpr std::string_view kKindNames[kOpKindCount] = {
     "finding.add", "finding.edit",  "finding.close", "resolve",      "step.status",
     "submit",      "approve",       "return",        "lock"};
 
-constexpr std::size_t kMaxNameLength = 128;
-constexpr std::size_t kMaxTargetLength = 256;
-constexpr std::size_t kMaxValueLength = 64 * 1024;
+using limits::kMaxNameLength;
+using limits::kMaxTargetLength;
+
+// The longest text anywhere inside a value, in characters; "" when all fit.
+std::optional<std::string> longText(const json &v)
+{
+    if (v.is_string()) {
+        const std::size_t n = utf8Length(v.get_ref<const std::string &>());
+        if (n > limits::kMaxTextChars)
+            return "text of " + std::to_string(n) + " characters is longer than the limit of " + std::to_string(limits::kMaxTextChars);
+        return std::nullopt;
+    }
+    if (v.is_structured())
+        for (const auto &e : v)
+            if (auto why = longText(e))
+                return why;
+    return std::nullopt;
+}
 
 bool isSha256(const json &v)
 {
@@ -281,53 +297,109 @@ bool Operation::before(const Operation &a, const Operation &b)
     return a.id < b.id;
 }
 
+namespace {
+
+// The checks of every field but the value, shared by operations read from JSON and made in memory.
+std::optional<std::string> checkFields(const Operation &op)
+{
+    auto text = [](const char *key, const std::string &v, std::size_t maxLen, bool required) -> std::optional<std::string> {
+        if (required && v.empty())
+            return fieldError(key, v.empty() ? "is missing" : "must not be empty");
+        if (v.size() > maxLen)
+            return fieldError(key, "longer than " + std::to_string(maxLen) + " characters");
+        if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            return fieldError(key, "contains control characters");
+        return std::nullopt;
+    };
+    if (op.id.isNil())
+        return fieldError("id", "\"" + op.id.toString() + "\" is not a UUID");
+    if (auto e = text("inspection", op.inspection, kMaxNameLength, true))
+        return e;
+    if (auto e = text("author", op.author, kMaxNameLength, true))
+        return e;
+    if (auto e = text("device", op.device, kMaxNameLength, true))
+        return e;
+    if (auto e = text("target", op.target, kMaxTargetLength, targetRequired(op.kind)))
+        return e;
+    if (op.clock < 1 || op.clock > limits::kMaxClock)
+        return fieldError("clock", "must be a whole number from 1 to 2^53");
+    if (op.time < 0)
+        return fieldError("time", "must be milliseconds since 1970 (a whole number)");
+    return std::nullopt;
+}
+
+std::optional<std::string> checkValueAndSize(const Operation &op, const json &v, const std::string &canonical)
+{
+    if (auto e = checkValue(op.kind, v))
+        return fieldError("value", *e);
+    if (canonical.size() > limits::kMaxValueBytes) {
+        if (auto why = longText(v)) // the reason a person can act on
+            return fieldError("value", *why);
+        return fieldError("value", "larger than 64 KiB");
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> checkShape(const Operation &op)
+{
+    if (auto e = checkFields(op))
+        return e;
+    const json v = json::parse(op.value, nullptr, false);
+    if (v.is_discarded())
+        return fieldError("value", "is not valid JSON");
+    if (auto e = checkValueAndSize(op, v, op.value))
+        return e;
+    // Admission only: what was stored under an older, looser limit still reads (operationFromJson).
+    if (auto why = longText(v))
+        return fieldError("value", *why);
+    return std::nullopt;
+}
+
 Result<Operation> operationFromJson(const json &o)
 {
     if (!o.is_object())
         return makeError(ErrorCode::InvalidOperation, std::string("an operation must be a JSON object, found ") + jsonTypeName(o));
     Operation op;
-    auto str = [&](const char *key, std::size_t maxLen, bool required, std::string &out) -> std::optional<Error> {
+    // Types first (a missing or mistyped field), then the shared field rules.
+    auto str = [&](const char *key, std::size_t maxLen, std::string &out, bool required = true) -> std::optional<Error> {
         auto it = o.find(key);
-        if (it == o.end() || it->is_null()) {
-            if (required)
-                return makeError(ErrorCode::InvalidOperation, fieldError(key, "is missing"));
+        if (it == o.end() || it->is_null())
             return std::nullopt;
-        }
         if (!it->is_string())
             return makeError(ErrorCode::InvalidOperation, fieldError(key, std::string("must be a string, found ") + jsonTypeName(*it)));
-        out = it->get<std::string>();
-        if (required && out.empty())
+        if (required && it->get_ref<const std::string &>().empty())
             return makeError(ErrorCode::InvalidOperation, fieldError(key, "must not be empty"));
-        if (out.size() > maxLen)
+        if (it->get_ref<const std::string &>().size() > maxLen)
             return makeError(ErrorCode::InvalidOperation, fieldError(key, "longer than " + std::to_string(maxLen) + " characters"));
-        if (std::any_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-            return makeError(ErrorCode::InvalidOperation, fieldError(key, "contains control characters"));
+        out = it->get<std::string>();
         return std::nullopt;
     };
     std::string id, kind;
-    if (auto e = str("id", 36, true, id))
+    if (auto e = str("id", 64, id))
         return *e;
+    if (id.empty())
+        return makeError(ErrorCode::InvalidOperation, fieldError("id", "is missing"));
     auto uuid = Uuid::parse(id);
     if (!uuid || uuid->isNil())
         return makeError(ErrorCode::InvalidOperation, fieldError("id", "\"" + id + "\" is not a UUID"));
     op.id = *uuid;
-    if (auto e = str("inspection", kMaxNameLength, true, op.inspection))
+    for (auto [key, out] : {std::pair<const char *, std::string *>{"inspection", &op.inspection}, {"author", &op.author}, {"device", &op.device}})
+        if (auto e = str(key, kMaxNameLength, *out))
+            return *e;
+    if (auto e = str("kind", 32, kind))
         return *e;
-    if (auto e = str("author", kMaxNameLength, true, op.author))
-        return *e;
-    if (auto e = str("device", kMaxNameLength, true, op.device))
-        return *e;
-    if (auto e = str("kind", 32, true, kind))
-        return *e;
+    if (kind.empty())
+        return makeError(ErrorCode::InvalidOperation, fieldError("kind", "is missing"));
     auto k = opKindFromString(kind);
     if (!k)
         return makeError(ErrorCode::InvalidOperation, fieldError("kind", "unknown kind \"" + kind + "\""));
     op.kind = *k;
-    if (auto e = str("target", kMaxTargetLength, targetRequired(op.kind), op.target))
+    if (auto e = str("target", kMaxTargetLength, op.target, targetRequired(op.kind)))
         return *e;
     auto clock = o.find("clock");
-    if (clock == o.end() || !clock->is_number_integer() || clock->get<std::int64_t>() < 1
-        || clock->get<std::int64_t>() > (1ll << 53))
+    if (clock == o.end() || !clock->is_number_integer() || clock->get<std::int64_t>() < 1)
         return makeError(ErrorCode::InvalidOperation, fieldError("clock", "must be a whole number from 1 to 2^53"));
     op.clock = clock->get<std::uint64_t>();
     auto time = o.find("time");
@@ -339,13 +411,13 @@ Result<Operation> operationFromJson(const json &o)
         if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
             return makeError(ErrorCode::InvalidOperation, fieldError(it.key(), "unknown field"));
     }
+    if (auto e = checkFields(op))
+        return makeError(ErrorCode::InvalidOperation, *e);
     auto value = o.find("value");
     const json v = value == o.end() ? json() : *value;
-    if (auto e = checkValue(op.kind, v))
-        return makeError(ErrorCode::InvalidOperation, fieldError("value", *e));
     op.value = canonicalJson(v);
-    if (op.value.size() > kMaxValueLength)
-        return makeError(ErrorCode::InvalidOperation, fieldError("value", "larger than 64 KiB"));
+    if (auto e = checkValueAndSize(op, v, op.value))
+        return makeError(ErrorCode::InvalidOperation, *e);
     return op;
 }
 

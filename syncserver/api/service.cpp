@@ -54,7 +54,7 @@ json inspectionJson(const InspectionRecord &r)
     return {{"id", r.id},
             {"institution", r.institution},
             {"template", {{"id", r.templateId}, {"version", r.templateVersion}}},
-            {"status", r.status},
+            {"status", std::string(toString(r.status))},
             {"planned_date", r.plannedDate},
             {"team", team},
             {"created_at", r.createdAt}};
@@ -697,97 +697,106 @@ HttpResponse Service::getInspection(Context &, const InspectionRecord &rec)
     return jsonResponse(200, inspectionJson(rec));
 }
 
+std::optional<Role> Service::roleIn(const InspectionRecord &rec, const User &user)
+{
+    if (const Member *m = rec.member(user.username))
+        return m->role;
+    if (supervisorLike(user))
+        return user.role;
+    return std::nullopt;
+}
+
 HttpResponse Service::pushOps(Context &c, const InspectionRecord &rec)
 {
     HttpResponse error;
     auto body = c.body(error);
     if (!body)
         return error;
-    auto list = body->find("ops");
-    if (list == body->end() || !list->is_array())
-        return errorResponse(400, "invalid_request", "field \"ops\" must be a list of operations");
-    if (list->size() > m_config.maxPushOperations)
-        return errorResponse(413, "too_large", "at most " + std::to_string(m_config.maxPushOperations) + " operations per push");
-    // Every operation is validated field by field first; one malformed operation rejects the batch
-    // with its index and field, so the client can see exactly what it sent wrong.
-    std::vector<Operation> batch;
-    batch.reserve(list->size());
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        auto op = operationFromJson((*list)[i]);
-        if (!op)
-            return errorResponse(400, "invalid_operation", "ops[" + std::to_string(i) + "]: " + op.error().message);
-        batch.push_back(std::move(op.value()));
-    }
+    auto request = pushRequestFromJson(*body, m_config.maxPushOperations);
+    if (!request)
+        return errorResponse(request.error().message.rfind("at most", 0) == 0 ? 413 : 400, "invalid_request", request.error().message);
+    return push(c, rec, std::move(request.value()), {});
+}
+
+HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest request, const Minter &mint)
+{
     auto tpl = templateFor(rec.templateId, rec.templateVersion);
     if (!tpl)
         return errorResponse(500, "template", tpl.error().message);
+    // Operations that could not be read are refused alone; the rest go to the store's gate.
+    std::vector<Operation> batch;
+    std::vector<std::size_t> batchIndex;
+    std::vector<PushResult> malformed;
+    for (std::size_t i = 0; i < request.items.size(); ++i) {
+        auto &item = request.items[i];
+        if (item.op) {
+            batch.push_back(std::move(*item.op));
+            batchIndex.push_back(i);
+        } else {
+            malformed.push_back({item.id, i, PushStatus::Refused, item.error, RefusalCode::Malformed});
+        }
+    }
     const User user = *c.user;
     const Template &t = *tpl.value();
 
-    auto decide = [&](const InspectionRecord &current, const std::vector<Operation> &ops, std::vector<PushResult> &results, std::string &status) {
-        const Member *member = current.member(user.username);
-        const bool lead = member && member->role == Role::Lead, sup = supervisorLike(user);
-        // Judged in the order every replica applies them, so a lock in this batch refuses what follows it.
+    auto decide = [&](const InspectionRecord &current, std::vector<Operation> &ops, std::vector<PushResult> &results, WorkflowStatus &status) {
+        if (mint)
+            mint(current, ops);
+        // Judged by the rule book's gate in the order every replica applies them, so a lock in this
+        // batch refuses what follows it, and the clock bound grows as the batch is accepted.
         std::vector<std::size_t> order(ops.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return Operation::before(ops[a], ops[b]); });
+        GateContext gate;
+        gate.tpl = &t;
+        gate.checkRoles = true;
+        gate.role = roleIn(current, user);
+        gate.maxClock = current.clocks.maxClock();
         for (std::size_t i : order) {
             const Operation &op = ops[i];
             if (results[i].status == PushStatus::AlreadyHad)
                 continue;
-            auto refuse = [&](std::string why) {
+            auto refuse = [&](Refusal r) {
                 results[i].status = PushStatus::Refused;
-                results[i].reason = std::move(why);
+                results[i].reason = std::move(r.reason);
+                results[i].code = r.code;
             };
+            gate.status = status;
             if (op.inspection != current.id)
-                refuse("belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\"");
+                refuse({RefusalCode::Malformed, "belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\""});
             else if (op.author != user.username)
-                refuse("author \"" + op.author + "\" is not the signed-in user \"" + user.username + "\"");
-            else if (status == "approved" || status == "locked")
-                refuse("inspection is " + status + " and locked; the change is kept on the tablet but not accepted");
-            else if (op.kind == OpKind::Submit && !lead)
-                refuse("only the team lead submits");
-            else if ((op.kind == OpKind::Approve || op.kind == OpKind::Return || op.kind == OpKind::Lock) && !sup)
-                refuse("only a supervisor approves, returns or locks");
-            else if (op.kind == OpKind::Resolve && !lead && !sup)
-                refuse("only the team lead or a supervisor resolves conflicts");
-            else if (!member && !sup)
-                refuse("not a member of this inspection's team");
-            else if (auto why = checkOperation(op, t))
-                refuse(*why);
-            else if (op.kind == OpKind::Submit && status == "submitted")
-                refuse("already submitted");
-            else if ((op.kind == OpKind::Approve || op.kind == OpKind::Return) && status != "submitted")
-                refuse("only a submitted inspection can be " + std::string(op.kind == OpKind::Approve ? "approved" : "returned"));
-            else if (op.kind == OpKind::Submit)
-                status = "submitted";
-            else if (op.kind == OpKind::Approve)
-                status = "approved";
-            else if (op.kind == OpKind::Return)
-                status = "returned";
-            else if (op.kind == OpKind::Lock)
-                status = "locked";
+                refuse({RefusalCode::Forbidden, "author \"" + op.author + "\" is not the signed-in user \"" + user.username + "\""});
+            else if (auto r = admit(op, gate))
+                refuse(std::move(*r));
+            else {
+                gate.maxClock = std::max(gate.maxClock, op.clock);
+                status = advance(status, op.kind).value();
+            }
         }
     };
-    auto results = m_store.push(rec.id, user.username, batch, decide, c.now);
-    if (!results)
-        return errorResponse(500, "storage", results.error().message);
-    json out = json::array();
-    std::size_t accepted = 0, had = 0, refused = 0;
-    for (const auto &r : results.value()) {
-        json o{{"id", r.id.toString()}};
-        switch (r.status) {
-        case PushStatus::Accepted: o["status"] = "accepted"; ++accepted; break;
-        case PushStatus::AlreadyHad: o["status"] = "already_had"; ++had; break;
-        case PushStatus::Refused: o["status"] = "refused"; o["reason"] = r.reason; ++refused; break;
-        }
-        out.push_back(std::move(o));
+    auto stored = m_store.push(rec.id, user.username, batch, decide, c.now);
+    if (!stored)
+        return errorResponse(500, "storage", stored.error().message);
+    PushReply reply;
+    reply.results.resize(request.items.size());
+    for (auto &r : malformed)
+        reply.results[r.index] = std::move(r);
+    for (std::size_t k = 0; k < stored->size(); ++k) {
+        PushResult r = std::move(stored.value()[k]);
+        r.index = batchIndex[k];
+        reply.results[r.index] = std::move(r);
     }
-    m_opsAccepted += accepted;
-    m_opsAlreadyHad += had;
-    m_opsRefused += refused;
-    return jsonResponse(200, {{"results", out}, {"accepted", accepted}, {"already_had", had}, {"refused", refused}});
+    for (const auto &r : reply.results)
+        switch (r.status) {
+        case PushStatus::Accepted: ++reply.accepted; break;
+        case PushStatus::AlreadyHad: ++reply.alreadyHad; break;
+        case PushStatus::Refused: ++reply.refused; break;
+        }
+    m_opsAccepted += reply.accepted;
+    m_opsAlreadyHad += reply.alreadyHad;
+    m_opsRefused += reply.refused;
+    return jsonResponse(200, toJson(reply));
 }
 
 HttpResponse Service::pullOps(Context &c, const InspectionRecord &rec)
@@ -806,12 +815,16 @@ HttpResponse Service::pullOps(Context &c, const InspectionRecord &rec)
     auto page = m_store.operationsAfter(rec.id, after, static_cast<std::size_t>(limit));
     if (!page)
         return errorResponse(500, "storage", page.error().message);
-    json ops = json::array();
-    for (const auto &s : page->ops)
-        ops.push_back(toJson(s.op));
+    PullPage out;
+    out.ops.reserve(page->ops.size());
+    for (auto &s : page->ops)
+        out.ops.push_back(std::move(s.op));
+    out.next = page->next;
+    out.more = page->more;
+    out.status = rec.status;
     if (rec.member(c.user->username))
         (void)m_store.recordPull(rec.id, c.user->username, c.now);
-    return jsonResponse(200, {{"ops", ops}, {"next", page->next}, {"more", page->more}, {"status", rec.status}});
+    return jsonResponse(200, toJson(out));
 }
 
 HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
@@ -910,30 +923,32 @@ HttpResponse Service::review(Context &c, const InspectionRecord &rec)
         return errorResponse(400, "invalid_request", "field \"action\" must be submit, approve or return");
     if (kind == OpKind::Return && comment.empty())
         return errorResponse(400, "invalid_request", "field \"comment\" must say why the inspection is returned");
-    const Member *member = rec.member(c.user->username);
-    if (kind == OpKind::Submit && !(member && member->role == Role::Lead))
-        return errorResponse(403, "forbidden", "only the team lead submits");
-    if (kind != OpKind::Submit && !supervisorLike(*c.user))
-        return errorResponse(403, "forbidden", "only a supervisor approves or returns an inspection");
-    auto ops = m_store.operations(rec.id);
-    std::uint64_t clock = 0;
-    if (ops)
-        for (const auto &o : ops.value())
-            clock = std::max(clock, o.clock);
+    // The rule book decides who may (403 here, before anything is written) …
+    if (auto r = permission(kind, roleIn(rec, *c.user)))
+        return errorResponse(403, "forbidden", r->reason);
+    // … and the operation is made inside the push's transaction, so its clock follows everything
+    // stored and its frontier covers exactly what the server had when it recorded the decision.
     Operation op;
     op.id = Uuid::generate();
     op.inspection = rec.id;
     op.author = c.user->username;
     op.device = "server";
-    op.clock = clock + 1;
+    op.clock = 1;
     op.time = c.now;
     op.kind = kind;
-    op.value = comment.empty() ? "{}" : canonicalJson(json{{"comment", comment}});
-    // Recorded exactly like a pushed operation, so tablets pull the decision like any other change.
-    HttpRequest push = c.req;
-    push.body = json{{"ops", json::array({toJson(op)})}}.dump();
-    Context pc{push, c.seg, c.user, c.now};
-    HttpResponse r = pushOps(pc, rec);
+    const std::string reviewComment = comment;
+    auto mint = [reviewComment](const InspectionRecord &current, std::vector<Operation> &ops) {
+        Operation &o = ops.front();
+        o.clock = std::min(current.clocks.maxClock() + 1, limits::kMaxClock);
+        json v = json::object();
+        if (!reviewComment.empty())
+            v["comment"] = reviewComment;
+        v["frontier"] = toJson(current.clocks);
+        o.value = canonicalJson(v);
+    };
+    PushRequest one;
+    one.items.push_back({op, op.id, {}});
+    HttpResponse r = push(c, rec, std::move(one), mint);
     if (r.status != 200)
         return r;
     const json res = json::parse(r.body);
@@ -941,7 +956,8 @@ HttpResponse Service::review(Context &c, const InspectionRecord &rec)
         return errorResponse(409, "conflict", res["results"][0]["reason"].get<std::string>());
     (void)m_store.audit(c.user->username, "review_" + action, rec.id + (comment.empty() ? "" : ": " + comment), c.now);
     auto updated = m_store.inspection(rec.id);
-    return jsonResponse(200, {{"status", updated && updated.value() ? updated.value()->status : rec.status}, {"op", op.id.toString()}});
+    const WorkflowStatus now = updated && updated.value() ? updated.value()->status : rec.status;
+    return jsonResponse(200, {{"status", std::string(toString(now))}, {"op", op.id.toString()}});
 }
 
 HttpResponse Service::missingBlobs(Context &c)

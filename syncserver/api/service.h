@@ -73,6 +73,10 @@ private:
     HttpResponse createInspection(Context &c);
     HttpResponse getInspection(Context &c, const InspectionRecord &rec);
     HttpResponse pushOps(Context &c, const InspectionRecord &rec);
+    //! Completes an operation the server makes inside the push transaction (clock, frontier).
+    using Minter = std::function<void(const InspectionRecord &current, std::vector<Operation> &ops)>;
+    HttpResponse push(Context &c, const InspectionRecord &rec, PushRequest request, const Minter &mint);
+    static std::optional<Role> roleIn(const InspectionRecord &rec, const User &user);
     HttpResponse pullOps(Context &c, const InspectionRecord &rec);
     HttpResponse teamState(Context &c, const InspectionRecord &rec);
     HttpResponse review(Context &c, const InspectionRecord &rec);

@@ -35,6 +35,13 @@ CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, uploader TEX
 CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, username TEXT NOT NULL,
                     action TEXT NOT NULL, detail TEXT NOT NULL);
 )sql",
+    // Per inspection and device, the highest clock stored: the gate's clock bound and the frontier a
+    // review decision records, read inside the push transaction without scanning the log.
+    R"sql(
+CREATE TABLE device_clocks (inspection TEXT NOT NULL, device TEXT NOT NULL, clock INTEGER NOT NULL,
+                            PRIMARY KEY (inspection, device)) WITHOUT ROWID;
+INSERT INTO device_clocks (inspection, device, clock) SELECT inspection, device, max(clock) FROM ops GROUP BY inspection, device;
+)sql",
 };
 
 class Stmt
@@ -73,6 +80,12 @@ private:
 Role roleOr(const std::string &s, Role fallback)
 {
     return roleFromString(s).value_or(fallback);
+}
+
+InspectionRecord inspectionRow(const Stmt &s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), workflowStatusFromString(s.text(4)).value_or(WorkflowStatus::Draft),
+            s.text(5), {}, s.integer(6), {}};
 }
 
 } // namespace
@@ -347,7 +360,7 @@ Result<void> ServerStore::createInspection(const InspectionRecord &rec)
     Transaction tx(db);
     Stmt s(db, "INSERT INTO inspections (id, institution, template_id, template_version, status, planned_date, created_at) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.bind(1, rec.id).bind(2, rec.institution).bind(3, rec.templateId).bind(4, rec.templateVersion).bind(5, rec.status).bind(6, rec.plannedDate).bind(7, rec.createdAt);
+    s.bind(1, rec.id).bind(2, rec.institution).bind(3, rec.templateId).bind(4, rec.templateVersion).bind(5, toString(rec.status)).bind(6, rec.plannedDate).bind(7, rec.createdAt);
     if (!s.run())
         return s.error("cannot create inspection " + rec.id);
     for (const auto &m : rec.team) {
@@ -385,7 +398,7 @@ Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::strin
         return std::optional<InspectionRecord>();
     if (rc != SQLITE_ROW)
         return s.error("cannot read inspection");
-    InspectionRecord r{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
+    InspectionRecord r = inspectionRow(s);
     auto t = team(m_read->handle(), id);
     if (!t)
         return t.error();
@@ -404,7 +417,7 @@ Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string
     std::vector<InspectionRecord> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)});
+        out.push_back(inspectionRow(s));
     if (rc != SQLITE_DONE)
         return s.error("cannot list inspections");
     for (auto &r : out) {
@@ -442,13 +455,13 @@ Result<void> ServerStore::recordPull(const std::string &inspection, const std::s
 struct ServerStore::PushJob {
     const std::string &inspection;
     const std::string &username;
-    const std::vector<Operation> &batch;
+    std::vector<Operation> &batch;
     const PushDecider &decide;
     std::int64_t now;
     std::optional<Result<std::vector<PushResult>>> result;
 };
 
-Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection, const std::string &username, const std::vector<Operation> &batch,
+Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection, const std::string &username, std::vector<Operation> &batch,
                                                   const PushDecider &decide, std::int64_t now)
 {
     PushJob job{inspection, username, batch, decide, now, std::nullopt};
@@ -508,16 +521,23 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
 {
     sqlite3 *db = m_ops->handle();
     const std::string &inspection = job.inspection;
-    const auto &batch = job.batch;
+    auto &batch = job.batch;
     Stmt s(db, (std::string("SELECT ") + kInspectionColumns + " FROM inspections i WHERE i.id = ?1").c_str());
     s.bind(1, inspection);
     if (s.step() != SQLITE_ROW)
         return makeError(ErrorCode::NotFound, "no inspection " + inspection);
-    InspectionRecord current{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}, s.integer(6)};
+    InspectionRecord current = inspectionRow(s);
     auto t = team(db, inspection);
     if (!t)
         return t.error();
     current.team = std::move(t.value());
+    Stmt clocks(db, "SELECT device, clock FROM device_clocks WHERE inspection = ?1");
+    clocks.bind(1, inspection);
+    int rc;
+    while ((rc = clocks.step()) == SQLITE_ROW)
+        current.clocks.clocks[clocks.text(0)] = static_cast<std::uint64_t>(clocks.integer(1));
+    if (rc != SQLITE_DONE)
+        return clocks.error("cannot read device clocks");
 
     // What the server already has is reported as such before anything is judged: a re-push after a
     // lock, or of a submit, is a repeat, not a new change to refuse.
@@ -530,11 +550,12 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
         if (known.value())
             results[i].status = PushStatus::AlreadyHad;
     }
-    std::string status = current.status;
+    WorkflowStatus status = current.status;
     job.decide(current, batch, results, status);
 
     std::vector<Operation> accepted;
     std::vector<std::size_t> index;
+    Frontier grown;
     for (std::size_t i = 0; i < batch.size(); ++i)
         if (results[i].status == PushStatus::Accepted) {
             accepted.push_back(batch[i]);
@@ -543,12 +564,21 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
     auto appended = m_ops->append(accepted, SyncState::Remote);
     if (!appended)
         return appended.error();
-    for (std::size_t k = 0; k < index.size(); ++k)
+    for (std::size_t k = 0; k < index.size(); ++k) {
         if (appended->outcomes[k] == AppendOutcome::Duplicate)
             results[index[k]].status = PushStatus::AlreadyHad; // the same id twice within one batch
+        else if (!current.clocks.covers(accepted[k]))
+            grown.add(accepted[k]);
+    }
+    for (const auto &[device, clock] : grown.clocks) {
+        Stmt u(db, "INSERT INTO device_clocks (inspection, device, clock) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT (inspection, device) DO UPDATE SET clock = max(clock, excluded.clock)");
+        if (!u.bind(1, inspection).bind(2, device).bind(3, static_cast<std::int64_t>(clock)).run())
+            return u.error("cannot record device clock");
+    }
     if (status != current.status) {
         Stmt u(db, "UPDATE inspections SET status = ?2 WHERE id = ?1");
-        if (!u.bind(1, inspection).bind(2, status).run())
+        if (!u.bind(1, inspection).bind(2, toString(status)).run())
             return u.error("cannot update inspection status");
     }
     Stmt m(db, "UPDATE members SET last_push = ?3, pushes = pushes + 1 WHERE inspection = ?1 AND username = ?2");

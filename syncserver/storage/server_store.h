@@ -8,6 +8,7 @@
 #include <careeval/merge.h>
 #include <careeval/result.h>
 #include <careeval/store.h>
+#include <careeval/wire.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -57,10 +58,12 @@ struct InspectionRecord {
     std::string institution;
     std::string templateId;
     std::string templateVersion;
-    std::string status = "draft"; //!< draft, submitted, returned, approved, locked
+    WorkflowStatus status = WorkflowStatus::Draft;
     std::string plannedDate;
     std::vector<Member> team;
     std::int64_t createdAt = 0;
+    //! Per device, the highest clock stored (filled only for the decider of a push)
+    Frontier clocks;
     const Member *member(const std::string &username) const;
 };
 
@@ -69,14 +72,6 @@ struct MemberSync {
     std::int64_t lastPush = 0;
     std::int64_t lastPull = 0;
     std::size_t pushes = 0;
-};
-
-enum class PushStatus { Accepted, AlreadyHad, Refused };
-
-struct PushResult {
-    Uuid id;
-    PushStatus status = PushStatus::Accepted;
-    std::string reason;
 };
 
 struct BlobRecord {
@@ -123,12 +118,13 @@ public:
 
     //! Judges a pushed batch against the inspection as it is now: sets each result still Accepted to
     //! Refused with a reason where it must be (those already stored arrive as AlreadyHad and are left
-    //! alone) and may move `status`. Runs under the store's lock.
-    using PushDecider = std::function<void(const InspectionRecord &current, const std::vector<Operation> &batch,
-                                           std::vector<PushResult> &results, std::string &status)>;
+    //! alone) and may move `status`. Runs under the store's lock, so an operation the server makes
+    //! (a review decision) may be completed here from `current` (its clock and frontier).
+    using PushDecider = std::function<void(const InspectionRecord &current, std::vector<Operation> &batch,
+                                           std::vector<PushResult> &results, WorkflowStatus &status)>;
     //! One push, one transaction: judge, append the accepted operations (those already stored come
     //! back AlreadyHad), move the inspection's status, record the member's sync.
-    Result<std::vector<PushResult>> push(const std::string &inspection, const std::string &username, const std::vector<Operation> &batch,
+    Result<std::vector<PushResult>> push(const std::string &inspection, const std::string &username, std::vector<Operation> &batch,
                                          const PushDecider &decide, std::int64_t now);
     Result<std::vector<Operation>> operations(const std::string &inspection);
     Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit);

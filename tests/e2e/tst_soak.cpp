@@ -134,6 +134,9 @@ private Q_SLOTS:
         const auto state = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
         QCOMPARE(state.status, 200);
         const std::string expected = state.body["state"].dump();
+        QString why; // `careeval score` on the server's log computes the same state
+        server.checkedState(kInspection, server.login("li.hua"), why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         // Every photo the merged state names is on the server, verified against its hash.
         QCOMPARE(state.body["photos"]["expected"].get<int>(), photos);
         QCOMPARE(state.body["photos"]["received"].get<int>(), photos);

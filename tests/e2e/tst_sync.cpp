@@ -40,6 +40,17 @@ void answer(Tablet &t, const char *item, const QVariant &v)
     QVERIFY2(t.ctl.setAnswer(item, v), qPrintable(t.ctl.errorString()));
 }
 
+// How every scenario ends: the server's /state equals `careeval score` on its operation log, and every
+// tablet — the one holding refused changes included — shows exactly that state, byte for byte.
+void expectOneResult(ServerFixture &server, std::initializer_list<Tablet *> tablets)
+{
+    QString why;
+    const nlohmann::json state = server.checkedState(kInspection, server.login("li.hua"), why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    for (Tablet *t : tablets)
+        QVERIFY2(t->stateJson() == state.dump(), qPrintable(QString::fromStdString(t->user) + " differs from the server"));
+}
+
 } // namespace
 
 class TestSync : public QObject
@@ -122,10 +133,9 @@ private Q_SLOTS:
         QVERIFY(refused.ok() && refused->size() == 1 && refused->front().op.target == "doc_system_basic");
         for (Tablet *t : {&lead, &wang, &zhang})
             QVERIFY(t->ctl.locked());
-        // The team's merged states are still the server's.
-        serverState = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
-        QCOMPARE(QString::fromStdString(lead.stateJson()), QString::fromStdString(serverState.body["state"].dump()));
-        QCOMPARE(QString::fromStdString(zhang.stateJson()), QString::fromStdString(serverState.body["state"].dump()));
+        // Every tablet's merged state is still the server's, wang's (which holds the refused edit) too.
+        expectOneResult(server, {&lead, &wang, &zhang});
+        QVERIFY(wang.ctl.snapshot().state.item("doc_system_basic")->value == "\"compliant\"");
         // And no more changes are made here.
         QVERIFY(!lead.ctl.setAnswer("announce_team_present", 4));
     }
@@ -143,7 +153,7 @@ private Q_SLOTS:
         // A supervisor reads and reviews; answers are the team's.
         QVERIFY(supervisor.ctl.readOnly());
         QVERIFY(!supervisor.ctl.setAnswer("announce_team_present", 4));
-        QVERIFY(supervisor.ctl.errorString().contains("Supervisors review"));
+        QVERIFY2(supervisor.ctl.errorString().contains("supervisors review", Qt::CaseInsensitive), qPrintable(supervisor.ctl.errorString()));
         const auto back = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
                                       {{"action", "return"}, {"comment", "补充培训记录"}}, server.login("chen.jing"));
         QCOMPARE(back.status, 200);
@@ -154,6 +164,59 @@ private Q_SLOTS:
         answer(lead, "announce_team_present", 4);
         QVERIFY(lead.syncOnce());
         QCOMPARE(lead.sync->refused(), 0);
+        QVERIFY(supervisor.syncOnce());
+        expectOneResult(server, {&lead, &supervisor});
+    }
+
+    // No single operation stalls a team (issue 12): a pasted 100,000-character note is refused on the
+    // tablet before it is stored, with a readable reason; a change with a clock of 2^53 (stored by an
+    // older version, or forged) is refused by the gate wherever it goes, alone, and the clock of what
+    // follows stays sane. The team still syncs, submits and is approved.
+    void oneOperationCannotStallTheTeam()
+    {
+        ServerFixture server;
+        QVERIFY2(server.start(), server.log.constData());
+        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"), zhang(server, "zhang.wei", m_tpl, "evaluator");
+        answer(wang, "staff_total", 40);
+        const QString pasted = QString(100000, QChar(0x8BB0)); // 记 × 100,000
+        QVERIFY(!wang.ctl.addNote("staff_total", pasted));
+        QVERIFY2(wang.ctl.errorString().contains("100000") && wang.ctl.errorString().contains("10000"), qPrintable(wang.ctl.errorString()));
+        QCOMPARE(wang.store->ops().count(kInspection).value(), std::size_t(1)); // nothing stored
+        QVERIFY(wang.ctl.addNote("staff_total", pasted.left(200)));
+
+        // zhang's store holds a change with a clock of 2^53 (as an older version could have stored it).
+        Operation forged;
+        forged.id = Uuid::generate();
+        forged.inspection = kInspection;
+        forged.author = "zhang.wei";
+        forged.device = "tab-zhang.wei";
+        forged.clock = 1ull << 53;
+        forged.time = nowMillis();
+        forged.kind = OpKind::Set;
+        forged.target = "staff_trained";
+        forged.value = "38";
+        QVERIFY(zhang.store->ops().append(std::span<const Operation>(&forged, 1), SyncState::Pending).ok());
+        QVERIFY(zhang.ctl.reload().ok());
+        QVERIFY(!zhang.ctl.snapshot().state.item("staff_trained")); // the gate refuses it in merge too
+        answer(zhang, "site_sup_fire", "compliant");
+        QVERIFY(zhang.ctl.snapshot().state.maxClock < 1000);
+
+        for (Tablet *t : {&wang, &zhang, &lead, &wang, &zhang})
+            QVERIFY2(t->syncOnce(), qPrintable(t->sync->errorString()));
+        QCOMPARE(zhang.sync->refused(), 1);
+        QCOMPARE(zhang.sync->pending(), 0);
+        QVERIFY(zhang.ctl.refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("clock"));
+        answer(lead, "announce_team_present", 3);
+        QVERIFY(lead.ctl.submit("请审核"));
+        QVERIFY(lead.syncOnce());
+        const auto approve = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
+                                         {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
+        QCOMPARE(approve.status, 200);
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QVERIFY(t->syncOnce());
+        for (Tablet *t : {&lead, &wang, &zhang})
+            QVERIFY(t->ctl.locked());
+        expectOneResult(server, {&lead, &wang, &zhang});
     }
 
     void serverKilledMidPushLosesAndDuplicatesNothing()
@@ -193,6 +256,7 @@ private Q_SLOTS:
         QVERIFY2(resent >= 0 && resent <= 200, qPrintable(QString("re-sent %1 (sent %2 before the kill)").arg(resent).arg(sentBefore)));
         // Every change acknowledged exactly once, whether accepted or already there.
         QCOMPARE(t.sync->total().accepted + t.sync->total().alreadyHad, total);
+        expectOneResult(server, {&t});
     }
 
     // Photos: uploaded in chunks after the operations; the server killed mid-upload and restarted, then
@@ -282,6 +346,9 @@ private Q_SLOTS:
         QFile a(lead.photos->path(full)), b(wang.photos->path(full));
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
+        QVERIFY(wang.syncOnce());
+        QVERIFY(zhang.syncOnce());
+        expectOneResult(server, {&wang, &zhang, &lead});
     }
 
     void lostAcknowledgementMeansPushedTwiceStoredOnce()
@@ -299,6 +366,7 @@ private Q_SLOTS:
         QCOMPARE(t.sync->lastRound().accepted, 0);
         bool ok = false;
         QCOMPARE(server.pullIds(kInspection, server.login("zhang.wei"), 100, ok).size(), std::size_t(2));
+        expectOneResult(server, {&t});
     }
 
     void tabletKilledMidSyncResumes()
@@ -352,6 +420,9 @@ private Q_SLOTS:
         const auto ids = server.pullIds(kInspection, server.login("li.hua"), 500, ok);
         QCOMPARE(static_cast<int>(ids.size()), total);
         QCOMPARE(static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size()), total);
+        QString why;
+        server.checkedState(kInspection, server.login("li.hua"), why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
 private:

@@ -131,6 +131,63 @@ public:
         return ids;
     }
 
+#ifdef CAREEVAL_CLI
+    //! The server's merged state of an inspection ("state" of /state), and whether `careeval score` run on
+    //! the server's whole operation log (pulled page by page) computes the very same state. On a
+    //! mismatch `why` says where.
+    nlohmann::json checkedState(const QString &inspection, const QString &token, QString &why)
+    {
+        why.clear();
+        const auto st = call("GET", QString("/api/v1/inspections/%1/state").arg(inspection), nullptr, token);
+        if (st.status != 200) {
+            why = "state: HTTP " + QString::number(st.status);
+            return {};
+        }
+        const auto &insp = st.body["inspection"];
+        const auto tpl = call("GET", QString("/api/v1/templates/%1/%2").arg(QString::fromStdString(insp["template"]["id"].get<std::string>()),
+                                                                             QString::fromStdString(insp["template"]["version"].get<std::string>())),
+                              nullptr, token);
+        QTemporaryDir dir;
+        QFile tf(dir.filePath("template.json")), of(dir.filePath("ops.jsonl"));
+        if (tpl.status != 200 || !tf.open(QIODevice::WriteOnly) || !of.open(QIODevice::WriteOnly)) {
+            why = "template: HTTP " + QString::number(tpl.status);
+            return {};
+        }
+        tf.write(tpl.raw);
+        tf.close();
+        std::int64_t cursor = 0;
+        for (bool more = true; more;) {
+            auto page = call("GET", QString("/api/v1/inspections/%1/ops?after=%2&limit=2000").arg(inspection).arg(cursor), nullptr, token);
+            if (page.status != 200) {
+                why = "pull: HTTP " + QString::number(page.status);
+                return {};
+            }
+            for (const auto &op : page.body["ops"])
+                of.write(QByteArray::fromStdString(op.dump()) + "\n");
+            cursor = page.body["next"].get<std::int64_t>();
+            more = page.body["more"].get<bool>();
+        }
+        of.close();
+        QProcess cli;
+        cli.start(CAREEVAL_CLI, {"score", tf.fileName(), of.fileName(), "--inspection", inspection});
+        if (!cli.waitForFinished(60000)) {
+            why = "careeval score did not finish";
+            return {};
+        }
+        const auto out = nlohmann::json::parse(cli.readAllStandardOutput().toStdString(), nullptr, false);
+        if (out.is_discarded() || !out.contains("state")) {
+            why = "careeval score printed no state: " + QString::fromUtf8(cli.readAllStandardError());
+            return {};
+        }
+        if (out["state"] != st.body["state"]) {
+            why = "careeval score on the server's log differs from /state:\n" + QString::fromStdString(out["state"].dump()).left(2000)
+                  + "\n/state:\n" + QString::fromStdString(st.body["state"].dump()).left(2000);
+            return {};
+        }
+        return st.body["state"];
+    }
+#endif
+
     //! Sends bytes as they are (for requests no well-behaved client library would send) and returns
     //! what the server answered before closing.
     QByteArray raw(const QByteArray &bytes)

@@ -155,7 +155,6 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("POST") << kOps << QByteArray("{\"ops\": [tru") << 400 << "line 1, column";
         QTest::newRow("array body") << QByteArray("POST") << kOps << QByteArray("[]") << 400 << "must be a JSON object";
         QTest::newRow("ops not a list") << QByteArray("POST") << kOps << QByteArray("{\"ops\": 5}") << 400 << "field \"ops\"";
-        QTest::newRow("operation wrong type") << QByteArray("POST") << kOps << QByteArray("{\"ops\": [{\"id\": 5}]}") << 400 << "ops[0]: operation field \"id\"";
         QTest::newRow("deep nesting") << QByteArray("POST") << kOps << QByteArray(5000, '[') << 400 << "nested deeper";
         QTest::newRow("traversal") << QByteArray("GET") << "/api/v1/templates/../../../etc/passwd" << QByteArray() << 404 << "no such resource";
         QTest::newRow("nul in path") << QByteArray("GET") << "/api/v1/inspections/a%00b" << QByteArray() << 400 << "not properly encoded";
@@ -289,6 +288,82 @@ private Q_SLOTS:
         QCOMPARE(state.body["state"]["status"], json("approved"));
         QCOMPARE(state.body["state"]["items"]["staff_total"]["value"], json(48));
         QCOMPARE(state.body["state"]["history"].size(), 4u);
+    }
+
+    // One gate for every operation (issue 12): a batch with bad operations refuses those alone, each
+    // with its reason, and accepts the rest; a clock pushed to 2^53 or a 100,000-character note never
+    // blocks the team's submission and approval; the server's own decisions stay valid.
+    void oneBadOperationIsRefusedAlone()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString lead = s.login("li.hua"), eval = s.login("wang.fang"), sup = s.login("chen.jing");
+        json note = answer("wang.fang", "staff_total", 0, 2);
+        note["kind"] = "note";
+        note["value"] = std::string(100000 / 4 * 3, 'x') + std::string(100000 - 100000 / 4 * 3, 'y');
+        json huge = answer("wang.fang", "staff_trained", 40, 1ull << 53);
+        json supervisorAnswer = answer("chen.jing", "staff_total", 99, 3);
+        const json batch = {{"ops", {answer("wang.fang", "staff_total", 48, 1), json{{"id", 5}}, note, huge,
+                                     answer("wang.fang", "staff_examined", 40, 3)}}};
+        auto r = s.call("POST", kOps, batch, eval);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body["accepted"], json(2));
+        QCOMPARE(r.body["refused"], json(3));
+        const json &res = r.body["results"];
+        QCOMPARE(res[0]["status"], json("accepted"));
+        QCOMPARE(res[1]["status"], json("refused"));
+        QCOMPARE(res[1]["index"], json(1));
+        QVERIFY(res[1]["reason"].get<std::string>().find("ops[1]: operation field \"id\"") != std::string::npos);
+        QCOMPARE(res[2]["code"], json("malformed"));
+        QVERIFY2(res[2]["reason"].get<std::string>().find("100000 characters is longer than the limit of 10000") != std::string::npos,
+                 res[2].dump().c_str());
+        QCOMPARE(res[3]["code"], json("clock_jump"));
+        QCOMPARE(res[4]["status"], json("accepted"));
+        // Supervisors review; they do not answer items.
+        auto sa = s.call("POST", kOps, {{"ops", {supervisorAnswer}}}, sup);
+        QCOMPARE(sa.body["results"][0]["code"], json("forbidden"));
+        // The team goes on: submit and approve work, and the approval records what it covers.
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).status, 200);
+        auto ok = s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup);
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.body["status"], json("approved"));
+        const json ops = s.call("GET", kOps, nullptr, eval).body["ops"];
+        const json approve = ops[ops.size() - 1];
+        QCOMPARE(approve["kind"], json("approve"));
+        QCOMPARE(approve["value"]["frontier"]["test-wang.fang"], json(3));
+        QVERIFY(approve["clock"].get<std::uint64_t>() < 10);
+    }
+
+    // An edit made offline with a low clock while the supervisor approved: the server refuses it on
+    // push, and merge() over the server's operations plus that edit refuses it too (the approval's
+    // frontier did not cover it), so `careeval score` cannot show a changed approved state.
+    void approvalBoundsTheMerge()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString lead = s.login("li.hua"), eval = s.login("wang.fang"), sup = s.login("chen.jing");
+        QCOMPARE(s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_trained", 40, 2)}}}, eval)
+                     .body["accepted"], json(1));
+        QCOMPARE(s.call("POST", kOps, {{"ops", {answer("li.hua", "staff_trained", 40, 2)}}}, lead).body["accepted"], json(1));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).status, 200);
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup).status, 200);
+        const json offline = answer("wang.fang", "staff_total", 12, 2); // lower clock than the approval
+        auto late = s.call("POST", kOps, {{"ops", {offline}}}, eval);
+        QCOMPARE(late.body["results"][0]["code"], json("locked"));
+        std::vector<Operation> all;
+        const auto pulled = s.call("GET", kOps, nullptr, eval);
+        for (const auto &j : pulled.body["ops"])
+            all.push_back(operationFromJson(j).value());
+        QCOMPARE(all.size(), std::size_t(4));
+        const InspectionState before = merge("demo-pilot-changchun-01", all);
+        all.push_back(operationFromJson(offline).value());
+        const InspectionState after = merge("demo-pilot-changchun-01", all);
+        QVERIFY2(after.item("staff_total") && after.item("staff_total")->value == "48", stateToJson(after)["items"].dump().c_str());
+        QCOMPARE(stateToJson(after)["items"], stateToJson(before)["items"]);
+        QCOMPARE(after.refused.size(), before.refused.size() + 1);
+        QVERIFY(after.refused.back().code == RefusalCode::Locked);
+        auto state = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, sup);
+        QCOMPARE(state.body["state"]["items"]["staff_total"]["value"], json(48));
     }
 
     // Three tablets push their day at once, in interleaved batches: the server's merged state is the
