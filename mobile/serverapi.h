@@ -42,7 +42,7 @@ public:
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
     //! Sends `method path` with a JSON (or raw, with contentType) body; `done` gets the reply.
-    void call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done,
+    virtual void call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done,
               const Headers &headers = {}, const QByteArray &contentType = "application/json");
 
     //! Whether a text parses as a usable server address (http or https with a host).

@@ -71,6 +71,8 @@ public:
     int pending() const { return m_pending; }
     int refused() const { return m_refused; }
     int photosWaiting() const { return m_photosWaiting; }
+    //! Milliseconds until the next automatic try after a failed round (0: none scheduled).
+    int backoffMs() const { return m_backoffMs; }
 
     //! Counters of the last round (tests and the closing note's figures read them).
     struct Stats {
