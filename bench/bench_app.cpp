@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
     const double openShown = msSince(t);
     std::printf("%-44s %7.1f ms\n", "  of which: page created", openCreated);
     std::printf("%-44s %7.1f ms  (%zu operations merged; state + models %.1f ms)\n", "open 500-item inspection to first frame", openShown,
-                operations, openModel);
+        operations, openModel);
 
     std::printf("%-44s", "frames drawn while idle after opening, 1..5 s:");
     for (int i = 0; i < 5; ++i)

@@ -87,7 +87,7 @@ int main(int argc, char **argv)
             if (!r)
                 qFatal("report: %s", r.error().message.c_str());
             std::printf("report with 100 photos: %.2f s, %d pages, %.1f MB\n", t.elapsed() / 1000.0, r->pages,
-                        QFileInfo(r->path).size() / 1048576.0);
+                QFileInfo(r->path).size() / 1048576.0);
         }
         if (!ctl.attachPhoto(targets[i % 2], photo(dir.path(), 100 + i, 2400, 1800), QStringLiteral("照片 %1").arg(i)))
             qFatal("attach: %s", qPrintable(ctl.errorString()));
@@ -103,6 +103,6 @@ int main(int argc, char **argv)
     reopened.setPhotoStore(&photos);
     (void)reopened.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1");
     std::printf("200 photos in an inspection (%d listed, report %d pages): peak RSS %.1f MB (goal < 200 MB)\n", listed, r->pages,
-                peakRssKb() / 1024.0);
+        peakRssKb() / 1024.0);
     return 0;
 }

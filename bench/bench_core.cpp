@@ -47,7 +47,7 @@ long rssKb()
 
 long peakKb()
 {
-    rusage u{};
+    rusage u {};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss;
 }
@@ -56,7 +56,7 @@ long peakKb()
 Template bigTemplate()
 {
     using nlohmann::json;
-    auto text = [](const std::string &s) { return json{{"zh", s}, {"en", s}}; };
+    auto text = [](const std::string &s) { return json {{"zh", s}, {"en", s}}; };
     json steps = json::array();
     for (auto key : kStepKeys) {
         const std::string k(key);
@@ -68,7 +68,8 @@ Template bigTemplate()
                     const int n = s * 50 + i;
                     const std::string id = "it" + std::to_string(n);
                     if (n % 3 == 0)
-                        items.push_back({{"id", id}, {"type", "score"}, {"max", 10}, {"step", 0.5}, {"label", text(id)}, {"required", true}});
+                        items.push_back(
+                            {{"id", id}, {"type", "score"}, {"max", 10}, {"step", 0.5}, {"label", text(id)}, {"required", true}});
                     else if (n % 3 == 1)
                         items.push_back({{"id", id}, {"type", "check"}, {"points", 2}, {"label", text(id)}, {"hazard", "general"}});
                     else
@@ -77,16 +78,18 @@ Template bigTemplate()
                 sections.push_back({{"id", "sec" + std::to_string(s)}, {"title", text("sec")}, {"items", items}});
             }
         } else {
-            sections.push_back({{"id", k + "_s"}, {"title", text(k)}, {"items", json::array({{{"id", k + "_c"}, {"type", "check"}, {"label", text("c")}}})}});
+            sections.push_back({{"id", k + "_s"}, {"title", text(k)},
+                {"items", json::array({{{"id", k + "_c"}, {"type", "check"}, {"label", text("c")}}})}});
         }
         steps.push_back({{"key", k}, {"title", text(k)}, {"sections", sections}});
     }
     json indicators = json::array();
     for (int s = 0; s < 10; ++s)
-        indicators.push_back({{"id", "rate" + std::to_string(s)}, {"label", text("r")}, {"formula", "rate([sec" + std::to_string(s) + "])"}, {"target", ">= 0.9"}});
+        indicators.push_back({{"id", "rate" + std::to_string(s)}, {"label", text("r")}, {"formula", "rate([sec" + std::to_string(s) + "])"},
+            {"target", ">= 0.9"}});
     indicators.push_back({{"id", "total_numbers"}, {"label", text("n")}, {"formula", "sum([sec0], [sec1], [sec2])"}});
-    json t{{"format", "careeval-template/1"}, {"id", "bench500"}, {"version", "1"}, {"title", text("bench")}, {"steps", steps},
-           {"indicators", indicators}, {"conclusion", {{"pass_percent", 60}}}};
+    json t {{"format", "careeval-template/1"}, {"id", "bench500"}, {"version", "1"}, {"title", text("bench")}, {"steps", steps},
+        {"indicators", indicators}, {"conclusion", {{"pass_percent", 60}}}};
     auto parsed = parseTemplate(t.dump());
     if (!parsed) {
         std::fprintf(stderr, "bench template invalid: %s\n", parsed.error().message.c_str());
@@ -116,7 +119,9 @@ std::vector<Operation> makeOps(std::size_t n, std::uint64_t seed)
         const unsigned r = rng() % 100;
         if (r < 85) {
             op.kind = OpKind::Set;
-            op.value = item % 3 == 0 ? std::to_string((rng() % 21) / 2.0).substr(0, 3) : item % 3 == 1 ? (rng() % 4 ? "\"compliant\"" : "\"noncompliant\"") : std::to_string(rng() % 100);
+            op.value = item % 3 == 0 ? std::to_string((rng() % 21) / 2.0).substr(0, 3)
+                : item % 3 == 1      ? (rng() % 4 ? "\"compliant\"" : "\"noncompliant\"")
+                                     : std::to_string(rng() % 100);
             if (item % 3 == 0 && op.value.back() == '.')
                 op.value.pop_back();
         } else if (r < 92) {
@@ -128,8 +133,8 @@ std::vector<Operation> makeOps(std::size_t n, std::uint64_t seed)
         } else if (r < 98 && !ops.empty()) {
             op.kind = OpKind::Resolve;
             op.author = "li.hua";
-            op.value = "{\"covers\":[\"" + ops[rng() % ops.size()].id.toString() + "\"],\"reason\":\"核对\",\"value\":" +
-                       (item % 3 == 1 ? std::string("\"compliant\"") : std::string("1")) + "}";
+            op.value = "{\"covers\":[\"" + ops[rng() % ops.size()].id.toString()
+                + "\"],\"reason\":\"核对\",\"value\":" + (item % 3 == 1 ? std::string("\"compliant\"") : std::string("1")) + "}";
         } else {
             op.kind = OpKind::Clear;
             op.value = "null";
@@ -172,10 +177,10 @@ void mergeFigure(std::size_t n, const Template &tpl)
         std::sort(without.begin(), without.end());
         char line[512];
         std::snprintf(line, sizeof line,
-                      "merge  %8zu ops: %7.1f ms best / %7.1f median with template checks, %7.1f / %7.1f without | input %6.1f MB, "
-                      "peak RSS %6.1f MB (process start %4.1f MB) | %zu accepted, %zu refused, %zu conflicts | generate %.0f ms\n",
-                      n, with[0], with[1], without[0], without[1], (withInput - base) / 1024.0, peakKb() / 1024.0, base / 1024.0, st.accepted,
-                      st.refused.size(), st.conflicts().size(), ms(t0, t1));
+            "merge  %8zu ops: %7.1f ms best / %7.1f median with template checks, %7.1f / %7.1f without | input %6.1f MB, "
+            "peak RSS %6.1f MB (process start %4.1f MB) | %zu accepted, %zu refused, %zu conflicts | generate %.0f ms\n",
+            n, with[0], with[1], without[0], without[1], (withInput - base) / 1024.0, peakKb() / 1024.0, base / 1024.0, st.accepted,
+            st.refused.size(), st.conflicts().size(), ms(t0, t1));
         if (write(fd[1], line, std::strlen(line)) < 0)
             _exit(1);
         _exit(0);
@@ -203,7 +208,7 @@ void scoreFigure(const Template &tpl)
         sink += score(tpl, st).total;
     auto t1 = Clock::now();
     std::printf("score  %zu-item template (%zu answered slots, %zu indicators): %.3f ms per scoring (mean of %d)  [total %.1f]\n",
-                tpl.itemCount(), st.items.size(), tpl.indicators.size(), ms(t0, t1) / runs, runs, sink / runs);
+        tpl.itemCount(), st.items.size(), tpl.indicators.size(), ms(t0, t1) / runs, runs, sink / runs);
 }
 
 double rawInsertRate(const std::string &path, const std::vector<Operation> &ops, std::size_t batchSize)
@@ -215,14 +220,15 @@ double rawInsertRate(const std::string &path, const std::vector<Operation> &ops,
     sqlite3_open(path.c_str(), &db);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
     sqlite3_exec(db,
-                 "CREATE TABLE ops (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, inspection TEXT NOT NULL, "
-                 "author TEXT NOT NULL, device TEXT NOT NULL, clock INTEGER NOT NULL, time INTEGER NOT NULL, kind TEXT NOT NULL, "
-                 "target TEXT NOT NULL, value TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0, refusal TEXT);"
-                 "CREATE INDEX ops_inspection ON ops (inspection, seq); CREATE INDEX ops_pending ON ops (state, seq) WHERE state = 0;",
-                 nullptr, nullptr, nullptr);
+        "CREATE TABLE ops (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, inspection TEXT NOT NULL, "
+        "author TEXT NOT NULL, device TEXT NOT NULL, clock INTEGER NOT NULL, time INTEGER NOT NULL, kind TEXT NOT NULL, "
+        "target TEXT NOT NULL, value TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0, refusal TEXT);"
+        "CREATE INDEX ops_inspection ON ops (inspection, seq); CREATE INDEX ops_pending ON ops (state, seq) WHERE state = 0;",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt *s = nullptr;
-    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO ops (id, inspection, author, device, clock, time, kind, target, value, state) VALUES (?,?,?,?,?,?,?,?,?,0)",
-                       -1, &s, nullptr);
+    sqlite3_prepare_v2(db,
+        "INSERT OR IGNORE INTO ops (id, inspection, author, device, clock, time, kind, target, value, state) VALUES (?,?,?,?,?,?,?,?,?,0)",
+        -1, &s, nullptr);
     // Ids as text prepared up front: the raw loop does no serialization work at all.
     std::vector<std::string> ids;
     ids.reserve(ops.size());
@@ -293,7 +299,7 @@ void storeFigures(bool quick)
         store /= 2;
         std::printf("store  %zu ops in batches of %5zu (WAL, synchronous=FULL): store append %9.0f ops/s, raw sqlite3 insert %9.0f ops/s, "
                     "ratio %.0f%%\n",
-                    n, batch, store, raw, 100.0 * store / raw);
+            n, batch, store, raw, 100.0 * store / raw);
     }
     std::filesystem::remove_all(dir);
 }

@@ -51,7 +51,7 @@ public:
     explicit Conn(int port)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
+        sockaddr_in a {};
         a.sin_family = AF_INET;
         a.sin_port = htons(static_cast<uint16_t>(port));
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -135,7 +135,7 @@ Server startServer(const std::string &binary, const std::string &dataDir, const 
         dup2(pipefd[1], STDERR_FILENO);
         close(pipefd[0]);
         execl(binary.c_str(), binary.c_str(), "--data", dataDir.c_str(), "--listen", "127.0.0.1:0", "--demo", "--admin-password",
-              "bench-admin-1", "--threads", threads.c_str(), static_cast<char *>(nullptr));
+            "bench-admin-1", "--threads", threads.c_str(), static_cast<char *>(nullptr));
         _exit(127);
     }
     close(pipefd[1]);
@@ -158,8 +158,7 @@ Server startServer(const std::string &binary, const std::string &dataDir, const 
     // Keep draining the server's log (one line per request) so it never blocks on a full pipe.
     std::thread([fd = pipefd[0]] {
         char b[65536];
-        while (read(fd, b, sizeof b) > 0) {
-        }
+        while (read(fd, b, sizeof b) > 0) { }
         close(fd);
     }).detach();
     return s;
@@ -218,9 +217,9 @@ struct LoadResult {
 LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
 {
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
-    std::atomic<std::size_t> accepted{0}, errors{0};
+    std::atomic<std::size_t> accepted {0}, errors {0};
     std::vector<std::vector<double>> lat(static_cast<std::size_t>(clients));
-    std::atomic<long> rss{0};
+    std::atomic<long> rss {0};
     const auto start = Clock::now();
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c)
@@ -267,9 +266,10 @@ double rawSqliteRate(const std::string &path, int rows)
 {
     sqlite3 *db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id TEXT UNIQUE, inspection TEXT, author TEXT, "
-                     "device TEXT, clock INTEGER, time INTEGER, kind TEXT, target TEXT, value TEXT, state INTEGER)",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id TEXT UNIQUE, inspection TEXT, author TEXT, "
+        "device TEXT, clock INTEGER, time INTEGER, kind TEXT, target TEXT, value TEXT, state INTEGER)",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt *s = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?,?,?,?,?,?,?,?,?,0)", -1, &s, nullptr);
     const auto start = Clock::now();
@@ -336,15 +336,15 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("bench_server: careeval-server pid %d on 127.0.0.1:%d, %.0f s per client count, 100-operation pushes\n", server.pid,
-                server.port, seconds);
-    const std::vector<std::string> tokens{login(server.port, "li.hua"), login(server.port, "wang.fang"), login(server.port, "zhang.wei")};
+        server.port, seconds);
+    const std::vector<std::string> tokens {login(server.port, "li.hua"), login(server.port, "wang.fang"), login(server.port, "zhang.wei")};
     std::printf("server RSS idle: %.1f MB\n", rssKb(server.pid) / 1024.0);
     for (int clients : {1, 10, 50}) {
         if (photoOnly)
             break;
         const LoadResult r = load(server, tokens, clients, seconds);
-        std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n", clients,
-                    r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0);
+        std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n",
+            clients, r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0);
         std::fflush(stdout);
     }
     {
@@ -384,8 +384,9 @@ int main(int argc, char **argv)
         ::sync();
         const auto start = Clock::now();
         for (std::size_t off = 0; off < photo.size(); off += chunk)
-            status = conn.request("PUT", "/api/v1/blobs/" + sha + "?offset=" + std::to_string(off) + "&total=" + std::to_string(photo.size()),
-                                  std::string_view(photo).substr(off, chunk), tokens[2], body);
+            status
+                = conn.request("PUT", "/api/v1/blobs/" + sha + "?offset=" + std::to_string(off) + "&total=" + std::to_string(photo.size()),
+                    std::string_view(photo).substr(off, chunk), tokens[2], body);
         upload.push_back(photo.size() / 1048576.0 / (msSince(start) / 1000.0));
         if (status != 201)
             std::printf("photo upload round %d ended with status %d: %s\n", round, status, body.c_str());
@@ -401,9 +402,10 @@ int main(int argc, char **argv)
     std::printf("photo upload 64 MiB in 4 MiB chunks, median of 5: %.0f MB/s (runs", median(upload));
     for (double u : upload)
         std::printf(" %.0f", u);
-    std::printf(") | plain file write of the same bytes: %.0f MB/s with one fsync, %.0f MB/s with fdatasync per chunk | upload = %.0f%% of the "
-                "one-fsync write\n",
-                median(plainOnce), median(plainSynced), 100.0 * median(upload) / median(plainOnce));
+    std::printf(
+        ") | plain file write of the same bytes: %.0f MB/s with one fsync, %.0f MB/s with fdatasync per chunk | upload = %.0f%% of the "
+        "one-fsync write\n",
+        median(plainOnce), median(plainSynced), 100.0 * median(upload) / median(plainOnce));
     std::printf("server RSS at the end: %.1f MB\n", rssKb(server.pid) / 1024.0);
     ::kill(server.pid, SIGTERM);
     waitpid(server.pid, nullptr, 0);

@@ -44,7 +44,8 @@ int main(int argc, char **argv)
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
     std::vector<std::unique_ptr<Tablet>> team;
     for (const char *u : users)
-        team.push_back(std::make_unique<Tablet>(server.port, server.login(u), tpl, u, std::string(u) == "li.hua" ? "lead" : "evaluator", std::string("bench-") + u));
+        team.push_back(std::make_unique<Tablet>(
+            server.port, server.login(u), tpl, u, std::string(u) == "li.hua" ? "lead" : "evaluator", std::string("bench-") + u));
 
     // The day's work, offline: 300 answers each (corrections included), 50 survey responses, photos.
     std::vector<const Item *> items;
@@ -79,7 +80,8 @@ int main(int argc, char **argv)
     QElapsedTimer importClock;
     importClock.start();
     for (int i = 0; i < photoCount; ++i)
-        if (!team[static_cast<std::size_t>(i % 3)]->ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)))
+        if (!team[static_cast<std::size_t>(i % 3)]->ctl.attachPhoto(
+                "site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)))
             qFatal("attach: %s", qPrintable(team[static_cast<std::size_t>(i % 3)]->ctl.errorString()));
     const double importMs = importClock.elapsed();
 
@@ -118,13 +120,13 @@ int main(int argc, char **argv)
         converged = converged && stateToJson(t->ctl.snapshot().state).dump() == expected;
 
     std::printf("full inspection: 3 members, %d operations (%.1f kB as JSON), %d survey responses, %d photos (%.1f MB with thumbnails)\n",
-                ops, opBytes / 1024.0, responses, photoCount, blobBytes / 1048576.0);
+        ops, opBytes / 1024.0, responses, photoCount, blobBytes / 1048576.0);
     std::printf("  photo import + scale + hash: %.1f ms per photo\n", importMs / photoCount);
-    std::printf("  sync to the server: %.2f s; until every tablet has everyone's work: %.2f s; converged: %s\n",
-                upMs / 1000, allMs / 1000, converged ? "yes" : "NO");
-    std::printf("  operations: %.1f kB sent for %.1f kB of data (%.2fx); photos: %.1f MB sent for %.1f MB (%.3fx)\n",
-                sent / 1024.0, opBytes / 1024.0, double(sent) / double(std::max<qint64>(1, opBytes)), blobSent / 1048576.0,
-                blobBytes / 1048576.0, double(blobSent) / double(std::max<qint64>(1, blobBytes)));
+    std::printf("  sync to the server: %.2f s; until every tablet has everyone's work: %.2f s; converged: %s\n", upMs / 1000, allMs / 1000,
+        converged ? "yes" : "NO");
+    std::printf("  operations: %.1f kB sent for %.1f kB of data (%.2fx); photos: %.1f MB sent for %.1f MB (%.3fx)\n", sent / 1024.0,
+        opBytes / 1024.0, double(sent) / double(std::max<qint64>(1, opBytes)), blobSent / 1048576.0, blobBytes / 1048576.0,
+        double(blobSent) / double(std::max<qint64>(1, blobBytes)));
 
     // The same kind of day through a network that drops a connection every ~4 MB on average.
     ServerFixture server2;
@@ -141,11 +143,11 @@ int main(int argc, char **argv)
     QElapsedTimer cutClock;
     cutClock.start();
     int rounds = 0;
-    while (!cut.syncOnce() && ++rounds < 200) {
-    }
-    std::printf("  through cuts: %d connections cut, %d failed rounds, %.2f s; the client re-sent %.1f kB of photos; %.1f MB went up the wire "
-                "for %.1f MB of photos (%.1f kB more, headers and the network library's own retries included)\n",
-                proxy.cuts(), rounds, cutClock.elapsed() / 1000.0, cut.sync->total().blobBytesResent / 1024.0, proxy.bytesUp() / 1048576.0,
-                cutBytes / 1048576.0, (proxy.bytesUp() - cutBytes) / 1024.0);
+    while (!cut.syncOnce() && ++rounds < 200) { }
+    std::printf(
+        "  through cuts: %d connections cut, %d failed rounds, %.2f s; the client re-sent %.1f kB of photos; %.1f MB went up the wire "
+        "for %.1f MB of photos (%.1f kB more, headers and the network library's own retries included)\n",
+        proxy.cuts(), rounds, cutClock.elapsed() / 1000.0, cut.sync->total().blobBytesResent / 1024.0, proxy.bytesUp() / 1048576.0,
+        cutBytes / 1048576.0, (proxy.bytesUp() - cutBytes) / 1024.0);
     return converged && cut.sync->photosWaiting() == 0 ? 0 : 1;
 }

@@ -3,9 +3,9 @@
 #include <careeval/jsonutil.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
-#include <QDateTime>
 
 #include "report.h"
 #include <QJSEngine>
@@ -41,7 +41,7 @@ App::App(const QString &dataDir, QObject *parent)
     connect(m_settings, &AppSettings::serverUrlChanged, this, [this] { m_api->setBaseUrl(QUrl(m_settings->serverUrl())); });
     connect(m_session, &Session::signedInChanged, this, &App::onSignedIn);
     connect(m_inspection, &InspectionController::operationsRecorded, m_workspace,
-            [this] { m_workspace->updateOpen(m_inspection->snapshot(), m_inspection->pendingCount(), m_inspection->refusedCount()); });
+        [this] { m_workspace->updateOpen(m_inspection->snapshot(), m_inspection->pendingCount(), m_inspection->refusedCount()); });
     connect(m_inspection, &InspectionController::operationsRecorded, m_sync, &SyncClient::changesMade);
     connect(m_workspace, &Workspace::refreshed, this, &App::syncAssignments);
     connect(m_sync, &SyncClient::inspectionUpdated, this, [this](const QString &id) {
@@ -199,22 +199,26 @@ void App::review(const QString &action, const QString &comment)
         return;
     }
     const QString id = m_inspection->inspectionId();
-    const std::string body = nlohmann::json{{"action", action.toStdString()}, {"comment", comment.trimmed().toStdString()}}.dump();
-    m_api->call("POST", QStringLiteral("/api/v1/inspections/%1/review").arg(id), QByteArray::fromStdString(body), [this, action](const ApiReply &r) {
-        if (!r.ok()) {
-            Q_EMIT reviewed(false, r.unreachable ? r.error : tr("The review was not recorded: %1").arg(r.error));
-            return;
-        }
-        Q_EMIT reviewed(true, action == QLatin1String("approve") ? tr("Approved; the evaluation is locked.") : tr("Returned to the team with your comments."));
-        m_sync->syncNow(); // bring the decision (an operation) to this tablet
-    });
+    const std::string body = nlohmann::json {{"action", action.toStdString()}, {"comment", comment.trimmed().toStdString()}}.dump();
+    m_api->call("POST", QStringLiteral("/api/v1/inspections/%1/review").arg(id), QByteArray::fromStdString(body),
+        [this, action](const ApiReply &r) {
+            if (!r.ok()) {
+                Q_EMIT reviewed(false, r.unreachable ? r.error : tr("The review was not recorded: %1").arg(r.error));
+                return;
+            }
+            Q_EMIT reviewed(true,
+                action == QLatin1String("approve") ? tr("Approved; the evaluation is locked.")
+                                                   : tr("Returned to the team with your comments."));
+            m_sync->syncNow(); // bring the decision (an operation) to this tablet
+        });
 }
 
 QUrl App::writeReport()
 {
     if (!m_inspection->isOpen())
         return {};
-    const QString name = QStringLiteral("%1-%2.pdf").arg(m_inspection->inspectionId(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString name = QStringLiteral("%1-%2.pdf")
+                             .arg(m_inspection->inspectionId(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     auto written = ::writeReport(*m_inspection, m_photos, QDir(m_dataDir).filePath(QStringLiteral("reports/") + name));
     if (!written) {
         setError(tr("The report could not be written: %1").arg(QString::fromStdString(written.error().message)));
@@ -251,9 +255,10 @@ void App::refreshTeam()
                     const qint64 push = m.value("last_push", qint64(0)), pull = m.value("last_pull", qint64(0));
                     const qint64 last = std::max(push, pull);
                     members.insert(QString::fromStdString(m.value("username", std::string())),
-                                   QVariantMap{{QStringLiteral("operations"), m.value("operations", 0)},
-                                               {QStringLiteral("lastSync"), last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()},
-                                               {QStringLiteral("lastSyncMs"), last}});
+                        QVariantMap {{QStringLiteral("operations"), m.value("operations", 0)},
+                            {QStringLiteral("lastSync"),
+                                last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()},
+                            {QStringLiteral("lastSyncMs"), last}});
                 }
                 view.insert(QStringLiteral("members"), members);
                 view.insert(QStringLiteral("photosExpected"), (*parsed)["photos"].value("expected", 0));

@@ -11,8 +11,9 @@ AssignmentListModel::AssignmentListModel(QObject *parent)
 
 void AssignmentListModel::setRows(std::vector<Row> rows)
 {
-    const auto same = rows.size() == m_rows.size()
-                      && std::equal(rows.begin(), rows.end(), m_rows.begin(), [](const Row &a, const Row &b) { return a.assignment.id == b.assignment.id; });
+    const auto same = rows.size() == m_rows.size() && std::equal(rows.begin(), rows.end(), m_rows.begin(), [](const Row &a, const Row &b) {
+        return a.assignment.id == b.assignment.id;
+    });
     if (!same) {
         beginResetModel();
         m_rows = std::move(rows);
@@ -99,8 +100,7 @@ QVariant AssignmentListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AssignmentListModel::roleNames() const
 {
     return {{InspectionIdRole, "inspectionId"}, {InstitutionRole, "institution"}, {PlannedDateRole, "plannedDate"},
-            {TemplateTitleRole, "templateTitle"}, {MyRoleRole, "myRole"},         {StatusRole, "status"},
-            {StatusTextRole, "statusText"},     {ProgressRole, "progress"},       {PendingRole, "pending"},
-            {ConflictsRole, "conflicts"},       {RefusedRole, "refused"},         {DemoRole, "demo"},
-            {TeamRole, "team"}};
+        {TemplateTitleRole, "templateTitle"}, {MyRoleRole, "myRole"}, {StatusRole, "status"}, {StatusTextRole, "statusText"},
+        {ProgressRole, "progress"}, {PendingRole, "pending"}, {ConflictsRole, "conflicts"}, {RefusedRole, "refused"}, {DemoRole, "demo"},
+        {TeamRole, "team"}};
 }

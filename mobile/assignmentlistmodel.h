@@ -17,8 +17,21 @@ class AssignmentListModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Role { InspectionIdRole = Qt::UserRole + 1, InstitutionRole, PlannedDateRole, TemplateTitleRole, MyRoleRole,
-                StatusRole, StatusTextRole, ProgressRole, PendingRole, ConflictsRole, RefusedRole, DemoRole, TeamRole };
+    enum Role {
+        InspectionIdRole = Qt::UserRole + 1,
+        InstitutionRole,
+        PlannedDateRole,
+        TemplateTitleRole,
+        MyRoleRole,
+        StatusRole,
+        StatusTextRole,
+        ProgressRole,
+        PendingRole,
+        ConflictsRole,
+        RefusedRole,
+        DemoRole,
+        TeamRole
+    };
     Q_ENUM(Role)
 
     struct Row {
@@ -31,8 +44,8 @@ public:
         QString status; //!< workflow status as merged locally
         bool operator==(const Row &o) const
         {
-            return assignmentToJson(assignment) == assignmentToJson(o.assignment) && templateTitle == o.templateTitle && progress == o.progress
-                   && pending == o.pending && conflicts == o.conflicts && refused == o.refused && status == o.status;
+            return assignmentToJson(assignment) == assignmentToJson(o.assignment) && templateTitle == o.templateTitle
+                && progress == o.progress && pending == o.pending && conflicts == o.conflicts && refused == o.refused && status == o.status;
         }
     };
 

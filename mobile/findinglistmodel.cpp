@@ -45,8 +45,11 @@ std::vector<FindingListModel::Row> FindingListModel::rows() const
         out.push_back(std::move(r));
     }
     // Open before closed, major hazards first, then by id (stable across refreshes).
-    auto rank = [](const Row &r) { return (r.closed ? 10 : 0) + (r.hazard == QLatin1String("major") ? 0 : r.hazard == QLatin1String("general") ? 1 : 2); };
-    std::stable_sort(out.begin(), out.end(), [&](const Row &a, const Row &b) { return rank(a) != rank(b) ? rank(a) < rank(b) : a.id < b.id; });
+    auto rank = [](const Row &r) {
+        return (r.closed ? 10 : 0) + (r.hazard == QLatin1String("major") ? 0 : r.hazard == QLatin1String("general") ? 1 : 2);
+    };
+    std::stable_sort(
+        out.begin(), out.end(), [&](const Row &a, const Row &b) { return rank(a) != rank(b) ? rank(a) < rank(b) : a.id < b.id; });
     return out;
 }
 
@@ -136,9 +139,8 @@ QVariant FindingListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> FindingListModel::roleNames() const
 {
-    return {{FindingIdRole, "findingId"},   {TitleRole, "title"},       {ItemLabelRole, "itemLabel"},
-            {HazardRole, "hazard"},         {DerivedRole, "derived"},   {SuggestionRole, "suggestion"},
-            {ResponsibleRole, "responsible"}, {DeadlineRole, "deadline"}, {ClosedRole, "closed"},
-            {ConflictRole, "conflict"},     {AuthorRole, "author"},     {CompleteRole, "complete"},
-            {DescriptionRole, "description"}};
+    return {{FindingIdRole, "findingId"}, {TitleRole, "title"}, {ItemLabelRole, "itemLabel"}, {HazardRole, "hazard"},
+        {DerivedRole, "derived"}, {SuggestionRole, "suggestion"}, {ResponsibleRole, "responsible"}, {DeadlineRole, "deadline"},
+        {ClosedRole, "closed"}, {ConflictRole, "conflict"}, {AuthorRole, "author"}, {CompleteRole, "complete"},
+        {DescriptionRole, "description"}};
 }

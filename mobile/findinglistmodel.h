@@ -18,8 +18,21 @@ class FindingListModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Role { FindingIdRole = Qt::UserRole + 1, TitleRole, ItemLabelRole, HazardRole, DerivedRole, SuggestionRole,
-                ResponsibleRole, DeadlineRole, ClosedRole, ConflictRole, AuthorRole, CompleteRole, DescriptionRole };
+    enum Role {
+        FindingIdRole = Qt::UserRole + 1,
+        TitleRole,
+        ItemLabelRole,
+        HazardRole,
+        DerivedRole,
+        SuggestionRole,
+        ResponsibleRole,
+        DeadlineRole,
+        ClosedRole,
+        ConflictRole,
+        AuthorRole,
+        CompleteRole,
+        DescriptionRole
+    };
     Q_ENUM(Role)
 
     explicit FindingListModel(QObject *parent = nullptr);

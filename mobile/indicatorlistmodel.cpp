@@ -75,7 +75,7 @@ QVariant IndicatorListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> IndicatorListModel::roleNames() const
 {
     return {{IndicatorIdRole, "indicatorId"}, {LabelRole, "label"}, {ValueTextRole, "valueText"}, {TargetTextRole, "targetText"},
-            {StatusRole, "status"},           {NotesRole, "notes"}, {RequiredRole, "mandatory"}};
+        {StatusRole, "status"}, {NotesRole, "notes"}, {RequiredRole, "mandatory"}};
 }
 
 ReasonListModel::ReasonListModel(QObject *parent)

@@ -28,8 +28,8 @@ InspectionController::InspectionController(QObject *parent)
 
 InspectionController::~InspectionController() = default;
 
-Result<void> InspectionController::open(LocalStore *store, const Assignment &assignment, std::shared_ptr<const Template> tpl,
-                                        const std::string &me, const std::string &device)
+Result<void> InspectionController::open(
+    LocalStore *store, const Assignment &assignment, std::shared_ptr<const Template> tpl, const std::string &me, const std::string &device)
 {
     close();
     m_store = store;
@@ -59,7 +59,7 @@ void InspectionController::close()
     if (!m_snap.valid())
         return;
     const std::string lang = m_snap.lang;
-    m_snap = InspectionSnapshot{};
+    m_snap = InspectionSnapshot {};
     m_snap.lang = lang;
     m_ops.clear();
     m_undo.clear();
@@ -145,8 +145,7 @@ void InspectionController::recompute()
             const Item *item = m_snap.tpl->item(s.op.target);
             const QString what = item ? m_snap.text(item->label) : QString::fromUtf8(toString(s.op.kind).data());
             refusedRows.push_back({QStringLiteral("refused"), QString::fromStdString(s.op.target),
-                                   tr("“%1” was not accepted by the server: %2").arg(what, QString::fromStdString(s.refusal)),
-                                   item ? item->stepIndex : -1});
+                tr("“%1” was not accepted by the server: %2").arg(what, QString::fromStdString(s.refusal)), item ? item->stepIndex : -1});
         }
     }
     m_refusedChanges->setRows(std::move(refusedRows));
@@ -158,7 +157,8 @@ void InspectionController::recompute()
     auto rows = [this](const std::vector<Reason> &reasons) {
         std::vector<ReasonListModel::Row> out;
         for (const Reason &r : reasons)
-            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r), stepOfItem(QString::fromStdString(r.subject))});
+            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r),
+                stepOfItem(QString::fromStdString(r.subject))});
         return out;
     };
     m_missing->setRows(rows(m_snap.report.missing));
@@ -304,10 +304,12 @@ std::optional<std::string> InspectionController::toCanonical(const Item &item, c
     const std::string canonical = canonicalJson(v);
     if (auto problem = checkItemValue(item, canonical)) {
         if (item.type == ItemType::Score && v.is_number())
-            *why = tr("A score for this item is between 0 and %1 in steps of %2.").arg(Texts::number(item.max.value_or(0)), Texts::number(item.step));
+            *why = tr("A score for this item is between 0 and %1 in steps of %2.")
+                       .arg(Texts::number(item.max.value_or(0)), Texts::number(item.step));
         else if (item.type == ItemType::Number && v.is_number())
-            *why = tr("The value must be between %1 and %2.").arg(item.min ? Texts::number(*item.min) : QStringLiteral("−∞"),
-                                                                   item.max ? Texts::number(*item.max) : QStringLiteral("∞"));
+            *why = tr("The value must be between %1 and %2.")
+                       .arg(item.min ? Texts::number(*item.min) : QStringLiteral("−∞"),
+                           item.max ? Texts::number(*item.max) : QStringLiteral("∞"));
         else
             *why = QString::fromStdString(*problem);
         return std::nullopt;
@@ -335,7 +337,7 @@ bool InspectionController::setAnswer(const QString &itemId, const QVariant &valu
     const std::string mine = m_snap.myValue(item->id);
     if (mine == *canonical)
         return true; // nothing changed: no operation
-    UndoEntry u{OpKind::Set, item->id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), m_snap.text(item->label)};
+    UndoEntry u {OpKind::Set, item->id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), m_snap.text(item->label)};
     return record(OpKind::Set, item->id, *canonical, std::move(u));
 }
 
@@ -349,7 +351,7 @@ bool InspectionController::clearAnswer(const QString &itemId)
     const std::string mine = m_snap.myValue(item->id);
     if (mine.empty())
         return true;
-    UndoEntry u{OpKind::Set, item->id, {}, mine, m_snap.text(item->label)};
+    UndoEntry u {OpKind::Set, item->id, {}, mine, m_snap.text(item->label)};
     return record(OpKind::Clear, item->id, "null", std::move(u));
 }
 
@@ -379,9 +381,9 @@ bool InspectionController::undo()
     if (u.kind == OpKind::Set)
         ok = u.previous ? record(OpKind::Set, u.target, *u.previous) : record(OpKind::Clear, u.target, "null");
     else if (u.kind == OpKind::PhotoAttach)
-        ok = record(OpKind::PhotoDetach, *u.previous, canonicalJson(json{{"attach", u.target}}));
+        ok = record(OpKind::PhotoDetach, *u.previous, canonicalJson(json {{"attach", u.target}}));
     else
-        ok = record(OpKind::FindingEdit, u.target, canonicalJson(json{{u.field, u.previous ? json::parse(*u.previous) : json("")}}));
+        ok = record(OpKind::FindingEdit, u.target, canonicalJson(json {{u.field, u.previous ? json::parse(*u.previous) : json("")}}));
     if (ok) {
         it->second.pop_back();
         Q_EMIT undoChanged();
@@ -404,19 +406,21 @@ QString InspectionController::undoText() const
 
 bool InspectionController::setStepStatus(int step, const QString &status)
 {
-    if (step < 0 || step > 7 || (status != QLatin1String("todo") && status != QLatin1String("in_progress") && status != QLatin1String("done")))
+    if (step < 0 || step > 7
+        || (status != QLatin1String("todo") && status != QLatin1String("in_progress") && status != QLatin1String("done")))
         return false;
-    json v{{"status", status.toStdString()}, {"owner", m_snap.me}};
+    json v {{"status", status.toStdString()}, {"owner", m_snap.me}};
     return record(OpKind::StepStatus, std::string(kStepKeys[static_cast<std::size_t>(step)]), canonicalJson(v));
 }
 
-QString InspectionController::addFinding(const QString &title, const QString &suggestion, const QString &responsible, const QString &deadline)
+QString InspectionController::addFinding(
+    const QString &title, const QString &suggestion, const QString &responsible, const QString &deadline)
 {
     if (title.trimmed().isEmpty()) {
         setError(tr("A finding needs a short description of the problem."));
         return {};
     }
-    json v{{"title", title.trimmed().toStdString()}};
+    json v {{"title", title.trimmed().toStdString()}};
     if (!suggestion.trimmed().isEmpty())
         v["suggestion"] = suggestion.trimmed().toStdString();
     if (!responsible.trimmed().isEmpty())
@@ -446,13 +450,13 @@ bool InspectionController::editFinding(const QString &findingId, const QString &
     if (previous ? *previous == next : value.trimmed() == QString::fromStdString(it->second.text(f)))
         return true;
     QString label = QString::fromStdString(it->second.text("title"));
-    UndoEntry u{OpKind::FindingEdit, id, f, previous, label.isEmpty() ? tr("finding") : label};
-    return record(OpKind::FindingEdit, id, canonicalJson(json{{f, value.trimmed().toStdString()}}), std::move(u));
+    UndoEntry u {OpKind::FindingEdit, id, f, previous, label.isEmpty() ? tr("finding") : label};
+    return record(OpKind::FindingEdit, id, canonicalJson(json {{f, value.trimmed().toStdString()}}), std::move(u));
 }
 
 bool InspectionController::closeFinding(const QString &findingId, const QString &reason)
 {
-    return record(OpKind::FindingClose, findingId.toStdString(), canonicalJson(json{{"reason", reason.trimmed().toStdString()}}));
+    return record(OpKind::FindingClose, findingId.toStdString(), canonicalJson(json {{"reason", reason.trimmed().toStdString()}}));
 }
 
 QString InspectionController::sectionScoreText(const QString &sectionId) const
@@ -580,7 +584,7 @@ bool InspectionController::resolve(const QString &itemId, const QVariant &value,
     for (const SlotValue &v : slot->values)
         covers.push_back(v.op.toString());
     return record(OpKind::Resolve, item->id,
-                  canonicalJson(json{{"value", json::parse(*canonical)}, {"reason", reason.trimmed().toStdString()}, {"covers", covers}}));
+        canonicalJson(json {{"value", json::parse(*canonical)}, {"reason", reason.trimmed().toStdString()}, {"covers", covers}}));
 }
 
 bool InspectionController::submit(const QString &comment)
@@ -626,7 +630,7 @@ bool InspectionController::attachPhoto(const QString &target, const QString &fil
         return false;
     }
     const StoredPhoto &p = stored.value();
-    json v{{"sha256", p.sha256.toStdString()}, {"thumb", p.thumb.toStdString()}, {"bytes", p.bytes}, {"taken_at", p.takenAt}};
+    json v {{"sha256", p.sha256.toStdString()}, {"thumb", p.thumb.toStdString()}, {"bytes", p.bytes}, {"taken_at", p.takenAt}};
     if (!caption.trimmed().isEmpty())
         v["caption"] = caption.trimmed().toStdString();
     if (p.location)
@@ -636,7 +640,7 @@ bool InspectionController::attachPhoto(const QString &target, const QString &fil
     QString label = item ? m_snap.text(item->label) : target;
     if (!record(OpKind::PhotoAttach, t, canonicalJson(v)))
         return false;
-    m_undo[stepIndexForUndo()].push_back(UndoEntry{OpKind::PhotoAttach, m_ops.back().id.toString(), {}, t, tr("photo on %1").arg(label)});
+    m_undo[stepIndexForUndo()].push_back(UndoEntry {OpKind::PhotoAttach, m_ops.back().id.toString(), {}, t, tr("photo on %1").arg(label)});
     Q_EMIT undoChanged();
     Q_EMIT infoMessage(p.duplicate ? tr("Photo attached (this picture was already on the tablet, stored once)") : tr("Photo attached"));
     return true;
@@ -649,7 +653,7 @@ bool InspectionController::detachPhoto(const QString &attachOp)
     const std::string id = attachOp.toStdString();
     for (const PhotoEntry &p : m_snap.state.photos)
         if (p.op.toString() == id) {
-            if (!record(OpKind::PhotoDetach, p.target, canonicalJson(json{{"attach", id}})))
+            if (!record(OpKind::PhotoDetach, p.target, canonicalJson(json {{"attach", id}})))
                 return false;
             Q_EMIT infoMessage(tr("Photo removed"));
             return true;
@@ -664,13 +668,13 @@ QVariantList InspectionController::photos(const QString &target) const
     if (!m_snap.valid())
         return out;
     for (const PhotoEntry *p : m_snap.state.photosFor(target.toStdString()))
-        out << QVariantMap{{QStringLiteral("op"), QString::fromStdString(p->op.toString())},
-                           {QStringLiteral("sha256"), QString::fromStdString(p->sha256)},
-                           {QStringLiteral("thumb"), QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)},
-                           {QStringLiteral("caption"), QString::fromStdString(p->caption)},
-                           {QStringLiteral("author"), m_snap.person(p->author)},
-                           {QStringLiteral("mine"), p->author == m_snap.me},
-                           {QStringLiteral("takenAt"), p->takenAt ? QDateTime::fromMSecsSinceEpoch(p->takenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString()}};
+        out << QVariantMap {{QStringLiteral("op"), QString::fromStdString(p->op.toString())},
+            {QStringLiteral("sha256"), QString::fromStdString(p->sha256)},
+            {QStringLiteral("thumb"), QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)},
+            {QStringLiteral("caption"), QString::fromStdString(p->caption)}, {QStringLiteral("author"), m_snap.person(p->author)},
+            {QStringLiteral("mine"), p->author == m_snap.me},
+            {QStringLiteral("takenAt"),
+                p->takenAt ? QDateTime::fromMSecsSinceEpoch(p->takenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString()}};
     return out;
 }
 
@@ -706,10 +710,8 @@ bool InspectionController::sign(const QString &itemId, const QVariantList &strok
         setError(tr("The signature was not saved: %1").arg(QString::fromStdString(stored.error().message)));
         return false;
     }
-    QVariantMap v{{QStringLiteral("sha256"), stored.value().sha256},
-                  {QStringLiteral("strokes"), stored.value().strokes},
-                  {QStringLiteral("signer"), signer.trimmed()},
-                  {QStringLiteral("signed_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    QVariantMap v {{QStringLiteral("sha256"), stored.value().sha256}, {QStringLiteral("strokes"), stored.value().strokes},
+        {QStringLiteral("signer"), signer.trimmed()}, {QStringLiteral("signed_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
     if (!item->signerRole.empty())
         v.insert(QStringLiteral("role"), QString::fromStdString(item->signerRole));
     return setAnswer(itemId, v);
@@ -728,7 +730,8 @@ QVariantMap InspectionController::signature(const QString &itemId) const
     QVariantMap m;
     for (auto it = v.begin(); it != v.end(); ++it)
         if (it->is_string())
-            m.insert(it.key() == "signed_at" ? QStringLiteral("signedAt") : QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+            m.insert(it.key() == "signed_at" ? QStringLiteral("signedAt") : QString::fromStdString(it.key()),
+                QString::fromStdString(it->get<std::string>()));
     return m;
 }
 
@@ -747,14 +750,14 @@ QVariantList InspectionController::team() const
             if (m_snap.state.steps[static_cast<std::size_t>(i)].owner == user)
                 steps << QString::number(i + 1);
         auto a = m_snap.state.authors.find(user);
-        out << QVariantMap{{QStringLiteral("user"), QString::fromStdString(user)},
-                           {QStringLiteral("name"), m_snap.person(user)},
-                           {QStringLiteral("role"), role.empty() ? QString() : Texts::role(role)},
-                           {QStringLiteral("me"), user == m_snap.me},
-                           {QStringLiteral("steps"), steps.join(QStringLiteral(", "))},
-                           {QStringLiteral("received"), a == m_snap.state.authors.end() ? 0 : static_cast<int>(a->second.operations)},
-                           {QStringLiteral("lastChange"), a == m_snap.state.authors.end() || a->second.lastTime == 0 ? QString()
-                                                          : QDateTime::fromMSecsSinceEpoch(a->second.lastTime).toString(QStringLiteral("MM-dd HH:mm"))}};
+        out << QVariantMap {{QStringLiteral("user"), QString::fromStdString(user)}, {QStringLiteral("name"), m_snap.person(user)},
+            {QStringLiteral("role"), role.empty() ? QString() : Texts::role(role)}, {QStringLiteral("me"), user == m_snap.me},
+            {QStringLiteral("steps"), steps.join(QStringLiteral(", "))},
+            {QStringLiteral("received"), a == m_snap.state.authors.end() ? 0 : static_cast<int>(a->second.operations)},
+            {QStringLiteral("lastChange"),
+                a == m_snap.state.authors.end() || a->second.lastTime == 0
+                    ? QString()
+                    : QDateTime::fromMSecsSinceEpoch(a->second.lastTime).toString(QStringLiteral("MM-dd HH:mm"))}};
     }
     return out;
 }

@@ -98,7 +98,7 @@ public:
 
     //! Opens an inspection: reads its operations from the store and computes its state.
     careeval::Result<void> open(LocalStore *store, const Assignment &assignment, std::shared_ptr<const careeval::Template> tpl,
-                                const std::string &me, const std::string &device);
+        const std::string &me, const std::string &device);
     void close();
     //! Re-reads the operations (after a sync brought others' work).
     careeval::Result<void> reload();
@@ -233,9 +233,9 @@ Q_SIGNALS:
 
 private:
     struct UndoEntry {
-        careeval::OpKind kind;       //!< Set (item), FindingEdit or PhotoAttach
-        std::string target;          //!< item id, finding id or the attach operation's id
-        std::string field;           //!< finding field
+        careeval::OpKind kind; //!< Set (item), FindingEdit or PhotoAttach
+        std::string target; //!< item id, finding id or the attach operation's id
+        std::string field; //!< finding field
         std::optional<std::string> previous; //!< my value before (canonical JSON), nullopt: none
         QString label;
     };

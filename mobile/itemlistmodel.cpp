@@ -96,10 +96,9 @@ void ItemListModel::fill(Row &r) const
         for (const auto &v : slot->values) {
             const QString text = Texts::value(s, item, v.value);
             parts << QStringLiteral("%1: %2").arg(s.person(v.author), text);
-            r.candidates << QVariantMap{{QStringLiteral("author"), s.person(v.author)},
-                                        {QStringLiteral("value"), typedValue(item, v.value)},
-                                        {QStringLiteral("valueText"), text},
-                                        {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.time).toString(QStringLiteral("MM-dd HH:mm"))}};
+            r.candidates << QVariantMap {{QStringLiteral("author"), s.person(v.author)},
+                {QStringLiteral("value"), typedValue(item, v.value)}, {QStringLiteral("valueText"), text},
+                {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.time).toString(QStringLiteral("MM-dd HH:mm"))}};
         }
         r.conflictText = parts.join(QStringLiteral(" · "));
     }
@@ -193,7 +192,8 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
     case OptionsRole: {
         QVariantList list;
         for (const Option &o : item.options)
-            list << QVariantMap{{QStringLiteral("value"), QString::fromStdString(o.value)}, {QStringLiteral("label"), s.plainText(o.label)}};
+            list << QVariantMap {
+                {QStringLiteral("value"), QString::fromStdString(o.value)}, {QStringLiteral("label"), s.plainText(o.label)}};
         return list;
     }
     case AllowNaRole:
@@ -240,14 +240,12 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ItemListModel::roleNames() const
 {
-    return {{ItemIdRole, "itemId"},           {NumberRole, "number"},         {TypeRole, "type"},
-            {LabelRole, "label"},             {GuidanceRole, "guidance"},     {RequiredRole, "mandatory"},
-            {HazardRole, "hazard"},           {MinValueRole, "minValue"},     {MaxValueRole, "maxValue"},
-            {StepSizeRole, "stepSize"},       {UnitRole, "unit"},             {OptionsRole, "options"},
-            {AllowNaRole, "allowNa"},         {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"},
-            {PhotosMinRole, "photosMin"},     {ValueRole, "value"},           {ValueTextRole, "valueText"},
-            {HasValueRole, "hasValue"},       {StatusRole, "status"},         {ConflictTextRole, "conflictText"},
-            {PrefilledRole, "prefilled"},     {NoteRole, "note"},             {NoteCountRole, "noteCount"},
-            {PhotoCountRole, "photoCount"},   {MissingRole, "missing"},       {SectionIdRole, "sectionId"},
-            {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}, {CandidatesRole, "candidates"}};
+    return {{ItemIdRole, "itemId"}, {NumberRole, "number"}, {TypeRole, "type"}, {LabelRole, "label"}, {GuidanceRole, "guidance"},
+        {RequiredRole, "mandatory"}, {HazardRole, "hazard"}, {MinValueRole, "minValue"}, {MaxValueRole, "maxValue"},
+        {StepSizeRole, "stepSize"}, {UnitRole, "unit"}, {OptionsRole, "options"}, {AllowNaRole, "allowNa"},
+        {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"}, {PhotosMinRole, "photosMin"}, {ValueRole, "value"},
+        {ValueTextRole, "valueText"}, {HasValueRole, "hasValue"}, {StatusRole, "status"}, {ConflictTextRole, "conflictText"},
+        {PrefilledRole, "prefilled"}, {NoteRole, "note"}, {NoteCountRole, "noteCount"}, {PhotoCountRole, "photoCount"},
+        {MissingRole, "missing"}, {SectionIdRole, "sectionId"}, {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"},
+        {MineRole, "mine"}, {CandidatesRole, "candidates"}};
 }

@@ -90,7 +90,8 @@ Result<void> LocalStore::migrate()
     int version = v.value() ? std::atoi(v.value()->c_str()) : 0;
     constexpr int latest = static_cast<int>(std::size(kAppMigrations));
     if (version > latest)
-        return makeError(ErrorCode::Database, "the tablet database was written by a newer app (app schema " + std::to_string(version) + ")");
+        return makeError(
+            ErrorCode::Database, "the tablet database was written by a newer app (app schema " + std::to_string(version) + ")");
     for (; version < latest; ++version) {
         Transaction tx(m_ops->handle());
         if (!tx.ok())
@@ -126,8 +127,9 @@ Result<void> LocalStore::replaceAssignments(const std::string &username, const s
 Result<void> LocalStore::saveAssignment(const std::string &username, const Assignment &a)
 {
     sqlite3 *db = m_ops->handle();
-    Stmt s(db, "INSERT INTO app_assignments (username, inspection, json, demo) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT(username, inspection) DO UPDATE SET json = excluded.json, demo = excluded.demo");
+    Stmt s(db,
+        "INSERT INTO app_assignments (username, inspection, json, demo) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(username, inspection) DO UPDATE SET json = excluded.json, demo = excluded.demo");
     s.text(1, username);
     s.text(2, a.id);
     s.text(3, assignmentToJson(a));
@@ -169,8 +171,9 @@ Result<std::optional<Assignment>> LocalStore::assignment(const std::string &user
 Result<void> LocalStore::saveTemplate(const std::string &pin, const std::string &text, const std::string &etag)
 {
     sqlite3 *db = m_ops->handle();
-    Stmt s(db, "INSERT INTO app_templates (pin, json, etag) VALUES (?1, ?2, ?3) "
-               "ON CONFLICT(pin) DO UPDATE SET json = excluded.json, etag = excluded.etag");
+    Stmt s(db,
+        "INSERT INTO app_templates (pin, json, etag) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(pin) DO UPDATE SET json = excluded.json, etag = excluded.etag");
     s.text(1, pin);
     s.text(2, text);
     s.text(3, etag);
@@ -195,9 +198,10 @@ Result<std::optional<std::string>> LocalStore::templateText(const std::string &p
 Result<void> LocalStore::saveCredential(const Credential &c)
 {
     sqlite3 *db = m_ops->handle();
-    Stmt s(db, "INSERT INTO app_credentials (username, display_name, role, salt, verifier, iterations) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-               "ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
-               "salt = excluded.salt, verifier = excluded.verifier, iterations = excluded.iterations");
+    Stmt s(db,
+        "INSERT INTO app_credentials (username, display_name, role, salt, verifier, iterations) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
+        "salt = excluded.salt, verifier = excluded.verifier, iterations = excluded.iterations");
     s.text(1, c.username);
     s.text(2, c.displayName);
     s.text(3, c.role);
@@ -216,8 +220,8 @@ Result<std::optional<Credential>> LocalStore::credential(const std::string &user
     s.text(1, username);
     const int rc = s.step();
     if (rc == SQLITE_ROW)
-        return std::optional<Credential>(Credential{username, s.column(0), s.column(1), s.column(2), s.column(3),
-                                                    static_cast<int>(s.integerColumn(4))});
+        return std::optional<Credential>(
+            Credential {username, s.column(0), s.column(1), s.column(2), s.column(3), static_cast<int>(s.integerColumn(4))});
     if (rc != SQLITE_DONE)
         return dbError(db, "reading the sign-in verifier");
     return std::optional<Credential>();
@@ -262,28 +266,23 @@ std::string assignmentToJson(const Assignment &a)
 {
     json team = json::array();
     for (const auto &[u, r] : a.team) {
-        json m{{"username", u}, {"role", r}};
+        json m {{"username", u}, {"role", r}};
         if (auto n = a.names.find(u); n != a.names.end())
             m["display_name"] = n->second;
         team.push_back(std::move(m));
     }
-    return json{{"id", a.id},
-                {"institution", a.institution},
-                {"institution_name", a.institutionName},
-                {"template", {{"id", a.templateId}, {"version", a.templateVersion}}},
-                {"status", a.status},
-                {"planned_date", a.plannedDate},
-                {"my_role", a.myRole},
-                {"team", team},
-                {"demo", a.demo}}
+    return json {{"id", a.id}, {"institution", a.institution}, {"institution_name", a.institutionName},
+        {"template", {{"id", a.templateId}, {"version", a.templateVersion}}}, {"status", a.status}, {"planned_date", a.plannedDate},
+        {"my_role", a.myRole}, {"team", team}, {"demo", a.demo}}
         .dump();
 }
 
 Result<void> LocalStore::addBlob(const std::string &sha256, std::int64_t bytes, const std::string &kind, bool uploaded)
 {
     sqlite3 *db = m_ops->handle();
-    Stmt s(db, "INSERT INTO app_blobs (sha256, bytes, kind, uploaded) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT(sha256) DO UPDATE SET uploaded = max(uploaded, excluded.uploaded)");
+    Stmt s(db,
+        "INSERT INTO app_blobs (sha256, bytes, kind, uploaded) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(sha256) DO UPDATE SET uploaded = max(uploaded, excluded.uploaded)");
     s.text(1, sha256);
     s.integer(2, bytes);
     s.text(3, kind);
@@ -297,8 +296,9 @@ Result<std::vector<LocalBlob>> LocalStore::blobsToUpload()
 {
     sqlite3 *db = m_ops->handle();
     // Thumbnails first: a teammate sees the evidence before the full photos have all arrived.
-    Stmt s(db, "SELECT sha256, bytes, kind FROM app_blobs WHERE uploaded = 0 "
-               "ORDER BY CASE kind WHEN 'thumb' THEN 0 ELSE 1 END, created, sha256");
+    Stmt s(db,
+        "SELECT sha256, bytes, kind FROM app_blobs WHERE uploaded = 0 "
+        "ORDER BY CASE kind WHEN 'thumb' THEN 0 ELSE 1 END, created, sha256");
     std::vector<LocalBlob> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)

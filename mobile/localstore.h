@@ -7,24 +7,24 @@
 #include <careeval/result.h>
 #include <careeval/store.h>
 
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 struct Assignment {
     std::string id;
-    std::string institution;     //!< institution id
+    std::string institution; //!< institution id
     std::string institutionName; //!< as the server names it (falls back to the id)
     std::string templateId;
     std::string templateVersion;
-    std::string status;          //!< draft, submitted, returned, approved, locked
+    std::string status; //!< draft, submitted, returned, approved, locked
     std::string plannedDate;
-    std::string myRole;          //!< evaluator or lead
+    std::string myRole; //!< evaluator or lead
     std::vector<std::pair<std::string, std::string>> team; //!< (username, role)
     std::map<std::string, std::string> names; //!< username → the name people know (from the server's registry)
-    bool demo = false;           //!< created on this tablet, never synced
+    bool demo = false; //!< created on this tablet, never synced
     std::string pin() const { return templateId + "@" + templateVersion; }
 };
 
@@ -33,7 +33,7 @@ struct Credential {
     std::string username;
     std::string displayName;
     std::string role;
-    std::string salt;     //!< hex
+    std::string salt; //!< hex
     std::string verifier; //!< hex
     int iterations = 0;
 };

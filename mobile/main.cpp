@@ -22,7 +22,7 @@ Q_IMPORT_QML_PLUGIN(CareEvalPlugin)
 
 namespace {
 
-std::atomic<int> g_qmlWarnings{0};
+std::atomic<int> g_qmlWarnings {0};
 QtMessageHandler g_previous = nullptr;
 
 // Counts warnings that come from QML or the QML engine (a page that does not load cleanly fails the
@@ -32,9 +32,9 @@ void countQmlWarnings(QtMsgType type, const QMessageLogContext &context, const Q
 {
     const QByteArray category = context.category ? QByteArray(context.category) : QByteArray();
     if (type != QtDebugMsg && type != QtInfoMsg
-        && ((context.file && QByteArray(context.file).startsWith("qrc:")) || message.contains(QLatin1String("qrc:/"))
-            || category == "qml" || category == "js" || category.startsWith("qt.qml")
-            || message.startsWith(QLatin1String("QQmlComponent")) || message.startsWith(QLatin1String("QQmlEngine"))))
+        && ((context.file && QByteArray(context.file).startsWith("qrc:")) || message.contains(QLatin1String("qrc:/")) || category == "qml"
+            || category == "js" || category.startsWith("qt.qml") || message.startsWith(QLatin1String("QQmlComponent"))
+            || message.startsWith(QLatin1String("QQmlEngine"))))
         ++g_qmlWarnings;
     g_previous(type, context, message);
 }
@@ -59,15 +59,21 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("CareEval — on-site evaluation of elderly-care institutions"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dataOpt(QStringLiteral("data"), QStringLiteral("Folder of the tablet's data (default: the user's app data folder)."), QStringLiteral("dir"));
-    QCommandLineOption serverOpt(QStringLiteral("server"), QStringLiteral("Sync server address, saved in Settings."), QStringLiteral("url"));
+    QCommandLineOption dataOpt(QStringLiteral("data"), QStringLiteral("Folder of the tablet's data (default: the user's app data folder)."),
+        QStringLiteral("dir"));
+    QCommandLineOption serverOpt(
+        QStringLiteral("server"), QStringLiteral("Sync server address, saved in Settings."), QStringLiteral("url"));
     QCommandLineOption userOpt(QStringLiteral("user"), QStringLiteral("Sign in as this user at start."), QStringLiteral("name"));
-    QCommandLineOption passwordOpt(QStringLiteral("password"), QStringLiteral("Password for --user (or CAREEVAL_PASSWORD)."), QStringLiteral("password"));
+    QCommandLineOption passwordOpt(
+        QStringLiteral("password"), QStringLiteral("Password for --user (or CAREEVAL_PASSWORD)."), QStringLiteral("password"));
     QCommandLineOption demoOpt(QStringLiteral("demo"), QStringLiteral("Open the local demo inspection."));
     QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Language: zh or en (saved in Settings)."), QStringLiteral("lang"));
-    QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    QCommandLineOption selfTestOpt(QStringLiteral("self-test"), QStringLiteral("Open every page of a demo inspection offscreen and exit (0: all loaded)."));
-    QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("Walk every page, save PNGs into this folder and exit."), QStringLiteral("dir"));
+    QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"),
+        QStringLiteral("1280x800"));
+    QCommandLineOption selfTestOpt(
+        QStringLiteral("self-test"), QStringLiteral("Open every page of a demo inspection offscreen and exit (0: all loaded)."));
+    QCommandLineOption shotsOpt(
+        QStringLiteral("screenshots"), QStringLiteral("Walk every page, save PNGs into this folder and exit."), QStringLiteral("dir"));
     parser.addOptions({dataOpt, serverOpt, userOpt, passwordOpt, demoOpt, langOpt, sizeOpt, selfTestOpt, shotsOpt});
     parser.process(application);
 
@@ -90,7 +96,7 @@ int main(int argc, char *argv[])
     app.setEngine(&engine);
     const QStringList size = parser.value(sizeOpt).split(QLatin1Char('x'));
     engine.setInitialProperties({{QStringLiteral("width"), size.value(0).toInt() > 0 ? size.value(0).toInt() : 1280},
-                                 {QStringLiteral("height"), size.value(1).toInt() > 0 ? size.value(1).toInt() : 800}});
+        {QStringLiteral("height"), size.value(1).toInt() > 0 ? size.value(1).toInt() : 800}});
     engine.load(QUrl(QStringLiteral("qrc:/CareEval/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -104,12 +110,16 @@ int main(int argc, char *argv[])
     }
 
     if (walk) {
-        auto *walker = new PageWalker(window, &app, parser.value(shotsOpt), parser.value(langOpt).isEmpty() ? QString() : parser.value(langOpt) + QLatin1Char('-') + parser.value(sizeOpt) + QLatin1Char('-'), &application);
+        auto *walker = new PageWalker(window, &app, parser.value(shotsOpt),
+            parser.value(langOpt).isEmpty() ? QString()
+                                            : parser.value(langOpt) + QLatin1Char('-') + parser.value(sizeOpt) + QLatin1Char('-'),
+            &application);
         QObject::connect(walker, &PageWalker::finished, &application, [walker](int failures) {
             const int warnings = g_qmlWarnings.load();
             for (const QString &p : walker->problems())
                 std::fprintf(stderr, "self-test: %s\n", qPrintable(p));
-            std::fprintf(stderr, "self-test: %lld pages, %d problems, %d QML warnings\n", static_cast<long long>(PageWalker::pages().size()), failures, warnings);
+            std::fprintf(stderr, "self-test: %lld pages, %d problems, %d QML warnings\n",
+                static_cast<long long>(PageWalker::pages().size()), failures, warnings);
             QCoreApplication::exit(failures == 0 && warnings == 0 ? 0 : 1);
         });
         walker->start();

@@ -6,9 +6,9 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
+#include <QPainter>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QPainter>
 #include <QTimer>
 
 PageWalker::PageWalker(QQuickWindow *window, App *app, const QString &shotsDir, const QString &prefix, QObject *parent)
@@ -24,9 +24,9 @@ PageWalker::PageWalker(QQuickWindow *window, App *app, const QString &shotsDir, 
 QStringList PageWalker::pages()
 {
     return {QStringLiteral("signin"), QStringLiteral("assignments"), QStringLiteral("overview"), QStringLiteral("step0"),
-            QStringLiteral("step1"),  QStringLiteral("step2"),       QStringLiteral("step3"),    QStringLiteral("step4"),
-            QStringLiteral("step5"),  QStringLiteral("step6"),       QStringLiteral("step7"),    QStringLiteral("photo"),
-            QStringLiteral("signature"), QStringLiteral("resident"), QStringLiteral("settings")};
+        QStringLiteral("step1"), QStringLiteral("step2"), QStringLiteral("step3"), QStringLiteral("step4"), QStringLiteral("step5"),
+        QStringLiteral("step6"), QStringLiteral("step7"), QStringLiteral("photo"), QStringLiteral("signature"), QStringLiteral("resident"),
+        QStringLiteral("settings")};
 }
 
 void PageWalker::start()

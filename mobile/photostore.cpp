@@ -3,12 +3,12 @@
 #include <careeval/jsonutil.h>
 
 #include <QBuffer>
+#include <QCameraDevice>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
-#include <QCameraDevice>
 #include <QMediaDevices>
 #include <QPainter>
 #include <QPainterPath>
@@ -68,7 +68,7 @@ struct Tiff {
             if (!t || !type || !count)
                 return std::nullopt;
             if (*t == tag)
-                return std::tuple{*type, *count, e + 8};
+                return std::tuple {*type, *count, e + 8};
         }
         return std::nullopt;
     }
@@ -104,11 +104,11 @@ std::optional<std::pair<Tiff, qsizetype>> exifOf(const QByteArray &jpeg)
         if (marker == 0xDA || len < 2 || at + 2 + len > n)
             break; // image data starts: no EXIF before it
         if (marker == 0xE1 && len >= 16 && std::memcmp(d + at + 4, "Exif\0\0", 6) == 0) {
-            Tiff t{d + at + 10, len - 8, d[at + 10] == 'I'};
+            Tiff t {d + at + 10, len - 8, d[at + 10] == 'I'};
             auto ifd0 = t.u(4, 4);
             if (!ifd0)
                 return std::nullopt;
-            return std::pair{t, static_cast<qsizetype>(*ifd0)};
+            return std::pair {t, static_cast<qsizetype>(*ifd0)};
         }
         at += 2 + len;
     }
@@ -247,7 +247,8 @@ Result<StoredPhoto> PhotoStore::importFile(const QString &file)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("“%1” cannot be opened: %2").arg(QFileInfo(file).fileName(), f.errorString()).toStdString());
+        return makeError(
+            ErrorCode::Io, QStringLiteral("“%1” cannot be opened: %2").arg(QFileInfo(file).fileName(), f.errorString()).toStdString());
     const QByteArray original = f.readAll();
     QBuffer buffer;
     buffer.setData(original);
@@ -259,8 +260,10 @@ Result<StoredPhoto> PhotoStore::importFile(const QString &file)
         reader.setScaledSize(size.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio)); // decoder scales: far less memory
     QImage image = reader.read();
     if (image.isNull())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("“%1” is not a picture this tablet can read (%2).")
-                                                         .arg(QFileInfo(file).fileName(), reader.errorString()).toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            QStringLiteral("“%1” is not a picture this tablet can read (%2).")
+                .arg(QFileInfo(file).fileName(), reader.errorString())
+                .toStdString());
     if (std::max(image.width(), image.height()) > kMaxSide)
         image = image.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     if (image.hasAlphaChannel()) {
@@ -330,7 +333,7 @@ Result<StoredSignature> PhotoStore::storeSignature(const std::vector<std::vector
     auto recorded = put(QByteArray::fromStdString(j.dump()), "strokes");
     if (!recorded)
         return recorded.error();
-    return StoredSignature{png.value(), recorded.value()};
+    return StoredSignature {png.value(), recorded.value()};
 }
 
 Result<std::vector<std::vector<QPointF>>> PhotoStore::signatureStrokes(const QString &strokesSha) const

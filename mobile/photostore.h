@@ -13,8 +13,8 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointF>
-#include <QSizeF>
 #include <QSet>
+#include <QSizeF>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -24,17 +24,17 @@
 
 struct StoredPhoto {
     QString sha256;
-    QString thumb;         //!< sha256 of the thumbnail
+    QString thumb; //!< sha256 of the thumbnail
     qint64 bytes = 0;
     int width = 0;
     int height = 0;
-    qint64 takenAt = 0;    //!< ms since the epoch
+    qint64 takenAt = 0; //!< ms since the epoch
     bool duplicate = false; //!< the same bytes were already stored
     std::optional<QPointF> location; //!< (longitude, latitude) when the capturing device recorded one
 };
 
 struct StoredSignature {
-    QString sha256;  //!< the PNG
+    QString sha256; //!< the PNG
     QString strokes; //!< the recorded strokes (JSON), for re-rendering and checking
 };
 

@@ -38,12 +38,14 @@ public:
         , m_footer(footer)
     {
         m_writer.setResolution(300);
-        m_writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 18), QPageLayout::Millimeter));
+        m_writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 18), QPageLayout::Millimeter));
         m_writer.setCreator(QStringLiteral("CareEval"));
         m_painter.begin(&m_writer);
         m_area = QRectF(QPointF(0, 0), QSizeF(m_writer.pageLayout().paintRectPixels(300).size()));
         m_area.setBottom(m_area.bottom() - mm(8)); // room for the page number
-        const QStringList cjk = {QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Droid Sans Fallback")};
+        const QStringList cjk
+            = {QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Droid Sans Fallback")};
         for (const QString &f : cjk)
             if (QFontDatabase::families().contains(f)) {
                 m_family = f;
@@ -109,7 +111,7 @@ public:
     }
     //! A table with relative column widths; rows never split, the header repeats on each page.
     void table(const std::vector<double> &widths, const QStringList &header, const std::vector<QStringList> &rows,
-               const std::vector<QColor> &rowColors = {})
+        const std::vector<QColor> &rowColors = {})
     {
         double sum = 0;
         for (double w : widths)
@@ -262,12 +264,11 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         for (const auto &[user, role] : c.assignment().team)
             team << QStringLiteral("%1 (%2)").arg(c.snapshot().person(user), Texts::role(role));
         pdf.table({1, 3}, {Report::tr("Inspection"), QString::fromStdString(c.assignment().id)},
-                  {{Report::tr("Date"), c.plannedDate()},
-                   {Report::tr("Template"), QStringLiteral("%1 (%2)").arg(c.templateTitle(), QString::fromStdString(tpl.pin()))},
-                   {Report::tr("Team"), team.join(QStringLiteral(", "))},
-                   {Report::tr("Status"), c.workflowText()},
-                   {Report::tr("Total"), QStringLiteral("%1 · %2 · %3").arg(c.totalText(), c.percentText(), c.gradeText())},
-                   {Report::tr("Generated"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))}});
+            {{Report::tr("Date"), c.plannedDate()},
+                {Report::tr("Template"), QStringLiteral("%1 (%2)").arg(c.templateTitle(), QString::fromStdString(tpl.pin()))},
+                {Report::tr("Team"), team.join(QStringLiteral(", "))}, {Report::tr("Status"), c.workflowText()},
+                {Report::tr("Total"), QStringLiteral("%1 · %2 · %3").arg(c.totalText(), c.percentText(), c.gradeText())},
+                {Report::tr("Generated"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))}});
 
         // Per-step results.
         pdf.newPage();
@@ -276,8 +277,9 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             const Step &step = tpl.steps[st];
             const StepState &state = s.state.steps[st];
             pdf.heading(QStringLiteral("%1. %2").arg(st + 1).arg(s.text(step.title)));
-            pdf.para(Report::tr("Status: %1").arg(c.stepStatus(static_cast<int>(st))) + (state.owner.empty() ? QString() : Report::tr(" · owner: %1").arg(QString::fromStdString(state.owner))),
-                     pdf.font(9), Qt::darkGray);
+            pdf.para(Report::tr("Status: %1").arg(c.stepStatus(static_cast<int>(st)))
+                    + (state.owner.empty() ? QString() : Report::tr(" · owner: %1").arg(QString::fromStdString(state.owner))),
+                pdf.font(9), Qt::darkGray);
             std::vector<QStringList> rows;
             std::vector<QColor> colors;
             for (const Section &sec : step.sections)
@@ -308,12 +310,14 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                         notes << Report::tr("%n photo(s)", nullptr, static_cast<int>(attached.size()));
                     for (const PhotoEntry *p : attached)
                         evidence.emplace_back(loadImage(photos, QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)),
-                                              Texts::itemNumber(item, static_cast<int>(i)) + QLatin1Char(' ') + QString::fromStdString(p->caption));
-                    rows.push_back({Texts::itemNumber(item, static_cast<int>(i)), s.text(item.label), value, notes.join(QStringLiteral("; "))});
+                            Texts::itemNumber(item, static_cast<int>(i)) + QLatin1Char(' ') + QString::fromStdString(p->caption));
+                    rows.push_back(
+                        {Texts::itemNumber(item, static_cast<int>(i)), s.text(item.label), value, notes.join(QStringLiteral("; "))});
                     colors.push_back(color);
                 }
             if (!rows.empty())
-                pdf.table({0.7, 4.2, 1.6, 2.5}, {Report::tr("No."), Report::tr("Item"), Report::tr("Result"), Report::tr("Notes and evidence")}, rows, colors);
+                pdf.table({0.7, 4.2, 1.6, 2.5},
+                    {Report::tr("No."), Report::tr("Item"), Report::tr("Result"), Report::tr("Notes and evidence")}, rows, colors);
         }
 
         // Scoring sheet.
@@ -326,10 +330,10 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                     if (ts.id == sec.id)
                         title = s.text(ts.title);
             scoreRows.push_back({title, QStringLiteral("%1 / %2").arg(Texts::number(sec.points), Texts::number(sec.max)),
-                                 QStringLiteral("%1 / %2").arg(sec.answered).arg(sec.items)});
+                QStringLiteral("%1 / %2").arg(sec.answered).arg(sec.items)});
         }
         scoreRows.push_back({Report::tr("Total"), QStringLiteral("%1 / %2").arg(Texts::number(s.report.total), Texts::number(s.report.max)),
-                             c.percentText() + QStringLiteral(" · ") + c.gradeText()});
+            c.percentText() + QStringLiteral(" · ") + c.gradeText()});
         pdf.table({4, 2, 2}, {Report::tr("Section"), Report::tr("Points"), Report::tr("Answered")}, scoreRows);
 
         // Indicators.
@@ -341,11 +345,17 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             const QModelIndex i = ind->index(r);
             const QString status = i.data(IndicatorListModel::StatusRole).toString();
             indRows.push_back({i.data(IndicatorListModel::LabelRole).toString(), i.data(IndicatorListModel::ValueTextRole).toString(),
-                               i.data(IndicatorListModel::TargetTextRole).toString(),
-                               status == QLatin1String("pass") ? Report::tr("met") : status == QLatin1String("fail") ? Report::tr("NOT met") : status == QLatin1String("incomplete") ? Report::tr("incomplete") : Report::tr("for information")});
-            indColors.push_back(status == QLatin1String("pass") ? QColor(20, 120, 40) : status == QLatin1String("fail") ? QColor(180, 30, 30) : QColor());
+                i.data(IndicatorListModel::TargetTextRole).toString(),
+                status == QLatin1String("pass")             ? Report::tr("met")
+                    : status == QLatin1String("fail")       ? Report::tr("NOT met")
+                    : status == QLatin1String("incomplete") ? Report::tr("incomplete")
+                                                            : Report::tr("for information")});
+            indColors.push_back(status == QLatin1String("pass") ? QColor(20, 120, 40)
+                    : status == QLatin1String("fail")           ? QColor(180, 30, 30)
+                                                                : QColor());
         }
-        pdf.table({4, 1.5, 1.5, 1.3}, {Report::tr("Indicator"), Report::tr("Figure"), Report::tr("Target"), Report::tr("Result")}, indRows, indColors);
+        pdf.table({4, 1.5, 1.5, 1.3}, {Report::tr("Indicator"), Report::tr("Figure"), Report::tr("Target"), Report::tr("Result")}, indRows,
+            indColors);
 
         // Survey.
         if (tpl.survey.enabled) {
@@ -357,16 +367,16 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                              .arg(s.state.sample->source == "roster" ? Report::tr("roster") : Report::tr("bed count"))
                              .arg(s.state.sample->k)
                              .arg(s.state.sample->seed),
-                         pdf.font(9), Qt::darkGray);
+                    pdf.font(9), Qt::darkGray);
         }
 
         // Conclusion.
         pdf.heading(Report::tr("Conclusion"));
         const QString concl = c.conclusion();
-        pdf.para(concl == QLatin1String("pass") ? Report::tr("The institution meets the standard.")
-                 : concl == QLatin1String("fail") ? Report::tr("The institution does not meet the standard.")
-                                                  : Report::tr("The evaluation is not complete yet."),
-                 pdf.font(12, true), concl == QLatin1String("pass") ? QColor(20, 120, 40) : QColor(180, 30, 30));
+        pdf.para(concl == QLatin1String("pass")  ? Report::tr("The institution meets the standard.")
+                : concl == QLatin1String("fail") ? Report::tr("The institution does not meet the standard.")
+                                                 : Report::tr("The evaluation is not complete yet."),
+            pdf.font(12, true), concl == QLatin1String("pass") ? QColor(20, 120, 40) : QColor(180, 30, 30));
         for (const Reason &r : s.report.failures)
             pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9));
         for (const Reason &r : s.report.incomplete)
@@ -382,16 +392,19 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             if (i.data(FindingListModel::ClosedRole).toBool())
                 title += Report::tr(" (closed)");
             fRows.push_back({QString::number(r + 1), title, i.data(FindingListModel::SuggestionRole).toString(),
-                             i.data(FindingListModel::ResponsibleRole).toString(), i.data(FindingListModel::DeadlineRole).toString()});
+                i.data(FindingListModel::ResponsibleRole).toString(), i.data(FindingListModel::DeadlineRole).toString()});
             const QString fid = i.data(FindingListModel::FindingIdRole).toString();
             for (const PhotoEntry *p : s.state.photosFor(("finding:" + fid).toStdString()))
                 evidence.emplace_back(loadImage(photos, QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)),
-                                      Report::tr("Finding %1").arg(r + 1) + QLatin1Char(' ') + QString::fromStdString(p->caption));
+                    Report::tr("Finding %1").arg(r + 1) + QLatin1Char(' ') + QString::fromStdString(p->caption));
         }
         if (fRows.empty())
             pdf.para(Report::tr("No findings."), pdf.font(10));
         else
-            pdf.table({0.5, 3, 3, 1.5, 1.3}, {Report::tr("No."), Report::tr("Finding"), Report::tr("Improvement suggestion"), Report::tr("Responsible"), Report::tr("Deadline")}, fRows);
+            pdf.table({0.5, 3, 3, 1.5, 1.3},
+                {Report::tr("No."), Report::tr("Finding"), Report::tr("Improvement suggestion"), Report::tr("Responsible"),
+                    Report::tr("Deadline")},
+                fRows);
 
         // Photos.
         if (!evidence.empty()) {
@@ -417,10 +430,11 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                         continue;
                     }
                     pdf.image(loadImage(photos, sig.value(QStringLiteral("sha256")).toString()), 60);
-                    pdf.para(QStringLiteral("%1 (%2) · %3").arg(sig.value(QStringLiteral("signer")).toString(),
-                                                                 Texts::role(sig.value(QStringLiteral("role")).toString().toStdString()),
-                                                                 sig.value(QStringLiteral("signedAt")).toString().replace(QLatin1Char('T'), QLatin1Char(' '))),
-                             pdf.font(9));
+                    pdf.para(QStringLiteral("%1 (%2) · %3")
+                                 .arg(sig.value(QStringLiteral("signer")).toString(),
+                                     Texts::role(sig.value(QStringLiteral("role")).toString().toStdString()),
+                                     sig.value(QStringLiteral("signedAt")).toString().replace(QLatin1Char('T'), QLatin1Char(' '))),
+                        pdf.font(9));
                 }
         info.pages = pdf.finish();
     }

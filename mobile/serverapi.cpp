@@ -25,7 +25,9 @@ QString networkSentence(QNetworkReply::NetworkError e, const QUrl &base)
     const QString where = base.host() + (base.port() > 0 ? QStringLiteral(":%1").arg(base.port()) : QString());
     switch (e) {
     case QNetworkReply::ConnectionRefusedError:
-        return ServerApi::tr("The server at %1 is not answering. Check the address in Settings, or work on: everything is kept on this tablet.").arg(where);
+        return ServerApi::tr(
+            "The server at %1 is not answering. Check the address in Settings, or work on: everything is kept on this tablet.")
+            .arg(where);
     case QNetworkReply::HostNotFoundError:
         return ServerApi::tr("The server name %1 cannot be found. Check the address in Settings and the network.").arg(base.host());
     case QNetworkReply::TimeoutError:
@@ -57,15 +59,16 @@ QString statusSentence(int status, const QString &serverMessage)
         return ServerApi::tr("Too many attempts. Wait a few minutes and try again.");
     default:
         if (status >= 500)
-            return ServerApi::tr("The server had a problem (%1). Try again later.").arg(serverMessage.isEmpty() ? QString::number(status) : serverMessage);
+            return ServerApi::tr("The server had a problem (%1). Try again later.")
+                .arg(serverMessage.isEmpty() ? QString::number(status) : serverMessage);
         return serverMessage.isEmpty() ? ServerApi::tr("The server refused the request (HTTP %1).").arg(status) : serverMessage;
     }
 }
 
 } // namespace
 
-void ServerApi::call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done,
-                     const Headers &headers, const QByteArray &contentType)
+void ServerApi::call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done, const Headers &headers,
+    const QByteArray &contentType)
 {
     QUrl url = m_base;
     const int q = path.indexOf(QLatin1Char('?'));

@@ -16,12 +16,12 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 struct ApiReply {
-    int status = 0;          //!< HTTP status; 0 when no answer arrived
+    int status = 0; //!< HTTP status; 0 when no answer arrived
     QByteArray body;
     QByteArray etag;
     bool unreachable = false; //!< no answer: offline, refused, timed out
-    QString errorCode;        //!< the server's error.code, when it sent one
-    QString error;            //!< human sentence; empty on success
+    QString errorCode; //!< the server's error.code, when it sent one
+    QString error; //!< human sentence; empty on success
     bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -42,8 +42,8 @@ public:
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
     //! Sends `method path` with a JSON (or raw, with contentType) body; `done` gets the reply.
-    virtual void call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done,
-              const Headers &headers = {}, const QByteArray &contentType = "application/json");
+    virtual void call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done, const Headers &headers = {},
+        const QByteArray &contentType = "application/json");
 
     //! Whether a text parses as a usable server address (http or https with a host).
     static bool validUrl(const QString &text);

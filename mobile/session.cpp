@@ -47,7 +47,8 @@ void Session::setError(const QString &e)
     Q_EMIT errorChanged();
 }
 
-void Session::become(const QString &username, const QString &displayName, const QString &role, const QByteArray &token, bool offline, bool demo)
+void Session::become(
+    const QString &username, const QString &displayName, const QString &role, const QByteArray &token, bool offline, bool demo)
 {
     m_username = username;
     m_displayName = displayName.isEmpty() ? username : displayName;
@@ -68,45 +69,47 @@ void Session::signIn(const QString &username, const QString &password)
         return;
     }
     if (!ServerApi::validUrl(m_settings->serverUrl())) {
-        offlineSignIn(user, password, tr("The server address “%1” is not valid (it looks like http://192.168.1.10:8080).").arg(m_settings->serverUrl()));
+        offlineSignIn(user, password,
+            tr("The server address “%1” is not valid (it looks like http://192.168.1.10:8080).").arg(m_settings->serverUrl()));
         return;
     }
     setBusy(true);
     setError({});
     m_api->setBaseUrl(QUrl(m_settings->serverUrl()));
     m_api->setToken({});
-    const json body{{"username", user.toStdString()}, {"password", password.toStdString()}};
-    m_api->call("POST", QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()), [this, user, password](const ApiReply &r) {
-        setBusy(false);
-        if (r.unreachable) {
-            offlineSignIn(user, password, r.error);
-            return;
-        }
-        if (r.status == 401) {
-            setError(tr("The user name or password is wrong."));
-            return;
-        }
-        if (!r.ok()) {
-            setError(r.error);
-            return;
-        }
-        auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-        if (!parsed || !parsed->is_object() || !(*parsed)["token"].is_string() || !(*parsed)["user"].is_object()) {
-            setError(tr("The server's answer to the sign-in could not be understood."));
-            return;
-        }
-        const json &u = (*parsed)["user"];
-        const QString display = QString::fromStdString(u.value("display_name", user.toStdString()));
-        const QString role = QString::fromStdString(u.value("role", std::string("evaluator")));
-        // Leave a verifier for offline sign-ins on this tablet.
-        QByteArray salt(16, Qt::Uninitialized);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), 4);
-        Credential c{user.toStdString(), display.toStdString(), role.toStdString(), salt.toHex().toStdString(),
-                     verifier(password, salt, kIterations).toStdString(), kIterations};
-        if (auto s = m_store->saveCredential(c); !s)
-            setError(tr("Signed in, but offline sign-in could not be prepared: %1").arg(QString::fromStdString(s.error().message)));
-        become(user, display, role, QByteArray::fromStdString((*parsed)["token"].get<std::string>()), false, false);
-    });
+    const json body {{"username", user.toStdString()}, {"password", password.toStdString()}};
+    m_api->call(
+        "POST", QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()), [this, user, password](const ApiReply &r) {
+            setBusy(false);
+            if (r.unreachable) {
+                offlineSignIn(user, password, r.error);
+                return;
+            }
+            if (r.status == 401) {
+                setError(tr("The user name or password is wrong."));
+                return;
+            }
+            if (!r.ok()) {
+                setError(r.error);
+                return;
+            }
+            auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+            if (!parsed || !parsed->is_object() || !(*parsed)["token"].is_string() || !(*parsed)["user"].is_object()) {
+                setError(tr("The server's answer to the sign-in could not be understood."));
+                return;
+            }
+            const json &u = (*parsed)["user"];
+            const QString display = QString::fromStdString(u.value("display_name", user.toStdString()));
+            const QString role = QString::fromStdString(u.value("role", std::string("evaluator")));
+            // Leave a verifier for offline sign-ins on this tablet.
+            QByteArray salt(16, Qt::Uninitialized);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), 4);
+            Credential c {user.toStdString(), display.toStdString(), role.toStdString(), salt.toHex().toStdString(),
+                verifier(password, salt, kIterations).toStdString(), kIterations};
+            if (auto s = m_store->saveCredential(c); !s)
+                setError(tr("Signed in, but offline sign-in could not be prepared: %1").arg(QString::fromStdString(s.error().message)));
+            become(user, display, role, QByteArray::fromStdString((*parsed)["token"].get<std::string>()), false, false);
+        });
 }
 
 void Session::offlineSignIn(const QString &username, const QString &password, const QString &why)

@@ -18,7 +18,7 @@ struct InspectionSnapshot {
     std::shared_ptr<const careeval::Template> tpl;
     careeval::InspectionState state;
     careeval::ScoreReport report;
-    std::string me;          //!< the signed-in author
+    std::string me; //!< the signed-in author
     std::map<std::string, std::string> names; //!< team members' names by username
     std::string lang = "zh"; //!< template text language
 

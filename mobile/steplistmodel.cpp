@@ -65,7 +65,8 @@ StepListModel::Progress StepListModel::compute(int step) const
     if (st.status == "done")
         p.status = QStringLiteral("done");
     else if (st.status == "in_progress" || p.answered > 0)
-        p.status = p.total > 0 && p.answered == p.total && p.missing == 0 && p.conflicts == 0 ? QStringLiteral("complete") : QStringLiteral("in_progress");
+        p.status = p.total > 0 && p.answered == p.total && p.missing == 0 && p.conflicts == 0 ? QStringLiteral("complete")
+                                                                                              : QStringLiteral("in_progress");
     else
         p.status = QStringLiteral("todo");
     return p;
@@ -115,8 +116,7 @@ QVariant StepListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> StepListModel::roleNames() const
 {
-    return {{KeyRole, "key"},           {NumberRole, "number"},     {TitleRole, "title"},
-            {GuidanceRole, "guidance"}, {StatusRole, "status"},     {OwnerRole, "owner"},
-            {AnsweredRole, "answered"}, {TotalRole, "total"},       {ProgressRole, "progress"},
-            {MissingRole, "missing"},   {ConflictsRole, "conflicts"}, {FindingsRole, "findings"}};
+    return {{KeyRole, "key"}, {NumberRole, "number"}, {TitleRole, "title"}, {GuidanceRole, "guidance"}, {StatusRole, "status"},
+        {OwnerRole, "owner"}, {AnsweredRole, "answered"}, {TotalRole, "total"}, {ProgressRole, "progress"}, {MissingRole, "missing"},
+        {ConflictsRole, "conflicts"}, {FindingsRole, "findings"}};
 }

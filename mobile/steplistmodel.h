@@ -16,13 +16,25 @@ class StepListModel : public QAbstractListModel
     QML_UNCREATABLE("StepListModel belongs to the inspection")
 
 public:
-    enum Role { KeyRole = Qt::UserRole + 1, NumberRole, TitleRole, GuidanceRole, StatusRole, OwnerRole,
-                AnsweredRole, TotalRole, ProgressRole, MissingRole, ConflictsRole, FindingsRole };
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        NumberRole,
+        TitleRole,
+        GuidanceRole,
+        StatusRole,
+        OwnerRole,
+        AnsweredRole,
+        TotalRole,
+        ProgressRole,
+        MissingRole,
+        ConflictsRole,
+        FindingsRole
+    };
     Q_ENUM(Role)
 
     explicit StepListModel(QObject *parent = nullptr);
     void setSnapshot(const InspectionSnapshot *snapshot); //!< resets
-    void refresh();                                       //!< granular
+    void refresh(); //!< granular
 
     struct Progress {
         int answered = 0;
@@ -43,5 +55,5 @@ public:
 private:
     Progress compute(int step) const;
     const InspectionSnapshot *m_snapshot = nullptr;
-    std::array<Progress, 8> m_rows{};
+    std::array<Progress, 8> m_rows {};
 };

@@ -65,7 +65,7 @@ bool InspectionController::drawSample(int beds, const QString &roster)
     const int k = sampleSizeFor(population);
     // Seeds stay below 2^53 so that every JSON reader (and a supervisor's spreadsheet) keeps them exact.
     const std::uint64_t seed = freshSeed() % (std::uint64_t(1) << 53);
-    json v{{"seed", seed}, {"population", population}, {"k", k}, {"source", fromRoster ? "roster" : "beds"}};
+    json v {{"seed", seed}, {"population", population}, {"k", k}, {"source", fromRoster ? "roster" : "beds"}};
     if (!record(OpKind::SampleDraw, "survey", canonicalJson(v)))
         return false;
     Q_EMIT infoMessage(tr("%1 residents drawn from %2 (seed %3)").arg(k).arg(population).arg(seed));
@@ -119,7 +119,8 @@ QVariantList InspectionController::respondents() const
             status = QStringLiteral("done");
         QString label;
         if (s.source == "roster")
-            label = who < roster.size() ? QString::fromStdString(roster[who]) : tr("Resident no. %1 on the roster (roster not on this tablet)").arg(who + 1);
+            label = who < roster.size() ? QString::fromStdString(roster[who])
+                                        : tr("Resident no. %1 on the roster (roster not on this tablet)").arg(who + 1);
         else
             label = tr("Bed %1").arg(who + 1);
         QString replaces;
@@ -131,24 +132,23 @@ QVariantList InspectionController::respondents() const
             ++wanted;
             waitingToBeReplaced.push_back(i);
         }
-        out << QVariantMap{{QStringLiteral("code"), code},
-                           {QStringLiteral("who"), label},
-                           {QStringLiteral("status"), status},
-                           {QStringLiteral("replaces"), replaces},
-                           {QStringLiteral("responseId"), resp != responses.end() ? QString::fromStdString(resp->second->id.toString()) : QString()}};
+        out << QVariantMap {{QStringLiteral("code"), code}, {QStringLiteral("who"), label}, {QStringLiteral("status"), status},
+            {QStringLiteral("replaces"), replaces},
+            {QStringLiteral("responseId"), resp != responses.end() ? QString::fromStdString(resp->second->id.toString()) : QString()}};
     }
     return out;
 }
 
 bool InspectionController::setRespondentStatus(const QString &code, const QString &status)
 {
-    if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("refused") && status != QLatin1String("unable"))
+    if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("refused")
+        && status != QLatin1String("unable"))
         return false;
     if (!m_snap.valid() || !m_snap.state.sample) {
         setError(tr("Draw the sample first."));
         return false;
     }
-    return record(OpKind::RespondentStatus, code.toStdString(), canonicalJson(json{{"status", status.toStdString()}}));
+    return record(OpKind::RespondentStatus, code.toStdString(), canonicalJson(json {{"status", status.toStdString()}}));
 }
 
 QVariantList InspectionController::surveyQuestions() const
@@ -168,15 +168,14 @@ QVariantList InspectionController::surveyQuestions() const
                     // label's emoji.
                     const QString plain = m_snap.plainText(item.options[static_cast<std::size_t>(i)].label);
                     const double mood = n <= 1 ? 1.0 : 1.0 - 2.0 * i / (n - 1);
-                    options << QVariantMap{{QStringLiteral("value"), QString::fromStdString(item.options[static_cast<std::size_t>(i)].value)},
-                                           {QStringLiteral("label"), plain},
-                                           {QStringLiteral("mood"), mood}};
+                    options << QVariantMap {
+                        {QStringLiteral("value"), QString::fromStdString(item.options[static_cast<std::size_t>(i)].value)},
+                        {QStringLiteral("label"), plain}, {QStringLiteral("mood"), mood}};
                 }
                 auto scale = m_snap.tpl->scales.find(item.scale);
-                out << QVariantMap{{QStringLiteral("id"), QString::fromStdString(item.id)},
-                                   {QStringLiteral("label"), m_snap.text(item.label)},
-                                   {QStringLiteral("options"), options},
-                                   {QStringLiteral("allowUnknown"), scale == m_snap.tpl->scales.end() || scale->second.allowUnknown}};
+                out << QVariantMap {{QStringLiteral("id"), QString::fromStdString(item.id)},
+                    {QStringLiteral("label"), m_snap.text(item.label)}, {QStringLiteral("options"), options},
+                    {QStringLiteral("allowUnknown"), scale == m_snap.tpl->scales.end() || scale->second.allowUnknown}};
             }
     return out;
 }
@@ -216,8 +215,9 @@ bool InspectionController::saveResponse(const QString &code, const QVariantMap &
     for (const SurveyResponse &r : m_snap.state.responses)
         if (r.respondent == c)
             existing = &r;
-    bool ok = existing ? (existing->answers == canonicalJson(a) || record(OpKind::SurveyReplace, existing->id.toString(), canonicalJson(json{{"answers", a}})))
-                       : record(OpKind::SurveyAdd, c, canonicalJson(json{{"answers", a}}));
+    bool ok = existing ? (existing->answers == canonicalJson(a)
+                  || record(OpKind::SurveyReplace, existing->id.toString(), canonicalJson(json {{"answers", a}})))
+                       : record(OpKind::SurveyAdd, c, canonicalJson(json {{"answers", a}}));
     if (!ok)
         return false;
     auto st = m_snap.state.respondents.find(c);

@@ -167,7 +167,10 @@ void SyncClient::push(const QString &inspection)
     const int sent = static_cast<int>(ops->size());
     m_round.pushed += sent;
     m_round.bytesSent += payload.size();
-    setState(QStringLiteral("syncing"), tr("Sending changes: %1 of %2").arg(std::min(m_round.pushed, std::max(m_roundTotalPending, m_round.pushed))).arg(std::max(m_roundTotalPending, m_round.pushed)));
+    setState(QStringLiteral("syncing"),
+        tr("Sending changes: %1 of %2")
+            .arg(std::min(m_round.pushed, std::max(m_roundTotalPending, m_round.pushed)))
+            .arg(std::max(m_roundTotalPending, m_round.pushed)));
     std::vector<Uuid> ids;
     for (const Operation &op : ops.value())
         ids.push_back(op.id);
@@ -195,7 +198,8 @@ void SyncClient::push(const QString &inspection)
         auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
         auto reply = parsed ? pushReplyFromJson(parsed.value()) : Result<PushReply>(parsed.error());
         if (!reply) {
-            finishRound(false, tr("The server's answer to the changes sent could not be understood; they stay waiting and will be sent again."));
+            finishRound(
+                false, tr("The server's answer to the changes sent could not be understood; they stay waiting and will be sent again."));
             return;
         }
         std::vector<Uuid> sentIds;
@@ -243,7 +247,9 @@ void SyncClient::pull(const QString &inspection)
         auto page = pullPageFromJson(parsed.value());
         if (!page) {
             if (page.error().code == ErrorCode::InvalidOperation)
-                finishRound(false, tr("The server sent a damaged change (%1); nothing of this page was stored.").arg(QString::fromStdString(page.error().message)));
+                finishRound(false,
+                    tr("The server sent a damaged change (%1); nothing of this page was stored.")
+                        .arg(QString::fromStdString(page.error().message)));
             else
                 finishRound(false, tr("The team's work sent by the server could not be understood."));
             return;
@@ -290,8 +296,9 @@ void SyncClient::finishRound(bool ok, const QString &error, bool unreachable, bo
         m_lastSync = QDateTime::currentDateTime();
         m_error.clear();
         const QString when = lastSyncText();
-        setState(QStringLiteral("idle"), m_refused > 0 ? tr("Synced at %1 · %2 changes refused by the server").arg(when).arg(m_refused)
-                                                        : tr("All sent · synced at %1").arg(when));
+        setState(QStringLiteral("idle"),
+            m_refused > 0 ? tr("Synced at %1 · %2 changes refused by the server").arg(when).arg(m_refused)
+                          : tr("All sent · synced at %1").arg(when));
     } else {
         m_error = error;
         if (needsSignIn) {
@@ -301,7 +308,7 @@ void SyncClient::finishRound(bool ok, const QString &error, bool unreachable, bo
             m_backoffMs = m_backoffMs == 0 ? 5000 : std::min(m_backoffMs * 2, 5 * 60 * 1000);
             m_retry.start(m_backoffMs);
             setState(unreachable ? QStringLiteral("offline") : QStringLiteral("error"),
-                     unreachable ? tr("Offline: %1 changes waiting. Trying again in %2 s.").arg(m_pending).arg(m_backoffMs / 1000) : error);
+                unreachable ? tr("Offline: %1 changes waiting. Trying again in %2 s.").arg(m_pending).arg(m_backoffMs / 1000) : error);
         }
     }
     Q_EMIT roundFinished(ok);
@@ -327,7 +334,7 @@ void SyncClient::uploadBlobs()
         finishRound(true);
         return;
     }
-    json ask{{"sha256", json::array()}};
+    json ask {{"sha256", json::array()}};
     for (std::size_t i = 0; i < waiting->size() && i < 500; ++i)
         ask["sha256"].push_back((*waiting)[i].sha256);
     setState(QStringLiteral("syncing"), tr("Checking which photos the server needs…"));
@@ -352,8 +359,7 @@ void SyncClient::uploadBlobs()
             if (auto it = missing.find(h); it != missing.end()) {
                 m_uploadQueue << QString::fromStdString(h);
                 m_resumeAt.insert(QString::fromStdString(h), it->second);
-            }
-            else
+            } else
                 (void)m_store->markUploaded(h); // the server has it (a teammate sent the same photo, or an earlier round)
         }
         m_uploadCount = 0;
@@ -398,36 +404,40 @@ void SyncClient::uploadChunk(const QString &sha, qint64 total, qint64 offset)
         m_round.blobBytesResent += std::min<qint64>(furthest - offset, bytes.size());
     furthest = std::max(furthest, offset + bytes.size());
     m_round.blobBytesSent += bytes.size();
-    setState(QStringLiteral("syncing"), tr("Sending photos: %1 of %2 (%3 kB of this one)")
-                                            .arg(m_uploadCount + 1)
-                                            .arg(m_uploadCount + m_uploadQueue.size())
-                                            .arg((offset + bytes.size()) / 1024));
+    setState(QStringLiteral("syncing"),
+        tr("Sending photos: %1 of %2 (%3 kB of this one)")
+            .arg(m_uploadCount + 1)
+            .arg(m_uploadCount + m_uploadQueue.size())
+            .arg((offset + bytes.size()) / 1024));
     const QString path = QStringLiteral("/api/v1/blobs/%1?offset=%2&total=%3").arg(sha).arg(offset).arg(total);
-    m_api->call("PUT", path, bytes, [this, sha, total, offset, n = bytes.size()](const ApiReply &r) {
-        if (r.status == 201) {
-            m_uploadQueue.pop_front();
-            (void)m_store->markUploaded(sha.toStdString());
-            ++m_round.blobsUploaded;
-            ++m_uploadCount;
-            updateCounts();
-            uploadNext();
-            return;
-        }
-        if (r.status == 200 || r.status == 409) {
-            // 409: the server holds a different amount than we thought (a cut lost a chunk): go on from there.
-            auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-            const qint64 next = parsed && (*parsed)["received"].is_number_integer() ? (*parsed)["received"].get<qint64>() : offset + n;
-            uploadChunk(sha, total, std::clamp<qint64>(next, 0, total));
-            return;
-        }
-        if (r.status == 422) {
-            // The server refuses bytes that do not hash to the name: this tablet's copy is damaged.
-            m_uploadQueue.pop_front();
-            finishRound(false, tr("A photo on this tablet is damaged and cannot be sent (%1…).").arg(sha.left(8)));
-            return;
-        }
-        finishRound(false, r.error, r.unreachable, r.status == 401);
-    }, {}, "application/octet-stream");
+    m_api->call(
+        "PUT", path, bytes,
+        [this, sha, total, offset, n = bytes.size()](const ApiReply &r) {
+            if (r.status == 201) {
+                m_uploadQueue.pop_front();
+                (void)m_store->markUploaded(sha.toStdString());
+                ++m_round.blobsUploaded;
+                ++m_uploadCount;
+                updateCounts();
+                uploadNext();
+                return;
+            }
+            if (r.status == 200 || r.status == 409) {
+                // 409: the server holds a different amount than we thought (a cut lost a chunk): go on from there.
+                auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
+                const qint64 next = parsed && (*parsed)["received"].is_number_integer() ? (*parsed)["received"].get<qint64>() : offset + n;
+                uploadChunk(sha, total, std::clamp<qint64>(next, 0, total));
+                return;
+            }
+            if (r.status == 422) {
+                // The server refuses bytes that do not hash to the name: this tablet's copy is damaged.
+                m_uploadQueue.pop_front();
+                finishRound(false, tr("A photo on this tablet is damaged and cannot be sent (%1…).").arg(sha.left(8)));
+                return;
+            }
+            finishRound(false, r.error, r.unreachable, r.status == 401);
+        },
+        {}, "application/octet-stream");
 }
 
 void SyncClient::fetch(const QString &sha256)

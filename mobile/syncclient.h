@@ -76,15 +76,15 @@ public:
 
     //! Counters of the last round (tests and the closing note's figures read them).
     struct Stats {
-        int pushed = 0;      //!< operations sent in push requests (including re-sends)
+        int pushed = 0; //!< operations sent in push requests (including re-sends)
         int accepted = 0;
         int alreadyHad = 0;
         int refused = 0;
-        int pulled = 0;      //!< operations received
+        int pulled = 0; //!< operations received
         qint64 bytesSent = 0;
         qint64 bytesReceived = 0;
-        int blobsUploaded = 0;     //!< photos, thumbnails, signatures the server now has
-        qint64 blobBytesSent = 0;  //!< bytes of blob chunks sent (including re-sends)
+        int blobsUploaded = 0; //!< photos, thumbnails, signatures the server now has
+        qint64 blobBytesSent = 0; //!< bytes of blob chunks sent (including re-sends)
         qint64 blobBytesResent = 0; //!< bytes sent again because a cut lost them
         int blobsFetched = 0;
         qint64 blobBytesFetched = 0;

@@ -126,7 +126,7 @@ QString Texts::target(const Target &t, ValueFormat format)
 {
     static const char *const ops[] = {"<", "≤", ">", "≥", "="};
     QString v = format == ValueFormat::Percent ? number(t.value * 100.0) + QLatin1Char('%')
-                : format == ValueFormat::YesNo ? (t.value != 0 ? tr("Yes") : tr("No"))
+        : format == ValueFormat::YesNo         ? (t.value != 0 ? tr("Yes") : tr("No"))
                                                : number(t.value);
     return QString::fromUtf8(ops[static_cast<int>(t.op)]) + QLatin1Char(' ') + v;
 }
@@ -139,7 +139,8 @@ QString Texts::refusal(const Refusal &r)
         static const QRegularExpression tooLong(QStringLiteral("text of (\\d+) characters is longer than the limit of (\\d+)"));
         const auto m = tooLong.match(detail);
         if (m.hasMatch())
-            return tr("The text is too long: %1 characters, at most %2 can be saved. Shorten it and save again.").arg(m.captured(1), m.captured(2));
+            return tr("The text is too long: %1 characters, at most %2 can be saved. Shorten it and save again.")
+                .arg(m.captured(1), m.captured(2));
         return tr("This change cannot be saved: %1").arg(detail);
     }
     case RefusalCode::ClockJump:

@@ -77,13 +77,15 @@ std::shared_ptr<const Template> Workspace::templateFor(const Assignment &a, QStr
         text = bundledTemplate(pin);
     if (text.empty()) {
         if (error)
-            *error = tr("The template %1 is not on this tablet yet. Connect to the server once to fetch it.").arg(QString::fromStdString(pin));
+            *error
+                = tr("The template %1 is not on this tablet yet. Connect to the server once to fetch it.").arg(QString::fromStdString(pin));
         return nullptr;
     }
     auto parsed = parseTemplate(text);
     if (!parsed) {
         if (error)
-            *error = tr("The template %1 is damaged and cannot be used: %2").arg(QString::fromStdString(pin), QString::fromStdString(parsed.error().message));
+            *error = tr("The template %1 is damaged and cannot be used: %2")
+                         .arg(QString::fromStdString(pin), QString::fromStdString(parsed.error().message));
         return nullptr;
     }
     auto tpl = std::make_shared<const Template>(std::move(parsed.value()));
@@ -147,7 +149,8 @@ void Workspace::fillRow(AssignmentListModel::Row &row, const InspectionSnapshot 
             continue;
         ++total;
         const SlotState *slot = s.state.item(item->id);
-        if (item->type == ItemType::Photo ? !s.state.photosFor(item->id).empty() : (slot && slot->hasTeamValue()) || s.report.prefilled.count(item->id))
+        if (item->type == ItemType::Photo ? !s.state.photosFor(item->id).empty()
+                                          : (slot && slot->hasTeamValue()) || s.report.prefilled.count(item->id))
             ++answered;
     }
     row.progress = total ? double(answered) / total : 0;
@@ -219,7 +222,8 @@ void Workspace::fetchTemplates(std::vector<Assignment> list, std::size_t next)
         return;
     }
     const Assignment a = list[next];
-    const QString path = QStringLiteral("/api/v1/templates/%1/%2").arg(QString::fromStdString(a.templateId), QString::fromStdString(a.templateVersion));
+    const QString path
+        = QStringLiteral("/api/v1/templates/%1/%2").arg(QString::fromStdString(a.templateId), QString::fromStdString(a.templateVersion));
     m_api->call("GET", path, {}, [this, list = std::move(list), next, a](const ApiReply &r) mutable {
         if (r.ok()) {
             const std::string text = r.body.toStdString();
@@ -227,7 +231,8 @@ void Workspace::fetchTemplates(std::vector<Assignment> list, std::size_t next)
                 if (auto s = m_store->saveTemplate(a.pin(), text, r.etag.toStdString()); !s)
                     setError(QString::fromStdString(s.error().message));
             } else {
-                setError(tr("The server sent a template that cannot be used (%1): %2").arg(QString::fromStdString(a.pin()), QString::fromStdString(t.error().message)));
+                setError(tr("The server sent a template that cannot be used (%1): %2")
+                             .arg(QString::fromStdString(a.pin()), QString::fromStdString(t.error().message)));
             }
         } else {
             setError(r.error);
@@ -250,7 +255,7 @@ Result<Assignment> Workspace::ensureDemo()
     a.institution = "demo-changchun-yikang";
     a.institutionName = "长春市颐康养老院（演示）";
     a.templateId = "jilin-pilot-standardization";
-        a.status = "draft";
+    a.status = "draft";
     a.plannedDate = QDate::currentDate().toString(Qt::ISODate).toStdString();
     a.myRole = "lead";
     a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}, {"zhang.wei", "evaluator"}};

@@ -46,9 +46,12 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
     }
     const std::string hash = hashPassword(kDemoPassword);
     const User users[] = {
-        {"li.hua", "李华", Role::Lead, true},         {"wang.fang", "王芳", Role::Evaluator, true},
-        {"zhang.wei", "张伟", Role::Evaluator, true},          {"liu.min", "刘敏", Role::Evaluator, true},
-        {"zhao.lei", "赵磊", Role::Evaluator, true},           {"chen.jing", "陈静", Role::Supervisor, true},
+        {"li.hua", "李华", Role::Lead, true},
+        {"wang.fang", "王芳", Role::Evaluator, true},
+        {"zhang.wei", "张伟", Role::Evaluator, true},
+        {"liu.min", "刘敏", Role::Evaluator, true},
+        {"zhao.lei", "赵磊", Role::Evaluator, true},
+        {"chen.jing", "陈静", Role::Supervisor, true},
     };
     for (const auto &u : users)
         if (auto r = store.createUser(u, hash); !r)
@@ -65,17 +68,18 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
     const std::int64_t now = nowMillis();
     const InspectionRecord inspections[] = {
         {"demo-pilot-changchun-01", "cc-fushou", "jilin-pilot-standardization", "1.0.0", WorkflowStatus::Draft, "2025-11-25",
-         {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
+            {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
         {"demo-safety-jilin-02", "jl-anning", "nursing-home-quality-safety", "1.0.0", WorkflowStatus::Draft, "2025-11-26",
-         {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
+            {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
         {"demo-satisfaction-03", "sp-kangle", "resident-satisfaction", "1.0.0", WorkflowStatus::Draft, "2025-11-27",
-         {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
+            {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now},
     };
     for (const auto &i : inspections)
         if (auto r = store.createInspection(i); !r)
             return r.error();
     lines->push_back("demo: 4 institutions, 3 inspections; accounts li.hua (lead), wang.fang, zhang.wei, liu.min, zhao.lei "
-                     "(evaluators), chen.jing (supervisor); password " + std::string(kDemoPassword));
+                     "(evaluators), chen.jing (supervisor); password "
+        + std::string(kDemoPassword));
     return lines;
 }
 

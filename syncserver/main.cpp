@@ -10,6 +10,7 @@
 
 #include <careeval/jsonutil.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
-#include <algorithm>
 #include <thread>
 
 using namespace careeval;
@@ -40,11 +40,12 @@ struct Options {
 
 int usage()
 {
-    std::cerr << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
-                 "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-                 "                       [--read-timeout SECONDS] [--max-connections N]\n"
-                 "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
-                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    std::cerr
+        << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
+           "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+           "                       [--read-timeout SECONDS] [--max-connections N]\n"
+           "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+           "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
 }
 
@@ -136,14 +137,14 @@ int main(int argc, char **argv)
         std::string ignored, threads, number;
         if (a == "--demo")
             o.demo = true;
-        else if (a == "--data" ? next(o.data)
-                 : a == "--listen" ? next(o.listen)
-                 : a == "--admin-password" ? next(o.adminPassword)
-                 : a == "--templates" ? next(o.templates)
-                 : a == "--tls-cert" ? next(o.cert)
-                 : a == "--tls-key" ? next(o.key)
-                 : a == "--config" ? next(ignored)
-                 : false)
+        else if (a == "--data"            ? next(o.data)
+                : a == "--listen"         ? next(o.listen)
+                : a == "--admin-password" ? next(o.adminPassword)
+                : a == "--templates"      ? next(o.templates)
+                : a == "--tls-cert"       ? next(o.cert)
+                : a == "--tls-key"        ? next(o.key)
+                : a == "--config"         ? next(ignored)
+                                          : false)
             continue;
         else if (a == "--threads" && next(threads))
             o.threads = std::max(0, std::atoi(threads.c_str()));
@@ -212,16 +213,17 @@ int main(int argc, char **argv)
     for (const auto &l : seeded.value())
         logLine(l);
 
-    HttpServer server(tc, [&](const HttpRequest &r) { return service.handle(r); },
-                      [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
+    HttpServer server(
+        tc, [&](const HttpRequest &r) { return service.handle(r); },
+        [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
     server.setSinkFactory([&](const HttpRequest &head) { return service.uploadSink(head); });
     service.setConnectionGauge([&] { return server.connections(); });
     if (auto r = server.start(); !r) {
         std::cerr << r.error().message << "\n";
         return 1;
     }
-    logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port()) +
-            " (data " + o.data + ")");
+    logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())
+        + " (data " + o.data + ")");
     std::fflush(stderr);
 
     g_server = &server;

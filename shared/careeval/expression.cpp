@@ -31,11 +31,21 @@ struct FunctionSpec {
 };
 
 constexpr FunctionSpec kFunctions[] = {
-    {"sum", 1, -1, true},        {"avg", 1, -1, true},         {"min", 1, -1, true},
-    {"max", 1, -1, true},        {"applicable", 1, -1, true},  {"answered", 1, -1, true},
-    {"compliant", 1, -1, true},  {"rate", 1, -1, true},        {"ratio", 2, 2, false},
-    {"if", 3, 3, false},         {"abs", 1, 1, false},         {"survey_rate", 0, 0, false},
-    {"survey_valid", 0, 0, false}, {"survey_satisfied", 0, 0, false}, {"survey_responses", 0, 0, false},
+    {"sum", 1, -1, true},
+    {"avg", 1, -1, true},
+    {"min", 1, -1, true},
+    {"max", 1, -1, true},
+    {"applicable", 1, -1, true},
+    {"answered", 1, -1, true},
+    {"compliant", 1, -1, true},
+    {"rate", 1, -1, true},
+    {"ratio", 2, 2, false},
+    {"if", 3, 3, false},
+    {"abs", 1, 1, false},
+    {"survey_rate", 0, 0, false},
+    {"survey_valid", 0, 0, false},
+    {"survey_satisfied", 0, 0, false},
+    {"survey_responses", 0, 0, false},
     {"survey_mean", 1, 1, false},
 };
 
@@ -50,7 +60,10 @@ const FunctionSpec *findFunction(std::string_view name)
 class Parser
 {
 public:
-    explicit Parser(std::string_view s) : m_s(s) {}
+    explicit Parser(std::string_view s)
+        : m_s(s)
+    {
+    }
 
     Result<NodePtr> parseAll()
     {
@@ -222,7 +235,7 @@ private:
     {
         const std::size_t start = m_pos;
         while (m_pos < m_s.size()
-               && (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_' || m_s[m_pos] == '.' || m_s[m_pos] == '-'))
+            && (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_' || m_s[m_pos] == '.' || m_s[m_pos] == '-'))
             ++m_pos;
         return std::string(m_s.substr(start, m_pos - start));
     }
@@ -298,8 +311,8 @@ private:
                 const int count = static_cast<int>(n->args.size());
                 if (count < spec->minArgs || (spec->maxArgs >= 0 && count > spec->maxArgs)) {
                     std::string expected = spec->maxArgs < 0 ? "at least " + std::to_string(spec->minArgs)
-                                           : spec->minArgs == spec->maxArgs ? std::to_string(spec->minArgs)
-                                                                             : std::to_string(spec->minArgs) + " to " + std::to_string(spec->maxArgs);
+                        : spec->minArgs == spec->maxArgs     ? std::to_string(spec->minArgs)
+                                                             : std::to_string(spec->minArgs) + " to " + std::to_string(spec->maxArgs);
                     return fail("function '" + name + "' takes " + expected + " argument(s), got " + std::to_string(count));
                 }
                 if (name == "survey_mean" && n->args[0]->kind != NodeKind::Name)
@@ -453,16 +466,26 @@ ExprValue eval(const ExprNode &n, const ExpressionEnv &env)
         if (!a || !b)
             return std::nullopt;
         constexpr double eps = 1e-9;
-        if (op == "+") return *a + *b;
-        if (op == "-") return *a - *b;
-        if (op == "*") return *a * *b;
-        if (op == "/") return *b == 0 ? std::nullopt : ExprValue(*a / *b);
-        if (op == "<") return *a < *b - eps ? 1.0 : 0.0;
-        if (op == "<=") return *a <= *b + eps ? 1.0 : 0.0;
-        if (op == ">") return *a > *b + eps ? 1.0 : 0.0;
-        if (op == ">=") return *a >= *b - eps ? 1.0 : 0.0;
-        if (op == "==") return std::fabs(*a - *b) <= eps ? 1.0 : 0.0;
-        if (op == "!=") return std::fabs(*a - *b) > eps ? 1.0 : 0.0;
+        if (op == "+")
+            return *a + *b;
+        if (op == "-")
+            return *a - *b;
+        if (op == "*")
+            return *a * *b;
+        if (op == "/")
+            return *b == 0 ? std::nullopt : ExprValue(*a / *b);
+        if (op == "<")
+            return *a < *b - eps ? 1.0 : 0.0;
+        if (op == "<=")
+            return *a <= *b + eps ? 1.0 : 0.0;
+        if (op == ">")
+            return *a > *b + eps ? 1.0 : 0.0;
+        if (op == ">=")
+            return *a >= *b - eps ? 1.0 : 0.0;
+        if (op == "==")
+            return std::fabs(*a - *b) <= eps ? 1.0 : 0.0;
+        if (op == "!=")
+            return std::fabs(*a - *b) > eps ? 1.0 : 0.0;
         return std::nullopt;
     }
     case NodeKind::Call:

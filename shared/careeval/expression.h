@@ -23,11 +23,11 @@ using ExprValue = std::optional<double>;
 //! What evaluation needs to know about one item.
 struct ItemFacts {
     bool exists = false;
-    bool answered = false;      //!< has a usable team value (agreed, resolved or prefilled)
+    bool answered = false; //!< has a usable team value (agreed, resolved or prefilled)
     bool notApplicable = false; //!< answered "not applicable": leaves denominators
     bool isCheck = false;
     bool compliant = false; //!< check items only
-    ExprValue number;       //!< numeric reading of the value, when it has one
+    ExprValue number; //!< numeric reading of the value, when it has one
 };
 
 //! The world an expression reads. Scoring implements it over a merged inspection state.

@@ -8,14 +8,22 @@ namespace careeval {
 const char *errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::InvalidJson: return "invalid_json";
-    case ErrorCode::InvalidTemplate: return "invalid_template";
-    case ErrorCode::InvalidOperation: return "invalid_operation";
-    case ErrorCode::InvalidExpression: return "invalid_expression";
-    case ErrorCode::InvalidArgument: return "invalid_argument";
-    case ErrorCode::NotFound: return "not_found";
-    case ErrorCode::Io: return "io_error";
-    case ErrorCode::Database: return "database_error";
+    case ErrorCode::InvalidJson:
+        return "invalid_json";
+    case ErrorCode::InvalidTemplate:
+        return "invalid_template";
+    case ErrorCode::InvalidOperation:
+        return "invalid_operation";
+    case ErrorCode::InvalidExpression:
+        return "invalid_expression";
+    case ErrorCode::InvalidArgument:
+        return "invalid_argument";
+    case ErrorCode::NotFound:
+        return "not_found";
+    case ErrorCode::Io:
+        return "io_error";
+    case ErrorCode::Database:
+        return "database_error";
     }
     return "unknown";
 }
@@ -27,7 +35,10 @@ namespace {
 class Checker : public nlohmann::json_sax<json>
 {
 public:
-    explicit Checker(int maxDepth) : m_maxDepth(maxDepth) {}
+    explicit Checker(int maxDepth)
+        : m_maxDepth(maxDepth)
+    {
+    }
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
     bool number_integer(number_integer_t) override { return true; }
@@ -37,9 +48,17 @@ public:
     bool binary(binary_t &) override { return true; }
     bool start_object(std::size_t) override { return enter(); }
     bool key(string_t &) override { return true; }
-    bool end_object() override { --m_depth; return true; }
+    bool end_object() override
+    {
+        --m_depth;
+        return true;
+    }
     bool start_array(std::size_t) override { return enter(); }
-    bool end_array() override { --m_depth; return true; }
+    bool end_array() override
+    {
+        --m_depth;
+        return true;
+    }
     bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex) override
     {
         m_errorPosition = position;
@@ -104,8 +123,7 @@ Result<json> parseJson(std::string_view text, int maxDepth)
     if (!ok) {
         if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
             return makeError(ErrorCode::InvalidJson, "empty document");
-        return makeError(ErrorCode::InvalidJson,
-                         location(text, checker.errorPosition()) + ": " + shortReason(checker.reason()));
+        return makeError(ErrorCode::InvalidJson, location(text, checker.errorPosition()) + ": " + shortReason(checker.reason()));
     }
     json value = json::parse(text.begin(), text.end(), nullptr, false, false);
     if (value.is_discarded())
@@ -178,15 +196,22 @@ std::string jsonPointer(const std::string &base, std::size_t index)
 const char *jsonTypeName(const json &value)
 {
     switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return "boolean";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
-    case json::value_t::string: return "string";
-    case json::value_t::array: return "array";
-    case json::value_t::object: return "object";
-    default: return "value";
+    case json::value_t::number_float:
+        return "number";
+    case json::value_t::string:
+        return "string";
+    case json::value_t::array:
+        return "array";
+    case json::value_t::object:
+        return "object";
+    default:
+        return "value";
     }
 }
 

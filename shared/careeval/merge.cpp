@@ -14,10 +14,14 @@ namespace careeval {
 std::string_view toString(SlotStatus s)
 {
     switch (s) {
-    case SlotStatus::Empty: return "empty";
-    case SlotStatus::Agreed: return "agreed";
-    case SlotStatus::Conflict: return "conflict";
-    case SlotStatus::Resolved: return "resolved";
+    case SlotStatus::Empty:
+        return "empty";
+    case SlotStatus::Agreed:
+        return "agreed";
+    case SlotStatus::Conflict:
+        return "conflict";
+    case SlotStatus::Resolved:
+        return "resolved";
     }
     return "empty";
 }
@@ -162,7 +166,7 @@ std::optional<std::string> checkItemValue(const Item &item, const std::string &c
             return "a date item takes a date like 2026-11-25";
         const auto &s = v.get_ref<const std::string &>();
         const bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-'
-                           && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+            && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
         if (!shape)
             return "a date item takes a date like 2026-11-25";
         const int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
@@ -291,9 +295,9 @@ struct Builder {
             st.notes.push_back({op.id, op.target, op.author, v.get<std::string>(), op.time});
             break;
         case OpKind::PhotoAttach:
-            st.photos.push_back({op.id, op.target, v["sha256"].get<std::string>(), v.value("caption", std::string()), op.author,
-                                 op.time, v.contains("taken_at") && v["taken_at"].is_number_integer() ? v["taken_at"].get<std::int64_t>() : 0,
-                                 v.contains("thumb") && v["thumb"].is_string() ? v["thumb"].get<std::string>() : std::string()});
+            st.photos.push_back({op.id, op.target, v["sha256"].get<std::string>(), v.value("caption", std::string()), op.author, op.time,
+                v.contains("taken_at") && v["taken_at"].is_number_integer() ? v["taken_at"].get<std::int64_t>() : 0,
+                v.contains("thumb") && v["thumb"].is_string() ? v["thumb"].get<std::string>() : std::string()});
             break;
         case OpKind::PhotoDetach:
             detached.insert(*Uuid::parse(v["attach"].get<std::string>()));
@@ -302,8 +306,8 @@ struct Builder {
             // The first draw stands: a redraw would change who is asked after answers exist.
             if (st.sample)
                 return refuse(op, "the sample was already drawn (seed " + std::to_string(st.sample->seed) + ")");
-            st.sample = SampleDraw{op.id, v["seed"].get<std::uint64_t>(), static_cast<int>(v["population"].get<std::uint64_t>()),
-                                   static_cast<int>(v["k"].get<std::uint64_t>()), v.value("source", std::string("beds")), op.author, op.time};
+            st.sample = SampleDraw {op.id, v["seed"].get<std::uint64_t>(), static_cast<int>(v["population"].get<std::uint64_t>()),
+                static_cast<int>(v["k"].get<std::uint64_t>()), v.value("source", std::string("beds")), op.author, op.time};
             break;
         case OpKind::RespondentStatus:
             st.respondents[op.target] = {op.target, v["status"].get<std::string>(), op.author, op.time};
@@ -411,13 +415,12 @@ struct Builder {
         if (reg.resolution) {
             const Operation &r = *reg.resolution;
             const json v = json::parse(r.value, nullptr, false);
-            Resolution res{r.author, r.id, r.time, canonicalJson(v["value"]), v["reason"].get<std::string>()};
+            Resolution res {r.author, r.id, r.time, canonicalJson(v["value"]), v["reason"].get<std::string>()};
             std::set<Uuid> covers;
             for (const auto &c : v["covers"])
                 covers.insert(*Uuid::parse(c.get<std::string>()));
             for (const auto &sv : slot.values)
-                if (!covers.count(sv.op) && sv.value != res.value
-                    && std::find(open.begin(), open.end(), sv.value) == open.end())
+                if (!covers.count(sv.op) && sv.value != res.value && std::find(open.begin(), open.end(), sv.value) == open.end())
                     open.push_back(sv.value);
             slot.resolution = res;
             if (open.empty()) {
@@ -547,7 +550,6 @@ std::optional<std::string> checkOperation(const Operation &op, const Template &t
     }
 }
 
-
 InspectionState merge(std::string_view inspection, std::span<const Operation> ops, const MergeOptions &options)
 {
     InspectionState st;
@@ -617,7 +619,7 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
     // copy), the one kept is chosen by comparing every field, so every replica keeps the same one.
     auto fullLess = [&](const Operation &x, const Operation &y) {
         return std::tie(x.clock, x.author, x.device, x.inspection, x.kind, x.target, x.time, x.value)
-               < std::tie(y.clock, y.author, y.device, y.inspection, y.kind, y.target, y.time, y.value);
+            < std::tie(y.clock, y.author, y.device, y.inspection, y.kind, y.target, y.time, y.value);
     };
     std::sort(keys.begin(), keys.end(), [&](const Key &a, const Key &b) {
         if (a.hi != b.hi)
@@ -641,7 +643,7 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
         return std::tie(a.clock, a.author, a.device, a.hi, a.lo) < std::tie(b.clock, b.author, b.device, b.hi, b.lo);
     });
 
-    Builder b{options, st, {}, {}, {}, {}, {}};
+    Builder b {options, st, {}, {}, {}, {}, {}};
     b.items.reserve(std::min<std::size_t>(keys.size(), 1 << 16));
 
     // 3. First pass: clocks and the review workflow. A clock that jumps too far beyond those before it
@@ -666,7 +668,7 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
         if (!isWorkflowKind(op.kind))
             continue;
         if (lockAt) {
-            early[i] = Refusal{RefusalCode::Locked, lockReason};
+            early[i] = Refusal {RefusalCode::Locked, lockReason};
             continue;
         }
         if (auto r = b.permitted(op)) {
@@ -675,12 +677,12 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
         }
         auto next = advance(status, op.kind);
         if (!next) {
-            early[i] = Refusal{RefusalCode::Workflow, next.error().message};
+            early[i] = Refusal {RefusalCode::Workflow, next.error().message};
             continue;
         }
         const auto frontier = frontierFromValue(op.value);
         if ((op.kind == OpKind::Approve || op.kind == OpKind::Return) && frontier && submitted && !frontier->covers(*submitted)) {
-            early[i] = Refusal{RefusalCode::Workflow, "decides on a submission its author had not seen"};
+            early[i] = Refusal {RefusalCode::Workflow, "decides on a submission its author had not seen"};
             continue;
         }
         status = next.value();
@@ -690,7 +692,7 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
             lockAt = i;
             lockFrontier = frontier; // none: an operation made before frontiers were recorded covers what precedes it
             lockReason = "the inspection is locked: " + op.author + (op.kind == OpKind::Approve ? " approved" : " locked")
-                         + " it without having seen this change, which is kept where it was made but not accepted";
+                + " it without having seen this change, which is kept where it was made but not accepted";
         }
     }
     st.maxClock = maxSeen;

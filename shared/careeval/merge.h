@@ -28,7 +28,7 @@
 namespace careeval {
 
 struct MergeOptions {
-    const Template *tpl = nullptr;     //!< when set: targets and values are checked against it
+    const Template *tpl = nullptr; //!< when set: targets and values are checked against it
     std::map<std::string, Role> roles; //!< when set: who may resolve, submit, approve, return, lock
 };
 
@@ -54,7 +54,7 @@ struct Resolution {
 
 struct SlotState {
     SlotStatus status = SlotStatus::Empty;
-    std::string value;             //!< team value (canonical JSON) when agreed or resolved
+    std::string value; //!< team value (canonical JSON) when agreed or resolved
     std::vector<SlotValue> values; //!< each author's current value, by author
     std::optional<Resolution> resolution;
     bool hasTeamValue() const { return status == SlotStatus::Agreed || status == SlotStatus::Resolved; }
@@ -165,7 +165,7 @@ struct InspectionState {
     std::vector<RefusedOp> refused;
     std::map<std::string, AuthorSummary> authors;
     std::uint64_t maxClock = 0;
-    std::size_t accepted = 0;   //!< distinct operations applied
+    std::size_t accepted = 0; //!< distinct operations applied
     std::size_t duplicates = 0; //!< copies of an operation already counted
 
     bool locked() const { return isLocked(status); }

@@ -22,11 +22,9 @@ int hexValue(char c)
     return -1;
 }
 
-constexpr std::string_view kKindNames[kOpKindCount] = {
-    "set",         "clear",         "note",          "photo.attach", "photo.detach",
-    "sample.draw", "respondent.status", "survey.add", "survey.replace", "survey.withdraw",
-    "finding.add", "finding.edit",  "finding.close", "resolve",      "step.status",
-    "submit",      "approve",       "return",        "lock"};
+constexpr std::string_view kKindNames[kOpKindCount]
+    = {"set", "clear", "note", "photo.attach", "photo.detach", "sample.draw", "respondent.status", "survey.add", "survey.replace",
+        "survey.withdraw", "finding.add", "finding.edit", "finding.close", "resolve", "step.status", "submit", "approve", "return", "lock"};
 
 using limits::kMaxNameLength;
 using limits::kMaxTargetLength;
@@ -231,7 +229,7 @@ Uuid Uuid::generate()
 {
     thread_local std::mt19937_64 rng([] {
         std::random_device rd;
-        std::seed_seq seq{rd(), rd(), rd(), rd(), static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
+        std::seed_seq seq {rd(), rd(), rd(), rd(), static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
         return std::mt19937_64(seq);
     }());
     Uuid u;
@@ -385,7 +383,8 @@ Result<Operation> operationFromJson(const json &o)
     if (!uuid || uuid->isNil())
         return makeError(ErrorCode::InvalidOperation, fieldError("id", "\"" + id + "\" is not a UUID"));
     op.id = *uuid;
-    for (auto [key, out] : {std::pair<const char *, std::string *>{"inspection", &op.inspection}, {"author", &op.author}, {"device", &op.device}})
+    for (auto [key, out] :
+        {std::pair<const char *, std::string *> {"inspection", &op.inspection}, {"author", &op.author}, {"device", &op.device}})
         if (auto e = str(key, kMaxNameLength, *out))
             return *e;
     if (auto e = str("kind", 32, kind))

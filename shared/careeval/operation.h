@@ -18,7 +18,7 @@ namespace careeval {
 
 //! 128-bit identifier, compared and hashed as bytes; text form is lower-case 8-4-4-4-12 hex.
 struct Uuid {
-    std::array<std::uint8_t, 16> bytes{};
+    std::array<std::uint8_t, 16> bytes {};
 
     static std::optional<Uuid> parse(std::string_view text);
     //! Version-7 UUID: time-ordered (milliseconds) with 74 random bits.
@@ -33,25 +33,25 @@ struct UuidHash {
 };
 
 enum class OpKind {
-    Set,            //!< target item id (or finding field slot); value: the answer
-    Clear,          //!< target item id; the author's value is removed
-    Note,           //!< target item / step / finding; value: text
-    PhotoAttach,    //!< target item or finding; value: {sha256, caption?, taken_at?, bytes?}
-    PhotoDetach,    //!< target item or finding; value: {attach: <op id of the attach>}
-    SampleDraw,     //!< target "survey"; value: {seed, population, k, source}
+    Set, //!< target item id (or finding field slot); value: the answer
+    Clear, //!< target item id; the author's value is removed
+    Note, //!< target item / step / finding; value: text
+    PhotoAttach, //!< target item or finding; value: {sha256, caption?, taken_at?, bytes?}
+    PhotoDetach, //!< target item or finding; value: {attach: <op id of the attach>}
+    SampleDraw, //!< target "survey"; value: {seed, population, k, source}
     RespondentStatus, //!< target respondent code; value: {status: done|refused|unable}
-    SurveyAdd,      //!< target respondent code; value: {answers: {question: value}}
-    SurveyReplace,  //!< target response id (the survey.add op id); value: {answers}
+    SurveyAdd, //!< target respondent code; value: {answers: {question: value}}
+    SurveyReplace, //!< target response id (the survey.add op id); value: {answers}
     SurveyWithdraw, //!< target response id; value: {reason?}
-    FindingAdd,     //!< target finding id; value: {title, item?, hazard?, suggestion?, responsible?, deadline?}
-    FindingEdit,    //!< target finding id; value: {field: value, …}
-    FindingClose,   //!< target finding id; value: {reason?}
-    Resolve,        //!< target slot; value: {value, reason, covers: [op ids]}
-    StepStatus,     //!< target step key; value: {status: todo|in_progress|done, owner?}
-    Submit,         //!< lead submits; value: {comment?}
-    Approve,        //!< supervisor approves, which locks; value: {comment?}
-    Return,         //!< supervisor returns to the team; value: {comment}
-    Lock,           //!< explicit lock (admin/supervisor); value: {reason?}
+    FindingAdd, //!< target finding id; value: {title, item?, hazard?, suggestion?, responsible?, deadline?}
+    FindingEdit, //!< target finding id; value: {field: value, …}
+    FindingClose, //!< target finding id; value: {reason?}
+    Resolve, //!< target slot; value: {value, reason, covers: [op ids]}
+    StepStatus, //!< target step key; value: {status: todo|in_progress|done, owner?}
+    Submit, //!< lead submits; value: {comment?}
+    Approve, //!< supervisor approves, which locks; value: {comment?}
+    Return, //!< supervisor returns to the team; value: {comment}
+    Lock, //!< explicit lock (admin/supervisor); value: {reason?}
 };
 
 inline constexpr int kOpKindCount = 19;
@@ -63,11 +63,11 @@ struct Operation {
     std::string inspection;
     std::string author;
     std::string device;
-    std::uint64_t clock = 0;  //!< Lamport clock of the device when the edit was made
-    std::int64_t time = 0;    //!< wall time, milliseconds since the Unix epoch (informative only)
+    std::uint64_t clock = 0; //!< Lamport clock of the device when the edit was made
+    std::int64_t time = 0; //!< wall time, milliseconds since the Unix epoch (informative only)
     OpKind kind = OpKind::Set;
     std::string target;
-    std::string value;        //!< canonical JSON text of the value ("null" when none)
+    std::string value; //!< canonical JSON text of the value ("null" when none)
 
     //! The total order every replica sorts by: clock, then author, device, id.
     static bool before(const Operation &a, const Operation &b);

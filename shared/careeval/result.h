@@ -28,12 +28,17 @@ struct Error {
     std::string message;
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -53,12 +58,14 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
     bool ok() const { return !m_error; }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }
@@ -69,7 +76,7 @@ private:
 
 inline Error makeError(ErrorCode code, std::string message)
 {
-    return Error{code, std::move(message)};
+    return Error {code, std::move(message)};
 }
 
 } // namespace careeval

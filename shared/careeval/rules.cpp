@@ -9,20 +9,28 @@ namespace careeval {
 
 std::optional<Role> roleFromString(std::string_view s)
 {
-    if (s == "evaluator") return Role::Evaluator;
-    if (s == "lead") return Role::Lead;
-    if (s == "supervisor") return Role::Supervisor;
-    if (s == "admin") return Role::Admin;
+    if (s == "evaluator")
+        return Role::Evaluator;
+    if (s == "lead")
+        return Role::Lead;
+    if (s == "supervisor")
+        return Role::Supervisor;
+    if (s == "admin")
+        return Role::Admin;
     return std::nullopt;
 }
 
 std::string_view toString(Role r)
 {
     switch (r) {
-    case Role::Evaluator: return "evaluator";
-    case Role::Lead: return "lead";
-    case Role::Supervisor: return "supervisor";
-    case Role::Admin: return "admin";
+    case Role::Evaluator:
+        return "evaluator";
+    case Role::Lead:
+        return "lead";
+    case Role::Supervisor:
+        return "supervisor";
+    case Role::Admin:
+        return "admin";
     }
     return "evaluator";
 }
@@ -30,18 +38,24 @@ std::string_view toString(Role r)
 std::string_view toString(WorkflowStatus s)
 {
     switch (s) {
-    case WorkflowStatus::Draft: return "draft";
-    case WorkflowStatus::Submitted: return "submitted";
-    case WorkflowStatus::Returned: return "returned";
-    case WorkflowStatus::Approved: return "approved";
-    case WorkflowStatus::Locked: return "locked";
+    case WorkflowStatus::Draft:
+        return "draft";
+    case WorkflowStatus::Submitted:
+        return "submitted";
+    case WorkflowStatus::Returned:
+        return "returned";
+    case WorkflowStatus::Approved:
+        return "approved";
+    case WorkflowStatus::Locked:
+        return "locked";
     }
     return "draft";
 }
 
 std::optional<WorkflowStatus> workflowStatusFromString(std::string_view s)
 {
-    for (auto w : {WorkflowStatus::Draft, WorkflowStatus::Submitted, WorkflowStatus::Returned, WorkflowStatus::Approved, WorkflowStatus::Locked})
+    for (auto w :
+        {WorkflowStatus::Draft, WorkflowStatus::Submitted, WorkflowStatus::Returned, WorkflowStatus::Approved, WorkflowStatus::Locked})
         if (toString(w) == s)
             return w;
     return std::nullopt;
@@ -50,20 +64,28 @@ std::optional<WorkflowStatus> workflowStatusFromString(std::string_view s)
 std::string_view toString(RefusalCode c)
 {
     switch (c) {
-    case RefusalCode::Malformed: return "malformed";
-    case RefusalCode::ClockJump: return "clock_jump";
-    case RefusalCode::Locked: return "locked";
-    case RefusalCode::NotMember: return "not_member";
-    case RefusalCode::Forbidden: return "forbidden";
-    case RefusalCode::Workflow: return "workflow";
-    case RefusalCode::Template: return "template";
+    case RefusalCode::Malformed:
+        return "malformed";
+    case RefusalCode::ClockJump:
+        return "clock_jump";
+    case RefusalCode::Locked:
+        return "locked";
+    case RefusalCode::NotMember:
+        return "not_member";
+    case RefusalCode::Forbidden:
+        return "forbidden";
+    case RefusalCode::Workflow:
+        return "workflow";
+    case RefusalCode::Template:
+        return "template";
     }
     return "malformed";
 }
 
 std::size_t utf8Length(std::string_view s)
 {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool Frontier::covers(const Operation &op) const
@@ -117,28 +139,28 @@ std::optional<Frontier> frontierFromValue(const std::string &canonicalValue)
 std::optional<Refusal> permission(OpKind kind, std::optional<Role> role)
 {
     if (!role)
-        return Refusal{RefusalCode::NotMember, "not a member of this inspection's team"};
+        return Refusal {RefusalCode::NotMember, "not a member of this inspection's team"};
     const bool lead = *role == Role::Lead, reviewer = isReviewer(*role);
     switch (kind) {
     case OpKind::Resolve:
         if (lead || reviewer)
             return std::nullopt;
-        return Refusal{RefusalCode::Forbidden, "only the team lead or a supervisor resolves conflicts"};
+        return Refusal {RefusalCode::Forbidden, "only the team lead or a supervisor resolves conflicts"};
     case OpKind::Submit:
         if (lead)
             return std::nullopt;
-        return Refusal{RefusalCode::Forbidden, "only the team lead submits"};
+        return Refusal {RefusalCode::Forbidden, "only the team lead submits"};
     case OpKind::Approve:
     case OpKind::Return:
     case OpKind::Lock:
         if (reviewer)
             return std::nullopt;
-        return Refusal{RefusalCode::Forbidden, "only a supervisor approves, returns or locks"};
+        return Refusal {RefusalCode::Forbidden, "only a supervisor approves, returns or locks"};
     case OpKind::Note:
         return std::nullopt; // team members note their work; reviewers comment on it
     default:
         if (reviewer)
-            return Refusal{RefusalCode::Forbidden, "supervisors review an evaluation; its answers are given by its team"};
+            return Refusal {RefusalCode::Forbidden, "supervisors review an evaluation; its answers are given by its team"};
         return std::nullopt;
     }
 }
@@ -185,33 +207,33 @@ Abilities abilities(std::optional<Role> role, WorkflowStatus status)
 std::optional<Refusal> checkClock(const Operation &op, std::uint64_t maxClockBefore)
 {
     if (op.clock > maxClockBefore + limits::kMaxClockStep)
-        return Refusal{RefusalCode::ClockJump, "clock " + std::to_string(op.clock) + " jumps more than " + std::to_string(limits::kMaxClockStep)
-                                                   + " beyond the highest clock of this inspection (" + std::to_string(maxClockBefore)
-                                                   + "); the tablet's clock is wrong"};
+        return Refusal {RefusalCode::ClockJump,
+            "clock " + std::to_string(op.clock) + " jumps more than " + std::to_string(limits::kMaxClockStep)
+                + " beyond the highest clock of this inspection (" + std::to_string(maxClockBefore) + "); the tablet's clock is wrong"};
     return std::nullopt;
 }
 
 std::optional<Refusal> admit(const Operation &op, const GateContext &ctx)
 {
     if (auto why = checkShape(op))
-        return Refusal{RefusalCode::Malformed, *why};
+        return Refusal {RefusalCode::Malformed, *why};
     if (auto r = checkClock(op, ctx.maxClock))
         return r;
     if (isLocked(ctx.status))
-        return Refusal{RefusalCode::Locked, "the inspection is " + std::string(toString(ctx.status))
-                                                + " and locked; the change is kept on the tablet but not accepted"};
+        return Refusal {RefusalCode::Locked,
+            "the inspection is " + std::string(toString(ctx.status)) + " and locked; the change is kept on the tablet but not accepted"};
     if (ctx.checkRoles)
         if (auto r = permission(op.kind, ctx.role))
             return r;
     if (isWorkflowKind(op.kind)) {
         if (auto next = advance(ctx.status, op.kind); !next)
-            return Refusal{RefusalCode::Workflow, next.error().message};
+            return Refusal {RefusalCode::Workflow, next.error().message};
         if ((op.kind == OpKind::Approve || op.kind == OpKind::Lock) && !frontierFromValue(op.value))
-            return Refusal{RefusalCode::Malformed, "an approval or lock must record the changes it covers (\"frontier\")"};
+            return Refusal {RefusalCode::Malformed, "an approval or lock must record the changes it covers (\"frontier\")"};
     }
     if (ctx.tpl)
         if (auto why = checkOperation(op, *ctx.tpl))
-            return Refusal{RefusalCode::Template, *why};
+            return Refusal {RefusalCode::Template, *why};
     return std::nullopt;
 }
 

@@ -34,12 +34,18 @@ enum class Role { Evaluator, Lead, Supervisor, Admin };
 std::optional<Role> roleFromString(std::string_view s);
 std::string_view toString(Role r);
 //! Supervisors and administrators review; they are not team members.
-inline bool isReviewer(Role r) { return r == Role::Supervisor || r == Role::Admin; }
+inline bool isReviewer(Role r)
+{
+    return r == Role::Supervisor || r == Role::Admin;
+}
 
 enum class WorkflowStatus { Draft, Submitted, Returned, Approved, Locked };
 std::string_view toString(WorkflowStatus s);
 std::optional<WorkflowStatus> workflowStatusFromString(std::string_view s);
-inline bool isLocked(WorkflowStatus s) { return s == WorkflowStatus::Approved || s == WorkflowStatus::Locked; }
+inline bool isLocked(WorkflowStatus s)
+{
+    return s == WorkflowStatus::Approved || s == WorkflowStatus::Locked;
+}
 inline bool isWorkflowKind(OpKind k)
 {
     return k == OpKind::Submit || k == OpKind::Approve || k == OpKind::Return || k == OpKind::Lock;
@@ -67,13 +73,13 @@ inline constexpr std::uint64_t kMaxClockStep = 1000000;
 std::size_t utf8Length(std::string_view s);
 
 enum class RefusalCode {
-    Malformed,   //!< shape, size or encoding
-    ClockJump,   //!< clock far beyond what the inspection has seen
-    Locked,      //!< the inspection is approved or locked, or the change was not seen by the approver
-    NotMember,   //!< the author is not on the team and does not review
-    Forbidden,   //!< the author's role may not make this kind of change
-    Workflow,    //!< a review step out of turn (approving what is not submitted …)
-    Template,    //!< target or value does not fit the template
+    Malformed, //!< shape, size or encoding
+    ClockJump, //!< clock far beyond what the inspection has seen
+    Locked, //!< the inspection is approved or locked, or the change was not seen by the approver
+    NotMember, //!< the author is not on the team and does not review
+    Forbidden, //!< the author's role may not make this kind of change
+    Workflow, //!< a review step out of turn (approving what is not submitted …)
+    Template, //!< target or value does not fit the template
 };
 std::string_view toString(RefusalCode c);
 
@@ -108,22 +114,22 @@ Result<WorkflowStatus> advance(WorkflowStatus from, OpKind kind);
 
 //! What the UI may offer, derived from the same rules (the tablet exposes these as typed properties).
 struct Abilities {
-    bool edit = false;     //!< answer items, photos, survey, findings, step status
-    bool note = false;     //!< add notes
-    bool resolve = false;  //!< settle conflicts
+    bool edit = false; //!< answer items, photos, survey, findings, step status
+    bool note = false; //!< add notes
+    bool resolve = false; //!< settle conflicts
     bool submit = false;
-    bool review = false;   //!< approve or return
+    bool review = false; //!< approve or return
     bool lock = false;
 };
 Abilities abilities(std::optional<Role> role, WorkflowStatus status);
 
 //! Everything the gate needs to know about the inspection at the moment of the change.
 struct GateContext {
-    const Template *tpl = nullptr;          //!< when set: targets and values are checked against it
-    bool checkRoles = false;                //!< when true: `role` is the author's role
+    const Template *tpl = nullptr; //!< when set: targets and values are checked against it
+    bool checkRoles = false; //!< when true: `role` is the author's role
     std::optional<Role> role;
     WorkflowStatus status = WorkflowStatus::Draft;
-    std::uint64_t maxClock = 0;             //!< highest clock the inspection has accepted so far
+    std::uint64_t maxClock = 0; //!< highest clock the inspection has accepted so far
 };
 
 //! The one gate: shape, sizes, clock jump, lock, role, workflow turn, template. nullopt: admitted.

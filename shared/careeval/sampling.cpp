@@ -117,7 +117,7 @@ DrawResult drawInspections(const DrawInput &in)
         const std::string &inst = in.institutions[chosen[n]];
         SeededRandom derive(in.seed ^ (0x9E3779B97F4A7C15ull * (n + 1)));
         const auto order = drawSequence(derive.next(), in.inspectors.size(), in.inspectors.size());
-        DrawAssignment a{inst, {}};
+        DrawAssignment a {inst, {}};
         for (std::size_t idx : order) {
             if (a.team.size() == in.teamSize)
                 break;
@@ -131,8 +131,8 @@ DrawResult drawInspections(const DrawInput &in)
             a.team.push_back(who);
         }
         if (a.team.size() < in.teamSize) {
-            out.problem = "not enough inspectors free of links for " + inst + " (needed " + std::to_string(in.teamSize) + ", found " +
-                          std::to_string(a.team.size()) + ")";
+            out.problem = "not enough inspectors free of links for " + inst + " (needed " + std::to_string(in.teamSize) + ", found "
+                + std::to_string(a.team.size()) + ")";
             out.assignments.clear();
             return out;
         }

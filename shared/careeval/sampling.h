@@ -7,8 +7,8 @@
 // same sequence.
 
 #include <cstdint>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace careeval {
@@ -32,7 +32,7 @@ struct Sample {
     std::uint64_t seed = 0;
     std::size_t population = 0;
     std::size_t k = 0;
-    std::vector<std::size_t> selected;     //!< the k drawn, 0-based, in draw order
+    std::vector<std::size_t> selected; //!< the k drawn, 0-based, in draw order
     std::vector<std::size_t> replacements; //!< the next ones in the same sequence, for refusals
 };
 
@@ -52,9 +52,9 @@ namespace careeval {
 //! can re-run the draw and get the same assignment.
 struct DrawInput {
     std::uint64_t seed = 0;
-    std::vector<std::string> institutions;                    //!< pool, in a stable (sorted) order
-    std::vector<std::string> inspectors;                      //!< pool, in a stable (sorted) order
-    std::vector<std::pair<std::string, std::string>> links;   //!< (institution, inspector) to avoid
+    std::vector<std::string> institutions; //!< pool, in a stable (sorted) order
+    std::vector<std::string> inspectors; //!< pool, in a stable (sorted) order
+    std::vector<std::pair<std::string, std::string>> links; //!< (institution, inspector) to avoid
     std::size_t k = 0;
     std::size_t teamSize = 0;
 };

@@ -11,10 +11,14 @@ namespace careeval {
 std::string_view toString(IndicatorStatus s)
 {
     switch (s) {
-    case IndicatorStatus::Pass: return "pass";
-    case IndicatorStatus::Fail: return "fail";
-    case IndicatorStatus::Incomplete: return "incomplete";
-    case IndicatorStatus::Info: return "info";
+    case IndicatorStatus::Pass:
+        return "pass";
+    case IndicatorStatus::Fail:
+        return "fail";
+    case IndicatorStatus::Incomplete:
+        return "incomplete";
+    case IndicatorStatus::Info:
+        return "info";
     }
     return "incomplete";
 }
@@ -22,9 +26,12 @@ std::string_view toString(IndicatorStatus s)
 std::string_view toString(ConclusionStatus s)
 {
     switch (s) {
-    case ConclusionStatus::Pass: return "pass";
-    case ConclusionStatus::Fail: return "fail";
-    case ConclusionStatus::Incomplete: return "incomplete";
+    case ConclusionStatus::Pass:
+        return "pass";
+    case ConclusionStatus::Fail:
+        return "fail";
+    case ConclusionStatus::Incomplete:
+        return "incomplete";
     }
     return "incomplete";
 }
@@ -80,7 +87,10 @@ namespace {
 class Env : public ExpressionEnv
 {
 public:
-    Env(const Template &t, const InspectionState &s, const SurveySummary &survey) : m_t(t), m_s(s), m_survey(survey)
+    Env(const Template &t, const InspectionState &s, const SurveySummary &survey)
+        : m_t(t)
+        , m_s(s)
+        , m_survey(survey)
     {
     }
 
@@ -305,7 +315,7 @@ ScoreReport score(const Template &t, const InspectionState &s)
             }
 
     for (const auto &ind : t.indicators) {
-        IndicatorResult r{ind.id, env.indicator(ind), IndicatorStatus::Incomplete};
+        IndicatorResult r {ind.id, env.indicator(ind), IndicatorStatus::Incomplete};
         if (r.value)
             r.status = !ind.target ? IndicatorStatus::Info : ind.target->met(*r.value) ? IndicatorStatus::Pass : IndicatorStatus::Fail;
         rep.indicators.push_back(r);
@@ -339,7 +349,7 @@ ScoreReport score(const Template &t, const InspectionState &s)
             rep.incomplete.push_back({"sample_not_drawn", "survey", {}});
         else if (rep.survey.valid < rep.survey.sampleSize)
             rep.incomplete.push_back({"sample_short", "survey",
-                                      std::to_string(rep.survey.valid) + " of " + std::to_string(rep.survey.sampleSize) + " valid responses"});
+                std::to_string(rep.survey.valid) + " of " + std::to_string(rep.survey.sampleSize) + " valid responses"});
     }
     if (t.conclusion.passPercent && rep.percent && *rep.percent < *t.conclusion.passPercent - 1e-9)
         rep.failures.push_back({"below_pass_percent", "total", figure(*rep.percent) + "% < " + figure(*t.conclusion.passPercent) + "%"});

@@ -35,16 +35,16 @@ struct SectionScore {
 
 //! Something the conclusion is waiting for or fails on. `code` is stable (the app translates it).
 struct Reason {
-    std::string code;    //!< missing_answer, missing_note, missing_photo, conflict, indicator_failed, …
+    std::string code; //!< missing_answer, missing_note, missing_photo, conflict, indicator_failed, …
     std::string subject; //!< item id, indicator id, finding id or slot
-    std::string detail;  //!< figures, e.g. "1 of 2 photos" or "0.9 < target >= 1"
+    std::string detail; //!< figures, e.g. "1 of 2 photos" or "0.9 < target >= 1"
 };
 
 struct SurveySummary {
     bool enabled = false;
     int sampleSize = 0; //!< residents the template asks for, given the drawn population (0: not drawn)
     int responses = 0;
-    int valid = 0;      //!< responses that answered the "satisfied" question (not "don't know")
+    int valid = 0; //!< responses that answered the "satisfied" question (not "don't know")
     int satisfied = 0;
     ExprValue rate;
     std::map<std::string, ExprValue> questionMeans; //!< mean points per question
@@ -61,13 +61,13 @@ struct ScoreReport {
     std::optional<GradeBand> grade;
     std::vector<IndicatorResult> indicators;
     std::map<std::string, double> prefilled; //!< score items showing a computed value nobody entered yet
-    std::vector<Reason> missing;             //!< required answers and evidence
+    std::vector<Reason> missing; //!< required answers and evidence
     std::vector<std::string> conflicts;
     int openFindings = 0;
     int openMajorFindings = 0;
     SurveySummary survey;
     ConclusionStatus conclusion = ConclusionStatus::Incomplete;
-    std::vector<Reason> failures;   //!< why it fails (also listed while incomplete)
+    std::vector<Reason> failures; //!< why it fails (also listed while incomplete)
     std::vector<Reason> incomplete; //!< why it cannot be concluded yet
 
     const IndicatorResult *indicator(std::string_view id) const;

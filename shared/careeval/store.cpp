@@ -101,7 +101,9 @@ Result<void> execSql(sqlite3 *db, const char *sql)
 
 // Outside a transaction this is BEGIN IMMEDIATE … COMMIT; inside one (a caller's larger unit of
 // work) it becomes a savepoint, so the inner work commits or rolls back with the outer transaction.
-Transaction::Transaction(sqlite3 *db) : m_db(db), m_nested(sqlite3_get_autocommit(db) == 0)
+Transaction::Transaction(sqlite3 *db)
+    : m_db(db)
+    , m_nested(sqlite3_get_autocommit(db) == 0)
 {
     auto r = execSql(db, m_nested ? "SAVEPOINT careeval_tx" : "BEGIN IMMEDIATE");
     m_active = r.ok();
@@ -185,8 +187,9 @@ Result<void> OpStore::migrate()
     int version = sqlite3_column_int(v.get(), 0);
     constexpr int latest = static_cast<int>(std::size(kMigrations));
     if (version > latest)
-        return makeError(ErrorCode::Database, "database schema version " + std::to_string(version)
-                                                  + " is newer than this program understands (" + std::to_string(latest) + ")");
+        return makeError(ErrorCode::Database,
+            "database schema version " + std::to_string(version) + " is newer than this program understands (" + std::to_string(latest)
+                + ")");
     for (; version < latest; ++version) {
         Transaction tx(m_db);
         if (!tx.ok())
@@ -280,7 +283,7 @@ Result<std::vector<Operation>> OpStore::operations(std::string_view inspection)
 Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::string_view inspection)
 {
     const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE seq > ?1"
-                            + (inspection.empty() ? "" : " AND inspection = ?3") + " ORDER BY seq LIMIT ?2";
+        + (inspection.empty() ? "" : " AND inspection = ?3") + " ORDER BY seq LIMIT ?2";
     Stmt s(m_db, sql.c_str());
     if (!s.ok())
         return dbError("cannot query operations");
@@ -310,7 +313,7 @@ Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::strin
 Result<std::vector<Operation>> OpStore::pending(std::size_t limit, std::string_view inspection)
 {
     const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE state = 0"
-                            + (inspection.empty() ? "" : " AND inspection = ?2") + " ORDER BY seq LIMIT ?1";
+        + (inspection.empty() ? "" : " AND inspection = ?2") + " ORDER BY seq LIMIT ?1";
     Stmt s(m_db, sql.c_str());
     if (!s.ok())
         return dbError("cannot query pending operations");
@@ -332,8 +335,8 @@ Result<std::vector<Operation>> OpStore::pending(std::size_t limit, std::string_v
 
 Result<std::size_t> OpStore::pendingCount(std::string_view inspection)
 {
-    Stmt s(m_db, inspection.empty() ? "SELECT count(*) FROM ops WHERE state = 0"
-                                    : "SELECT count(*) FROM ops WHERE state = 0 AND inspection = ?1");
+    Stmt s(m_db,
+        inspection.empty() ? "SELECT count(*) FROM ops WHERE state = 0" : "SELECT count(*) FROM ops WHERE state = 0 AND inspection = ?1");
     if (!inspection.empty())
         s.text(1, inspection);
     if (!s.ok() || s.step() != SQLITE_ROW)
@@ -371,7 +374,7 @@ Result<void> OpStore::markRefused(const Uuid &id, const std::string &reason)
 Result<std::vector<StoredOp>> OpStore::refused(std::string_view inspection)
 {
     const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE state = 2"
-                            + (inspection.empty() ? "" : " AND inspection = ?1") + " ORDER BY seq";
+        + (inspection.empty() ? "" : " AND inspection = ?1") + " ORDER BY seq";
     Stmt s(m_db, sql.c_str());
     if (!inspection.empty())
         s.text(1, inspection);
@@ -406,8 +409,8 @@ Result<std::optional<StoredOp>> OpStore::find(const Uuid &id)
 
 Result<std::uint64_t> OpStore::maxClock(std::string_view inspection)
 {
-    Stmt s(m_db, inspection.empty() ? "SELECT coalesce(max(clock), 0) FROM ops"
-                                    : "SELECT coalesce(max(clock), 0) FROM ops WHERE inspection = ?1");
+    Stmt s(m_db,
+        inspection.empty() ? "SELECT coalesce(max(clock), 0) FROM ops" : "SELECT coalesce(max(clock), 0) FROM ops WHERE inspection = ?1");
     if (!inspection.empty())
         s.text(1, inspection);
     if (!s.ok() || s.step() != SQLITE_ROW)

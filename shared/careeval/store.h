@@ -22,9 +22,9 @@ namespace careeval {
 //! Where an operation stands as far as sync is concerned.
 enum class SyncState {
     Pending = 0, //!< made here, not yet acknowledged by the server
-    Sent = 1,    //!< made here, acknowledged
+    Sent = 1, //!< made here, acknowledged
     Refused = 2, //!< made here, refused by the server (reason kept, operation kept)
-    Remote = 3,  //!< received from elsewhere
+    Remote = 3, //!< received from elsewhere
 };
 
 enum class AppendOutcome { Inserted, Duplicate };

@@ -39,9 +39,12 @@ std::string_view toString(ItemType t)
 std::string_view toString(Hazard h)
 {
     switch (h) {
-    case Hazard::Major: return "major";
-    case Hazard::General: return "general";
-    case Hazard::None: break;
+    case Hazard::Major:
+        return "major";
+    case Hazard::General:
+        return "general";
+    case Hazard::None:
+        break;
     }
     return "none";
 }
@@ -66,11 +69,16 @@ bool Target::met(double v) const
 {
     constexpr double eps = 1e-9;
     switch (op) {
-    case Comparison::Less: return v < value - eps;
-    case Comparison::LessEqual: return v <= value + eps;
-    case Comparison::Greater: return v > value + eps;
-    case Comparison::GreaterEqual: return v >= value - eps;
-    case Comparison::Equal: return std::fabs(v - value) <= eps;
+    case Comparison::Less:
+        return v < value - eps;
+    case Comparison::LessEqual:
+        return v <= value + eps;
+    case Comparison::Greater:
+        return v > value + eps;
+    case Comparison::GreaterEqual:
+        return v >= value - eps;
+    case Comparison::Equal:
+        return std::fabs(v - value) <= eps;
     }
     return false;
 }
@@ -125,8 +133,8 @@ void Template::buildIndex()
             for (int i = 0; i < static_cast<int>(sec.items.size()); ++i) {
                 sec.items[i].stepIndex = s;
                 sec.items[i].sectionIndex = c;
-                m_items.emplace(sec.items[i].id, ItemRef{s, c, i});
-                m_order.push_back(ItemRef{s, c, i});
+                m_items.emplace(sec.items[i].id, ItemRef {s, c, i});
+                m_order.push_back(ItemRef {s, c, i});
             }
         }
     }
@@ -159,9 +167,8 @@ bool validId(const std::string &id)
 {
     if (id.empty() || id.size() > 64 || !std::isalpha(static_cast<unsigned char>(id[0])))
         return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-    });
+    return std::all_of(
+        id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; });
 }
 
 std::string quote(std::string_view s)
@@ -190,8 +197,7 @@ public:
         return false;
     }
 
-    void allowOnly(const json &o, const std::string &path, std::initializer_list<std::string_view> keys,
-                   std::string_view context)
+    void allowOnly(const json &o, const std::string &path, std::initializer_list<std::string_view> keys, std::string_view context)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
             const std::string &k = it.key();
@@ -278,8 +284,8 @@ public:
     {
         auto s = string(o, path, key, true);
         if (s && !validId(*s)) {
-            add(jsonPointer(path, key), "invalid id " + quote(*s)
-                                            + " (letters, digits, '_', '-', '.'; starting with a letter; at most 64)");
+            add(jsonPointer(path, key),
+                "invalid id " + quote(*s) + " (letters, digits, '_', '-', '.'; starting with a letter; at most 64)");
             return std::nullopt;
         }
         return s;
@@ -333,10 +339,9 @@ public:
 
 std::optional<Target> parseTarget(const std::string &s)
 {
-    static const std::pair<std::string_view, Comparison> ops[] = {
-        {"<=", Comparison::LessEqual}, {">=", Comparison::GreaterEqual}, {"==", Comparison::Equal},
-        {"<", Comparison::Less},       {">", Comparison::Greater},       {"=", Comparison::Equal},
-        {"≥", Comparison::GreaterEqual}, {"≤", Comparison::LessEqual}};
+    static const std::pair<std::string_view, Comparison> ops[]
+        = {{"<=", Comparison::LessEqual}, {">=", Comparison::GreaterEqual}, {"==", Comparison::Equal}, {"<", Comparison::Less},
+            {">", Comparison::Greater}, {"=", Comparison::Equal}, {"≥", Comparison::GreaterEqual}, {"≤", Comparison::LessEqual}};
     std::string_view v = s;
     while (!v.empty() && v.front() == ' ')
         v.remove_prefix(1);
@@ -356,7 +361,7 @@ std::optional<Target> parseTarget(const std::string &s)
                 return std::nullopt;
             if (!std::isfinite(value))
                 return std::nullopt;
-            return Target{cmp, value};
+            return Target {cmp, value};
         }
     }
     return std::nullopt;
@@ -390,8 +395,10 @@ void parseItem(Reader &r, const json &v, const std::string &p, StepKey stepKey, 
     const std::string ctx = std::string("a ") + std::string(toString(item.type)) + " item";
     switch (item.type) {
     case ItemType::Check:
-        r.allowOnly(v, p, {"id", "type", "label", "guidance", "required", "weight", "note_when_noncompliant",
-                           "photo_when_noncompliant", "hazard", "points", "allow_na"}, ctx);
+        r.allowOnly(v, p,
+            {"id", "type", "label", "guidance", "required", "weight", "note_when_noncompliant", "photo_when_noncompliant", "hazard",
+                "points", "allow_na"},
+            ctx);
         break;
     case ItemType::Score:
         r.allowOnly(v, p, {"id", "type", "label", "guidance", "required", "weight", "max", "step", "allow_na", "prefill"}, ctx);
@@ -461,8 +468,9 @@ void parseItem(Reader &r, const json &v, const std::string &p, StepKey stepKey, 
         if (item.max && *item.max > 0 && item.step > 0) {
             const double n = *item.max / item.step;
             if (std::fabs(n - std::round(n)) > 1e-6)
-                r.add(jsonPointer(p, "max"), "max " + Target{Comparison::Equal, *item.max}.toString().substr(3)
-                                                 + " is not a whole number of steps of " + Target{Comparison::Equal, item.step}.toString().substr(3));
+                r.add(jsonPointer(p, "max"),
+                    "max " + Target {Comparison::Equal, *item.max}.toString().substr(3) + " is not a whole number of steps of "
+                        + Target {Comparison::Equal, item.step}.toString().substr(3));
         }
         item.allowNotApplicable = r.boolean(v, p, "allow_na", false);
         if (auto pre = r.string(v, p, "prefill", false)) {
@@ -531,7 +539,7 @@ void parseSteps(Reader &r, const json &root, Parsed &out, std::set<std::string> 
     const json *steps = r.array(root, "", "steps", true, false);
     if (!steps)
         return;
-    std::array<bool, 8> seen{};
+    std::array<bool, 8> seen {};
     std::size_t itemCount = 0;
     for (std::size_t s = 0; s < steps->size(); ++s) {
         const std::string p = jsonPointer("/steps", s);
@@ -544,8 +552,9 @@ void parseSteps(Reader &r, const json &root, Parsed &out, std::set<std::string> 
             continue;
         auto k = stepKeyFromString(*key);
         if (!k) {
-            r.add(jsonPointer(p, "key"), "unknown step " + quote(*key)
-                                             + " (the eight steps are announce, briefing, documents, site, survey, scoring, conclusion, feedback)");
+            r.add(jsonPointer(p, "key"),
+                "unknown step " + quote(*key)
+                    + " (the eight steps are announce, briefing, documents, site, survey, scoring, conclusion, feedback)");
             continue;
         }
         const int idx = static_cast<int>(*k);
@@ -554,8 +563,9 @@ void parseSteps(Reader &r, const json &root, Parsed &out, std::set<std::string> 
             continue;
         }
         if (idx != static_cast<int>(s))
-            r.add(jsonPointer(p, "key"), "step " + quote(*key) + " is out of order: position " + std::to_string(s + 1)
-                                             + " must be " + quote(kStepKeys[std::min<std::size_t>(s, 7)]));
+            r.add(jsonPointer(p, "key"),
+                "step " + quote(*key) + " is out of order: position " + std::to_string(s + 1) + " must be "
+                    + quote(kStepKeys[std::min<std::size_t>(s, 7)]));
         seen[idx] = true;
         Step &step = out.t.steps[idx];
         step.key = *k;
@@ -738,8 +748,7 @@ void parseConclusion(Reader &r, const json &root, Template &t)
     const json *cv = r.field(root, "", "conclusion", true);
     if (!cv || !r.object(*cv, "/conclusion"))
         return;
-    r.allowOnly(*cv, "/conclusion", {"pass_percent", "indicators_must_pass", "open_major_hazard_fails", "grades"},
-                "the conclusion rules");
+    r.allowOnly(*cv, "/conclusion", {"pass_percent", "indicators_must_pass", "open_major_hazard_fails", "grades"}, "the conclusion rules");
     if (auto pp = r.number(*cv, "/conclusion", "pass_percent", false)) {
         if (*pp < 0 || *pp > 100)
             r.add("/conclusion/pass_percent", "pass_percent must be between 0 and 100");
@@ -769,10 +778,11 @@ void parseConclusion(Reader &r, const json &root, Template &t)
             t.conclusion.grades.push_back(std::move(band));
         }
         std::sort(t.conclusion.grades.begin(), t.conclusion.grades.end(),
-                  [](const GradeBand &a, const GradeBand &b) { return a.minPercent > b.minPercent; });
+            [](const GradeBand &a, const GradeBand &b) { return a.minPercent > b.minPercent; });
         for (std::size_t i = 1; i < t.conclusion.grades.size(); ++i)
             if (t.conclusion.grades[i].minPercent == t.conclusion.grades[i - 1].minPercent)
-                r.add("/conclusion/grades", "two grade bands start at " + std::to_string(static_cast<int>(t.conclusion.grades[i].minPercent)) + "%");
+                r.add("/conclusion/grades",
+                    "two grade bands start at " + std::to_string(static_cast<int>(t.conclusion.grades[i].minPercent)) + "%");
     }
 }
 
@@ -809,9 +819,9 @@ void checkFormulas(Reader &r, Template &t)
             for (std::size_t i = 0; i < t.steps[s].sections[c].items.size(); ++i) {
                 const Item &item = t.steps[s].sections[c].items[i];
                 if (!item.prefill.empty())
-                    nodes.push_back({"/steps/" + std::to_string(s) + "/sections/" + std::to_string(c) + "/items/"
-                                         + std::to_string(i) + "/prefill",
-                                     &item.prefill, item.id});
+                    nodes.push_back(
+                        {"/steps/" + std::to_string(s) + "/sections/" + std::to_string(c) + "/items/" + std::to_string(i) + "/prefill",
+                            &item.prefill, item.id});
             }
     std::map<std::string, std::vector<std::string>> deps;
     for (const auto &n : nodes) {
@@ -819,8 +829,8 @@ void checkFormulas(Reader &r, Template &t)
             const Item *item = t.item(name);
             if (item) {
                 if (!numericItem(*item))
-                    r.add(n.path, "formula reads " + quote(name) + ", a " + std::string(toString(item->type))
-                                      + " item, which has no numeric value");
+                    r.add(n.path,
+                        "formula reads " + quote(name) + ", a " + std::string(toString(item->type)) + " item, which has no numeric value");
                 if (!item->prefill.empty())
                     deps[n.name].push_back(name);
             } else if (t.indicator(name)) {
@@ -871,8 +881,8 @@ void checkFormulas(Reader &r, Template &t)
     std::map<std::string, std::size_t> rank;
     for (std::size_t i = 0; i < order.size(); ++i)
         rank[order[i]] = i;
-    std::stable_sort(t.indicators.begin(), t.indicators.end(),
-                     [&](const Indicator &a, const Indicator &b) { return rank[a.id] < rank[b.id]; });
+    std::stable_sort(
+        t.indicators.begin(), t.indicators.end(), [&](const Indicator &a, const Indicator &b) { return rank[a.id] < rank[b.id]; });
 }
 
 } // namespace
@@ -887,15 +897,15 @@ Result<Template> parseTemplate(std::string_view text, std::vector<TemplateIssue>
         const json &root = doc.value();
         Parsed out;
         Template &t = out.t;
-        r.allowOnly(root, "", {"format", "id", "version", "title", "description", "notes", "scales", "steps", "survey",
-                               "indicators", "conclusion"},
-                    "the template");
+        r.allowOnly(root, "",
+            {"format", "id", "version", "title", "description", "notes", "scales", "steps", "survey", "indicators", "conclusion"},
+            "the template");
         if (auto fmt = r.string(root, "", "format", true); fmt && *fmt != kTemplateFormat)
             r.add("/format", "unsupported format " + quote(*fmt) + " (this version reads \"" + std::string(kTemplateFormat) + "\")");
         t.id = r.id(root, "").value_or("");
         if (auto v = r.string(root, "", "version", true)) {
             const bool okVersion = !v->empty() && v->size() <= 32 && std::isdigit(static_cast<unsigned char>((*v)[0]))
-                                   && std::all_of(v->begin(), v->end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+                && std::all_of(v->begin(), v->end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
             if (!okVersion)
                 r.add("/version", "version " + quote(*v) + " must be numbers separated by dots, like \"1.2.0\"");
             t.version = *v;

@@ -22,8 +22,8 @@ inline constexpr std::string_view kTemplateFormat = "careeval-template/1";
 
 //! The eight steps of the on-site procedure, in their fixed order.
 enum class StepKey { Announce, Briefing, Documents, Site, Survey, Scoring, Conclusion, Feedback };
-inline constexpr std::array<std::string_view, 8> kStepKeys = {"announce", "briefing", "documents", "site",
-                                                              "survey",   "scoring",  "conclusion", "feedback"};
+inline constexpr std::array<std::string_view, 8> kStepKeys
+    = {"announce", "briefing", "documents", "site", "survey", "scoring", "conclusion", "feedback"};
 std::optional<StepKey> stepKeyFromString(std::string_view key);
 std::string_view toString(StepKey key);
 
@@ -35,8 +35,8 @@ struct LocalizedText {
 };
 
 enum class ItemType { Check, Score, Number, Single, Multiple, Text, Date, Photo, Signature, Rating };
-inline constexpr std::array<std::string_view, 10> kItemTypes = {"check", "score", "number", "single", "multiple",
-                                                                "text",  "date",  "photo",  "signature", "rating"};
+inline constexpr std::array<std::string_view, 10> kItemTypes
+    = {"check", "score", "number", "single", "multiple", "text", "date", "photo", "signature", "rating"};
 std::optional<ItemType> itemTypeFromString(std::string_view s);
 std::string_view toString(ItemType t);
 

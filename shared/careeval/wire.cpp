@@ -7,9 +7,12 @@ namespace careeval {
 std::string_view toString(PushStatus s)
 {
     switch (s) {
-    case PushStatus::Accepted: return "accepted";
-    case PushStatus::AlreadyHad: return "already_had";
-    case PushStatus::Refused: return "refused";
+    case PushStatus::Accepted:
+        return "accepted";
+    case PushStatus::AlreadyHad:
+        return "already_had";
+    case PushStatus::Refused:
+        return "refused";
     }
     return "refused";
 }
@@ -26,7 +29,7 @@ std::optional<PushStatus> pushStatusFromString(std::string_view s)
 std::optional<RefusalCode> refusalCodeFromString(std::string_view s)
 {
     for (auto c : {RefusalCode::Malformed, RefusalCode::ClockJump, RefusalCode::Locked, RefusalCode::NotMember, RefusalCode::Forbidden,
-                   RefusalCode::Workflow, RefusalCode::Template})
+             RefusalCode::Workflow, RefusalCode::Template})
         if (toString(c) == s)
             return c;
     return std::nullopt;
@@ -67,14 +70,14 @@ json pushRequestToJson(const std::vector<Operation> &ops)
     json list = json::array();
     for (const auto &op : ops)
         list.push_back(toJson(op));
-    return json{{"ops", std::move(list)}};
+    return json {{"ops", std::move(list)}};
 }
 
 json toJson(const PushReply &reply)
 {
     json out = json::array();
     for (const auto &r : reply.results) {
-        json o{{"index", r.index}, {"status", std::string(toString(r.status))}};
+        json o {{"index", r.index}, {"status", std::string(toString(r.status))}};
         if (!r.id.isNil())
             o["id"] = r.id.toString();
         if (r.status == PushStatus::Refused) {
@@ -109,9 +112,15 @@ Result<PushReply> pushReplyFromJson(const json &body)
         if (o.contains("code") && o["code"].is_string())
             r.code = refusalCodeFromString(o["code"].get<std::string>()).value_or(RefusalCode::Malformed);
         switch (r.status) {
-        case PushStatus::Accepted: ++reply.accepted; break;
-        case PushStatus::AlreadyHad: ++reply.alreadyHad; break;
-        case PushStatus::Refused: ++reply.refused; break;
+        case PushStatus::Accepted:
+            ++reply.accepted;
+            break;
+        case PushStatus::AlreadyHad:
+            ++reply.alreadyHad;
+            break;
+        case PushStatus::Refused:
+            ++reply.refused;
+            break;
         }
         reply.results.push_back(std::move(r));
         ++i;
@@ -129,7 +138,8 @@ json toJson(const PullPage &page)
 
 Result<PullPage> pullPageFromJson(const json &body)
 {
-    if (!body.is_object() || !body.contains("ops") || !body["ops"].is_array() || !body.contains("next") || !body["next"].is_number_integer())
+    if (!body.is_object() || !body.contains("ops") || !body["ops"].is_array() || !body.contains("next")
+        || !body["next"].is_number_integer())
         return makeError(ErrorCode::InvalidArgument, "the page has no \"ops\" list or no \"next\" cursor");
     PullPage page;
     page.next = body["next"].get<std::int64_t>();

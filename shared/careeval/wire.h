@@ -21,17 +21,17 @@ std::string_view toString(PushStatus s);
 
 //! What became of one operation of a push, in the order they were sent.
 struct PushResult {
-    Uuid id;                      //!< nil when the operation's id itself could not be read
-    std::size_t index = 0;        //!< position in the request
+    Uuid id; //!< nil when the operation's id itself could not be read
+    std::size_t index = 0; //!< position in the request
     PushStatus status = PushStatus::Accepted;
-    std::string reason;           //!< when refused: a sentence a person can read
+    std::string reason; //!< when refused: a sentence a person can read
     RefusalCode code = RefusalCode::Malformed;
 };
 
 //! One element of a push request: the operation, or why it could not be read (then refused alone).
 struct PushItem {
     std::optional<Operation> op;
-    Uuid id;                      //!< read even from a malformed operation when its id is readable
+    Uuid id; //!< read even from a malformed operation when its id is readable
     std::string error;
 };
 

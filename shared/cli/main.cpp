@@ -43,8 +43,8 @@ int validate(int argc, char **argv)
         std::vector<TemplateIssue> issues;
         auto t = loadTemplateFile(argv[i], &issues);
         if (t) {
-            std::cout << "ok    " << argv[i] << "  " << t->pin() << "  (" << t->itemCount() << " items, "
-                      << t->indicators.size() << " indicators)  " << t->title.zh << " / " << t->title.en << "\n";
+            std::cout << "ok    " << argv[i] << "  " << t->pin() << "  (" << t->itemCount() << " items, " << t->indicators.size()
+                      << " indicators)  " << t->title.zh << " / " << t->title.en << "\n";
             continue;
         }
         ++failed;
@@ -63,10 +63,17 @@ std::string fmt(ExprValue v, ValueFormat f)
         return "—";
     char buf[64];
     switch (f) {
-    case ValueFormat::Percent: std::snprintf(buf, sizeof buf, "%.1f%%", *v * 100); break;
-    case ValueFormat::Integer: std::snprintf(buf, sizeof buf, "%.0f", *v); break;
-    case ValueFormat::YesNo: return *v != 0 ? "yes/是" : "no/否";
-    case ValueFormat::Number: std::snprintf(buf, sizeof buf, "%.2f", *v); break;
+    case ValueFormat::Percent:
+        std::snprintf(buf, sizeof buf, "%.1f%%", *v * 100);
+        break;
+    case ValueFormat::Integer:
+        std::snprintf(buf, sizeof buf, "%.0f", *v);
+        break;
+    case ValueFormat::YesNo:
+        return *v != 0 ? "yes/是" : "no/否";
+    case ValueFormat::Number:
+        std::snprintf(buf, sizeof buf, "%.2f", *v);
+        break;
     }
     return buf;
 }
@@ -84,34 +91,39 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
     auto L = [&](const LocalizedText &x) { return x.get(lang); };
     std::printf("%s  %s\n", L(t.title).c_str(), t.pin().c_str());
     std::printf("%s: %s   %s: %s   %s: %zu\n", en ? "Inspection" : "评估", st.inspection.c_str(), en ? "status" : "状态",
-                std::string(toString(st.status)).c_str(), en ? "operations" : "操作数", st.accepted);
+        std::string(toString(st.status)).c_str(), en ? "operations" : "操作数", st.accepted);
     std::printf("\n%s\n", en ? "Scoring sheet" : "评估计分表");
     for (const auto &s : r.sections) {
         if (s.max <= 0)
             continue;
         std::printf("  %-44s %6.1f / %-6.1f\n", L(t.section(s.id)->title).c_str(), s.points, s.max);
     }
-    std::printf("  %-44s %6.1f / %-6.1f  (%s)\n", en ? "Total" : "总分", r.total, r.max, fmt(r.percent ? ExprValue(*r.percent / 100) : std::nullopt, ValueFormat::Percent).c_str());
+    std::printf("  %-44s %6.1f / %-6.1f  (%s)\n", en ? "Total" : "总分", r.total, r.max,
+        fmt(r.percent ? ExprValue(*r.percent / 100) : std::nullopt, ValueFormat::Percent).c_str());
     if (r.grade)
         std::printf("  %s: %s\n", en ? "Grade" : "等级", L(r.grade->label).c_str());
     std::printf("\n%s\n", en ? "Indicators" : "指标");
     for (const auto &i : r.indicators) {
         const Indicator *d = t.indicator(i.id);
-        const char *mark = i.status == IndicatorStatus::Pass ? "✓" : i.status == IndicatorStatus::Fail ? "✗" : i.status == IndicatorStatus::Info ? "·" : "?";
+        const char *mark = i.status == IndicatorStatus::Pass ? "✓"
+            : i.status == IndicatorStatus::Fail              ? "✗"
+            : i.status == IndicatorStatus::Info              ? "·"
+                                                             : "?";
         std::printf("  %s %-40s %10s   %s\n", mark, L(d->label).c_str(), fmt(i.value, d->format).c_str(),
-                    d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format)).c_str() : "");
+            d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format)).c_str() : "");
     }
     if (r.survey.enabled)
-        std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid, en ? "satisfied" : "满意",
-                    fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样", r.survey.sampleSize);
+        std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid,
+            en ? "satisfied" : "满意", fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样",
+            r.survey.sampleSize);
     std::printf("\n%s (%zu)\n", en ? "Findings" : "问题清单", st.findings.size());
     for (const auto &[id, f] : st.findings) {
         std::string title = f.text("title");
         if (title.empty() && t.item(f.item))
             title = L(t.item(f.item)->label);
-        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", std::string(toString(f.hazard)).c_str(), f.closed ? ", closed" : "", title.c_str(),
-                    en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方", f.text("responsible").c_str(),
-                    en ? "deadline" : "期限", f.text("deadline").c_str());
+        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", std::string(toString(f.hazard)).c_str(), f.closed ? ", closed" : "",
+            title.c_str(), en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方",
+            f.text("responsible").c_str(), en ? "deadline" : "期限", f.text("deadline").c_str());
     }
     const auto conflicts = st.conflicts();
     if (!conflicts.empty()) {
@@ -268,7 +280,7 @@ int sampleCommand(int argc, char **argv)
         return 1;
     }
     const Sample s = drawSample(seed, population, k, replacements);
-    json out{{"seed", seed}, {"population", population}, {"k", s.k}};
+    json out {{"seed", seed}, {"population", population}, {"k", s.k}};
     json sel = json::array(), rep = json::array();
     for (auto i : s.selected)
         sel.push_back(i + 1);

@@ -26,7 +26,7 @@ public:
 
 struct HttpRequest {
     std::string method; //!< "GET", "POST", …
-    std::string path;   //!< decoded path without the query
+    std::string path; //!< decoded path without the query
     std::map<std::string, std::string> query;
     std::map<std::string, std::string> headers; //!< names in lower case
     std::string body;

@@ -51,13 +51,8 @@ json inspectionJson(const InspectionRecord &r)
     json team = json::array();
     for (const auto &m : r.team)
         team.push_back({{"username", m.username}, {"role", std::string(toString(m.role))}});
-    return {{"id", r.id},
-            {"institution", r.institution},
-            {"template", {{"id", r.templateId}, {"version", r.templateVersion}}},
-            {"status", std::string(toString(r.status))},
-            {"planned_date", r.plannedDate},
-            {"team", team},
-            {"created_at", r.createdAt}};
+    return {{"id", r.id}, {"institution", r.institution}, {"template", {{"id", r.templateId}, {"version", r.templateVersion}}},
+        {"status", std::string(toString(r.status))}, {"planned_date", r.plannedDate}, {"team", team}, {"created_at", r.createdAt}};
 }
 
 bool validName(const std::string &s, std::size_t max = 64)
@@ -159,7 +154,12 @@ struct Service::Context {
     }
 };
 
-Service::Service(ServerStore &store, ServiceConfig config) : m_store(store), m_config(std::move(config)), m_blobs(m_config.dataDir) {}
+Service::Service(ServerStore &store, ServiceConfig config)
+    : m_store(store)
+    , m_config(std::move(config))
+    , m_blobs(m_config.dataDir)
+{
+}
 
 Result<void> Service::init()
 {
@@ -179,7 +179,7 @@ HttpResponse Service::handle(const HttpRequest &req)
     ++m_requests;
     HttpResponse res;
     try {
-        Context c{req, splitPath(req.path), std::nullopt};
+        Context c {req, splitPath(req.path), std::nullopt};
         res = route(c);
     } catch (const std::exception &e) {
         // The core does not throw; anything here is a bug, reported without taking the server down.
@@ -261,7 +261,9 @@ HttpResponse Service::route(Context &c)
     }
     if (r.size() >= 1 && r[0] == "templates") {
         if (r.size() == 1)
-            return m == "GET" ? listTemplates(c) : m == "POST" ? (admin ? uploadTemplate(c) : forbidden("only an administrator uploads templates")) : methodNotAllowed();
+            return m == "GET" ? listTemplates(c)
+                : m == "POST" ? (admin ? uploadTemplate(c) : forbidden("only an administrator uploads templates"))
+                              : methodNotAllowed();
         if (r.size() == 3)
             return m == "GET" ? getTemplate(c, r[1], r[2]) : methodNotAllowed();
     }
@@ -290,7 +292,9 @@ HttpResponse Service::route(Context &c)
     }
     if (r.size() >= 1 && r[0] == "inspections") {
         if (r.size() == 1)
-            return m == "GET" ? listInspections(c) : m == "POST" ? (admin ? createInspection(c) : forbidden("only an administrator creates inspections")) : methodNotAllowed();
+            return m == "GET" ? listInspections(c)
+                : m == "POST" ? (admin ? createInspection(c) : forbidden("only an administrator creates inspections"))
+                              : methodNotAllowed();
         auto rec = m_store.inspection(r[1]);
         if (!rec)
             return errorResponse(500, "storage", rec.error().message);
@@ -337,7 +341,8 @@ HttpResponse Service::metrics()
     metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
     metric("careeval_blob_bytes_received_total", "counter", "Photo and signature bytes received.", m_blobBytes.load());
     metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());
-    metric("careeval_blob_hash_mismatches_total", "counter", "Uploads whose bytes did not match their SHA-256.", m_blobHashMismatches.load());
+    metric(
+        "careeval_blob_hash_mismatches_total", "counter", "Uploads whose bytes did not match their SHA-256.", m_blobHashMismatches.load());
     HttpResponse r;
     r.contentType = "text/plain; version=0.0.4";
     r.body = out.str();
@@ -350,7 +355,7 @@ HttpResponse Service::login(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     const std::string username = f.str("username", true, 64), password = f.str("password", true, 256);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
@@ -359,8 +364,8 @@ HttpResponse Service::login(Context &c)
         return errorResponse(500, "storage", failures.error().message);
     if (failures.value() >= m_config.maxLoginFailures) {
         auto r = errorResponse(429, "too_many_attempts",
-                               "too many failed sign-ins for \"" + username + "\"; try again in " +
-                                   std::to_string(m_config.failureWindowMs / 60000) + " minutes");
+            "too many failed sign-ins for \"" + username + "\"; try again in " + std::to_string(m_config.failureWindowMs / 60000)
+                + " minutes");
         r.headers.emplace_back("Retry-After", std::to_string(m_config.failureWindowMs / 1000));
         return r;
     }
@@ -415,7 +420,7 @@ HttpResponse Service::createUser(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     User u;
     u.username = f.str("username", true, 64);
     u.displayName = f.str("display_name", true, 100);
@@ -451,7 +456,7 @@ HttpResponse Service::updateUser(Context &c, const std::string &username)
     if (!existing.value())
         return errorResponse(404, "not_found", "no user \"" + username + "\"");
     User u = existing.value()->first;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     if (body->contains("display_name"))
         u.displayName = f.str("display_name", true, 100);
     if (body->contains("role")) {
@@ -490,7 +495,7 @@ HttpResponse Service::listInstitutions(Context &)
     json out = json::array();
     for (const auto &i : list.value())
         out.push_back({{"id", i.id}, {"name", i.name}, {"region", i.region}, {"address", i.address}, {"beds", i.beds},
-                       {"linked_inspectors", i.linkedInspectors}});
+            {"linked_inspectors", i.linkedInspectors}});
     return jsonResponse(200, {{"institutions", out}});
 }
 
@@ -500,7 +505,7 @@ HttpResponse Service::putInstitution(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     Institution i;
     i.id = f.str("id", true, 64);
     i.name = f.str("name", true, 200);
@@ -523,10 +528,11 @@ Result<TemplateRecord> Service::addTemplate(const std::string &text, const std::
     auto t = parseTemplate(text);
     if (!t)
         return t.error();
-    TemplateRecord rec{t->id, t->version, sha256Hex(text), text, nowMillis()};
+    TemplateRecord rec {t->id, t->version, sha256Hex(text), text, nowMillis()};
     auto stored = m_store.putTemplate(rec);
     if (!stored)
-        return makeError(ErrorCode::InvalidArgument, "template " + t->pin() + " already exists with other content; give the new one a new version");
+        return makeError(
+            ErrorCode::InvalidArgument, "template " + t->pin() + " already exists with other content; give the new one a new version");
     if (stored.value())
         (void)m_store.audit(byUser, "template_uploaded", t->pin(), rec.uploadedAt);
     return rec;
@@ -562,7 +568,7 @@ HttpResponse Service::listTemplates(Context &)
         return errorResponse(500, "storage", list.error().message);
     json out = json::array();
     for (const auto &t : list.value()) {
-        json item{{"id", t.id}, {"version", t.version}, {"sha256", t.sha256}, {"uploaded_at", t.uploadedAt}};
+        json item {{"id", t.id}, {"version", t.version}, {"sha256", t.sha256}, {"uploaded_at", t.uploadedAt}};
         if (auto tpl = templateFor(t.id, t.version))
             item["title"] = {{"zh", tpl.value()->title.zh}, {"en", tpl.value()->title.en}};
         out.push_back(std::move(item));
@@ -648,7 +654,7 @@ HttpResponse Service::createInspection(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     InspectionRecord rec;
     rec.id = f.str("id", true, 64);
     rec.institution = f.str("institution", true, 64);
@@ -665,9 +671,10 @@ HttpResponse Service::createInspection(Context &c)
     if (!inst || !inst.value())
         return errorResponse(400, "invalid_request", "field \"institution\": no institution \"" + rec.institution + "\"");
     if (!templateFor(rec.templateId, rec.templateVersion))
-        return errorResponse(400, "invalid_request", "fields \"template_id\"/\"template_version\": no template " + rec.templateId + "@" + rec.templateVersion);
+        return errorResponse(400, "invalid_request",
+            "fields \"template_id\"/\"template_version\": no template " + rec.templateId + "@" + rec.templateVersion);
     std::set<std::string> seen;
-    for (const auto &name : std::vector<std::string>{lead}) {
+    for (const auto &name : std::vector<std::string> {lead}) {
         rec.team.push_back({name, Role::Lead});
         seen.insert(name);
     }
@@ -739,42 +746,43 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
     const User user = *c.user;
     const Template &t = *tpl.value();
 
-    auto decide = [&](const InspectionRecord &current, std::vector<Operation> &ops, std::vector<PushResult> &results, WorkflowStatus &status) {
-        if (mint)
-            mint(current, ops);
-        // Judged by the rule book's gate in the order every replica applies them, so a lock in this
-        // batch refuses what follows it, and the clock bound grows as the batch is accepted.
-        std::vector<std::size_t> order(ops.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return Operation::before(ops[a], ops[b]); });
-        GateContext gate;
-        gate.tpl = &t;
-        gate.checkRoles = true;
-        gate.role = roleIn(current, user);
-        gate.maxClock = current.clocks.maxClock();
-        for (std::size_t i : order) {
-            const Operation &op = ops[i];
-            if (results[i].status == PushStatus::AlreadyHad)
-                continue;
-            auto refuse = [&](Refusal r) {
-                results[i].status = PushStatus::Refused;
-                results[i].reason = std::move(r.reason);
-                results[i].code = r.code;
-            };
-            gate.status = status;
-            if (op.inspection != current.id)
-                refuse({RefusalCode::Malformed, "belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\""});
-            else if (op.author != user.username)
-                refuse({RefusalCode::Forbidden, "author \"" + op.author + "\" is not the signed-in user \"" + user.username + "\""});
-            else if (auto r = admit(op, gate))
-                refuse(std::move(*r));
-            else {
-                gate.maxClock = std::max(gate.maxClock, op.clock);
-                status = advance(status, op.kind).value();
-            }
-        }
-    };
+    auto decide
+        = [&](const InspectionRecord &current, std::vector<Operation> &ops, std::vector<PushResult> &results, WorkflowStatus &status) {
+              if (mint)
+                  mint(current, ops);
+              // Judged by the rule book's gate in the order every replica applies them, so a lock in this
+              // batch refuses what follows it, and the clock bound grows as the batch is accepted.
+              std::vector<std::size_t> order(ops.size());
+              for (std::size_t i = 0; i < order.size(); ++i)
+                  order[i] = i;
+              std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return Operation::before(ops[a], ops[b]); });
+              GateContext gate;
+              gate.tpl = &t;
+              gate.checkRoles = true;
+              gate.role = roleIn(current, user);
+              gate.maxClock = current.clocks.maxClock();
+              for (std::size_t i : order) {
+                  const Operation &op = ops[i];
+                  if (results[i].status == PushStatus::AlreadyHad)
+                      continue;
+                  auto refuse = [&](Refusal r) {
+                      results[i].status = PushStatus::Refused;
+                      results[i].reason = std::move(r.reason);
+                      results[i].code = r.code;
+                  };
+                  gate.status = status;
+                  if (op.inspection != current.id)
+                      refuse({RefusalCode::Malformed, "belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\""});
+                  else if (op.author != user.username)
+                      refuse({RefusalCode::Forbidden, "author \"" + op.author + "\" is not the signed-in user \"" + user.username + "\""});
+                  else if (auto r = admit(op, gate))
+                      refuse(std::move(*r));
+                  else {
+                      gate.maxClock = std::max(gate.maxClock, op.clock);
+                      status = advance(status, op.kind).value();
+                  }
+              }
+          };
     auto stored = m_store.push(rec.id, user.username, batch, decide, c.now);
     if (!stored)
         return errorResponse(500, "storage", stored.error().message);
@@ -789,9 +797,15 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
     }
     for (const auto &r : reply.results)
         switch (r.status) {
-        case PushStatus::Accepted: ++reply.accepted; break;
-        case PushStatus::AlreadyHad: ++reply.alreadyHad; break;
-        case PushStatus::Refused: ++reply.refused; break;
+        case PushStatus::Accepted:
+            ++reply.accepted;
+            break;
+        case PushStatus::AlreadyHad:
+            ++reply.alreadyHad;
+            break;
+        case PushStatus::Refused:
+            ++reply.refused;
+            break;
         }
     m_opsAccepted += reply.accepted;
     m_opsAlreadyHad += reply.alreadyHad;
@@ -811,7 +825,8 @@ HttpResponse Service::pullOps(Context &c, const InspectionRecord &rec)
         return errorResponse(400, "invalid_request", "\"after\" and \"limit\" must be whole numbers");
     }
     if (after < 0 || limit < 1 || limit > static_cast<std::int64_t>(m_config.maxPullLimit))
-        return errorResponse(400, "invalid_request", "\"after\" must be ≥ 0 and \"limit\" from 1 to " + std::to_string(m_config.maxPullLimit));
+        return errorResponse(
+            400, "invalid_request", "\"after\" must be ≥ 0 and \"limit\" from 1 to " + std::to_string(m_config.maxPullLimit));
     auto page = m_store.operationsAfter(rec.id, after, static_cast<std::size_t>(limit));
     if (!page)
         return errorResponse(500, "storage", page.error().message);
@@ -850,7 +865,7 @@ HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
     auto sync = m_store.memberSync(rec.id);
     json members = json::array();
     for (const auto &m : rec.team) {
-        json o{{"username", m.username}, {"role", std::string(toString(m.role))}};
+        json o {{"username", m.username}, {"role", std::string(toString(m.role))}};
         auto a = st.authors.find(m.username);
         o["operations"] = a == st.authors.end() ? 0 : a->second.operations;
         o["last_change"] = a == st.authors.end() ? 0 : a->second.lastTime;
@@ -894,12 +909,9 @@ HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
     for (const auto &m : members)
         if (m.value("pushes", 0) > 0)
             ++synced;
-    return jsonResponse(200, {{"inspection", inspectionJson(rec)},
-                              {"state", stateToJson(st)},
-                              {"score", reportToJson(rep, *tpl.value())},
-                              {"members", members},
-                              {"members_synced", synced},
-                              {"photos", {{"expected", expected.size()}, {"received", received}, {"missing", missing}}}});
+    return jsonResponse(200,
+        {{"inspection", inspectionJson(rec)}, {"state", stateToJson(st)}, {"score", reportToJson(rep, *tpl.value())}, {"members", members},
+            {"members_synced", synced}, {"photos", {{"expected", expected.size()}, {"received", received}, {"missing", missing}}}});
 }
 
 HttpResponse Service::review(Context &c, const InspectionRecord &rec)
@@ -908,7 +920,7 @@ HttpResponse Service::review(Context &c, const InspectionRecord &rec)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     const std::string action = f.str("action", true, 20), comment = f.str("comment", false, 4000);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
@@ -966,7 +978,7 @@ HttpResponse Service::missingBlobs(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     const auto hashes = f.strings("sha256", true);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
@@ -975,7 +987,8 @@ HttpResponse Service::missingBlobs(Context &c)
     json missing = json::array();
     for (const auto &h : hashes) {
         if (!BlobStore::validName(h))
-            return errorResponse(400, "invalid_request", "field \"sha256\": \"" + h.substr(0, 80) + "\" is not a SHA-256 in lower-case hex");
+            return errorResponse(
+                400, "invalid_request", "field \"sha256\": \"" + h.substr(0, 80) + "\" is not a SHA-256 in lower-case hex");
         if (!m_blobs.size(h))
             missing.push_back({{"sha256", h}, {"received", m_blobs.received(h)}});
     }
@@ -1151,7 +1164,8 @@ HttpResponse Service::exportPeriod(Context &c)
     for (const auto &r : all.value())
         if ((from.empty() || r.plannedDate >= from) && (to.empty() || r.plannedDate <= to))
             chosen.push_back(r);
-    return renderExport(c, chosen, "careeval-" + (from.empty() ? std::string("start") : from) + "-" + (to.empty() ? std::string("now") : to));
+    return renderExport(
+        c, chosen, "careeval-" + (from.empty() ? std::string("start") : from) + "-" + (to.empty() ? std::string("now") : to));
 }
 
 HttpResponse Service::renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name)
@@ -1219,7 +1233,7 @@ HttpResponse Service::createDraw(Context &c)
     auto body = c.body(error);
     if (!body)
         return error;
-    Fields f{*body, {}};
+    Fields f {*body, {}};
     DrawInput in;
     in.seed = static_cast<std::uint64_t>(f.integer("seed", false, 0, (1LL << 53) - 1, static_cast<std::int64_t>(freshSeed())));
     in.k = static_cast<std::size_t>(f.integer("k", true, 1, 1000));
@@ -1256,8 +1270,8 @@ HttpResponse Service::createDraw(Context &c)
     json links = json::array();
     for (const auto &[inst, who] : in.links)
         links.push_back({inst, who});
-    json record{{"seed", in.seed},         {"k", in.k},         {"team_size", in.teamSize}, {"institutions", in.institutions},
-                {"inspectors", in.inspectors}, {"links", links}, {"assignments", assignments}, {"by", c.user->username}, {"at", c.now}};
+    json record {{"seed", in.seed}, {"k", in.k}, {"team_size", in.teamSize}, {"institutions", in.institutions},
+        {"inspectors", in.inspectors}, {"links", links}, {"assignments", assignments}, {"by", c.user->username}, {"at", c.now}};
     auto id = m_store.saveDraw(c.user->username, record.dump(), c.now);
     if (!id)
         return errorResponse(500, "storage", id.error().message);

@@ -21,13 +21,13 @@
 namespace careeval::server {
 
 struct ServiceConfig {
-    std::string dataDir;                                  //!< blobs live under dataDir/blobs
-    std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000;     //!< a working day on site
-    int maxLoginFailures = 5;                             //!< then sign-ins for that name wait
+    std::string dataDir; //!< blobs live under dataDir/blobs
+    std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000; //!< a working day on site
+    int maxLoginFailures = 5; //!< then sign-ins for that name wait
     std::int64_t failureWindowMs = 15LL * 60 * 1000;
-    std::size_t maxBodyBytes = 4u << 20;                  //!< JSON requests
-    std::size_t maxChunkBytes = 8u << 20;                 //!< one photo chunk
-    std::int64_t maxBlobBytes = 64LL << 20;               //!< one photo or signature
+    std::size_t maxBodyBytes = 4u << 20; //!< JSON requests
+    std::size_t maxChunkBytes = 8u << 20; //!< one photo chunk
+    std::int64_t maxBlobBytes = 64LL << 20; //!< one photo or signature
     std::size_t maxPushOperations = 5000;
     std::size_t maxPullLimit = 2000;
 };
@@ -99,10 +99,10 @@ private:
     std::mutex m_cacheMutex;
     std::map<std::string, std::shared_ptr<const Template>> m_templates;
 
-    std::atomic<std::uint64_t> m_requests{0}, m_errors4xx{0}, m_errors5xx{0};
-    std::atomic<std::uint64_t> m_opsAccepted{0}, m_opsAlreadyHad{0}, m_opsRefused{0};
-    std::atomic<std::uint64_t> m_requestMicros{0};
-    std::atomic<std::uint64_t> m_blobBytes{0}, m_blobsStored{0}, m_blobHashMismatches{0};
+    std::atomic<std::uint64_t> m_requests {0}, m_errors4xx {0}, m_errors5xx {0};
+    std::atomic<std::uint64_t> m_opsAccepted {0}, m_opsAlreadyHad {0}, m_opsRefused {0};
+    std::atomic<std::uint64_t> m_requestMicros {0};
+    std::atomic<std::uint64_t> m_blobBytes {0}, m_blobsStored {0}, m_blobHashMismatches {0};
 };
 
 } // namespace careeval::server

@@ -14,10 +14,10 @@
 
 #include <array>
 #include <atomic>
-#include <map>
-#include <mutex>
 #include <chrono>
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -37,9 +37,9 @@ struct HttpServer::Impl {
     SinkFactory sinkFactory;
     net::io_context ioc;
     std::optional<ssl::context> sslContext;
-    tcp::acceptor acceptor{ioc};
-    std::atomic<std::size_t> connections{0};
-    std::atomic<bool> stopping{false};
+    tcp::acceptor acceptor {ioc};
+    std::atomic<std::size_t> connections {0};
+    std::atomic<bool> stopping {false};
     std::uint16_t boundPort = 0;
     // Owned here (declared after ioc, so destroyed before it): the wait for requests in flight.
     std::optional<net::steady_timer> stopDeadline;
@@ -58,7 +58,11 @@ struct HttpServer::Impl {
     }
 
     Impl(TransportConfig c, Handler h, BodyLimit l, Logger g)
-        : config(std::move(c)), handler(std::move(h)), limit(std::move(l)), logger(std::move(g)), ioc(std::max(1, config.threads))
+        : config(std::move(c))
+        , handler(std::move(h))
+        , limit(std::move(l))
+        , logger(std::move(g))
+        , ioc(std::max(1, config.threads))
     {
     }
     void accept();
@@ -70,8 +74,8 @@ namespace {
 // "Ordinary" ends of a connection: the peer went away, we timed out an idle keep-alive, or shutdown.
 bool quiet(const beast::error_code &ec)
 {
-    return ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
-           ec == net::error::eof || ec == net::error::connection_reset || ec == ssl::error::stream_truncated;
+    return ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout || ec == net::error::eof
+        || ec == net::error::connection_reset || ec == ssl::error::stream_truncated;
 }
 
 // The request without its body; targetOk is false when the target's encoding is broken.
@@ -107,12 +111,13 @@ std::string jsonEscape(const std::string &in)
 }
 
 // One connection. Stream is beast::tcp_stream or beast::ssl_stream<beast::tcp_stream>.
-template <class Stream>
-class Session : public std::enable_shared_from_this<Session<Stream>>
+template <class Stream> class Session : public std::enable_shared_from_this<Session<Stream>>
 {
 public:
     Session(HttpServer::Impl &server, Stream &&stream, std::string remote)
-        : m_server(server), m_stream(std::move(stream)), m_remote(std::move(remote))
+        : m_server(server)
+        , m_stream(std::move(stream))
+        , m_remote(std::move(remote))
     {
         ++m_server.connections;
     }
@@ -216,11 +221,12 @@ private:
         if (!expectContinue)
             return (this->*read)();
         static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-        net::async_write(m_stream, net::buffer(kContinue, sizeof kContinue - 1), [self = this->shared_from_this(), read](beast::error_code ec, std::size_t) {
-            if (ec)
-                return self->close();
-            ((*self).*read)();
-        });
+        net::async_write(m_stream, net::buffer(kContinue, sizeof kContinue - 1),
+            [self = this->shared_from_this(), read](beast::error_code ec, std::size_t) {
+                if (ec)
+                    return self->close();
+                ((*self).*read)();
+            });
     }
 
     // A client whose socket keeps Nagle's algorithm on (Qt's network access manager does) writes a
@@ -262,8 +268,8 @@ private:
         bool targetOk = true;
         HttpRequest request = headOf(req, m_remote, targetOk);
         request.body = std::move(req.body()); // photo chunks are megabytes: moved, not copied
-        HttpResponse response = targetOk ? m_server.handler(request)
-                                         : errorResponse(400, "invalid_request", "the request target is not properly encoded");
+        HttpResponse response
+            = targetOk ? m_server.handler(request) : errorResponse(400, "invalid_request", "the request target is not properly encoded");
         send(std::move(response), req.keep_alive() && !m_server.stopping, request.method, std::string(req.target()));
     }
 
@@ -276,7 +282,8 @@ private:
             m_piece.resize(1 << 20);
         beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
         const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, m_piece.size()));
-        m_stream.async_read_some(net::buffer(m_piece.data(), want), beast::bind_front_handler(&Session::onSinkRead, this->shared_from_this()));
+        m_stream.async_read_some(
+            net::buffer(m_piece.data(), want), beast::bind_front_handler(&Session::onSinkRead, this->shared_from_this()));
     }
 
     void onSinkRead(beast::error_code ec, std::size_t n)
@@ -323,8 +330,9 @@ private:
         if (m_server.logger) {
             // One JSON object per request, so logs can be filtered and aggregated by field.
             char line[800];
-            std::snprintf(line, sizeof line, "{\"remote\":\"%s\",\"method\":\"%s\",\"target\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.1f}",
-                          m_remote.c_str(), jsonEscape(method).c_str(), jsonEscape(target.substr(0, 300)).c_str(), r.status, res->body().size(), ms);
+            std::snprintf(line, sizeof line,
+                "{\"remote\":\"%s\",\"method\":\"%s\",\"target\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.1f}", m_remote.c_str(),
+                jsonEscape(method).c_str(), jsonEscape(target.substr(0, 300)).c_str(), r.status, res->body().size(), ms);
             m_server.logger(line);
         }
         m_response = res;
@@ -382,7 +390,11 @@ private:
 class BusyAnswer : public std::enable_shared_from_this<BusyAnswer>
 {
 public:
-    explicit BusyAnswer(tcp::socket socket) : m_socket(std::move(socket)), m_deadline(m_socket.get_executor()) {}
+    explicit BusyAnswer(tcp::socket socket)
+        : m_socket(std::move(socket))
+        , m_deadline(m_socket.get_executor())
+    {
+    }
     void start()
     {
         static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
@@ -420,7 +432,7 @@ private:
 
     tcp::socket m_socket;
     net::steady_timer m_deadline;
-    std::array<char, 1024> m_scratch{};
+    std::array<char, 1024> m_scratch {};
 };
 
 } // namespace
@@ -442,7 +454,9 @@ void HttpServer::Impl::accept()
         const auto ep = socket.remote_endpoint(rec);
         const std::string remote = rec ? "?" : ep.address().to_string() + ":" + std::to_string(ep.port());
         if (sslContext)
-            std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *sslContext), remote)->start();
+            std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
+                *this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *sslContext), remote)
+                ->start();
         else
             std::make_shared<Session<beast::tcp_stream>>(*this, beast::tcp_stream(std::move(socket)), remote)->start();
         accept();
@@ -464,8 +478,8 @@ Result<void> HttpServer::start()
         return makeError(ErrorCode::InvalidArgument, "cannot listen on \"" + d->config.address + "\": not an IP address");
     if (!d->config.certFile.empty() || !d->config.keyFile.empty()) {
         d->sslContext.emplace(ssl::context::tls_server);
-        d->sslContext->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
-                                   ssl::context::no_tlsv1_1);
+        d->sslContext->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
+            | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
         d->sslContext->use_certificate_chain_file(d->config.certFile, ec);
         if (ec)
             return makeError(ErrorCode::Io, "cannot read TLS certificate " + d->config.certFile + ": " + ec.message());
@@ -482,7 +496,8 @@ Result<void> HttpServer::start()
     if (!ec)
         d->acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec)
-        return makeError(ErrorCode::Io, "cannot listen on " + d->config.address + ":" + std::to_string(d->config.port) + ": " + ec.message());
+        return makeError(
+            ErrorCode::Io, "cannot listen on " + d->config.address + ":" + std::to_string(d->config.port) + ": " + ec.message());
     d->boundPort = d->acceptor.local_endpoint().port();
     d->accept();
     return {};

@@ -16,7 +16,10 @@ namespace careeval::server {
 
 namespace fs = std::filesystem;
 
-BlobStore::BlobStore(std::string dataDir) : m_dir(std::move(dataDir)) {}
+BlobStore::BlobStore(std::string dataDir)
+    : m_dir(std::move(dataDir))
+{
+}
 
 Result<void> BlobStore::init()
 {
@@ -51,7 +54,8 @@ std::mutex &BlobStore::lockFor(const std::string &sha)
 
 std::optional<std::int64_t> BlobStore::size(const std::string &sha) const
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::stat(blobPath(sha).c_str(), &st) != 0)
         return std::nullopt;
     return static_cast<std::int64_t>(st.st_size);
@@ -59,7 +63,8 @@ std::optional<std::int64_t> BlobStore::size(const std::string &sha) const
 
 std::int64_t BlobStore::received(const std::string &sha) const
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::stat(partPath(sha).c_str(), &st) != 0)
         return 0;
     return static_cast<std::int64_t>(st.st_size);
@@ -79,11 +84,11 @@ bool syncDir(const std::string &dir)
 
 } // namespace
 
-std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, std::int64_t offset, std::int64_t total, std::int64_t length,
-                                                    std::int64_t maxBytes, ChunkResult &r)
+std::unique_ptr<BlobStore::Upload> BlobStore::begin(
+    const std::string &sha, std::int64_t offset, std::int64_t total, std::int64_t length, std::int64_t maxBytes, ChunkResult &r)
 {
     std::lock_guard lock(lockFor(sha));
-    r = ChunkResult{};
+    r = ChunkResult {};
     if (auto done = size(sha)) {
         r.outcome = Outcome::Complete; // already here: uploading again is a no-op
         r.received = *done;
@@ -145,10 +150,16 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, std:
     return up;
 }
 
-BlobStore::Upload::Upload(BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total,
-                          std::uint64_t generation)
-    : m_store(store), m_sha(std::move(sha)), m_start(start), m_length(length), m_total(total), m_pos(start), m_flushedTo(start),
-      m_generation(generation)
+BlobStore::Upload::Upload(
+    BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total, std::uint64_t generation)
+    : m_store(store)
+    , m_sha(std::move(sha))
+    , m_start(start)
+    , m_length(length)
+    , m_total(total)
+    , m_pos(start)
+    , m_flushedTo(start)
+    , m_generation(generation)
 {
 }
 
@@ -196,15 +207,15 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
     if (m_failed || m_finished)
         return false;
     auto fail = [&](Outcome o, std::string message) {
-        m_failed = ChunkResult{o, m_pos, std::move(message)};
+        m_failed = ChunkResult {o, m_pos, std::move(message)};
         return false;
     };
     if (m_pos - m_start + static_cast<std::int64_t>(size) > m_length)
         return fail(Outcome::TooLarge, "the chunk has more bytes than it announced");
     std::lock_guard lock(m_store.lockFor(m_sha));
     if (!current()) {
-        m_failed = ChunkResult{Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
-                               "a newer upload of this blob took over; continue from where it stands"};
+        m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+            "a newer upload of this blob took over; continue from where it stands"};
         return false;
     }
     std::size_t written = 0;
@@ -218,8 +229,7 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
     }
     if (written != size) {
         // Cut back to what was there before, so the next try starts from a known byte.
-        if (::ftruncate(m_fd, m_pos) != 0) {
-        }
+        if (::ftruncate(m_fd, m_pos) != 0) { }
         return fail(Outcome::IoError, "cannot write upload (disk full?)");
     }
     m_hash.update(std::string_view(data, size));
@@ -236,13 +246,13 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
 BlobStore::ChunkResult BlobStore::Upload::finish()
 {
     if (m_failed || m_finished)
-        return m_failed ? *m_failed : ChunkResult{Outcome::IoError, m_pos, "upload already finished"};
+        return m_failed ? *m_failed : ChunkResult {Outcome::IoError, m_pos, "upload already finished"};
     if (m_pos - m_start != m_length)
-        return *(m_failed = ChunkResult{Outcome::IoError, m_pos, "the chunk ended early"});
+        return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "the chunk ended early"});
     std::lock_guard lock(m_store.lockFor(m_sha));
     if (!current())
-        return *(m_failed = ChunkResult{Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
-                                        "a newer upload of this blob took over; continue from where it stands"});
+        return *(m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+                     "a newer upload of this blob took over; continue from where it stands"});
     m_finished = true;
     ChunkResult r;
     r.received = m_pos;
@@ -260,25 +270,25 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
     ::unlink((part + ".sha").c_str());
     if (!synced) {
         ::unlink(part.c_str());
-        return ChunkResult{Outcome::IoError, 0, "cannot make the upload durable (disk failing?); upload again from the start"};
+        return ChunkResult {Outcome::IoError, 0, "cannot make the upload durable (disk failing?); upload again from the start"};
     }
     // Complete: verify before it becomes visible under its name.
     const std::string actual = m_hash.finishHex();
     if (actual != m_sha) {
         ::unlink(part.c_str());
-        return ChunkResult{Outcome::HashMismatch, 0, "the bytes hash to " + actual + ", not " + m_sha + "; upload again from the start"};
+        return ChunkResult {Outcome::HashMismatch, 0, "the bytes hash to " + actual + ", not " + m_sha + "; upload again from the start"};
     }
     const std::string dir = m_store.m_dir + "/blobs/" + m_sha.substr(0, 2);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || ::rename(part.c_str(), m_store.blobPath(m_sha).c_str()) != 0 || !syncDir(dir))
-        return ChunkResult{Outcome::IoError, m_pos, "cannot store the verified blob"};
+        return ChunkResult {Outcome::IoError, m_pos, "cannot store the verified blob"};
     r.outcome = Outcome::Complete;
     return r;
 }
 
-BlobStore::ChunkResult BlobStore::putChunk(const std::string &sha, std::int64_t offset, std::int64_t total, const std::string &data,
-                                           std::int64_t maxBytes)
+BlobStore::ChunkResult BlobStore::putChunk(
+    const std::string &sha, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes)
 {
     ChunkResult refusal;
     auto up = begin(sha, offset, total, static_cast<std::int64_t>(data.size()), maxBytes, refusal);

@@ -75,9 +75,10 @@ public:
     //! Starts a chunk of `length` bytes at `offset` of a blob of `total`. When it cannot start
     //! (already complete, wrong offset, too large, I/O) the answer is in `refusal` and null returned.
     std::unique_ptr<Upload> begin(const std::string &sha256, std::int64_t offset, std::int64_t total, std::int64_t length,
-                                  std::int64_t maxBytes, ChunkResult &refusal);
+        std::int64_t maxBytes, ChunkResult &refusal);
     //! A whole chunk in memory: begin + write + finish.
-    ChunkResult putChunk(const std::string &sha256, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes);
+    ChunkResult putChunk(
+        const std::string &sha256, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes);
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
 

@@ -47,7 +47,11 @@ INSERT INTO device_clocks (inspection, device, clock) SELECT inspection, device,
 class Stmt
 {
 public:
-    Stmt(sqlite3 *db, const char *sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr); }
+    Stmt(sqlite3 *db, const char *sql)
+        : m_db(db)
+    {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr);
+    }
     ~Stmt() { sqlite3_finalize(m_s); }
     Stmt(const Stmt &) = delete;
     Stmt &operator=(const Stmt &) = delete;
@@ -84,8 +88,8 @@ Role roleOr(const std::string &s, Role fallback)
 
 InspectionRecord inspectionRow(const Stmt &s)
 {
-    return {s.text(0), s.text(1), s.text(2), s.text(3), workflowStatusFromString(s.text(4)).value_or(WorkflowStatus::Draft),
-            s.text(5), {}, s.integer(6), {}};
+    return {s.text(0), s.text(1), s.text(2), s.text(3), workflowStatusFromString(s.text(4)).value_or(WorkflowStatus::Draft), s.text(5), {},
+        s.integer(6), {}};
 }
 
 } // namespace
@@ -127,8 +131,8 @@ Result<void> ServerStore::migrate()
     int version = static_cast<int>(v.integer(0));
     constexpr int latest = static_cast<int>(std::size(kMigrations));
     if (version > latest)
-        return makeError(ErrorCode::Database, "server database schema " + std::to_string(version) + " is newer than this server (" +
-                                                  std::to_string(latest) + ")");
+        return makeError(ErrorCode::Database,
+            "server database schema " + std::to_string(version) + " is newer than this server (" + std::to_string(latest) + ")");
     for (; version < latest; ++version) {
         Transaction tx(db);
         if (auto r = execSql(db, kMigrations[version]); !r)
@@ -145,8 +149,14 @@ Result<void> ServerStore::migrate()
 Result<void> ServerStore::createUser(const User &u, const std::string &hash)
 {
     std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "INSERT INTO users (username, display_name, role, password_hash, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    s.bind(1, u.username).bind(2, u.displayName).bind(3, toString(u.role)).bind(4, hash).bind(5, std::int64_t(u.active)).bind(6, nowMillis());
+    Stmt s(m_ops->handle(),
+        "INSERT INTO users (username, display_name, role, password_hash, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, u.username)
+        .bind(2, u.displayName)
+        .bind(3, toString(u.role))
+        .bind(4, hash)
+        .bind(5, std::int64_t(u.active))
+        .bind(6, nowMillis());
     if (!s.run())
         return s.error("cannot create user " + u.username);
     return {};
@@ -184,7 +194,7 @@ Result<std::optional<std::pair<User, std::string>>> ServerStore::userWithHash(co
         return std::optional<std::pair<User, std::string>>();
     if (rc != SQLITE_ROW)
         return s.error("cannot read user");
-    User u{s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), s.integer(3) != 0};
+    User u {s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), s.integer(3) != 0};
     return std::optional<std::pair<User, std::string>>(std::make_pair(u, s.text(4)));
 }
 
@@ -215,15 +225,16 @@ Result<void> ServerStore::saveToken(const std::string &tokenHash, const std::str
 Result<std::optional<User>> ServerStore::userForToken(const std::string &tokenHash, std::int64_t now)
 {
     std::lock_guard lock(m_readMutex);
-    Stmt s(m_read->handle(), "SELECT u.username, u.display_name, u.role, u.active FROM tokens t JOIN users u ON u.username = t.username "
-                            "WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND u.active = 1");
+    Stmt s(m_read->handle(),
+        "SELECT u.username, u.display_name, u.role, u.active FROM tokens t JOIN users u ON u.username = t.username "
+        "WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND u.active = 1");
     s.bind(1, tokenHash).bind(2, now);
     const int rc = s.step();
     if (rc == SQLITE_DONE)
         return std::optional<User>();
     if (rc != SQLITE_ROW)
         return s.error("cannot check session");
-    return std::optional<User>(User{s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), true});
+    return std::optional<User>(User {s.text(0), s.text(1), roleOr(s.text(2), Role::Evaluator), true});
 }
 
 Result<void> ServerStore::deleteToken(const std::string &tokenHash)
@@ -268,8 +279,9 @@ Result<void> ServerStore::putInstitution(const Institution &inst)
     std::lock_guard lock(m_mutex);
     sqlite3 *db = m_ops->handle();
     Transaction tx(db);
-    Stmt s(db, "INSERT INTO institutions (id, name, region, address, beds) VALUES (?1, ?2, ?3, ?4, ?5) "
-               "ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address, beds = excluded.beds");
+    Stmt s(db,
+        "INSERT INTO institutions (id, name, region, address, beds) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address, beds = excluded.beds");
     if (!s.bind(1, inst.id).bind(2, inst.name).bind(3, inst.region).bind(4, inst.address).bind(5, std::int64_t(inst.beds)).run())
         return s.error("cannot save institution");
     Stmt del(db, "DELETE FROM institution_links WHERE institution = ?1");
@@ -337,7 +349,7 @@ Result<std::optional<TemplateRecord>> ServerStore::templateRecord(const std::str
         return std::optional<TemplateRecord>();
     if (rc != SQLITE_ROW)
         return s.error("cannot read template");
-    return std::optional<TemplateRecord>(TemplateRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+    return std::optional<TemplateRecord>(TemplateRecord {s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
 }
 
 Result<std::vector<TemplateRecord>> ServerStore::templates()
@@ -358,9 +370,16 @@ Result<void> ServerStore::createInspection(const InspectionRecord &rec)
     std::lock_guard lock(m_mutex);
     sqlite3 *db = m_ops->handle();
     Transaction tx(db);
-    Stmt s(db, "INSERT INTO inspections (id, institution, template_id, template_version, status, planned_date, created_at) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    s.bind(1, rec.id).bind(2, rec.institution).bind(3, rec.templateId).bind(4, rec.templateVersion).bind(5, toString(rec.status)).bind(6, rec.plannedDate).bind(7, rec.createdAt);
+    Stmt s(db,
+        "INSERT INTO inspections (id, institution, template_id, template_version, status, planned_date, created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, rec.id)
+        .bind(2, rec.institution)
+        .bind(3, rec.templateId)
+        .bind(4, rec.templateVersion)
+        .bind(5, toString(rec.status))
+        .bind(6, rec.plannedDate)
+        .bind(7, rec.createdAt);
     if (!s.run())
         return s.error("cannot create inspection " + rec.id);
     for (const auto &m : rec.team) {
@@ -409,8 +428,9 @@ Result<std::optional<InspectionRecord>> ServerStore::inspection(const std::strin
 Result<std::vector<InspectionRecord>> ServerStore::inspections(const std::string &username)
 {
     std::lock_guard lock(m_readMutex);
-    const std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections i" +
-                            (username.empty() ? "" : " WHERE i.id IN (SELECT inspection FROM members WHERE username = ?1)") + " ORDER BY i.planned_date, i.id";
+    const std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections i"
+        + (username.empty() ? "" : " WHERE i.id IN (SELECT inspection FROM members WHERE username = ?1)")
+        + " ORDER BY i.planned_date, i.id";
     Stmt s(m_read->handle(), sql.c_str());
     if (!username.empty())
         s.bind(1, username);
@@ -461,10 +481,10 @@ struct ServerStore::PushJob {
     std::optional<Result<std::vector<PushResult>>> result;
 };
 
-Result<std::vector<PushResult>> ServerStore::push(const std::string &inspection, const std::string &username, std::vector<Operation> &batch,
-                                                  const PushDecider &decide, std::int64_t now)
+Result<std::vector<PushResult>> ServerStore::push(
+    const std::string &inspection, const std::string &username, std::vector<Operation> &batch, const PushDecider &decide, std::int64_t now)
 {
-    PushJob job{inspection, username, batch, decide, now, std::nullopt};
+    PushJob job {inspection, username, batch, decide, now, std::nullopt};
     std::unique_lock q(m_queueMutex);
     m_queue.push_back(&job);
     while (!job.result) {
@@ -571,8 +591,9 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
             grown.add(accepted[k]);
     }
     for (const auto &[device, clock] : grown.clocks) {
-        Stmt u(db, "INSERT INTO device_clocks (inspection, device, clock) VALUES (?1, ?2, ?3) "
-                   "ON CONFLICT (inspection, device) DO UPDATE SET clock = max(clock, excluded.clock)");
+        Stmt u(db,
+            "INSERT INTO device_clocks (inspection, device, clock) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT (inspection, device) DO UPDATE SET clock = max(clock, excluded.clock)");
         if (!u.bind(1, inspection).bind(2, device).bind(3, static_cast<std::int64_t>(clock)).run())
             return u.error("cannot record device clock");
     }
@@ -647,7 +668,7 @@ Result<std::optional<BlobRecord>> ServerStore::blob(const std::string &sha256)
         return std::optional<BlobRecord>();
     if (rc != SQLITE_ROW)
         return s.error("cannot read blob");
-    return std::optional<BlobRecord>(BlobRecord{s.text(0), s.integer(1), s.text(2), s.integer(3)});
+    return std::optional<BlobRecord>(BlobRecord {s.text(0), s.integer(1), s.text(2), s.integer(3)});
 }
 
 Result<void> ServerStore::audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at)

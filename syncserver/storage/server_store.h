@@ -120,12 +120,12 @@ public:
     //! Refused with a reason where it must be (those already stored arrive as AlreadyHad and are left
     //! alone) and may move `status`. Runs under the store's lock, so an operation the server makes
     //! (a review decision) may be completed here from `current` (its clock and frontier).
-    using PushDecider = std::function<void(const InspectionRecord &current, std::vector<Operation> &batch,
-                                           std::vector<PushResult> &results, WorkflowStatus &status)>;
+    using PushDecider = std::function<void(
+        const InspectionRecord &current, std::vector<Operation> &batch, std::vector<PushResult> &results, WorkflowStatus &status)>;
     //! One push, one transaction: judge, append the accepted operations (those already stored come
     //! back AlreadyHad), move the inspection's status, record the member's sync.
     Result<std::vector<PushResult>> push(const std::string &inspection, const std::string &username, std::vector<Operation> &batch,
-                                         const PushDecider &decide, std::int64_t now);
+        const PushDecider &decide, std::int64_t now);
     Result<std::vector<Operation>> operations(const std::string &inspection);
     Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit);
 
@@ -159,7 +159,7 @@ private:
     std::condition_variable m_queueDone;
     std::vector<PushJob *> m_queue;
     bool m_leading = false;
-    std::atomic<std::uint64_t> m_groups{0}, m_groupedPushes{0};
+    std::atomic<std::uint64_t> m_groups {0}, m_groupedPushes {0};
 };
 
 } // namespace careeval::server

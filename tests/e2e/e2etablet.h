@@ -30,7 +30,7 @@ struct Tablet {
     std::string user;
 
     Tablet(quint16 port, const QString &token, std::shared_ptr<const careeval::Template> tpl, const std::string &username,
-           const std::string &role, const std::string &device = {})
+        const std::string &role, const std::string &device = {})
         : user(username)
     {
         store = mobiletest::openStore(dir);

@@ -38,7 +38,8 @@ class TestSoak : public QObject
 private Q_SLOTS:
     void twentyTabletsWithCutsConverge()
     {
-        const int seconds = qEnvironmentVariableIsSet("CAREEVAL_SOAK_SECONDS") ? qEnvironmentVariableIntValue("CAREEVAL_SOAK_SECONDS") : 300;
+        const int seconds
+            = qEnvironmentVariableIsSet("CAREEVAL_SOAK_SECONDS") ? qEnvironmentVariableIntValue("CAREEVAL_SOAK_SECONDS") : 300;
         auto tpl = mobiletest::pilotTemplate();
         ServerFixture server;
         QVERIFY2(server.start(), server.log.constData());
@@ -59,7 +60,7 @@ private Q_SLOTS:
         for (int i = 0; i < 20; ++i) {
             const std::string user = users[i % 3];
             auto d = std::make_unique<Device>(proxy.port(), tokens[QString::fromStdString(user)], tpl, user,
-                                              user == "li.hua" ? "lead" : "evaluator", "soak-" + std::to_string(i));
+                user == "li.hua" ? "lead" : "evaluator", "soak-" + std::to_string(i));
             d->api.setTimeout(5000);
             d->sync->setBatchSize(100);
             d->sync->setChunkSize(64 * 1024);
@@ -145,7 +146,8 @@ private Q_SLOTS:
         std::printf("soak: %d s, 20 tablets, %d operations made and on the server once each, %d photos all on the server, "
                     "%d connections, %d cut (%.1f MB through the proxy), %d operations and %lld photo bytes re-sent after cuts, "
                     "%zu conflicts in the converged state\n",
-                    seconds, made, photos, proxy.connections(), proxy.cuts(), proxy.bytes() / 1e6, resent, static_cast<long long>(photoBytesResent), devices.front()->ctl.snapshot().state.conflicts().size());
+            seconds, made, photos, proxy.connections(), proxy.cuts(), proxy.bytes() / 1e6, resent, static_cast<long long>(photoBytesResent),
+            devices.front()->ctl.snapshot().state.conflicts().size());
     }
 };
 

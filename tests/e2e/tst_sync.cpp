@@ -64,7 +64,8 @@ private Q_SLOTS:
     {
         ServerFixture server;
         QVERIFY2(server.start(), server.log.constData());
-        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"), zhang(server, "zhang.wei", m_tpl, "evaluator");
+        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"),
+            zhang(server, "zhang.wei", m_tpl, "evaluator");
 
         // A morning offline. Overlaps: staff_total (same value), staff_trained (different),
         // doc_system_manual (different), site_sup_food (different, wang vs zhang).
@@ -98,7 +99,7 @@ private Q_SLOTS:
         std::set<std::string> conflicts;
         for (const auto &c : lead.ctl.snapshot().state.conflicts())
             conflicts.insert(c);
-        QCOMPARE(conflicts, (std::set<std::string>{"doc_system_manual", "site_sup_food", "staff_trained"}));
+        QCOMPARE(conflicts, (std::set<std::string> {"doc_system_manual", "site_sup_food", "staff_trained"}));
         QCOMPARE(lead.ctl.conflicts()->rowCount(), 3);
 
         // The lead settles each conflict; the decisions travel like any change.
@@ -120,7 +121,7 @@ private Q_SLOTS:
         // wang edits offline, not yet knowing of the approval to come.
         answer(wang, "doc_system_basic", "noncompliant");
         const auto approve = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
-                                         {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
+            {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
         QCOMPARE(approve.status, 200);
         for (Tablet *t : {&lead, &zhang})
             QVERIFY(t->syncOnce());
@@ -153,9 +154,10 @@ private Q_SLOTS:
         // A supervisor reads and reviews; answers are the team's.
         QVERIFY(supervisor.ctl.readOnly());
         QVERIFY(!supervisor.ctl.setAnswer("announce_team_present", 4));
-        QVERIFY2(supervisor.ctl.errorString().contains("supervisors review", Qt::CaseInsensitive), qPrintable(supervisor.ctl.errorString()));
+        QVERIFY2(
+            supervisor.ctl.errorString().contains("supervisors review", Qt::CaseInsensitive), qPrintable(supervisor.ctl.errorString()));
         const auto back = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
-                                      {{"action", "return"}, {"comment", "补充培训记录"}}, server.login("chen.jing"));
+            {{"action", "return"}, {"comment", "补充培训记录"}}, server.login("chen.jing"));
         QCOMPARE(back.status, 200);
         QVERIFY(lead.syncOnce());
         QCOMPARE(lead.ctl.workflowStatus(), QStringLiteral("returned"));
@@ -176,7 +178,8 @@ private Q_SLOTS:
     {
         ServerFixture server;
         QVERIFY2(server.start(), server.log.constData());
-        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"), zhang(server, "zhang.wei", m_tpl, "evaluator");
+        Tablet lead(server, "li.hua", m_tpl, "lead"), wang(server, "wang.fang", m_tpl, "evaluator"),
+            zhang(server, "zhang.wei", m_tpl, "evaluator");
         answer(wang, "staff_total", 40);
         const QString pasted = QString(100000, QChar(0x8BB0)); // 记 × 100,000
         QVERIFY(!wang.ctl.addNote("staff_total", pasted));
@@ -210,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(lead.ctl.submit("请审核"));
         QVERIFY(lead.syncOnce());
         const auto approve = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
-                                         {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
+            {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
         QCOMPARE(approve.status, 200);
         for (Tablet *t : {&lead, &wang, &zhang})
             QVERIFY(t->syncOnce());
@@ -271,7 +274,8 @@ private Q_SLOTS:
         wang.sync->setChunkSize(chunk);
         QTemporaryDir files;
         for (int i = 0; i < 4; ++i)
-            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("走廊 %1").arg(i)), qPrintable(wang.ctl.errorString()));
+            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("走廊 %1").arg(i)),
+                qPrintable(wang.ctl.errorString()));
         qint64 photoBytes = 0;
         for (const auto &b : wang.store->blobsToUpload().value())
             photoBytes += b.bytes;
@@ -313,10 +317,10 @@ private Q_SLOTS:
         QVERIFY(proxy.cuts() > 0);
         const auto z = zhang.sync->total();
         QVERIFY2(z.blobBytesResent <= static_cast<qint64>(proxy.cuts()) * chunk,
-                 qPrintable(QString("re-sent %1 bytes over %2 cuts").arg(z.blobBytesResent).arg(proxy.cuts())));
+            qPrintable(QString("re-sent %1 bytes over %2 cuts").arg(z.blobBytesResent).arg(proxy.cuts())));
         std::printf("photos: server killed mid-upload: %lld bytes re-sent of %lld; network cut %d times: %lld bytes re-sent of %lld sent\n",
-                    static_cast<long long>(wang.sync->total().blobBytesResent), static_cast<long long>(photoBytes), proxy.cuts(),
-                    static_cast<long long>(z.blobBytesResent), static_cast<long long>(z.blobBytesSent));
+            static_cast<long long>(wang.sync->total().blobBytesResent), static_cast<long long>(photoBytes), proxy.cuts(),
+            static_cast<long long>(z.blobBytesResent), static_cast<long long>(z.blobBytesSent));
 
         // The server has every photo the merged state names, each verified.
         const auto view = server.call("GET", QString("/api/v1/inspections/%1/state").arg(kInspection), nullptr, server.login("li.hua"));
@@ -385,8 +389,8 @@ private Q_SLOTS:
         // The tablet process syncs in batches of 100 and is killed after the third acknowledgement.
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {"--child-sync", dir.path(), QString::number(server.port), server.login("li.hua")});
+        child.start(
+            QCoreApplication::applicationFilePath(), {"--child-sync", dir.path(), QString::number(server.port), server.login("li.hua")});
         QVERIFY(child.waitForStarted());
         QByteArray out;
         QElapsedTimer timer;

@@ -6,8 +6,8 @@
 #include "app.h"
 
 #include <careeval/jsonutil.h>
-#include <careeval/template.h>
 #include <careeval/operation.h>
+#include <careeval/template.h>
 
 #include <QFile>
 
@@ -16,14 +16,14 @@ namespace largesheet {
 inline std::string templateText(const std::string &pilotText, int items)
 {
     careeval::json t = careeval::json::parse(pilotText);
-    careeval::json section = {{"id", "bench_sheet"}, {"title", {{"zh", "压力测试计分表"}, {"en", "Load-test sheet"}}}, {"items", careeval::json::array()}};
+    careeval::json section
+        = {{"id", "bench_sheet"}, {"title", {{"zh", "压力测试计分表"}, {"en", "Load-test sheet"}}}, {"items", careeval::json::array()}};
     for (int i = 0; i < items; ++i)
-        section["items"].push_back({{"id", "bench_" + std::to_string(i)},
-                                    {"type", "score"},
-                                    {"label", {{"zh", "计分项 " + std::to_string(i + 1) + "：服务质量符合标准要求"}, {"en", "Scoring item " + std::to_string(i + 1)}}},
-                                    {"guidance", {{"zh", "按标准逐项核对，符合得满分。"}, {"en", "Full points when the standard is met."}}},
-                                    {"max", 5},
-                                    {"step", 1}});
+        section["items"].push_back({{"id", "bench_" + std::to_string(i)}, {"type", "score"},
+            {"label",
+                {{"zh", "计分项 " + std::to_string(i + 1) + "：服务质量符合标准要求"}, {"en", "Scoring item " + std::to_string(i + 1)}}},
+            {"guidance", {{"zh", "按标准逐项核对，符合得满分。"}, {"en", "Full points when the standard is met."}}}, {"max", 5},
+            {"step", 1}});
     for (auto &step : t["steps"])
         if (step["key"] == "scoring")
             step["sections"] = careeval::json::array({section});

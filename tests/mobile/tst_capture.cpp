@@ -4,8 +4,8 @@
 // template — all eight steps, photos, a survey with one refusal, both signatures — and checks the
 // final state and report.
 
-#include "mobiletestutil.h"
 #include "itemlistmodel.h"
+#include "mobiletestutil.h"
 #include "photostore.h"
 #include "report.h"
 
@@ -38,12 +38,21 @@ QByteArray jpegWithExif(int w, int h, const QByteArray &when, QColor color = QCo
     // TIFF (little endian): IFD0 with one entry (ExifIFD pointer), Exif IFD with DateTimeOriginal.
     QByteArray tiff("II\x2a\x00\x08\x00\x00\x00", 8);
     auto u16 = [&](quint16 v) { tiff.append(char(v & 0xff)).append(char(v >> 8)); };
-    auto u32 = [&](quint32 v) { for (int i = 0; i < 4; ++i) tiff.append(char((v >> (8 * i)) & 0xff)); };
-    u16(1);                          // IFD0 entries
-    u16(0x8769); u16(4); u32(1); u32(26); // ExifIFD at 26
-    u32(0);                          // no next IFD
-    u16(1);                          // Exif IFD entries
-    u16(0x9003); u16(2); u32(20); u32(44); // DateTimeOriginal, ASCII, 20 bytes at 44
+    auto u32 = [&](quint32 v) {
+        for (int i = 0; i < 4; ++i)
+            tiff.append(char((v >> (8 * i)) & 0xff));
+    };
+    u16(1); // IFD0 entries
+    u16(0x8769);
+    u16(4);
+    u32(1);
+    u32(26); // ExifIFD at 26
+    u32(0); // no next IFD
+    u16(1); // Exif IFD entries
+    u16(0x9003);
+    u16(2);
+    u32(20);
+    u32(44); // DateTimeOriginal, ASCII, 20 bytes at 44
     u32(0);
     tiff.append(when).append('\0');
     QByteArray app1("Exif\0\0", 6);
@@ -65,19 +74,42 @@ QByteArray jpegWithGps(double lat, double lon)
     img.save(&b, "JPEG", 90);
     QByteArray tiff("MM\x00\x2a\x00\x00\x00\x08", 8); // big endian, like many cameras
     auto u16 = [&](quint16 v) { tiff.append(char(v >> 8)).append(char(v & 0xff)); };
-    auto u32 = [&](quint32 v) { for (int i = 3; i >= 0; --i) tiff.append(char((v >> (8 * i)) & 0xff)); };
-    u16(1); u16(0x8825); u16(4); u32(1); u32(26); u32(0);      // IFD0: the GPS IFD at 26
-    u16(4);                                                     // GPS IFD
-    u16(1); u16(2); u32(2); tiff.append(lat < 0 ? 'S' : 'N').append('\0').append('\0').append('\0');
-    u16(2); u16(5); u32(3); u32(80);
-    u16(3); u16(2); u32(2); tiff.append(lon < 0 ? 'W' : 'E').append('\0').append('\0').append('\0');
-    u16(4); u16(5); u32(3); u32(104);
+    auto u32 = [&](quint32 v) {
+        for (int i = 3; i >= 0; --i)
+            tiff.append(char((v >> (8 * i)) & 0xff));
+    };
+    u16(1);
+    u16(0x8825);
+    u16(4);
+    u32(1);
+    u32(26);
+    u32(0); // IFD0: the GPS IFD at 26
+    u16(4); // GPS IFD
+    u16(1);
+    u16(2);
+    u32(2);
+    tiff.append(lat < 0 ? 'S' : 'N').append('\0').append('\0').append('\0');
+    u16(2);
+    u16(5);
+    u32(3);
+    u32(80);
+    u16(3);
+    u16(2);
+    u32(2);
+    tiff.append(lon < 0 ? 'W' : 'E').append('\0').append('\0').append('\0');
+    u16(4);
+    u16(5);
+    u32(3);
+    u32(104);
     u32(0);
     for (double v : {std::fabs(lat), std::fabs(lon)}) {
         const double deg = std::floor(v), min = std::floor((v - deg) * 60), sec = ((v - deg) * 60 - min) * 60;
-        u32(static_cast<quint32>(deg)); u32(1);
-        u32(static_cast<quint32>(min)); u32(1);
-        u32(static_cast<quint32>(std::lround(sec * 1000))); u32(1000);
+        u32(static_cast<quint32>(deg));
+        u32(1);
+        u32(static_cast<quint32>(min));
+        u32(1);
+        u32(static_cast<quint32>(std::lround(sec * 1000)));
+        u32(1000);
     }
     QByteArray app1("Exif\0\0", 6);
     app1.append(tiff);
@@ -109,7 +141,7 @@ QVariantList strokes(std::initializer_list<std::initializer_list<std::pair<doubl
     for (const auto &line : lines) {
         QVariantList pts;
         for (const auto &[x, y] : line)
-            pts << QVariantMap{{QStringLiteral("x"), x}, {QStringLiteral("y"), y}};
+            pts << QVariantMap {{QStringLiteral("x"), x}, {QStringLiteral("y"), y}};
         out << QVariant(pts);
     }
     return out;
@@ -245,7 +277,8 @@ private Q_SLOTS:
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
         QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}}}), 600, 200, "王院长")); // a dot is not a signature
         QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}, {50, 80}}}), 600, 200, "  ")); // no name
-        QVERIFY(ctl.sign("announce_rep_signature", strokes({{{10, 100}, {100, 20}, {200, 150}}, {{300, 50}, {500, 120}}}), 600, 200, "王院长"));
+        QVERIFY(
+            ctl.sign("announce_rep_signature", strokes({{{10, 100}, {100, 20}, {200, 150}}, {{300, 50}, {500, 120}}}), 600, 200, "王院长"));
         const QVariantMap sig = ctl.signature("announce_rep_signature");
         QCOMPARE(sig.value("signer").toString(), QStringLiteral("王院长"));
         QCOMPARE(sig.value("role").toString(), QStringLiteral("institution"));
@@ -354,17 +387,19 @@ private Q_SLOTS:
         QStringList labels;
         for (const QVariant &o : questions.front().toMap().value("options").toList())
             labels << o.toMap().value("label").toString();
-        QCOMPARE(labels.mid(0, 5), (QStringList{"非常满意", "满意", "一般", "不满意", "非常不满意"}));
+        QCOMPARE(labels.mid(0, 5), (QStringList {"非常满意", "满意", "一般", "不满意", "非常不满意"}));
         // So do the same labels on the survey step's page.
         ctl.setCurrentStep(4);
         QStringList shown;
         for (int row = 0; row < ctl.items()->rowCount(); ++row)
-            if (ctl.items()->data(ctl.items()->index(row, 0), ItemListModel::ItemIdRole).toString() == questions.front().toMap().value("id").toString())
+            if (ctl.items()->data(ctl.items()->index(row, 0), ItemListModel::ItemIdRole).toString()
+                == questions.front().toMap().value("id").toString())
                 for (const QVariant &o : ctl.items()->data(ctl.items()->index(row, 0), ItemListModel::OptionsRole).toList())
                     shown << o.toMap().value("label").toString();
         QCOMPARE(shown.mid(0, 5), labels.mid(0, 5));
         ctl.setCurrentStep(-1);
-        const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "dissatisfied", "unknown", "satisfied", "neutral", "satisfied", "satisfied", "very_satisfied"};
+        const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "dissatisfied", "unknown", "satisfied", "neutral", "satisfied",
+            "satisfied", "very_satisfied"};
         for (int i = 0; i < 10; ++i) {
             QVariantMap answers;
             for (const QVariant &q : questions)
@@ -384,7 +419,8 @@ private Q_SLOTS:
         QCOMPARE(ctl.snapshot().report.survey.valid, 9); // "unknown" is not a valid answer
         QCOMPARE(ctl.snapshot().report.survey.satisfied, 8);
         QCOMPARE(*ctl.snapshot().report.survey.rate, *core.survey.rate);
-        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()), QString::fromStdString(reportToJson(core, *tpl).dump()));
+        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()),
+            QString::fromStdString(reportToJson(core, *tpl).dump()));
         QVERIFY2(ctl.surveyText().contains("88.9"), qPrintable(ctl.surveyText()));
     }
 
@@ -439,7 +475,10 @@ private Q_SLOTS:
                         if (item.hazard != Hazard::None) {
                             QVERIFY(ctl.setAnswer(id, "noncompliant"));
                             QVERIFY(ctl.addNote(id, QStringLiteral("发现问题 %1").arg(n)));
-                            QVERIFY(ctl.attachPhoto(id, writeFile(dir, QStringLiteral("h%1.jpg").arg(n), jpegWithExif(1200, 900, "2026:11:25 10:30:00", QColor(200, 60, 60))), "隐患"));
+                            QVERIFY(ctl.attachPhoto(id,
+                                writeFile(dir, QStringLiteral("h%1.jpg").arg(n),
+                                    jpegWithExif(1200, 900, "2026:11:25 10:30:00", QColor(200, 60, 60))),
+                                "隐患"));
                             ++photosAttached;
                         } else {
                             QVERIFY(ctl.setAnswer(id, "compliant"));
@@ -455,7 +494,7 @@ private Q_SLOTS:
                         QVERIFY(ctl.setAnswer(id, QString::fromStdString(item.options.front().value)));
                         break;
                     case ItemType::Multiple:
-                        QVERIFY(ctl.setAnswer(id, QStringList{QString::fromStdString(item.options.front().value)}));
+                        QVERIFY(ctl.setAnswer(id, QStringList {QString::fromStdString(item.options.front().value)}));
                         break;
                     case ItemType::Text:
                         QVERIFY(ctl.setAnswer(id, QStringLiteral("记录 %1").arg(n)));
@@ -465,12 +504,14 @@ private Q_SLOTS:
                         break;
                     case ItemType::Photo:
                         for (int p = 0; p < std::max(1, item.photosMin); ++p, ++photosAttached)
-                            QVERIFY(ctl.attachPhoto(id, writeFile(dir, QStringLiteral("p%1-%2.jpg").arg(n).arg(p), jpegWithExif(3000, 2000, "2026:11:25 09:00:00", QColor(40 * p, 120, 90))),
-                                                    QStringLiteral("现场 %1").arg(p + 1)));
+                            QVERIFY(ctl.attachPhoto(id,
+                                writeFile(dir, QStringLiteral("p%1-%2.jpg").arg(n).arg(p),
+                                    jpegWithExif(3000, 2000, "2026:11:25 09:00:00", QColor(40 * p, 120, 90))),
+                                QStringLiteral("现场 %1").arg(p + 1)));
                         break;
                     case ItemType::Signature:
                         QVERIFY(ctl.sign(id, strokes({{{10, 150}, {80, 30}, {160, 170}, {260, 40}}}), 600, 200,
-                                         item.signerRole == "lead" ? "李华" : "王院长"));
+                            item.signerRole == "lead" ? "李华" : "王院长"));
                         break;
                     case ItemType::Rating:
                         break; // the survey below
@@ -515,9 +556,11 @@ private Q_SLOTS:
         const InspectionState state = merge(a.id, ops, o);
         const ScoreReport core = score(*tpl, state);
         QCOMPARE(QString::fromStdString(stateToJson(ctl.snapshot().state).dump()), QString::fromStdString(stateToJson(state).dump()));
-        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()), QString::fromStdString(reportToJson(core, *tpl).dump()));
+        QCOMPARE(QString::fromStdString(reportToJson(ctl.snapshot().report, *tpl).dump()),
+            QString::fromStdString(reportToJson(core, *tpl).dump()));
         QCOMPARE(static_cast<int>(state.photos.size()), photosAttached);
-        QVERIFY2(core.missing.empty(), core.missing.empty() ? "" : (core.missing.front().code + " " + core.missing.front().subject).c_str());
+        QVERIFY2(
+            core.missing.empty(), core.missing.empty() ? "" : (core.missing.front().code + " " + core.missing.front().subject).c_str());
         QCOMPARE(core.survey.responses, 13);
         QCOMPARE(core.survey.satisfied, 12);
         QVERIFY(state.findings.size() >= 2);

@@ -31,8 +31,8 @@ QVariant answerFor(const Item &item, int n)
     case ItemType::Number: {
         // Figures that make the rates meaningful: totals 40, parts 38.
         const bool part = item.id.find("trained") != std::string::npos || item.id.find("passed") != std::string::npos
-                          || item.id.find("covered") != std::string::npos || item.id.find("with_") != std::string::npos
-                          || item.id.find("implemented") != std::string::npos;
+            || item.id.find("covered") != std::string::npos || item.id.find("with_") != std::string::npos
+            || item.id.find("implemented") != std::string::npos;
         double v = part ? 38 : 40;
         if (item.max)
             v = std::min(v, *item.max);
@@ -43,7 +43,7 @@ QVariant answerFor(const Item &item, int n)
     case ItemType::Single:
         return QString::fromStdString(item.options.front().value);
     case ItemType::Multiple:
-        return QStringList{QString::fromStdString(item.options.front().value)};
+        return QStringList {QString::fromStdString(item.options.front().value)};
     case ItemType::Text:
         return QStringLiteral("记录 %1").arg(n);
     case ItemType::Date:
@@ -104,7 +104,8 @@ private Q_SLOTS:
         InspectionController ctl;
         QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
         for (std::size_t i = 0; i < half; ++i)
-            QVERIFY2(ctl.snapshot().state.item(items[i]->id) && ctl.snapshot().state.item(items[i]->id)->hasTeamValue(), items[i]->id.c_str());
+            QVERIFY2(
+                ctl.snapshot().state.item(items[i]->id) && ctl.snapshot().state.item(items[i]->id)->hasTeamValue(), items[i]->id.c_str());
         QCOMPARE(ctl.pendingCount(), static_cast<int>(half));
 
         // Second half, a note on the non-compliant major hazard, the feedback on its finding, and a
@@ -152,7 +153,8 @@ private Q_SLOTS:
         add(OpKind::FindingEdit, "item:site_sup_fire", {{"suggestion", "立即清理疏散通道"}});
         add(OpKind::FindingEdit, "item:site_sup_fire", {{"responsible", "后勤部"}});
         add(OpKind::FindingEdit, "item:site_sup_fire", {{"deadline", "2026-12-01"}});
-        add(OpKind::FindingAdd, manual.toStdString(), {{"title", "护理记录签字不全"}, {"suggestion", "补齐签字"}, {"responsible", "护理部"}, {"deadline", "2026-12-15"}});
+        add(OpKind::FindingAdd, manual.toStdString(),
+            {{"title", "护理记录签字不全"}, {"suggestion", "补齐签字"}, {"responsible", "护理部"}, {"deadline", "2026-12-15"}});
         MergeOptions options;
         options.tpl = tpl.get();
         const InspectionState reference = merge(a.id, ops, options);
@@ -174,12 +176,13 @@ private Q_SLOTS:
         QCOMPARE(ctl.indicators()->rowCount(), static_cast<int>(tpl->indicators.size()));
         for (int i = 0; i < ctl.indicators()->rowCount(); ++i)
             QCOMPARE(ctl.indicators()->index(i).data(IndicatorListModel::StatusRole).toString(),
-                     QString::fromUtf8(toString(expected.indicators[static_cast<std::size_t>(i)].status).data()));
+                QString::fromUtf8(toString(expected.indicators[static_cast<std::size_t>(i)].status).data()));
         // The open major hazard makes the evaluation fail, and the page says why.
         QCOMPARE(expected.conclusion == ConclusionStatus::Incomplete || expected.conclusion == ConclusionStatus::Fail, true);
         bool hazardListed = false;
         for (int i = 0; i < ctl.failures()->rowCount(); ++i)
-            hazardListed = hazardListed || ctl.failures()->index(i).data(ReasonListModel::CodeRole).toString() == QLatin1String("open_major_hazard");
+            hazardListed
+                = hazardListed || ctl.failures()->index(i).data(ReasonListModel::CodeRole).toString() == QLatin1String("open_major_hazard");
         QVERIFY(hazardListed);
         QCOMPARE(ctl.findings()->rowCount(), 2);
     }

@@ -19,8 +19,8 @@ private Q_SLOTS:
         m_store = mobiletest::openStore(m_dir);
         m_ctl = std::make_unique<InspectionController>();
         QVERIFY(m_ctl->open(m_store.get(), mobiletest::pilotAssignment(*m_tpl), m_tpl, "li.hua", "tab-1").ok());
-        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{m_ctl->steps(), m_ctl->items(), m_ctl->findings(), m_ctl->indicators(),
-                                                                                 m_ctl->missing(), m_ctl->conflicts(), m_ctl->failures()})
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *> {m_ctl->steps(), m_ctl->items(), m_ctl->findings(),
+                 m_ctl->indicators(), m_ctl->missing(), m_ctl->conflicts(), m_ctl->failures()})
             m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
     void cleanup()

@@ -92,7 +92,8 @@ private Q_SLOTS:
         // The assignments are still there offline.
         workspace.setUser("li.hua", false);
         QVERIFY(workspace.assignments()->row("demo-pilot-changchun-01"));
-        QCOMPARE(QString::fromStdString(workspace.assignments()->row("demo-pilot-changchun-01")->assignment.names.at("wang.fang")), QStringLiteral("王芳"));
+        QCOMPARE(QString::fromStdString(workspace.assignments()->row("demo-pilot-changchun-01")->assignment.names.at("wang.fang")),
+            QStringLiteral("王芳"));
 
         // The password itself is nowhere in the tablet's files.
         store.value().reset();

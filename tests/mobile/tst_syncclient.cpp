@@ -26,16 +26,16 @@ class FakeApi : public ServerApi
 {
 public:
     std::vector<Operation> log;
-    int expiredCalls = 0;          //!< answer the next N calls with 401
-    int lostAnswers = 0;           //!< store the next N pushes but lose the answer
-    bool down = false;             //!< no answer at all
-    std::set<Uuid> poison;         //!< a batch holding one of these is refused whole (400), as a server without per-operation refusals did
-    std::set<Uuid> refuse;         //!< refused alone, with a reason
+    int expiredCalls = 0; //!< answer the next N calls with 401
+    int lostAnswers = 0; //!< store the next N pushes but lose the answer
+    bool down = false; //!< no answer at all
+    std::set<Uuid> poison; //!< a batch holding one of these is refused whole (400), as a server without per-operation refusals did
+    std::set<Uuid> refuse; //!< refused alone, with a reason
     int pushes = 0, pulls = 0;
     std::vector<int> batchSizes;
 
     void call(const QByteArray &method, const QString &path, const QByteArray &body, Callback done, const Headers & = {},
-              const QByteArray & = "application/json") override
+        const QByteArray & = "application/json") override
     {
         ApiReply r = answer(method, path, body);
         QTimer::singleShot(0, [done, r] { done(r); });
@@ -47,7 +47,7 @@ private:
         ApiReply r;
         r.status = status;
         r.error = message;
-        r.body = QByteArray::fromStdString(json{{"error", {{"code", "invalid_request"}, {"message", message.toStdString()}}}}.dump());
+        r.body = QByteArray::fromStdString(json {{"error", {{"code", "invalid_request"}, {"message", message.toStdString()}}}}.dump());
         return r;
     }
 
@@ -73,7 +73,7 @@ private:
             PushReply reply;
             for (std::size_t i = 0; i < req->items.size(); ++i) {
                 const Operation &op = *req->items[i].op;
-                PushResult res{op.id, i, PushStatus::Accepted, {}, RefusalCode::Malformed};
+                PushResult res {op.id, i, PushStatus::Accepted, {}, RefusalCode::Malformed};
                 if (refuse.count(op.id)) {
                     res.status = PushStatus::Refused;
                     res.reason = "no item \"x\" in template";
@@ -116,7 +116,7 @@ struct Rig {
     QTemporaryDir dir;
     std::unique_ptr<LocalStore> store = mobiletest::openStore(dir);
     FakeApi api;
-    SyncClient sync{store.get(), &api};
+    SyncClient sync {store.get(), &api};
     std::shared_ptr<const Template> tpl = mobiletest::pilotTemplate();
     InspectionController ctl;
 

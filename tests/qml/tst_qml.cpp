@@ -46,7 +46,7 @@ public:
         op.target = item.toStdString();
         op.value = nlohmann::json(value.toStdString()).dump();
         return app->store()->ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok()
-               && app->inspection()->reload().ok();
+            && app->inspection()->reload().ok();
     }
 };
 

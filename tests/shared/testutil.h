@@ -31,17 +31,20 @@ inline careeval::Template shippedTemplate(const std::string &name)
 class OpBuilder
 {
 public:
-    explicit OpBuilder(std::string inspection = "insp-1") : m_inspection(std::move(inspection)) {}
+    explicit OpBuilder(std::string inspection = "insp-1")
+        : m_inspection(std::move(inspection))
+    {
+    }
 
     careeval::Operation make(const std::string &author, careeval::OpKind kind, const std::string &target,
-                             const nlohmann::json &value = nullptr, std::uint64_t clock = 0)
+        const nlohmann::json &value = nullptr, std::uint64_t clock = 0)
     {
         careeval::Operation op;
         ++m_n;
         char id[40];
         // Distinct per inspection too: builders for two inspections never mint the same id.
-        std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012llx", static_cast<unsigned>(std::hash<std::string>{}(m_inspection) & 0xffffffffu),
-                      static_cast<unsigned long long>(m_n));
+        std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012llx",
+            static_cast<unsigned>(std::hash<std::string> {}(m_inspection)&0xffffffffu), static_cast<unsigned long long>(m_n));
         op.id = *careeval::Uuid::parse(id);
         op.inspection = m_inspection;
         op.author = author;
@@ -96,7 +99,8 @@ inline bool matchesGolden(const std::string &name, const nlohmann::json &actual)
         auto expected = careeval::parseJson(golden.value());
         if (expected) {
             const auto patch = nlohmann::json::diff(expected.value(), actual);
-            qWarning("golden mismatch %s (actual in %s.fail), differences:\n%s", path.c_str(), path.c_str(), patch.dump(1).substr(0, 4000).c_str());
+            qWarning("golden mismatch %s (actual in %s.fail), differences:\n%s", path.c_str(), path.c_str(),
+                patch.dump(1).substr(0, 4000).c_str());
         }
     } else {
         qWarning("golden file %s missing; actual written to .fail", path.c_str());

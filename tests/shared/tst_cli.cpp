@@ -24,15 +24,15 @@ class TestCli : public QObject
         p.start(CAREEVAL_CLI, args);
         p.waitForFinished(60000);
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardError())};
     }
     static QString src(const char *rel) { return QString::fromStdString(testutil::sourcePath(rel)); }
 
 private Q_SLOTS:
     void validateShipped()
     {
-        const Run r = run({"validate", src("assets/templates/jilin-pilot-standardization.json"), src("assets/templates/nursing-home-quality-safety.json"),
-                           src("assets/templates/resident-satisfaction.json")});
+        const Run r = run({"validate", src("assets/templates/jilin-pilot-standardization.json"),
+            src("assets/templates/nursing-home-quality-safety.json"), src("assets/templates/resident-satisfaction.json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.count("ok    "), 3);
         QVERIFY(r.out.contains("jilin-pilot-standardization@1.0.0"));
@@ -98,12 +98,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
-        QTest::newRow("no command") << QStringList{} << 2;
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2;
-        QTest::newRow("sample missing k") << QStringList{"sample", "--seed", "1", "--population", "5"} << 2;
-        QTest::newRow("sample negative") << QStringList{"sample", "--seed", "-1", "--population", "5", "--k", "1"} << 2;
-        QTest::newRow("sample k too big") << QStringList{"sample", "--seed", "1", "--population", "5", "--k", "6"} << 1;
-        QTest::newRow("missing template file") << QStringList{"validate", "/nonexistent.json"} << 1;
+        QTest::newRow("no command") << QStringList {} << 2;
+        QTest::newRow("unknown command") << QStringList {"frobnicate"} << 2;
+        QTest::newRow("sample missing k") << QStringList {"sample", "--seed", "1", "--population", "5"} << 2;
+        QTest::newRow("sample negative") << QStringList {"sample", "--seed", "-1", "--population", "5", "--k", "1"} << 2;
+        QTest::newRow("sample k too big") << QStringList {"sample", "--seed", "1", "--population", "5", "--k", "6"} << 1;
+        QTest::newRow("missing template file") << QStringList {"validate", "/nonexistent.json"} << 1;
     }
     void usageErrors()
     {

@@ -24,8 +24,8 @@ public:
         items["a"] = num(4);
         items["b"] = num(2);
         items["zero"] = num(0);
-        items["unanswered"] = ItemFacts{true, false, false, false, false, std::nullopt};
-        items["na"] = ItemFacts{true, true, true, true, false, std::nullopt};
+        items["unanswered"] = ItemFacts {true, false, false, false, false, std::nullopt};
+        items["na"] = ItemFacts {true, true, true, true, false, std::nullopt};
         items["c1"] = check(true);
         items["c2"] = check(false);
         items["c3"] = check(true);
@@ -34,18 +34,18 @@ public:
         sections["nums"] = {"a", "b", "na"};
         names["ind"] = 0.5;
     }
-    static ItemFacts num(double v) { return ItemFacts{true, true, false, false, false, v}; }
-    static ItemFacts check(bool ok) { return ItemFacts{true, true, false, true, ok, ok ? 1.0 : 0.0}; }
+    static ItemFacts num(double v) { return ItemFacts {true, true, false, false, false, v}; }
+    static ItemFacts check(bool ok) { return ItemFacts {true, true, false, true, ok, ok ? 1.0 : 0.0}; }
 
     ItemFacts item(std::string_view id) const override
     {
         auto it = items.find(std::string(id));
-        return it == items.end() ? ItemFacts{} : it->second;
+        return it == items.end() ? ItemFacts {} : it->second;
     }
     std::vector<std::string> sectionItems(std::string_view id) const override
     {
         auto it = sections.find(std::string(id));
-        return it == sections.end() ? std::vector<std::string>{} : it->second;
+        return it == sections.end() ? std::vector<std::string> {} : it->second;
     }
     std::optional<ExprValue> named(std::string_view name) const override
     {
@@ -65,7 +65,6 @@ public:
 };
 
 } // namespace
-
 
 class TestExpression : public QObject
 {
@@ -133,19 +132,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << "  " << "formula is empty";
-        QTest::newRow("dangling operator") << "a +" << "at character 4: expression ends too early";
-        QTest::newRow("unclosed paren") << "(a + b" << "missing ')'";
-        QTest::newRow("unknown function") << "exec(a)" << "unknown function 'exec'";
-        QTest::newRow("arity") << "ratio(a)" << "takes 2 argument(s), got 1";
-        QTest::newRow("section in scalar function") << "ratio([s], a)" << "does not take a [section]";
-        QTest::newRow("stray char") << "a $ b" << "at character 3: unexpected '$'";
-        QTest::newRow("two dots") << "1.2.3" << "malformed number";
-        QTest::newRow("keyword alone") << "and" << "needs a value before it";
-        QTest::newRow("survey_mean of number") << "survey_mean(3)" << "takes a question id";
+        QTest::newRow("empty") << "  "
+                               << "formula is empty";
+        QTest::newRow("dangling operator") << "a +"
+                                           << "at character 4: expression ends too early";
+        QTest::newRow("unclosed paren") << "(a + b"
+                                        << "missing ')'";
+        QTest::newRow("unknown function") << "exec(a)"
+                                          << "unknown function 'exec'";
+        QTest::newRow("arity") << "ratio(a)"
+                               << "takes 2 argument(s), got 1";
+        QTest::newRow("section in scalar function") << "ratio([s], a)"
+                                                    << "does not take a [section]";
+        QTest::newRow("stray char") << "a $ b"
+                                    << "at character 3: unexpected '$'";
+        QTest::newRow("two dots") << "1.2.3"
+                                  << "malformed number";
+        QTest::newRow("keyword alone") << "and"
+                                       << "needs a value before it";
+        QTest::newRow("survey_mean of number") << "survey_mean(3)"
+                                               << "takes a question id";
         QTest::newRow("too deep") << QString(200, '(') + "1" + QString(200, ')') << "nested too deeply";
         QTest::newRow("too long") << QString(5000, 'a') << "longer than 4096";
-        QTest::newRow("unclosed section") << "sum([s)" << "missing ']'";
+        QTest::newRow("unclosed section") << "sum([s)"
+                                          << "missing ']'";
     }
     void parseErrors()
     {
@@ -161,9 +171,9 @@ private Q_SLOTS:
     {
         auto e = Expression::parse("ratio(a, ind) + rate([checks]) + survey_mean(q1)");
         QVERIFY(e.ok());
-        QCOMPARE(e->identifiers(), (std::vector<std::string>{"a", "ind"}));
-        QCOMPARE(e->sections(), (std::vector<std::string>{"checks"}));
-        QCOMPARE(e->surveyQuestions(), (std::vector<std::string>{"q1"}));
+        QCOMPARE(e->identifiers(), (std::vector<std::string> {"a", "ind"}));
+        QCOMPARE(e->sections(), (std::vector<std::string> {"checks"}));
+        QCOMPARE(e->surveyQuestions(), (std::vector<std::string> {"q1"}));
     }
 };
 

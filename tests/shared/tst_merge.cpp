@@ -59,18 +59,22 @@ private Q_SLOTS:
         row("own later value replaces own earlier", R"([["a","set","x",1,1],["a","set","x",2,2]])", "agreed", "2", 1);
         row("later by clock, not by position", R"([["a","set","x",2,9],["a","set","x",1,3]])", "agreed", "2", 1);
         row("changing to agree ends the conflict", R"([["a","set","x",1,1],["b","set","x",2,2],["b","set","x",1,3]])", "agreed", "1", 2);
-        row("clear withdraws one author's value", R"([["a","set","x",1,1],["b","set","x",2,2],["b","clear","x",null,3]])", "agreed", "1", 1);
+        row("clear withdraws one author's value", R"([["a","set","x",1,1],["b","set","x",2,2],["b","clear","x",null,3]])", "agreed", "1",
+            1);
         row("all cleared is empty", R"([["a","set","x",1,1],["a","clear","x",null,2]])", "empty", "", 0);
         row("set after clear", R"([["a","clear","x",null,1],["a","set","x",3,2]])", "agreed", "3", 1);
-        row("resolution chooses a value", R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}]])",
-            "resolved", "2", 2);
-        row("resolution enters another value", R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":3,"reason":"r","covers":[0,1]}]])",
-            "resolved", "3", 2);
-        row("a later differing value reopens", R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}],["a","set","x",5]])",
+        row("resolution chooses a value",
+            R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}]])", "resolved", "2", 2);
+        row("resolution enters another value",
+            R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":3,"reason":"r","covers":[0,1]}]])", "resolved", "3", 2);
+        row("a later differing value reopens",
+            R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}],["a","set","x",5]])",
             "conflict", "", 2);
-        row("a later value equal to the resolution keeps it", R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}],["a","set","x",2]])",
+        row("a later value equal to the resolution keeps it",
+            R"([["a","set","x",1],["b","set","x",2],["lead","resolve","x",{"value":2,"reason":"r","covers":[0,1]}],["a","set","x",2]])",
             "resolved", "2", 2);
-        row("objects compare by content", R"([["a","set","x",{"p":1,"q":2}],["b","set","x",{"q":2,"p":1}]])", "agreed", R"({"p":1,"q":2})", 2);
+        row("objects compare by content", R"([["a","set","x",{"p":1,"q":2}],["b","set","x",{"q":2,"p":1}]])", "agreed", R"({"p":1,"q":2})",
+            2);
         row("1 and 1.0 are the same number", R"([["a","set","x",1],["b","set","x",1.0]])", "agreed", "1", 2);
     }
     void slotRules()
@@ -120,11 +124,12 @@ private Q_SLOTS:
         QCOMPARE(f.text("title"), std::string("留样缺失"));
         QCOMPARE(f.text("deadline"), std::string("2026-12-01"));
         QVERIFY((f.fields.at("suggestion").status) == (SlotStatus::Conflict));
-        QCOMPARE(st.conflicts(), std::vector<std::string>{"finding:f1/suggestion"});
+        QCOMPARE(st.conflicts(), std::vector<std::string> {"finding:f1/suggestion"});
 
         testutil::OpBuilder b("insp-1");
         json covers = json::array({ops[0].id.toString(), ops[1].id.toString()});
-        Operation r = b.make("lead", OpKind::Resolve, "finding:f1/suggestion", {{"value", "建立留样登记"}, {"reason", "更具体"}, {"covers", covers}}, 10);
+        Operation r = b.make(
+            "lead", OpKind::Resolve, "finding:f1/suggestion", {{"value", "建立留样登记"}, {"reason", "更具体"}, {"covers", covers}}, 10);
         r.id = *Uuid::parse("00000000-0000-4000-8000-00000000ffff");
         ops.push_back(r);
         st = merge("insp-1", ops);
@@ -134,7 +139,8 @@ private Q_SLOTS:
 
     void closedFindingStaysListed()
     {
-        const auto ops = fromRows(json::parse(R"([["a","finding.add","f1",{"title":"t"}],["lead","finding.close","f1",{"reason":"已整改"}]])"));
+        const auto ops
+            = fromRows(json::parse(R"([["a","finding.add","f1",{"title":"t"}],["lead","finding.close","f1",{"reason":"已整改"}]])"));
         const InspectionState st = merge("insp-1", ops);
         QVERIFY(st.findings.at("f1").closed);
         QCOMPARE(st.findings.at("f1").closeReason, std::string("已整改"));
@@ -263,25 +269,63 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("reason"); // empty: accepted
-        QTest::newRow("score in range") << "sc_sys_table" << "3.5" << "";
-        QTest::newRow("score above max") << "sc_sys_table" << "4.5" << "outside 0..4";
-        QTest::newRow("score off step") << "sc_sys_table" << "1.25" << "not a multiple of 0.5";
-        QTest::newRow("score n/a not allowed") << "sc_sys_table" << "\"na\"" << "cannot be marked not applicable";
-        QTest::newRow("check value") << "site_sup_fire" << "\"noncompliant\"" << "";
-        QTest::newRow("check n/a") << "doc_brand_grading" << "\"na\"" << "";
-        QTest::newRow("check n/a forbidden") << "announce_procedure" << "\"na\"" << "cannot be marked not applicable";
-        QTest::newRow("check typo") << "site_sup_fire" << "\"ok\"" << "not \"ok\"";
-        QTest::newRow("number below min") << "staff_total" << "-1" << "below the minimum";
-        QTest::newRow("number as text") << "staff_total" << "\"48\"" << "takes a number";
-        QTest::newRow("single option") << "brand_judgement" << "\"yes\"" << "";
-        QTest::newRow("single unknown option") << "brand_judgement" << "\"maybe\"" << "not one of the item's options";
-        QTest::newRow("date") << "announce_date" << "\"2026-11-25\"" << "";
-        QTest::newRow("bad date") << "announce_date" << "\"2026-13-01\"" << "is not a date";
-        QTest::newRow("signature") << "announce_rep_signature" << R"({"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","signer":"赵院长"})" << "";
-        QTest::newRow("signature without signer") << "announce_rep_signature" << R"({"sha256":"x"})" << "a signature takes";
-        QTest::newRow("rating set directly") << "q_overall" << "\"satisfied\"" << "answered in survey responses";
-        QTest::newRow("photo set directly") << "site_photos" << "\"x\"" << "take photos";
-        QTest::newRow("unknown item") << "nope" << "1" << "no item \"nope\" in template jilin-pilot-standardization@1.0.0";
+        QTest::newRow("score in range") << "sc_sys_table"
+                                        << "3.5"
+                                        << "";
+        QTest::newRow("score above max") << "sc_sys_table"
+                                         << "4.5"
+                                         << "outside 0..4";
+        QTest::newRow("score off step") << "sc_sys_table"
+                                        << "1.25"
+                                        << "not a multiple of 0.5";
+        QTest::newRow("score n/a not allowed") << "sc_sys_table"
+                                               << "\"na\""
+                                               << "cannot be marked not applicable";
+        QTest::newRow("check value") << "site_sup_fire"
+                                     << "\"noncompliant\""
+                                     << "";
+        QTest::newRow("check n/a") << "doc_brand_grading"
+                                   << "\"na\""
+                                   << "";
+        QTest::newRow("check n/a forbidden") << "announce_procedure"
+                                             << "\"na\""
+                                             << "cannot be marked not applicable";
+        QTest::newRow("check typo") << "site_sup_fire"
+                                    << "\"ok\""
+                                    << "not \"ok\"";
+        QTest::newRow("number below min") << "staff_total"
+                                          << "-1"
+                                          << "below the minimum";
+        QTest::newRow("number as text") << "staff_total"
+                                        << "\"48\""
+                                        << "takes a number";
+        QTest::newRow("single option") << "brand_judgement"
+                                       << "\"yes\""
+                                       << "";
+        QTest::newRow("single unknown option") << "brand_judgement"
+                                               << "\"maybe\""
+                                               << "not one of the item's options";
+        QTest::newRow("date") << "announce_date"
+                              << "\"2026-11-25\""
+                              << "";
+        QTest::newRow("bad date") << "announce_date"
+                                  << "\"2026-13-01\""
+                                  << "is not a date";
+        QTest::newRow("signature") << "announce_rep_signature"
+                                   << R"({"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","signer":"赵院长"})"
+                                   << "";
+        QTest::newRow("signature without signer") << "announce_rep_signature"
+                                                  << R"({"sha256":"x"})"
+                                                  << "a signature takes";
+        QTest::newRow("rating set directly") << "q_overall"
+                                             << "\"satisfied\""
+                                             << "answered in survey responses";
+        QTest::newRow("photo set directly") << "site_photos"
+                                            << "\"x\""
+                                            << "take photos";
+        QTest::newRow("unknown item") << "nope"
+                                      << "1"
+                                      << "no item \"nope\" in template jilin-pilot-standardization@1.0.0";
     }
     void templateChecksValues()
     {
@@ -291,7 +335,7 @@ private Q_SLOTS:
         MergeOptions opt;
         opt.tpl = &m_pilot;
         testutil::OpBuilder b;
-        const std::vector<Operation> ops{b.set("a", target.toStdString(), json::parse(value.toStdString()))};
+        const std::vector<Operation> ops {b.set("a", target.toStdString(), json::parse(value.toStdString()))};
         const InspectionState st = merge("insp-1", ops, opt);
         if (reason.isEmpty()) {
             QVERIFY2(st.refused.empty(), st.refused.empty() ? "" : st.refused[0].reason.c_str());
@@ -306,7 +350,7 @@ private Q_SLOTS:
     void otherInspectionsAreRefusedNotMixedIn()
     {
         testutil::OpBuilder a("insp-1"), b("insp-2");
-        std::vector<Operation> ops{a.set("x", "i", 1), b.set("y", "i", 2)};
+        std::vector<Operation> ops {a.set("x", "i", 1), b.set("y", "i", 2)};
         ops[1].id = *Uuid::parse("00000000-0000-4000-8000-0000000000c1");
         const InspectionState st = merge("insp-1", ops);
         QCOMPARE(st.item("i")->value, std::string("1"));
@@ -323,7 +367,7 @@ private Q_SLOTS:
         Operation c = a;
         c.inspection = "insp-1;";
         c.value = "2";
-        const std::vector<Operation> ab{a, c}, ba{c, a};
+        const std::vector<Operation> ab {a, c}, ba {c, a};
         const InspectionState s1 = merge("insp-1", ab), s2 = merge("insp-1", ba);
         QCOMPARE(stateToJson(s1).dump(), stateToJson(s2).dump());
         QCOMPARE(s1.duplicates, std::size_t(1));
@@ -353,9 +397,9 @@ private Q_SLOTS:
         QFETCH(unsigned, seed);
         std::mt19937 rng(seed);
         auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-        const std::vector<std::string> authors{"lead", "wang", "zhang", "liu"};
-        const std::vector<std::string> items{"staff_total", "sc_sys_table", "site_sup_fire", "doc_system_table", "conclusion_text",
-                                             "brand_judgement", "nope"};
+        const std::vector<std::string> authors {"lead", "wang", "zhang", "liu"};
+        const std::vector<std::string> items {
+            "staff_total", "sc_sys_table", "site_sup_fire", "doc_system_table", "conclusion_text", "brand_judgement", "nope"};
         testutil::OpBuilder b;
         std::vector<Operation> ops;
         for (int i = 0; i < 600; ++i) {
@@ -363,8 +407,12 @@ private Q_SLOTS:
             const std::string item = items[pick(static_cast<int>(items.size()))];
             const std::uint64_t clock = 1 + static_cast<std::uint64_t>(pick(120)); // many equal clocks
             switch (pick(12)) {
-            case 0: ops.push_back(b.make(who, OpKind::Clear, item, nullptr, clock)); break;
-            case 1: ops.push_back(b.make(who, OpKind::Note, item, "note " + std::to_string(i), clock)); break;
+            case 0:
+                ops.push_back(b.make(who, OpKind::Clear, item, nullptr, clock));
+                break;
+            case 1:
+                ops.push_back(b.make(who, OpKind::Note, item, "note " + std::to_string(i), clock));
+                break;
             case 2: {
                 json covers = json::array();
                 for (int k = 0; k < 3 && !ops.empty(); ++k)
@@ -372,26 +420,40 @@ private Q_SLOTS:
                 ops.push_back(b.make(who, OpKind::Resolve, item, {{"value", pick(3)}, {"reason", "r"}, {"covers", covers}}, clock));
                 break;
             }
-            case 3: ops.push_back(b.make(who, OpKind::PhotoAttach, item, {{"sha256", std::string(64, "abc"[pick(3)])}}, clock)); break;
+            case 3:
+                ops.push_back(b.make(who, OpKind::PhotoAttach, item, {{"sha256", std::string(64, "abc"[pick(3)])}}, clock));
+                break;
             case 4:
                 if (!ops.empty())
-                    ops.push_back(b.make(who, OpKind::PhotoDetach, item, {{"attach", ops[pick(static_cast<int>(ops.size()))].id.toString()}}, clock));
+                    ops.push_back(
+                        b.make(who, OpKind::PhotoDetach, item, {{"attach", ops[pick(static_cast<int>(ops.size()))].id.toString()}}, clock));
                 break;
-            case 5: ops.push_back(b.make(who, OpKind::FindingAdd, "f" + std::to_string(pick(3)), {{"title", "t" + std::to_string(pick(2))}}, clock)); break;
-            case 6: ops.push_back(b.make(who, OpKind::FindingEdit, "f" + std::to_string(pick(3)), {{"suggestion", "s" + std::to_string(pick(2))}}, clock)); break;
+            case 5:
+                ops.push_back(
+                    b.make(who, OpKind::FindingAdd, "f" + std::to_string(pick(3)), {{"title", "t" + std::to_string(pick(2))}}, clock));
+                break;
+            case 6:
+                ops.push_back(b.make(
+                    who, OpKind::FindingEdit, "f" + std::to_string(pick(3)), {{"suggestion", "s" + std::to_string(pick(2))}}, clock));
+                break;
             case 7: {
                 static const OpKind wf[] = {OpKind::Submit, OpKind::Return, OpKind::Approve};
                 const OpKind k = wf[pick(3)];
-                ops.push_back(b.make(who, k, "", k == OpKind::Return ? json{{"comment", "c"}} : json::object(), 100 + clock));
+                ops.push_back(b.make(who, k, "", k == OpKind::Return ? json {{"comment", "c"}} : json::object(), 100 + clock));
                 break;
             }
-            case 8: ops.push_back(b.make(who, OpKind::SurveyAdd, "R" + std::to_string(pick(5)), {{"answers", {{"q_overall", "satisfied"}}}}, clock)); break;
-            case 9: ops.push_back(b.make(who, OpKind::StepStatus, "site", {{"status", pick(2) ? "done" : "in_progress"}}, clock)); break;
+            case 8:
+                ops.push_back(
+                    b.make(who, OpKind::SurveyAdd, "R" + std::to_string(pick(5)), {{"answers", {{"q_overall", "satisfied"}}}}, clock));
+                break;
+            case 9:
+                ops.push_back(b.make(who, OpKind::StepStatus, "site", {{"status", pick(2) ? "done" : "in_progress"}}, clock));
+                break;
             default: {
                 json v = item == "site_sup_fire" || item == "doc_system_table" ? json(pick(2) ? "compliant" : "noncompliant")
-                         : item == "conclusion_text"                          ? json("text " + std::to_string(pick(3)))
-                         : item == "brand_judgement"                          ? json(pick(2) ? "yes" : "no")
-                                                                              : json(pick(4));
+                    : item == "conclusion_text"                                ? json("text " + std::to_string(pick(3)))
+                    : item == "brand_judgement"                                ? json(pick(2) ? "yes" : "no")
+                                                                               : json(pick(4));
                 ops.push_back(b.set(who, item, v, clock));
             }
             }

@@ -17,8 +17,8 @@ class TestOperation : public QObject
 
     static json valid()
     {
-        return {{"id", "6f1c2e9a-3b4d-4c5e-8f70-112233445566"}, {"inspection", "insp-1"}, {"author", "wang.fang"},
-                {"device", "tab-02"}, {"clock", 7}, {"time", 1764034200000}, {"kind", "set"}, {"target", "staff_total"}, {"value", 48}};
+        return {{"id", "6f1c2e9a-3b4d-4c5e-8f70-112233445566"}, {"inspection", "insp-1"}, {"author", "wang.fang"}, {"device", "tab-02"},
+            {"clock", 7}, {"time", 1764034200000}, {"kind", "set"}, {"target", "staff_total"}, {"value", 48}};
     }
 
 private Q_SLOTS:
@@ -33,8 +33,8 @@ private Q_SLOTS:
         Uuid previous;
         for (int i = 0; i < 1000; ++i) {
             const Uuid g = Uuid::generate();
-            QCOMPARE(g.bytes[6] >> 4, 7);    // version 7
-            QCOMPARE(g.bytes[8] >> 6, 2);    // RFC 9562 variant
+            QCOMPARE(g.bytes[6] >> 4, 7); // version 7
+            QCOMPARE(g.bytes[8] >> 6, 2); // RFC 9562 variant
             QVERIFY(seen.insert(g).second);
             QCOMPARE(Uuid::parse(g.toString()), std::optional<Uuid>(g));
             // Time-ordered: the millisecond prefix never goes backwards.
@@ -48,16 +48,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("value");
-        QTest::newRow("set number") << "set" << "staff_total" << "48";
-        QTest::newRow("set text with unicode") << "set" << "conclusion_text" << "\"建议通过验收。\\n第二行\"";
-        QTest::newRow("clear") << "clear" << "staff_total" << "null";
-        QTest::newRow("note") << "note" << "site_sup_food" << "\"未留样\"";
-        QTest::newRow("photo") << "photo.attach" << "site_photos"
+        QTest::newRow("set number") << "set"
+                                    << "staff_total"
+                                    << "48";
+        QTest::newRow("set text with unicode") << "set"
+                                               << "conclusion_text"
+                                               << "\"建议通过验收。\\n第二行\"";
+        QTest::newRow("clear") << "clear"
+                               << "staff_total"
+                               << "null";
+        QTest::newRow("note") << "note"
+                              << "site_sup_food"
+                              << "\"未留样\"";
+        QTest::newRow("photo") << "photo.attach"
+                               << "site_photos"
                                << "{\"caption\":\"门厅\",\"sha256\":\"" + QString(64, 'a') + "\",\"taken_at\":1}";
-        QTest::newRow("resolve") << "resolve" << "staff_passed"
+        QTest::newRow("resolve") << "resolve"
+                                 << "staff_passed"
                                  << "{\"covers\":[\"6f1c2e9a-3b4d-4c5e-8f70-112233445566\"],\"reason\":\"核对原件\",\"value\":48}";
-        QTest::newRow("submit") << "submit" << "" << "{\"comment\":\"完成\"}";
-        QTest::newRow("sample") << "sample.draw" << "survey" << "{\"k\":10,\"population\":120,\"seed\":42,\"source\":\"beds\"}";
+        QTest::newRow("submit") << "submit"
+                                << ""
+                                << "{\"comment\":\"完成\"}";
+        QTest::newRow("sample") << "sample.draw"
+                                << "survey"
+                                << "{\"k\":10,\"population\":120,\"seed\":42,\"source\":\"beds\"}";
     }
     void roundTrip()
     {
@@ -81,8 +95,10 @@ private Q_SLOTS:
 
     void canonicalValueIgnoresKeyOrder()
     {
-        auto a = parseOperation(R"({"id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566","inspection":"i","author":"a","device":"d","clock":1,"time":0,"kind":"finding.edit","target":"f1","value":{"b":1,"a":2}})");
-        auto b = parseOperation(R"({"value":{"a":2,"b":1},"target":"f1","kind":"finding.edit","time":0,"clock":1,"device":"d","author":"a","inspection":"i","id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566"})");
+        auto a = parseOperation(
+            R"({"id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566","inspection":"i","author":"a","device":"d","clock":1,"time":0,"kind":"finding.edit","target":"f1","value":{"b":1,"a":2}})");
+        auto b = parseOperation(
+            R"({"value":{"a":2,"b":1},"target":"f1","kind":"finding.edit","time":0,"clock":1,"device":"d","author":"a","inspection":"i","id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566"})");
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(a->value, b->value);
         QCOMPARE(serialize(a.value()), serialize(b.value()));
@@ -98,7 +114,9 @@ private Q_SLOTS:
         row("nil id", R"([{"op":"replace","path":"/id","value":"00000000-0000-0000-0000-000000000000"}])", "is not a UUID");
         row("author empty", R"([{"op":"replace","path":"/author","value":""}])", "\"author\": must not be empty");
         row("author number", R"([{"op":"replace","path":"/author","value":5}])", "\"author\": must be a string, found number");
-        row("inspection too long", R"([{"op":"replace","path":"/inspection","value":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}])", "longer than 128");
+        row("inspection too long",
+            R"([{"op":"replace","path":"/inspection","value":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}])",
+            "longer than 128");
         row("control characters", R"([{"op":"replace","path":"/device","value":"tab\u0000x"}])", "\"device\": contains control characters");
         row("clock zero", R"([{"op":"replace","path":"/clock","value":0}])", "\"clock\": must be a whole number");
         row("clock negative", R"([{"op":"replace","path":"/clock","value":-3}])", "\"clock\"");
@@ -108,18 +126,40 @@ private Q_SLOTS:
         row("unknown field", R"([{"op":"add","path":"/extra","value":1}])", "\"extra\": unknown field");
         row("target missing", R"([{"op":"remove","path":"/target"}])", "\"target\": is missing");
         row("set null", R"([{"op":"replace","path":"/value","value":null}])", "\"value\": must not be null");
-        row("note empty", R"([{"op":"replace","path":"/kind","value":"note"},{"op":"replace","path":"/value","value":""}])", "non-empty text");
-        row("photo bad hash", R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"abc"}}])", "\"sha256\" must be 64");
-        row("photo caption number", R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","caption":7}}])", "\"caption\" must be a string");
-        row("detach without attach id", R"([{"op":"replace","path":"/kind","value":"photo.detach"},{"op":"replace","path":"/value","value":{}}])", "\"attach\" must be the id");
-        row("resolve without reason", R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"covers":[]}}])", "\"reason\" must say why");
-        row("resolve covers junk", R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"reason":"r","covers":["x"]}}])", "\"covers\" must contain operation ids");
-        row("return without comment", R"([{"op":"replace","path":"/kind","value":"return"},{"op":"replace","path":"/value","value":{}}])", "\"comment\" must say why");
-        row("step status unknown", R"([{"op":"replace","path":"/kind","value":"step.status"},{"op":"replace","path":"/value","value":{"status":"half"}}])", "\"status\" must be todo");
-        row("sample k above population", R"([{"op":"replace","path":"/kind","value":"sample.draw"},{"op":"replace","path":"/value","value":{"seed":1,"population":5,"k":6}}])", "\"k\" must be at most");
-        row("survey without answers", R"([{"op":"replace","path":"/kind","value":"survey.add"},{"op":"replace","path":"/value","value":{"answers":[]}}])", "\"answers\" must be an object");
-        row("finding without title", R"([{"op":"replace","path":"/kind","value":"finding.add"},{"op":"replace","path":"/value","value":{"title":""}}])", "\"title\" must be non-empty");
-        row("close reason number", R"([{"op":"replace","path":"/kind","value":"finding.close"},{"op":"replace","path":"/value","value":{"reason":3}}])", "\"reason\" must be a string");
+        row("note empty", R"([{"op":"replace","path":"/kind","value":"note"},{"op":"replace","path":"/value","value":""}])",
+            "non-empty text");
+        row("photo bad hash",
+            R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"abc"}}])",
+            "\"sha256\" must be 64");
+        row("photo caption number",
+            R"([{"op":"replace","path":"/kind","value":"photo.attach"},{"op":"replace","path":"/value","value":{"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","caption":7}}])",
+            "\"caption\" must be a string");
+        row("detach without attach id",
+            R"([{"op":"replace","path":"/kind","value":"photo.detach"},{"op":"replace","path":"/value","value":{}}])",
+            "\"attach\" must be the id");
+        row("resolve without reason",
+            R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"covers":[]}}])",
+            "\"reason\" must say why");
+        row("resolve covers junk",
+            R"([{"op":"replace","path":"/kind","value":"resolve"},{"op":"replace","path":"/value","value":{"value":1,"reason":"r","covers":["x"]}}])",
+            "\"covers\" must contain operation ids");
+        row("return without comment", R"([{"op":"replace","path":"/kind","value":"return"},{"op":"replace","path":"/value","value":{}}])",
+            "\"comment\" must say why");
+        row("step status unknown",
+            R"([{"op":"replace","path":"/kind","value":"step.status"},{"op":"replace","path":"/value","value":{"status":"half"}}])",
+            "\"status\" must be todo");
+        row("sample k above population",
+            R"([{"op":"replace","path":"/kind","value":"sample.draw"},{"op":"replace","path":"/value","value":{"seed":1,"population":5,"k":6}}])",
+            "\"k\" must be at most");
+        row("survey without answers",
+            R"([{"op":"replace","path":"/kind","value":"survey.add"},{"op":"replace","path":"/value","value":{"answers":[]}}])",
+            "\"answers\" must be an object");
+        row("finding without title",
+            R"([{"op":"replace","path":"/kind","value":"finding.add"},{"op":"replace","path":"/value","value":{"title":""}}])",
+            "\"title\" must be non-empty");
+        row("close reason number",
+            R"([{"op":"replace","path":"/kind","value":"finding.close"},{"op":"replace","path":"/value","value":{"reason":3}}])",
+            "\"reason\" must be a string");
     }
     void invalid()
     {
@@ -136,8 +176,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("message");
-        QTest::newRow("truncated") << "{\"id\":\"6f1c2e9a-3b4d-4c5e-8f70-112233445566\",\"inspe" << "line 1, column";
-        QTest::newRow("array") << "[1]" << "must be a JSON object";
+        QTest::newRow("truncated") << "{\"id\":\"6f1c2e9a-3b4d-4c5e-8f70-112233445566\",\"inspe"
+                                   << "line 1, column";
+        QTest::newRow("array") << "[1]"
+                               << "must be a JSON object";
         QTest::newRow("deep value") << QString(R"({"value":)") + QString(40, '[') << "nested deeper";
     }
     void malformedLines()

@@ -17,7 +17,7 @@ private Q_SLOTS:
     {
         // Pinned so that a change of algorithm (which would make recorded draws unverifiable) fails here.
         const auto s = drawSequence(20251125, 126, 13);
-        const std::vector<std::size_t> expected{11, 113, 25, 105, 74, 123, 12, 5, 8, 51, 31, 28, 23};
+        const std::vector<std::size_t> expected {11, 113, 25, 105, 74, 123, 12, 5, 8, 51, 31, 28, 23};
         QCOMPARE(s, expected);
     }
 
@@ -59,10 +59,7 @@ private Q_SLOTS:
         QCOMPARE(std::vector<std::size_t>(seq.begin(), seq.begin() + 20), drawSample(42, 200, 20, 0).selected);
     }
 
-    void differentSeedsDiffer()
-    {
-        QVERIFY(drawSequence(1, 1000, 10) != drawSequence(2, 1000, 10));
-    }
+    void differentSeedsDiffer() { QVERIFY(drawSequence(1, 1000, 10) != drawSequence(2, 1000, 10)); }
 
     void unbiased()
     {

@@ -16,24 +16,29 @@ class TestScoring : public QObject
     // A small template whose scoring step mixes score items (one may be n/a) and pointed check items.
     static Template small()
     {
-        auto text = [](const char *s) { return json{{"zh", s}, {"en", s}}; };
+        auto text = [](const char *s) { return json {{"zh", s}, {"en", s}}; };
         json steps = json::array();
         for (auto key : kStepKeys) {
             const std::string k(key);
             json items = json::array({{{"id", k + "_c"}, {"type", "check"}, {"label", text("c")}}});
             if (k == "scoring")
                 items = json::array({{{"id", "s1"}, {"type", "score"}, {"max", 10}, {"label", text("s1")}, {"required", true}},
-                                     {{"id", "s2"}, {"type", "score"}, {"max", 10}, {"allow_na", true}, {"label", text("s2")}},
-                                     {{"id", "c1"}, {"type", "check"}, {"points", 5}, {"weight", 2}, {"label", text("c1")}},
-                                     {{"id", "hz"}, {"type", "check"}, {"hazard", "major"}, {"note_when_noncompliant", true},
-                                      {"photo_when_noncompliant", true}, {"label", text("hz")}}});
-            steps.push_back({{"key", k}, {"title", text(k.c_str())}, {"sections", json::array({{{"id", k + "_s"}, {"title", text("s")}, {"items", items}}})}});
+                    {{"id", "s2"}, {"type", "score"}, {"max", 10}, {"allow_na", true}, {"label", text("s2")}},
+                    {{"id", "c1"}, {"type", "check"}, {"points", 5}, {"weight", 2}, {"label", text("c1")}},
+                    {{"id", "hz"}, {"type", "check"}, {"hazard", "major"}, {"note_when_noncompliant", true},
+                        {"photo_when_noncompliant", true}, {"label", text("hz")}}});
+            steps.push_back({{"key", k}, {"title", text(k.c_str())},
+                {"sections", json::array({{{"id", k + "_s"}, {"title", text("s")}, {"items", items}}})}});
         }
-        json t{{"format", "careeval-template/1"}, {"id", "small"}, {"version", "1"}, {"title", text("small")}, {"steps", steps},
-               {"indicators", json::array({{{"id", "share"}, {"label", text("share")}, {"formula", "ratio(s1, 10)"}, {"target", ">= 0.6"}},
-                                           {{"id", "info"}, {"label", text("info")}, {"formula", "applicable([scoring_s])"}, {"required", false}}})},
-               {"conclusion", {{"pass_percent", 60}, {"grades", json::array({{{"key", "a"}, {"label", text("A")}, {"min_percent", 80}},
-                                                                             {{"key", "b"}, {"label", text("B")}, {"min_percent", 0}}})}}}};
+        json t {{"format", "careeval-template/1"}, {"id", "small"}, {"version", "1"}, {"title", text("small")}, {"steps", steps},
+            {"indicators",
+                json::array({{{"id", "share"}, {"label", text("share")}, {"formula", "ratio(s1, 10)"}, {"target", ">= 0.6"}},
+                    {{"id", "info"}, {"label", text("info")}, {"formula", "applicable([scoring_s])"}, {"required", false}}})},
+            {"conclusion",
+                {{"pass_percent", 60},
+                    {"grades",
+                        json::array({{{"key", "a"}, {"label", text("A")}, {"min_percent", 80}},
+                            {{"key", "b"}, {"label", text("B")}, {"min_percent", 0}}})}}}};
         auto parsed = parseTemplate(t.dump());
         if (!parsed)
             qFatal("%s", parsed.error().message.c_str());
@@ -55,11 +60,12 @@ private Q_SLOTS:
     {
         const Template t = small();
         testutil::OpBuilder b;
-        const ScoreReport r = run(t, {b.set("a", "s1", 8), b.set("a", "s2", "na"), b.set("a", "c1", "compliant"), b.set("a", "hz", "compliant")});
+        const ScoreReport r
+            = run(t, {b.set("a", "s1", 8), b.set("a", "s2", "na"), b.set("a", "c1", "compliant"), b.set("a", "hz", "compliant")});
         const SectionScore *s = r.section("scoring_s");
         QVERIFY(s);
         QCOMPARE(s->points, 18.0); // 8 + 5 × weight 2
-        QCOMPARE(s->max, 20.0);    // 10 + 10 (weighted check); s2 is not applicable
+        QCOMPARE(s->max, 20.0); // 10 + 10 (weighted check); s2 is not applicable
         QCOMPARE(s->notApplicable, 1);
         QCOMPARE(r.total, 18.0);
         QCOMPARE(*r.percent, 90.0);
@@ -84,13 +90,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("ops");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("codes");
-        QTest::newRow("pass") << R"([["s1",9],["s2",9],["c1","compliant"],["hz","compliant"]])" << "pass" << "";
-        QTest::newRow("required missing") << R"([["s2",9],["c1","compliant"]])" << "incomplete" << "missing_answer,indicator_incomplete";
-        QTest::newRow("indicator fails") << R"([["s1",5],["s2",10],["c1","compliant"],["hz","compliant"]])" << "fail" << "indicator_failed";
-        QTest::newRow("below pass percent") << R"([["s1",6],["s2",0],["c1","noncompliant"],["hz","compliant"]])" << "fail" << "below_pass_percent";
-        QTest::newRow("open major hazard fails, evidence missing")
-            << R"([["s1",9],["s2",9],["c1","compliant"],["hz","noncompliant"]])" << "incomplete" << "missing_note,missing_photo";
-        QTest::newRow("conflict blocks") << R"([["s1",9],["s1",8,"b"],["s2",9],["c1","compliant"],["hz","compliant"]])" << "incomplete" << "conflict,indicator_incomplete";
+        QTest::newRow("pass") << R"([["s1",9],["s2",9],["c1","compliant"],["hz","compliant"]])"
+                              << "pass"
+                              << "";
+        QTest::newRow("required missing") << R"([["s2",9],["c1","compliant"]])"
+                                          << "incomplete"
+                                          << "missing_answer,indicator_incomplete";
+        QTest::newRow("indicator fails") << R"([["s1",5],["s2",10],["c1","compliant"],["hz","compliant"]])"
+                                         << "fail"
+                                         << "indicator_failed";
+        QTest::newRow("below pass percent") << R"([["s1",6],["s2",0],["c1","noncompliant"],["hz","compliant"]])"
+                                            << "fail"
+                                            << "below_pass_percent";
+        QTest::newRow("open major hazard fails, evidence missing") << R"([["s1",9],["s2",9],["c1","compliant"],["hz","noncompliant"]])"
+                                                                   << "incomplete"
+                                                                   << "missing_note,missing_photo";
+        QTest::newRow("conflict blocks") << R"([["s1",9],["s1",8,"b"],["s2",9],["c1","compliant"],["hz","compliant"]])"
+                                         << "incomplete"
+                                         << "conflict,indicator_incomplete";
     }
     void conclusion()
     {
@@ -114,8 +131,9 @@ private Q_SLOTS:
     {
         const Template t = small();
         testutil::OpBuilder b;
-        std::vector<Operation> ops{b.set("a", "s1", 9), b.set("a", "s2", 9), b.set("a", "c1", "compliant"), b.set("a", "hz", "noncompliant"),
-                                   b.make("a", OpKind::Note, "hz", "通道堵塞"), b.make("a", OpKind::PhotoAttach, "hz", {{"sha256", std::string(64, 'e')}})};
+        std::vector<Operation> ops {b.set("a", "s1", 9), b.set("a", "s2", 9), b.set("a", "c1", "compliant"),
+            b.set("a", "hz", "noncompliant"), b.make("a", OpKind::Note, "hz", "通道堵塞"),
+            b.make("a", OpKind::PhotoAttach, "hz", {{"sha256", std::string(64, 'e')}})};
         ScoreReport rep = run(t, ops);
         QVERIFY((rep.conclusion) == (ConclusionStatus::Fail));
         QCOMPARE(rep.failures.size(), std::size_t(1));
@@ -131,7 +149,7 @@ private Q_SLOTS:
     {
         const Template t = testutil::shippedTemplate("jilin-pilot-standardization");
         testutil::OpBuilder b;
-        std::vector<Operation> ops{b.set("a", "staff_total", 48), b.set("a", "staff_trained", 47)};
+        std::vector<Operation> ops {b.set("a", "staff_total", 48), b.set("a", "staff_trained", 47)};
         ScoreReport rep = run(t, ops);
         // 6 × 47/48 = 5.875, rounded down to the 0.5 step: a prefill never awards unearned points.
         QCOMPARE(rep.prefilled.at("sc_train_rate"), 5.5);
@@ -148,10 +166,12 @@ private Q_SLOTS:
     {
         const Template t = testutil::shippedTemplate("resident-satisfaction");
         testutil::OpBuilder b;
-        std::vector<Operation> ops{b.make("e", OpKind::SampleDraw, "survey", {{"seed", 1}, {"population", 40}, {"k", 10}})};
-        const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "neutral", "unknown", "satisfied", "dissatisfied", "satisfied", "satisfied", "satisfied", "satisfied"};
+        std::vector<Operation> ops {b.make("e", OpKind::SampleDraw, "survey", {{"seed", 1}, {"population", 40}, {"k", 10}})};
+        const char *overall[] = {"very_satisfied", "satisfied", "satisfied", "neutral", "unknown", "satisfied", "dissatisfied", "satisfied",
+            "satisfied", "satisfied", "satisfied"};
         for (int i = 0; i < 11; ++i)
-            ops.push_back(b.make("e", OpKind::SurveyAdd, "R" + std::to_string(i), {{"answers", {{"q_overall", overall[i]}, {"q_meals", "satisfied"}}}}));
+            ops.push_back(b.make(
+                "e", OpKind::SurveyAdd, "R" + std::to_string(i), {{"answers", {{"q_overall", overall[i]}, {"q_meals", "satisfied"}}}}));
         const ScoreReport rep = run(t, ops);
         QCOMPARE(rep.survey.responses, 11);
         QCOMPARE(rep.survey.valid, 10); // "don't know" is not a valid response
@@ -168,9 +188,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("demo");
         QTest::addColumn<QString>("templateName");
         QTest::addColumn<QString>("conclusion");
-        QTest::newRow("pilot") << "pilot" << "jilin-pilot-standardization" << "pass";
-        QTest::newRow("safety") << "safety" << "nursing-home-quality-safety" << "incomplete";
-        QTest::newRow("satisfaction") << "satisfaction" << "resident-satisfaction" << "pass";
+        QTest::newRow("pilot") << "pilot"
+                               << "jilin-pilot-standardization"
+                               << "pass";
+        QTest::newRow("safety") << "safety"
+                                << "nursing-home-quality-safety"
+                                << "incomplete";
+        QTest::newRow("satisfaction") << "satisfaction"
+                                      << "resident-satisfaction"
+                                      << "pass";
     }
     void golden()
     {
@@ -185,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(st.refused.empty());
         const ScoreReport rep = score(t, st);
         QCOMPARE(QString::fromStdString(std::string(toString(rep.conclusion))), conclusion);
-        const json out{{"state", stateToJson(st)}, {"score", reportToJson(rep, t)}};
+        const json out {{"state", stateToJson(st)}, {"score", reportToJson(rep, t)}};
         QVERIFY(testutil::matchesGolden(demo.toStdString() + ".json", out));
     }
 };

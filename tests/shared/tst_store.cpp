@@ -61,7 +61,9 @@ private Q_SLOTS:
         auto second = store->append(ops, SyncState::Remote);
         QVERIFY(second.ok());
         QCOMPARE(second->inserted, std::size_t(1));
-        QCOMPARE(second->outcomes, (std::vector<AppendOutcome>{AppendOutcome::Duplicate, AppendOutcome::Duplicate, AppendOutcome::Duplicate, AppendOutcome::Inserted}));
+        QCOMPARE(second->outcomes,
+            (std::vector<AppendOutcome> {
+                AppendOutcome::Duplicate, AppendOutcome::Duplicate, AppendOutcome::Duplicate, AppendOutcome::Inserted}));
         QCOMPARE(store->count().value(), std::size_t(4));
         // Stored exactly as given.
         auto back = store->operations("insp-1");
@@ -74,8 +76,10 @@ private Q_SLOTS:
     void appendIsAllOrNothing()
     {
         auto store = openOrDie(":memory:");
-        QVERIFY(execSql(store->handle(), "CREATE TRIGGER boom BEFORE INSERT ON ops WHEN NEW.target = 'boom' "
-                                         "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END").ok());
+        QVERIFY(execSql(store->handle(),
+            "CREATE TRIGGER boom BEFORE INSERT ON ops WHEN NEW.target = 'boom' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")
+                    .ok());
         testutil::OpBuilder b;
         auto ops = batch(b, 5);
         ops.push_back(b.set("a", "boom", 1));
@@ -115,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(onlyC->ops.size(), std::size_t(100));
         QVERIFY(!onlyC->more);
         QCOMPARE(store->after(cursor, 10)->ops.size(), std::size_t(0));
-        QCOMPARE(store->inspections().value(), (std::vector<std::string>{"insp-a", "insp-c"}));
+        QCOMPARE(store->inspections().value(), (std::vector<std::string> {"insp-a", "insp-c"}));
     }
 
     void syncQueue()
@@ -124,12 +128,12 @@ private Q_SLOTS:
         testutil::OpBuilder b;
         auto ops = batch(b, 4);
         QVERIFY(store->append(ops, SyncState::Pending).ok());
-        QVERIFY(store->append(std::vector<Operation>{b.set("z", "remote", 1)}, SyncState::Remote).ok());
+        QVERIFY(store->append(std::vector<Operation> {b.set("z", "remote", 1)}, SyncState::Remote).ok());
         QCOMPARE(store->pendingCount().value(), std::size_t(4));
         auto pending = store->pending(2);
         QCOMPARE(pending->size(), std::size_t(2));
         QCOMPARE(pending.value()[0].id, ops[0].id); // oldest first
-        const std::vector<Uuid> sent{ops[0].id, ops[1].id};
+        const std::vector<Uuid> sent {ops[0].id, ops[1].id};
         QVERIFY(store->markSent(sent).ok());
         QVERIFY(store->markRefused(ops[2].id, "inspection locked (approve by chen)").ok());
         QCOMPARE(store->pendingCount().value(), std::size_t(1));
@@ -231,7 +235,8 @@ private Q_SLOTS:
         QVERIFY(WIFSIGNALED(status));
         auto store = openOrDie(path);
         const std::size_t count = store->count().value();
-        QVERIFY2(count >= static_cast<std::size_t>(acked) * 50, qPrintable(QString("%1 stored, %2 batches acknowledged").arg(count).arg(acked)));
+        QVERIFY2(
+            count >= static_cast<std::size_t>(acked) * 50, qPrintable(QString("%1 stored, %2 batches acknowledged").arg(count).arg(acked)));
         QCOMPARE(count % 50, std::size_t(0)); // whole batches only
     }
 };

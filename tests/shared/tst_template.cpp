@@ -14,11 +14,11 @@ class TestTemplate : public QObject
 
     static json minimal()
     {
-        auto text = [](const char *zh, const char *en) { return json{{"zh", zh}, {"en", en}}; };
+        auto text = [](const char *zh, const char *en) { return json {{"zh", zh}, {"en", en}}; };
         json steps = json::array();
         for (auto key : kStepKeys) {
             const std::string k(key);
-            json item{{"id", k + "_item"}, {"type", "check"}, {"label", text("检查", "Check")}};
+            json item {{"id", k + "_item"}, {"type", "check"}, {"label", text("检查", "Check")}};
             if (k == "survey")
                 item = {{"id", "q_overall"}, {"type", "rating"}, {"scale", "s5"}, {"label", text("总体满意吗？", "Overall?")}};
             if (k == "scoring")
@@ -26,20 +26,23 @@ class TestTemplate : public QObject
             if (k == "briefing")
                 item = {{"id", "staff_total"}, {"type", "number"}, {"label", text("员工", "Staff")}};
             steps.push_back({{"key", k}, {"title", text("步骤", "Step")},
-                             {"sections", json::array({{{"id", k + "_sec"}, {"title", text("节", "Section")}, {"items", json::array({item})}}})}});
+                {"sections", json::array({{{"id", k + "_sec"}, {"title", text("节", "Section")}, {"items", json::array({item})}}})}});
         }
-        return {{"format", "careeval-template/1"},
-                {"id", "mini"},
-                {"version", "1.0"},
-                {"title", text("最小模板", "Minimal template")},
-                {"scales", {{"s5", {{"options", json::array({{{"value", "good"}, {"label", text("好", "Good")}, {"points", 1}},
-                                                             {{"value", "bad"}, {"label", text("差", "Bad")}, {"points", 0}}})}}}}},
-                {"steps", steps},
-                {"survey", {{"rule", text("好即满意", "Good is satisfied")},
-                            {"satisfied", {{"question", "q_overall"}, {"values", json::array({"good"})}}},
-                            {"sample", {{"min_count", 10}, {"min_share", 0.1}}}}},
-                {"indicators", json::array({{{"id", "ind_a"}, {"label", text("指标", "Indicator")}, {"formula", "score_a / 10"}, {"target", ">= 80%"}}})},
-                {"conclusion", {{"pass_percent", 60}, {"grades", json::array({{{"key", "ok"}, {"label", text("合格", "Pass")}, {"min_percent", 60}}})}}}};
+        return {{"format", "careeval-template/1"}, {"id", "mini"}, {"version", "1.0"}, {"title", text("最小模板", "Minimal template")},
+            {"scales",
+                {{"s5",
+                    {{"options",
+                        json::array({{{"value", "good"}, {"label", text("好", "Good")}, {"points", 1}},
+                            {{"value", "bad"}, {"label", text("差", "Bad")}, {"points", 0}}})}}}}},
+            {"steps", steps},
+            {"survey",
+                {{"rule", text("好即满意", "Good is satisfied")},
+                    {"satisfied", {{"question", "q_overall"}, {"values", json::array({"good"})}}},
+                    {"sample", {{"min_count", 10}, {"min_share", 0.1}}}}},
+            {"indicators",
+                json::array({{{"id", "ind_a"}, {"label", text("指标", "Indicator")}, {"formula", "score_a / 10"}, {"target", ">= 80%"}}})},
+            {"conclusion",
+                {{"pass_percent", 60}, {"grades", json::array({{{"key", "ok"}, {"label", text("合格", "Pass")}, {"min_percent", 60}}})}}}};
     }
 
 private Q_SLOTS:
@@ -75,14 +78,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("target");
-        QTest::newRow("training") << "training_rate" << "== 1";
-        QTest::newRow("exam") << "exam_pass_rate" << "== 1";
-        QTest::newRow("provision") << "provision_coverage" << ">= 0.95";
-        QTest::newRow("support") << "support_coverage" << ">= 0.9";
-        QTest::newRow("manual") << "manual_coverage" << ">= 0.95";
-        QTest::newRow("implementation") << "implementation_rate" << ">= 0.8";
-        QTest::newRow("satisfaction") << "satisfaction" << ">= 0.95";
-        QTest::newRow("brand") << "brand" << ">= 1";
+        QTest::newRow("training") << "training_rate"
+                                  << "== 1";
+        QTest::newRow("exam") << "exam_pass_rate"
+                              << "== 1";
+        QTest::newRow("provision") << "provision_coverage"
+                                   << ">= 0.95";
+        QTest::newRow("support") << "support_coverage"
+                                 << ">= 0.9";
+        QTest::newRow("manual") << "manual_coverage"
+                                << ">= 0.95";
+        QTest::newRow("implementation") << "implementation_rate"
+                                        << ">= 0.8";
+        QTest::newRow("satisfaction") << "satisfaction"
+                                      << ">= 0.95";
+        QTest::newRow("brand") << "brand"
+                               << ">= 1";
     }
     void pilotHasTheSixBasicIndicatorsWithExactTargets()
     {
@@ -106,7 +117,7 @@ private Q_SLOTS:
         std::vector<std::string> order;
         for (const auto &i : parsed->indicators)
             order.push_back(i.id);
-        QCOMPARE(order, (std::vector<std::string>{"ind_a", "ind_c", "ind_b"}));
+        QCOMPARE(order, (std::vector<std::string> {"ind_a", "ind_c", "ind_b"}));
     }
 
     void minimalIsValid()
@@ -123,13 +134,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << "" << "empty document";
-        QTest::newRow("whitespace") << "  \n " << "empty document";
-        QTest::newRow("truncated") << "{\"id\": \"x\",\n \"steps\": [" << "line 2";
-        QTest::newRow("bad literal") << "{\"a\": tru}" << "line 1, column";
-        QTest::newRow("trailing comma") << "{\"a\": 1,}" << "line 1";
+        QTest::newRow("empty") << ""
+                               << "empty document";
+        QTest::newRow("whitespace") << "  \n "
+                                    << "empty document";
+        QTest::newRow("truncated") << "{\"id\": \"x\",\n \"steps\": ["
+                                   << "line 2";
+        QTest::newRow("bad literal") << "{\"a\": tru}"
+                                     << "line 1, column";
+        QTest::newRow("trailing comma") << "{\"a\": 1,}"
+                                        << "line 1";
         QTest::newRow("deep nesting") << QString(200, '[') << "nested deeper than 64";
-        QTest::newRow("not an object") << "[1, 2]" << "expected an object, found array";
+        QTest::newRow("not an object") << "[1, 2]"
+                                       << "expected an object, found array";
         QTest::newRow("binary junk") << QString::fromLatin1("\x01\x02\xff") << "line 1";
     }
     void invalidJson()
@@ -176,19 +193,22 @@ private Q_SLOTS:
             "/steps/0/sections/0/items/0/required", "expected true or false, found string");
         row("bad hazard", R"([{"op":"add","path":"/steps/0/sections/0/items/0/hazard","value":"huge"}])",
             "/steps/0/sections/0/items/0/hazard", "hazard must be \"major\" or \"general\"");
-        row("score without max", R"([{"op":"remove","path":"/steps/5/sections/0/items/0/max"}])",
-            "/steps/5/sections/0/items/0/max", "required field is missing");
+        row("score without max", R"([{"op":"remove","path":"/steps/5/sections/0/items/0/max"}])", "/steps/5/sections/0/items/0/max",
+            "required field is missing");
         row("score max not multiple", R"([{"op":"replace","path":"/steps/5/sections/0/items/0/step","value":3}])",
             "/steps/5/sections/0/items/0/max", "not a whole number of steps");
         row("max as string", R"([{"op":"replace","path":"/steps/5/sections/0/items/0/max","value":"10"}])",
             "/steps/5/sections/0/items/0/max", "expected a number, found string");
-        row("empty section", R"([{"op":"replace","path":"/steps/0/sections/0/items","value":[]}])",
-            "/steps/0/sections/0/items", "must not be empty");
-        row("choice without options", R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"c","type":"single","label":{"zh":"选","en":"Pick"}}}])",
+        row("empty section", R"([{"op":"replace","path":"/steps/0/sections/0/items","value":[]}])", "/steps/0/sections/0/items",
+            "must not be empty");
+        row("choice without options",
+            R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"c","type":"single","label":{"zh":"选","en":"Pick"}}}])",
             "/steps/0/sections/0/items/0/options", "required field is missing");
-        row("duplicate option", R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"c","type":"single","label":{"zh":"选","en":"Pick"},"options":[{"value":"a","label":{"zh":"甲","en":"A"}},{"value":"a","label":{"zh":"乙","en":"B"}}]}}])",
+        row("duplicate option",
+            R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"c","type":"single","label":{"zh":"选","en":"Pick"},"options":[{"value":"a","label":{"zh":"甲","en":"A"}},{"value":"a","label":{"zh":"乙","en":"B"}}]}}])",
             "/steps/0/sections/0/items/0/options/1/value", "duplicate option value \"a\"");
-        row("rating outside survey", R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"r","type":"rating","scale":"s5","label":{"zh":"评","en":"Rate"}}}])",
+        row("rating outside survey",
+            R"([{"op":"replace","path":"/steps/0/sections/0/items/0","value":{"id":"r","type":"rating","scale":"s5","label":{"zh":"评","en":"Rate"}}}])",
             "/steps/0/sections/0/items/0/type", "belong in the \"survey\" step");
         row("unknown scale", R"([{"op":"replace","path":"/steps/4/sections/0/items/0/scale","value":"s7"}])",
             "/steps/4/sections/0/items/0/scale", "unknown scale \"s7\"");
@@ -197,26 +217,29 @@ private Q_SLOTS:
         row("satisfied question unknown", R"([{"op":"replace","path":"/survey/satisfied/question","value":"q_none"}])",
             "/survey/satisfied/question", "no rating question \"q_none\"");
         row("survey settings missing", R"([{"op":"remove","path":"/survey"}])", "/survey", "must say who counts as satisfied");
-        row("sample share above 1", R"([{"op":"replace","path":"/survey/sample/min_share","value":10}])",
-            "/survey/sample/min_share", "fraction from 0 to 1");
-        row("formula syntax", R"([{"op":"replace","path":"/indicators/0/formula","value":"score_a / "}])",
-            "/indicators/0/formula", "formula: at character");
-        row("formula unknown name", R"([{"op":"replace","path":"/indicators/0/formula","value":"score_b / 10"}])",
-            "/indicators/0/formula", "refers to \"score_b\", which is neither an item nor an indicator");
+        row("sample share above 1", R"([{"op":"replace","path":"/survey/sample/min_share","value":10}])", "/survey/sample/min_share",
+            "fraction from 0 to 1");
+        row("formula syntax", R"([{"op":"replace","path":"/indicators/0/formula","value":"score_a / "}])", "/indicators/0/formula",
+            "formula: at character");
+        row("formula unknown name", R"([{"op":"replace","path":"/indicators/0/formula","value":"score_b / 10"}])", "/indicators/0/formula",
+            "refers to \"score_b\", which is neither an item nor an indicator");
         row("formula unknown function", R"J([{"op":"replace","path":"/indicators/0/formula","value":"system(score_a)"}])J",
             "/indicators/0/formula", "unknown function 'system'");
         row("formula unknown section", R"J([{"op":"replace","path":"/indicators/0/formula","value":"rate([nowhere])"}])J",
             "/indicators/0/formula", "section [nowhere], which does not exist");
-        row("formula reads text", R"([{"op":"replace","path":"/steps/0/sections/0/items/0/type","value":"text"},{"op":"replace","path":"/indicators/0/formula","value":"announce_item"}])",
+        row("formula reads text",
+            R"([{"op":"replace","path":"/steps/0/sections/0/items/0/type","value":"text"},{"op":"replace","path":"/indicators/0/formula","value":"announce_item"}])",
             "/indicators/0/formula", "has no numeric value");
-        row("formula cycle", R"([{"op":"replace","path":"/indicators/0/formula","value":"ind_b"},{"op":"add","path":"/indicators/1","value":{"id":"ind_b","label":{"zh":"乙","en":"B"},"formula":"ind_a + 1"}}])",
+        row("formula cycle",
+            R"([{"op":"replace","path":"/indicators/0/formula","value":"ind_b"},{"op":"add","path":"/indicators/1","value":{"id":"ind_b","label":{"zh":"乙","en":"B"},"formula":"ind_a + 1"}}])",
             "/indicators", "depend on each other in a circle");
-        row("prefill cycle", R"([{"op":"add","path":"/steps/5/sections/0/items/0/prefill","value":"ind_a * 10"},{"op":"replace","path":"/indicators/0/formula","value":"score_a / 10"}])",
+        row("prefill cycle",
+            R"([{"op":"add","path":"/steps/5/sections/0/items/0/prefill","value":"ind_a * 10"},{"op":"replace","path":"/indicators/0/formula","value":"score_a / 10"}])",
             "/indicators", "in a circle");
-        row("bad target", R"([{"op":"replace","path":"/indicators/0/target","value":"at least 80"}])",
-            "/indicators/0/target", "is not a comparison");
-        row("indicator id clashes with item", R"([{"op":"replace","path":"/indicators/0/id","value":"score_a"}])",
-            "/indicators/0/id", "duplicate id \"score_a\"");
+        row("bad target", R"([{"op":"replace","path":"/indicators/0/target","value":"at least 80"}])", "/indicators/0/target",
+            "is not a comparison");
+        row("indicator id clashes with item", R"([{"op":"replace","path":"/indicators/0/id","value":"score_a"}])", "/indicators/0/id",
+            "duplicate id \"score_a\"");
         row("grade percent out of range", R"([{"op":"replace","path":"/conclusion/grades/0/min_percent","value":120}])",
             "/conclusion/grades/0/min_percent", "between 0 and 100");
         row("conclusion missing", R"([{"op":"remove","path":"/conclusion"}])", "/conclusion", "required field is missing");
@@ -235,7 +258,8 @@ private Q_SLOTS:
         for (const auto &i : issues)
             if (i.path == path.toStdString() && QString::fromStdString(i.message).contains(reason))
                 found = true;
-        QVERIFY2(found, ("expected \"" + path + ": …" + reason + "…\", got:\n" + QString::fromStdString(t.error().message)).toUtf8().constData());
+        QVERIFY2(found,
+            ("expected \"" + path + ": …" + reason + "…\", got:\n" + QString::fromStdString(t.error().message)).toUtf8().constData());
     }
 
     void allProblemsAreReportedAtOnce()

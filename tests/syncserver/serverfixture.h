@@ -39,7 +39,7 @@ public:
         process.setProcessChannelMode(QProcess::SeparateChannels);
         // The server dies with the test process, even when a test crashes (no orphan holding ctest's pipes).
         process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        process.start(CAREEVAL_SERVER, QStringList{"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
+        process.start(CAREEVAL_SERVER, QStringList {"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
         if (!process.waitForStarted(10000))
             return false;
         static const QRegularExpression re("listening on https?://127\\.0\\.0\\.1:(\\d+)");
@@ -77,7 +77,7 @@ public:
     }
 
     HttpResult call(QNetworkAccessManager &nam, const QByteArray &method, const QString &path, const QByteArray &body = {},
-                    const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(port).arg(path)));
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
@@ -118,7 +118,8 @@ public:
         std::int64_t cursor = 0;
         ok = true;
         for (bool more = true; more;) {
-            auto page = call("GET", QString("/api/v1/inspections/%1/ops?after=%2&limit=%3").arg(inspection).arg(cursor).arg(pageSize), nullptr, token);
+            auto page = call(
+                "GET", QString("/api/v1/inspections/%1/ops?after=%2&limit=%3").arg(inspection).arg(cursor).arg(pageSize), nullptr, token);
             if (page.status != 200) {
                 ok = false;
                 break;
@@ -144,9 +145,11 @@ public:
             return {};
         }
         const auto &insp = st.body["inspection"];
-        const auto tpl = call("GET", QString("/api/v1/templates/%1/%2").arg(QString::fromStdString(insp["template"]["id"].get<std::string>()),
-                                                                             QString::fromStdString(insp["template"]["version"].get<std::string>())),
-                              nullptr, token);
+        const auto tpl = call("GET",
+            QString("/api/v1/templates/%1/%2")
+                .arg(QString::fromStdString(insp["template"]["id"].get<std::string>()),
+                    QString::fromStdString(insp["template"]["version"].get<std::string>())),
+            nullptr, token);
         QTemporaryDir dir;
         QFile tf(dir.filePath("template.json")), of(dir.filePath("ops.jsonl"));
         if (tpl.status != 200 || !tf.open(QIODevice::WriteOnly) || !of.open(QIODevice::WriteOnly)) {
@@ -181,7 +184,7 @@ public:
         }
         if (out["state"] != st.body["state"]) {
             why = "careeval score on the server's log differs from /state:\n" + QString::fromStdString(out["state"].dump()).left(2000)
-                  + "\n/state:\n" + QString::fromStdString(st.body["state"].dump()).left(2000);
+                + "\n/state:\n" + QString::fromStdString(st.body["state"].dump()).left(2000);
             return {};
         }
         return st.body["state"];

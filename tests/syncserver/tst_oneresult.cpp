@@ -35,7 +35,7 @@ struct Replica {
     std::string user;
     std::string device;
     std::string token;
-    std::vector<Operation> ops;  //!< everything it holds (its own and pulled)
+    std::vector<Operation> ops; //!< everything it holds (its own and pulled)
     std::set<Uuid> pending, refused;
     std::int64_t cursor = 0;
 
@@ -198,7 +198,7 @@ class TestOneResult : public QObject
             r.pending.insert(op.id);
             return true;
         }
-        GateContext gate{m_tpl.get(), true, role, st.status, st.maxClock};
+        GateContext gate {m_tpl.get(), true, role, st.status, st.maxClock};
         if (admit(op, gate))
             return false; // the tablet refuses it before storing, as the app does
         r.ops.push_back(op);
@@ -210,7 +210,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // The scenarios must reach what they test: approvals, returns and refusals.
-        std::printf("oneresult: %d inspections, %d approved, %d returns, %d operations refused\n", m_inspections, m_approved, m_returned, m_refusedSeen);
+        std::printf("oneresult: %d inspections, %d approved, %d returns, %d operations refused\n", m_inspections, m_approved, m_returned,
+            m_refusedSeen);
         QVERIFY(m_approved >= 5);
         QVERIFY(m_returned >= 3);
         QVERIFY(m_refusedSeen >= 20);
@@ -248,8 +249,8 @@ private Q_SLOTS:
         QFETCH(int, seed);
         std::mt19937_64 rng(static_cast<std::uint64_t>(seed) * 7919);
         const std::string id = "prop-" + std::to_string(++m_inspections);
-        InspectionRecord rec{id, "cc-fushou", "jilin-pilot-standardization", "1.0.0", WorkflowStatus::Draft, "2026-12-01",
-                             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, nowMillis(), {}};
+        InspectionRecord rec {id, "cc-fushou", "jilin-pilot-standardization", "1.0.0", WorkflowStatus::Draft, "2026-12-01",
+            {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, nowMillis(), {}};
         QVERIFY(m_store->createInspection(rec).ok());
         std::vector<Replica> team(3);
         const Role roles[] = {Role::Lead, Role::Evaluator, Role::Evaluator};
@@ -275,7 +276,7 @@ private Q_SLOTS:
                 if (st["state"]["status"] == "submitted") {
                     const bool approve = rng() % 2;
                     auto r = call("POST", "/api/v1/inspections/" + id + "/review", m_supToken,
-                                  approve ? nlohmann::json{{"action", "approve"}} : nlohmann::json{{"action", "return"}, {"comment", "补充"}});
+                        approve ? nlohmann::json {{"action", "approve"}} : nlohmann::json {{"action", "return"}, {"comment", "补充"}});
                     QCOMPARE(r.status, 200);
                 }
             }
@@ -309,7 +310,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(stateToJson(again).dump()), QString::fromStdString(serverState));
         // Every tablet shows the server's state.
         for (const auto &r : team)
-            QCOMPARE(QString::fromStdString(stateToJson(merge(id, r.merged(), {m_tpl.get(), {}})).dump()), QString::fromStdString(serverState));
+            QCOMPARE(
+                QString::fromStdString(stateToJson(merge(id, r.merged(), {m_tpl.get(), {}})).dump()), QString::fromStdString(serverState));
         for (const auto &r : team)
             m_refusedSeen += static_cast<int>(r.refused.size());
         for (const auto &h : server["state"]["history"])

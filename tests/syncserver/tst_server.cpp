@@ -84,17 +84,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("expected"); // anonymous member outsider lead supervisor admin
-        auto row = [](const char *m, const char *p, const char *b, const char *e) { QTest::newRow(qPrintable(QString(m) + " " + p)) << m << p << b << e; };
+        auto row = [](const char *m, const char *p, const char *b, const char *e) {
+            QTest::newRow(qPrintable(QString(m) + " " + p)) << m << p << b << e;
+        };
         row("GET", "/api/v1/me", "", "401 200 200 200 200 200");
         row("GET", "/api/v1/users", "", "401 403 403 403 403 200");
-        row("POST", "/api/v1/users", R"({"username":"new.person","display_name":"新人","role":"evaluator","password":"long-enough-1"})", "401 403 403 403 403 201");
+        row("POST", "/api/v1/users", R"({"username":"new.person","display_name":"新人","role":"evaluator","password":"long-enough-1"})",
+            "401 403 403 403 403 201");
         row("PATCH", "/api/v1/users/zhao.lei", R"({"display_name":"赵磊"})", "401 403 403 403 403 200");
         row("GET", "/api/v1/institutions", "", "401 403 403 403 200 200");
         row("POST", "/api/v1/institutions", R"({"id":"bs-new","name":"白山新院","beds":40})", "401 403 403 403 403 200");
         row("GET", "/api/v1/templates", "", "401 200 200 200 200 200");
         row("GET", "/api/v1/templates/resident-satisfaction/1.0.0", "", "401 200 200 200 200 200");
         row("GET", "/api/v1/inspections", "", "401 200 200 200 200 200");
-        row("POST", "/api/v1/inspections", R"({"id":"matrix-1","institution":"jl-anning","template_id":"resident-satisfaction","template_version":"1.0.0","lead":"li.hua","members":["zhang.wei"]})",
+        row("POST", "/api/v1/inspections",
+            R"({"id":"matrix-1","institution":"jl-anning","template_id":"resident-satisfaction","template_version":"1.0.0","lead":"li.hua","members":["zhang.wei"]})",
             "401 403 403 403 403 201");
         row("GET", "/api/v1/inspections/demo-pilot-changchun-01", "", "401 200 403 200 200 200");
         row("GET", "/api/v1/inspections/demo-pilot-changchun-01/ops", "", "401 200 403 200 200 200");
@@ -113,13 +117,15 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QString, body);
         QFETCH(QString, expected);
-        const QStringList roles{"anonymous", "member", "outsider", "lead", "supervisor", "admin"};
+        const QStringList roles {"anonymous", "member", "outsider", "lead", "supervisor", "admin"};
         const QStringList want = expected.split(' ');
         for (int i = 0; i < roles.size(); ++i) {
             auto r = m_shared.call(m_shared.nam(), method.toUtf8(), path, body.toUtf8(), m_tokens[roles[i]]);
-            QVERIFY2(r.status == want[i].toInt(), qPrintable(QString("%1: got %2, expected %3: %4").arg(roles[i]).arg(r.status).arg(want[i]).arg(QString::fromUtf8(r.raw))));
+            QVERIFY2(r.status == want[i].toInt(),
+                qPrintable(QString("%1: got %2, expected %3: %4").arg(roles[i]).arg(r.status).arg(want[i]).arg(QString::fromUtf8(r.raw))));
             if (r.status >= 400) {
-                QVERIFY2(r.body.contains("error") && r.body["error"].contains("code") && r.body["error"].contains("message"), r.raw.constData());
+                QVERIFY2(
+                    r.body.contains("error") && r.body["error"].contains("code") && r.body["error"].contains("message"), r.raw.constData());
             }
         }
     }
@@ -156,11 +162,13 @@ private Q_SLOTS:
         QTest::newRow("array body") << QByteArray("POST") << kOps << QByteArray("[]") << 400 << "must be a JSON object";
         QTest::newRow("ops not a list") << QByteArray("POST") << kOps << QByteArray("{\"ops\": 5}") << 400 << "field \"ops\"";
         QTest::newRow("deep nesting") << QByteArray("POST") << kOps << QByteArray(5000, '[') << 400 << "nested deeper";
-        QTest::newRow("traversal") << QByteArray("GET") << "/api/v1/templates/../../../etc/passwd" << QByteArray() << 404 << "no such resource";
+        QTest::newRow("traversal") << QByteArray("GET") << "/api/v1/templates/../../../etc/passwd" << QByteArray() << 404
+                                   << "no such resource";
         QTest::newRow("nul in path") << QByteArray("GET") << "/api/v1/inspections/a%00b" << QByteArray() << 400 << "not properly encoded";
         QTest::newRow("pull limit text") << QByteArray("GET") << kOps + "?limit=lots" << QByteArray() << 400 << "whole numbers";
         QTest::newRow("pull limit huge") << QByteArray("GET") << kOps + "?limit=999999" << QByteArray() << 400 << "\"limit\" from 1 to";
-        QTest::newRow("draw wrong type") << QByteArray("POST") << "/api/v1/draws" << QByteArray("{\"k\":\"three\",\"team_size\":2}") << 400 << "field \"k\"";
+        QTest::newRow("draw wrong type") << QByteArray("POST") << "/api/v1/draws" << QByteArray("{\"k\":\"three\",\"team_size\":2}") << 400
+                                         << "field \"k\"";
     }
     void hostileInput()
     {
@@ -180,10 +188,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QByteArray>("statusLine");
-        QTest::newRow("body larger than the limit") << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 9000000\r\n\r\n{") << QByteArray("HTTP/1.1 413");
-        QTest::newRow("bad percent-encoding") << QByteArray("GET /api/v1/inspections/%zz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("body larger than the limit")
+            << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 9000000\r\n\r\n{")
+            << QByteArray("HTTP/1.1 413");
+        QTest::newRow("bad percent-encoding") << QByteArray("GET /api/v1/inspections/%zz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                                              << QByteArray("HTTP/1.1 400");
         QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n") << QByteArray("HTTP/1.1 400");
-        QTest::newRow("chunked past the limit") << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n800000\r\n") + QByteArray(0x800000, 'x') << QByteArray("HTTP/1.1 413");
+        QTest::newRow("chunked past the limit")
+            << QByteArray("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n800000\r\n")
+                + QByteArray(0x800000, 'x')
+            << QByteArray("HTTP/1.1 413");
     }
     void rawHostileRequests()
     {
@@ -199,9 +213,9 @@ private Q_SLOTS:
         ServerFixture s;
         QVERIFY(s.start());
         const QString t = s.login("wang.fang");
-        const QByteArray body = QByteArray::fromStdString(json{{"ops", {answer("wang.fang", "staff_total", 48, 1)}}}.dump());
-        const QByteArray head = "POST " + kOps.toUtf8() + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8() +
-                                "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+        const QByteArray body = QByteArray::fromStdString(json {{"ops", {answer("wang.fang", "staff_total", 48, 1)}}}.dump());
+        const QByteArray head = "POST " + kOps.toUtf8() + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8()
+            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
         QCOMPARE(s.raw(head + body.left(body.size() / 2)), QByteArray()); // cut mid-body: no answer
         QCOMPARE(s.call("GET", kOps, nullptr, t).body["ops"].size(), 0u);
         QVERIFY(s.raw(head + body).startsWith("HTTP/1.1 200"));
@@ -245,9 +259,9 @@ private Q_SLOTS:
         const QString t = s.login("wang.fang");
         json other = answer("wang.fang", "staff_total", 40, 5);
         other["inspection"] = "demo-safety-jilin-02";
-        const std::vector<json> batch{answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_total", 50, 2),
-                                      answer("wang.fang", "nope", 1, 3), answer("wang.fang", "sc_sys_table", 9, 4), other,
-                                      answer("wang.fang", "staff_trained", 47, 6)};
+        const std::vector<json> batch {answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_total", 50, 2),
+            answer("wang.fang", "nope", 1, 3), answer("wang.fang", "sc_sys_table", 9, 4), other,
+            answer("wang.fang", "staff_trained", 47, 6)};
         auto r = s.call("POST", kOps, {{"ops", batch}}, t);
         QCOMPARE(r.status, 200);
         const auto &res = r.body["results"];
@@ -268,16 +282,22 @@ private Q_SLOTS:
         QVERIFY(s.start());
         const QString lead = s.login("li.hua"), eval = s.login("wang.fang"), sup = s.login("chen.jing");
         QCOMPARE(s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 48, 1)}}}, eval).body["accepted"], json(1));
-        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup).status, 409); // not submitted
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup).status,
+            409); // not submitted
         auto ret = s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead);
         QCOMPARE(ret.status, 200);
         QCOMPARE(ret.body["status"], json("submitted"));
-        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}}, sup).status, 400); // needs a comment
-        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}, {"comment", "补充现场照片"}}, sup).body["status"],
-                 json("returned"));
-        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).body["status"], json("submitted"));
-        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}, {"comment", "同意"}}, sup).body["status"],
-                 json("approved"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}}, sup).status,
+            400); // needs a comment
+        QCOMPARE(
+            s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "return"}, {"comment", "补充现场照片"}}, sup)
+                .body["status"],
+            json("returned"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).body["status"],
+            json("submitted"));
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}, {"comment", "同意"}}, sup)
+                     .body["status"],
+            json("approved"));
         // Re-sending what was accepted before the lock is a repeat, not a refusal.
         const json first = s.call("GET", kOps, nullptr, eval).body["ops"][0];
         QCOMPARE(s.call("POST", kOps, {{"ops", {first}}}, eval).body["already_had"], json(1));
@@ -303,8 +323,8 @@ private Q_SLOTS:
         note["value"] = std::string(100000 / 4 * 3, 'x') + std::string(100000 - 100000 / 4 * 3, 'y');
         json huge = answer("wang.fang", "staff_trained", 40, 1ull << 53);
         json supervisorAnswer = answer("chen.jing", "staff_total", 99, 3);
-        const json batch = {{"ops", {answer("wang.fang", "staff_total", 48, 1), json{{"id", 5}}, note, huge,
-                                     answer("wang.fang", "staff_examined", 40, 3)}}};
+        const json batch = {{"ops",
+            {answer("wang.fang", "staff_total", 48, 1), json {{"id", 5}}, note, huge, answer("wang.fang", "staff_examined", 40, 3)}}};
         auto r = s.call("POST", kOps, batch, eval);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body["accepted"], json(2));
@@ -316,7 +336,7 @@ private Q_SLOTS:
         QVERIFY(res[1]["reason"].get<std::string>().find("ops[1]: operation field \"id\"") != std::string::npos);
         QCOMPARE(res[2]["code"], json("malformed"));
         QVERIFY2(res[2]["reason"].get<std::string>().find("100000 characters is longer than the limit of 10000") != std::string::npos,
-                 res[2].dump().c_str());
+            res[2].dump().c_str());
         QCOMPARE(res[3]["code"], json("clock_jump"));
         QCOMPARE(res[4]["status"], json("accepted"));
         // Supervisors review; they do not answer items.
@@ -342,8 +362,10 @@ private Q_SLOTS:
         ServerFixture s;
         QVERIFY(s.start());
         const QString lead = s.login("li.hua"), eval = s.login("wang.fang"), sup = s.login("chen.jing");
-        QCOMPARE(s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_trained", 40, 2)}}}, eval)
-                     .body["accepted"], json(1));
+        QCOMPARE(
+            s.call("POST", kOps, {{"ops", {answer("wang.fang", "staff_total", 48, 1), answer("li.hua", "staff_trained", 40, 2)}}}, eval)
+                .body["accepted"],
+            json(1));
         QCOMPARE(s.call("POST", kOps, {{"ops", {answer("li.hua", "staff_trained", 40, 2)}}}, lead).body["accepted"], json(1));
         QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "submit"}}, lead).status, 200);
         QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", {{"action", "approve"}}, sup).status, 200);
@@ -393,7 +415,8 @@ private Q_SLOTS:
             if (c.next >= c.ops.size())
                 return;
             const std::size_t n = std::min<std::size_t>(7, c.ops.size() - c.next);
-            const json body{{"ops", std::vector<json>(c.ops.begin() + static_cast<long>(c.next), c.ops.begin() + static_cast<long>(c.next + n))}};
+            const json body {
+                {"ops", std::vector<json>(c.ops.begin() + static_cast<long>(c.next), c.ops.begin() + static_cast<long>(c.next + n))}};
             c.next += n;
             QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(s.port).arg(kOps)));
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
@@ -421,7 +444,8 @@ private Q_SLOTS:
         const auto all = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
         MergeOptions opt;
         opt.tpl = &tpl;
-        opt.roles = {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}, {"chen.jing", Role::Supervisor}};
+        opt.roles
+            = {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}, {"chen.jing", Role::Supervisor}};
         const json local = stateToJson(merge("demo-pilot-changchun-01", all, opt));
         QCOMPARE(state.body["state"].dump(), local.dump());
         QCOMPARE(state.body["members_synced"], json(3));
@@ -455,7 +479,7 @@ private Q_SLOTS:
         QNetworkRequest req(QUrl(QString("http://127.0.0.1:%1%2").arg(s.port).arg(kOps)));
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         req.setRawHeader("Authorization", "Bearer " + t.toUtf8());
-        QNetworkReply *reply = s.nam().post(req, QByteArray::fromStdString(json{{"ops", last}}.dump()));
+        QNetworkReply *reply = s.nam().post(req, QByteArray::fromStdString(json {{"ops", last}}.dump()));
         QTest::qWait(5);
         s.kill9();
         reply->abort();
@@ -500,7 +524,7 @@ private Q_SLOTS:
         attach.time = nowMillis();
         attach.kind = OpKind::PhotoAttach;
         attach.target = "site_photos";
-        attach.value = canonicalJson(json{{"sha256", sha}, {"caption", "门厅"}});
+        attach.value = canonicalJson(json {{"sha256", sha}, {"caption", "门厅"}});
         QCOMPARE(s.call("POST", kOps, {{"ops", {toJson(attach)}}}, t).body["accepted"], json(1));
         auto view = s.call("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", nullptr, t);
         QCOMPARE(view.body["photos"]["expected"], json(1));
@@ -526,7 +550,8 @@ private Q_SLOTS:
         QCOMPARE(done.status, 201);
         QCOMPARE(done.body["complete"], json(true));
         // Idempotent: the same upload again changes nothing.
-        QCOMPARE(s.call(s.nam(), "PUT", path + QString("?offset=0&total=%1").arg(photo.size()), photo.left(10), t2).body["complete"], json(true));
+        QCOMPARE(s.call(s.nam(), "PUT", path + QString("?offset=0&total=%1").arg(photo.size()), photo.left(10), t2).body["complete"],
+            json(true));
 
         auto whole = s.call(s.nam(), "GET", path, {}, t2);
         QCOMPARE(whole.status, 200);
@@ -617,14 +642,14 @@ private Q_SLOTS:
     {
         QFETCH(bool, photo);
         const QString t = m_tokens["member"];
-        const QByteArray body = photo ? QByteArray(200000, 'p') : QByteArray::fromStdString(json{{"ops", json::array()}}.dump());
+        const QByteArray body = photo ? QByteArray(200000, 'p') : QByteArray::fromStdString(json {{"ops", json::array()}}.dump());
         const QString sha = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
         const QByteArray target = photo ? ("/api/v1/blobs/" + sha + "?offset=0&total=200000").toUtf8() : kOps.toUtf8();
         QTcpSocket sock;
         sock.connectToHost(QHostAddress::LocalHost, m_shared.port);
         QVERIFY(sock.waitForConnected(5000));
-        sock.write((photo ? "PUT " : "POST ") + target + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8() +
-                   "\r\nExpect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        sock.write((photo ? "PUT " : "POST ") + target + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + t.toUtf8()
+            + "\r\nExpect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
         QVERIFY(sock.waitForReadyRead(800)); // well before curl's one-second wait
         QCOMPARE(sock.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
         sock.write(body);
@@ -686,7 +711,8 @@ private Q_SLOTS:
         QTemporaryDir certs;
         const QString cert = certs.filePath("cert.pem"), key = certs.filePath("key.pem");
         QProcess openssl;
-        openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert});
+        openssl.start("openssl",
+            {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert});
         QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
         ServerFixture s;
         QVERIFY2(s.start({"--demo", "--tls-cert", cert, "--tls-key", key}), s.log.constData());
@@ -803,7 +829,8 @@ private Q_SLOTS:
         QCOMPARE(got.status, 200);
         const QByteArray etag = got.headers.value("etag");
         QVERIFY(!etag.isEmpty());
-        auto cached = m_shared.call(m_shared.nam(), "GET", "/api/v1/templates/resident-satisfaction/1.0.1", {}, m_tokens["member"], {{"If-None-Match", etag}});
+        auto cached = m_shared.call(
+            m_shared.nam(), "GET", "/api/v1/templates/resident-satisfaction/1.0.1", {}, m_tokens["member"], {{"If-None-Match", etag}});
         QCOMPARE(cached.status, 304);
     }
 };
