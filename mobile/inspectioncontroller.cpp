@@ -334,11 +334,33 @@ bool InspectionController::setAnswer(const QString &itemId, const QVariant &valu
         setError(why);
         return false;
     }
-    const std::string mine = m_snap.myValue(item->id);
-    if (mine == *canonical)
+    return answerWith(*item, *canonical, m_snap.text(item->label));
+}
+
+bool InspectionController::answerWith(const Item &item, const std::string &canonical, const QString &undoLabel)
+{
+    const std::string mine = m_snap.myValue(item.id);
+    if (mine == canonical)
         return true; // nothing changed: no operation
-    UndoEntry u {OpKind::Set, item->id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), m_snap.text(item->label)};
-    return record(OpKind::Set, item->id, *canonical, std::move(u));
+    UndoEntry u {OpKind::Set, item.id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), undoLabel};
+    return record(OpKind::Set, item.id, canonical, std::move(u));
+}
+
+bool InspectionController::setNotApplicable(const QString &itemId, const QString &reason)
+{
+    if (!m_snap.valid())
+        return false;
+    const Item *item = m_snap.tpl->item(itemId.toStdString());
+    if (!item) {
+        setError(tr("Unknown item “%1”.").arg(itemId));
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        setError(tr("Say why “%1” does not apply.").arg(m_snap.text(item->label)));
+        return false;
+    }
+    return answerWith(*item, canonicalJson(json {{"na", reason.trimmed().toStdString()}}),
+        tr("Not applicable: %1").arg(m_snap.text(item->label)));
 }
 
 bool InspectionController::clearAnswer(const QString &itemId)

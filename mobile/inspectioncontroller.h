@@ -106,6 +106,9 @@ public:
 
     //! Answers an item with a value of its type (text, number, list of option values, signature map).
     Q_INVOKABLE bool setAnswer(const QString &itemId, const QVariant &value);
+    //! Marks an item not applicable with the reason it does not apply (required where the template says
+    //! so: the item then leaves every rate, count and finding).
+    Q_INVOKABLE bool setNotApplicable(const QString &itemId, const QString &reason);
     //! Removes my answer to an item.
     Q_INVOKABLE bool clearAnswer(const QString &itemId);
     //! Adds a note to an item, a step key or a finding; empty or unchanged text is ignored.
@@ -162,7 +165,10 @@ public:
     //! The sampled residents in draw order, replacements appended for each refusal or inability:
     //! {code, who, status (todo|done|refused|unable), replaces, responseId}
     Q_INVOKABLE QVariantList respondents() const;
+    //! todo, done, proxy (answered by a proxy, 代答: reported apart), refused or unable (both bring a replacement)
     Q_INVOKABLE bool setRespondentStatus(const QString &code, const QString &status);
+    //! The lead closes a sample that cannot be completed, with the reason (the conclusion then says so).
+    Q_INVOKABLE bool closeSample(const QString &reason);
     //! The survey questions: {id, number, label, options: [{value, label, symbol}], allowUnknown}
     Q_INVOKABLE QVariantList surveyQuestions() const;
     //! A respondent's answers so far (question → value), empty when none.
@@ -239,6 +245,7 @@ private:
         std::optional<std::string> previous; //!< my value before (canonical JSON), nullopt: none
         QString label;
     };
+    bool answerWith(const careeval::Item &item, const std::string &canonical, const QString &undoLabel);
     bool record(careeval::OpKind kind, const std::string &target, const std::string &value, std::optional<UndoEntry> undo = {});
     void recompute();
     void setError(const QString &message);

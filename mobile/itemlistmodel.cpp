@@ -51,6 +51,8 @@ static QVariant typedValue(const Item &item, const std::string &canonical)
 {
     if (canonical.empty())
         return {};
+    if (isNotApplicable(canonical))
+        return QStringLiteral("na"); // either form: the editors show "not applicable" chosen
     const json v = json::parse(canonical, nullptr, false);
     if (v.is_string())
         return QString::fromStdString(v.get<std::string>());
@@ -197,7 +199,9 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return list;
     }
     case AllowNaRole:
-        return item.allowNotApplicable;
+        return item.allowNotApplicable();
+    case NaNeedsReasonRole:
+        return item.na == NaPolicy::WithReason;
     case NoteRequiredRole:
         return item.noteWhenNonCompliant;
     case PhotoRequiredRole:
@@ -242,7 +246,7 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
 {
     return {{ItemIdRole, "itemId"}, {NumberRole, "number"}, {TypeRole, "type"}, {LabelRole, "label"}, {GuidanceRole, "guidance"},
         {RequiredRole, "mandatory"}, {HazardRole, "hazard"}, {MinValueRole, "minValue"}, {MaxValueRole, "maxValue"},
-        {StepSizeRole, "stepSize"}, {UnitRole, "unit"}, {OptionsRole, "options"}, {AllowNaRole, "allowNa"},
+        {StepSizeRole, "stepSize"}, {UnitRole, "unit"}, {OptionsRole, "options"}, {AllowNaRole, "allowNa"}, {NaNeedsReasonRole, "naNeedsReason"},
         {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"}, {PhotosMinRole, "photosMin"}, {ValueRole, "value"},
         {ValueTextRole, "valueText"}, {HasValueRole, "hasValue"}, {StatusRole, "status"}, {ConflictTextRole, "conflictText"},
         {PrefilledRole, "prefilled"}, {NoteRole, "note"}, {NoteCountRole, "noteCount"}, {PhotoCountRole, "photoCount"},

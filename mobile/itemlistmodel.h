@@ -34,6 +34,7 @@ public:
         UnitRole,
         OptionsRole,
         AllowNaRole,
+        NaNeedsReasonRole, //!< not applicable only with a reason (the template's "allow_na": "with_reason")
         NoteRequiredRole,
         PhotoRequiredRole,
         PhotosMinRole,

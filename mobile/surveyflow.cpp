@@ -89,6 +89,10 @@ QVariantMap InspectionController::sample() const
     m.insert(QStringLiteral("author"), m_snap.person(s->author));
     m.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(s->time).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_store, m_assignment.id).empty());
+    const auto &closed = m_snap.state.sampleClosed;
+    m.insert(QStringLiteral("closed"), closed.has_value());
+    m.insert(QStringLiteral("closedBy"), closed ? m_snap.person(closed->author) : QString());
+    m.insert(QStringLiteral("closeReason"), closed ? QString::fromStdString(closed->reason) : QString());
     return m;
 }
 
@@ -141,8 +145,8 @@ QVariantList InspectionController::respondents() const
 
 bool InspectionController::setRespondentStatus(const QString &code, const QString &status)
 {
-    if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("refused")
-        && status != QLatin1String("unable"))
+    if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("proxy")
+        && status != QLatin1String("refused") && status != QLatin1String("unable"))
         return false;
     if (!m_snap.valid() || !m_snap.state.sample) {
         setError(tr("Draw the sample first."));
@@ -220,8 +224,22 @@ bool InspectionController::saveResponse(const QString &code, const QVariantMap &
                        : record(OpKind::SurveyAdd, c, canonicalJson(json {{"answers", a}}));
     if (!ok)
         return false;
+    // Answered by a proxy (代答) stays a status of its own: it is reported apart from the residents' rate.
     auto st = m_snap.state.respondents.find(c);
-    if (st == m_snap.state.respondents.end() || st->second.status != "done")
+    if (st == m_snap.state.respondents.end() || (st->second.status != "done" && st->second.status != "proxy"))
         ok = setRespondentStatus(code, QStringLiteral("done"));
     return ok;
+}
+
+bool InspectionController::closeSample(const QString &reason)
+{
+    if (!m_snap.valid() || !m_snap.state.sample) {
+        setError(tr("Draw the sample first."));
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        setError(tr("Say why the sample cannot be completed; the reason is printed with the conclusion."));
+        return false;
+    }
+    return record(OpKind::SampleClose, "survey", canonicalJson(json {{"reason", reason.trimmed().toStdString()}}));
 }

@@ -19,6 +19,9 @@ QString Texts::value(const InspectionSnapshot &s, const Item &item, const std::s
 {
     if (canonical.empty())
         return QString();
+    std::string naReason;
+    if (isNotApplicable(canonical, &naReason))
+        return naReason.empty() ? tr("Not applicable") : tr("Not applicable: %1").arg(QString::fromStdString(naReason));
     const json v = json::parse(canonical, nullptr, false);
     if (v.is_discarded())
         return QString();
@@ -102,6 +105,22 @@ QString Texts::reason(const InspectionSnapshot &s, const Reason &r)
         return tr("The total is below the pass mark (%1).").arg(detail);
     if (r.code == "open_major_hazard")
         return tr("A major hazard is still open: %1.").arg(what);
+    if (r.code == "duplicate_response")
+        return tr("Resident %1 has more than one questionnaire; it counts once until the lead withdraws the one that does not stand.")
+            .arg(QString::fromStdString(r.subject));
+    if (r.code == "sample_closed_short")
+        return tr("The sample was closed before it was complete (%1).").arg(detail);
+    if (r.code == "inconsistent") {
+        for (const auto &c : s.tpl->checks)
+            if (c.id == r.subject) {
+                QStringList items;
+                for (const auto &i : c.items)
+                    items << QStringLiteral("“%1”").arg(subjectLabel(s, i));
+                return tr("These figures cannot all be true: %1 (%2). Correct them before the evaluation can pass.")
+                    .arg(s.text(c.label), items.join(QStringLiteral(", ")));
+            }
+        return tr("Figures that cannot all be true: %1.").arg(detail);
+    }
     return what.isEmpty() ? detail : what + QStringLiteral(": ") + detail;
 }
 

@@ -21,6 +21,7 @@ CeCard {
     required property string unit
     required property var options
     required property bool allowNa
+    required property bool naNeedsReason
     required property bool noteRequired
     required property bool photoRequired
     required property int photosMin
@@ -41,7 +42,15 @@ CeCard {
     readonly property bool nonCompliant: type === "check" && value === "noncompliant"
     property bool noteOpen: false
 
-    function answer(v) { App.inspection.setAnswer(card.itemId, v) }
+    function answer(v) {
+        if (v === "na" && card.naNeedsReason) {
+            const d = naReasonDialog.createObject(Overlay.overlay, { itemId: card.itemId, label: card.label })
+            d.closed.connect(d.destroy)
+            d.open()
+        } else {
+            App.inspection.setAnswer(card.itemId, v)
+        }
+    }
 
     ColumnLayout {
         width: parent.width
@@ -157,6 +166,7 @@ CeCard {
 
     // Made when the lead settles a conflict: a dialog in every row made each row slow to create.
     Component { id: resolveDialog; ResolveDialog { } }
+    Component { id: naReasonDialog; NaReasonDialog { } }
 
     Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
     Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }

@@ -101,12 +101,13 @@ ColumnLayout {
                     }
                     CeChip {
                         text: modelData.status === "done" ? qsTr("Done") : modelData.status === "refused" ? qsTr("Refused")
-                              : modelData.status === "unable" ? qsTr("Unable to answer") : qsTr("To do")
+                              : modelData.status === "unable" ? qsTr("Unable to answer")
+                              : modelData.status === "proxy" ? qsTr("Answered by a proxy") : qsTr("To do")
                         tone: modelData.status === "done" ? Theme.pass : modelData.status === "todo" ? Theme.info : Theme.warn
                     }
                     Button {
-                        visible: panel.editable && (modelData.status === "todo" || modelData.status === "done")
-                        text: modelData.status === "done" ? qsTr("Review answers") : qsTr("Interview")
+                        visible: panel.editable && (modelData.status === "todo" || modelData.status === "done" || modelData.status === "proxy")
+                        text: modelData.status === "todo" ? qsTr("Interview") : qsTr("Review answers")
                         highlighted: modelData.status === "todo"
                         Layout.preferredHeight: Theme.touch
                         onClicked: Capture.interviewRequested(modelData.code, modelData.who)
@@ -125,7 +126,39 @@ ColumnLayout {
                         Layout.preferredHeight: Theme.touch
                         onClicked: App.inspection.setRespondentStatus(modelData.code, "unable")
                     }
+                    Button {
+                        // A family member or carer answers for the resident (代答): reported apart.
+                        visible: panel.editable && modelData.status === "todo"
+                        text: qsTr("Proxy")
+                        flat: true
+                        Layout.preferredHeight: Theme.touch
+                        onClicked: App.inspection.setRespondentStatus(modelData.code, "proxy")
+                    }
                 }
+            }
+            RowLayout {
+                // The lead closes a sample that cannot be completed (a small home, many unable to answer).
+                visible: panel.editable && App.inspection.canSubmit && !panel.sample.closed
+                Layout.fillWidth: true
+                TextField {
+                    id: closeReason
+                    placeholderText: qsTr("Why the sample cannot be completed")
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touch
+                }
+                Button {
+                    text: qsTr("Close the sample")
+                    enabled: closeReason.text.trim() !== ""
+                    Layout.preferredHeight: Theme.touch
+                    onClicked: if (App.inspection.closeSample(closeReason.text)) closeReason.text = ""
+                }
+            }
+            Label {
+                visible: panel.sample.closed === true
+                text: qsTr("Sample closed by %1: %2").arg(panel.sample.closedBy).arg(panel.sample.closeReason)
+                color: Theme.warn
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
         }
     }

@@ -96,7 +96,7 @@ def pilot():
                "residents_total": 126, "beds_total": 150, "provision_steps_total": 40, "provision_steps_covered": 39,
                "support_steps_total": 20, "support_steps_covered": 19, "posts_total": 22, "posts_with_manual": 22,
                "standards_relevant": 126, "standards_implemented": 110}
-    fill(tpl, log, numbers, {"doc_imp_revision": "noncompliant", "site_sup_food": "noncompliant", "doc_brand_grading": "na"},
+    fill(tpl, log, numbers, {"doc_imp_revision": "noncompliant", "site_sup_food": "noncompliant", "doc_brand_grading": "compliant"},
          skip=("feedback_rep_signature", "feedback_lead_signature"))
     log.op(EV1, "note", "doc_imp_revision", "近半年无标准修订建议记录。")
     log.op(EV2, "note", "site_sup_food", "周二午餐未留样，留样柜温度记录缺3天。")

@@ -107,21 +107,36 @@ std::optional<std::string> checkItemValue(const Item &item, const std::string &c
     const json v = json::parse(canonicalValue, nullptr, false);
     if (v.is_discarded())
         return "value is not valid JSON";
-    auto isNa = [&] { return v.is_string() && v.get_ref<const std::string &>() == kNotApplicable; };
+    // Not applicable takes an item out of every rate, count and finding, so the template decides
+    // whether it may be given at all, and whether only with a reason.
+    auto naCheck = [&]() -> std::optional<std::optional<std::string>> {
+        std::string reason;
+        const bool plain = v.is_string() && v.get_ref<const std::string &>() == kNotApplicable;
+        const bool withReason = v.is_object() && v.size() == 1 && v.contains("na");
+        if (!plain && !withReason)
+            return std::nullopt; // not an N/A value: checked as an answer
+        if (item.na == NaPolicy::Never)
+            return std::optional<std::string>("this item can never be marked not applicable");
+        if (withReason && (!v["na"].is_string() || v["na"].get_ref<const std::string &>().find_first_not_of(" \t\r\n") == std::string::npos))
+            return std::optional<std::string>("not applicable needs a reason in words");
+        if (plain && item.na == NaPolicy::WithReason)
+            return std::optional<std::string>("this item can be marked not applicable only with a reason");
+        return std::optional<std::string>();
+    };
     switch (item.type) {
     case ItemType::Check: {
+        if (auto na = naCheck())
+            return *na;
         if (!v.is_string())
             return "a check item takes \"compliant\", \"noncompliant\" or \"na\"";
         const auto &s = v.get_ref<const std::string &>();
         if (s == kCompliant || s == kNonCompliant)
             return std::nullopt;
-        if (s == kNotApplicable)
-            return item.allowNotApplicable ? std::nullopt : std::optional<std::string>("this item cannot be marked not applicable");
         return "a check item takes \"compliant\", \"noncompliant\" or \"na\", not \"" + s + "\"";
     }
     case ItemType::Score: {
-        if (isNa())
-            return item.allowNotApplicable ? std::nullopt : std::optional<std::string>("this item cannot be marked not applicable");
+        if (auto na = naCheck())
+            return *na;
         if (!v.is_number())
             return "a score must be a number";
         const double d = v.get<double>(), mx = item.max.value_or(0);
@@ -308,6 +323,13 @@ struct Builder {
                 return refuse(op, "the sample was already drawn (seed " + std::to_string(st.sample->seed) + ")");
             st.sample = SampleDraw {op.id, v["seed"].get<std::uint64_t>(), static_cast<int>(v["population"].get<std::uint64_t>()),
                 static_cast<int>(v["k"].get<std::uint64_t>()), v.value("source", std::string("beds")), op.author, op.time};
+            break;
+        case OpKind::SampleClose:
+            if (!st.sample)
+                return refuse(op, "no sample has been drawn to close");
+            if (st.sampleClosed)
+                return refuse(op, "the sample was already closed");
+            st.sampleClosed = SampleClosure {op.id, v["reason"].get<std::string>(), op.author, op.time};
             break;
         case OpKind::RespondentStatus:
             st.respondents[op.target] = {op.target, v["status"].get<std::string>(), op.author, op.time};
@@ -522,6 +544,10 @@ std::optional<std::string> checkOperation(const Operation &op, const Template &t
         return "\"" + op.target + "\" is neither an item, a step nor a finding";
     case OpKind::StepStatus:
         return isStep(op.target) ? std::nullopt : std::optional<std::string>("unknown step \"" + op.target + "\"");
+    case OpKind::SampleClose:
+        if (!t->survey.enabled)
+            return "template " + t->pin() + " has no survey";
+        return op.target == "survey" ? std::nullopt : std::optional<std::string>("a sample is closed on the target \"survey\"");
     case OpKind::SurveyAdd:
     case OpKind::SurveyReplace: {
         if (!t->survey.enabled)

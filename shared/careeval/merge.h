@@ -89,9 +89,18 @@ struct SampleDraw {
     std::int64_t time = 0;
 };
 
+//! The lead's decision to close a sample that cannot be completed (a small home, many residents unable
+//! to answer), with the reason; the conclusion then completes and says the sample is short.
+struct SampleClosure {
+    Uuid op;
+    std::string reason;
+    std::string author;
+    std::int64_t time = 0;
+};
+
 struct Respondent {
     std::string code;
-    std::string status; //!< todo, done, refused, unable
+    std::string status; //!< todo, done, proxy (answered by a proxy, 代答), refused, unable
     std::string author;
     std::int64_t time = 0;
 };
@@ -157,6 +166,7 @@ struct InspectionState {
     std::vector<NoteEntry> notes;
     std::vector<PhotoEntry> photos;
     std::optional<SampleDraw> sample;
+    std::optional<SampleClosure> sampleClosed;
     std::map<std::string, Respondent> respondents;
     std::vector<SurveyResponse> responses;
     std::array<StepState, 8> steps;

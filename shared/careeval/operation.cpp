@@ -24,7 +24,8 @@ int hexValue(char c)
 
 constexpr std::string_view kKindNames[kOpKindCount]
     = {"set", "clear", "note", "photo.attach", "photo.detach", "sample.draw", "respondent.status", "survey.add", "survey.replace",
-        "survey.withdraw", "finding.add", "finding.edit", "finding.close", "resolve", "step.status", "submit", "approve", "return", "lock"};
+        "survey.withdraw", "finding.add", "finding.edit", "finding.close", "resolve", "step.status", "submit", "approve", "return", "lock",
+        "sample.close"};
 
 using limits::kMaxNameLength;
 using limits::kMaxTargetLength;
@@ -119,8 +120,8 @@ std::optional<std::string> checkValue(OpKind kind, const json &v)
         if (auto e = needObject())
             return e;
         const std::string s = v.value("status", json()).is_string() ? v["status"].get<std::string>() : "";
-        if (s != "done" && s != "refused" && s != "unable" && s != "todo")
-            return std::string("\"status\" must be todo, done, refused or unable");
+        if (s != "done" && s != "proxy" && s != "refused" && s != "unable" && s != "todo")
+            return std::string("\"status\" must be todo, done, proxy, refused or unable");
         return std::nullopt;
     }
     case OpKind::SurveyAdd:
@@ -153,6 +154,12 @@ std::optional<std::string> checkValue(OpKind kind, const json &v)
             if (auto e = optionalString("reason"))
                 return e;
         }
+        return std::nullopt;
+    case OpKind::SampleClose:
+        if (auto e = needObject())
+            return e;
+        if (!v.contains("reason") || !v["reason"].is_string() || v["reason"].get_ref<const std::string &>().empty())
+            return std::string("\"reason\" must say why the sample is closed short");
         return std::nullopt;
     case OpKind::Return:
         if (auto e = needObject())

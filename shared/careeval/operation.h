@@ -39,7 +39,7 @@ enum class OpKind {
     PhotoAttach, //!< target item or finding; value: {sha256, caption?, taken_at?, bytes?}
     PhotoDetach, //!< target item or finding; value: {attach: <op id of the attach>}
     SampleDraw, //!< target "survey"; value: {seed, population, k, source}
-    RespondentStatus, //!< target respondent code; value: {status: done|refused|unable}
+    RespondentStatus, //!< target respondent code; value: {status: todo|done|proxy|refused|unable}
     SurveyAdd, //!< target respondent code; value: {answers: {question: value}}
     SurveyReplace, //!< target response id (the survey.add op id); value: {answers}
     SurveyWithdraw, //!< target response id; value: {reason?}
@@ -52,9 +52,10 @@ enum class OpKind {
     Approve, //!< supervisor approves, which locks; value: {comment?}
     Return, //!< supervisor returns to the team; value: {comment}
     Lock, //!< explicit lock (admin/supervisor); value: {reason?}
+    SampleClose, //!< target "survey"; the lead closes a short sample; value: {reason}
 };
 
-inline constexpr int kOpKindCount = 19;
+inline constexpr int kOpKindCount = 20;
 std::string_view toString(OpKind kind);
 std::optional<OpKind> opKindFromString(std::string_view s);
 

@@ -96,6 +96,9 @@ json stateToJson(const InspectionState &s)
     if (s.sample)
         o["sample"] = {{"op", s.sample->op.toString()}, {"seed", s.sample->seed}, {"population", s.sample->population}, {"k", s.sample->k},
             {"source", s.sample->source}, {"author", s.sample->author}, {"time", s.sample->time}};
+    if (s.sampleClosed)
+        o["sample_closed"] = {{"op", s.sampleClosed->op.toString()}, {"reason", s.sampleClosed->reason}, {"author", s.sampleClosed->author},
+            {"time", s.sampleClosed->time}};
     json respondents = json::object();
     for (const auto &[code, r] : s.respondents)
         respondents[code] = {{"status", r.status}, {"author", r.author}, {"time", r.time}};
@@ -118,7 +121,7 @@ json stateToJson(const InspectionState &s)
     json refused = json::array();
     for (const auto &r : s.refused)
         refused.push_back({{"op", r.id.toString()}, {"kind", std::string(toString(r.kind))}, {"author", r.author}, {"target", r.target},
-            {"time", r.time}, {"reason", r.reason}});
+            {"time", r.time}, {"reason", r.reason}, {"code", std::string(toString(r.code))}});
     o["refused"] = std::move(refused);
     json authors = json::object();
     for (const auto &[name, a] : s.authors)
@@ -158,14 +161,17 @@ json reportToJson(const ScoreReport &r, const Template &tpl)
     o["open_findings"] = r.openFindings;
     o["open_major_findings"] = r.openMajorFindings;
     json survey {{"enabled", r.survey.enabled}, {"sample_size", r.survey.sampleSize}, {"responses", r.survey.responses},
-        {"valid", r.survey.valid}, {"satisfied", r.survey.satisfied}, {"rate", number(r.survey.rate)}};
+        {"valid", r.survey.valid}, {"satisfied", r.survey.satisfied}, {"rate", number(r.survey.rate)}, {"proxy", r.survey.proxy},
+        {"proxy_satisfied", r.survey.proxySatisfied}, {"excluded", r.survey.excluded}, {"duplicates", r.survey.duplicates},
+        {"closed_short", r.survey.closedShort}};
     json means = json::object();
     for (const auto &[q, m] : r.survey.questionMeans)
         means[q] = number(m);
     survey["question_means"] = std::move(means);
     o["survey"] = std::move(survey);
+    o["inconsistent"] = reasonsToJson(r.inconsistent);
     o["conclusion"] = {{"status", std::string(toString(r.conclusion))}, {"failures", reasonsToJson(r.failures)},
-        {"incomplete", reasonsToJson(r.incomplete)}};
+        {"incomplete", reasonsToJson(r.incomplete)}, {"remarks", reasonsToJson(r.remarks)}};
     return o;
 }
 

@@ -150,6 +150,10 @@ std::optional<Refusal> permission(OpKind kind, std::optional<Role> role)
         if (lead)
             return std::nullopt;
         return Refusal {RefusalCode::Forbidden, "only the team lead submits"};
+    case OpKind::SampleClose:
+        if (lead)
+            return std::nullopt;
+        return Refusal {RefusalCode::Forbidden, "only the team lead closes a short sample"};
     case OpKind::Approve:
     case OpKind::Return:
     case OpKind::Lock:

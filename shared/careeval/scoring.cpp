@@ -56,13 +56,12 @@ ExprValue numericValue(const Item &item, const std::string &canonicalValue, bool
 {
     if (notApplicable)
         *notApplicable = false;
-    const json v = json::parse(canonicalValue, nullptr, false);
-    if (v.is_string() && v.get_ref<const std::string &>() == kNotApplicable
-        && (item.type == ItemType::Check || item.type == ItemType::Score)) {
+    if ((item.type == ItemType::Check || item.type == ItemType::Score) && isNotApplicable(canonicalValue)) {
         if (notApplicable)
             *notApplicable = true;
         return std::nullopt;
     }
+    const json v = json::parse(canonicalValue, nullptr, false);
     switch (item.type) {
     case ItemType::Check:
         return v.is_string() && v.get_ref<const std::string &>() == kCompliant ? 1.0 : 0.0;
@@ -208,11 +207,33 @@ SurveySummary summarizeSurvey(const Template &t, const InspectionState &s)
         return out;
     if (s.sample)
         out.sampleSize = t.survey.sampleSize(s.sample->population);
+    out.closedShort = s.sampleClosed.has_value();
     std::map<std::string, std::pair<double, int>> sums;
+    std::map<std::string, int> perRespondent;
     for (const auto &r : s.responses) {
         const json answers = json::parse(r.answers, nullptr, false);
         if (!answers.is_object())
             continue;
+        auto st = s.respondents.find(r.respondent);
+        const std::string status = st == s.respondents.end() ? std::string() : st->second.status;
+        if (status == "refused" || status == "unable") {
+            ++out.excluded;
+            continue;
+        }
+        if (++perRespondent[r.respondent] == 2)
+            out.duplicates.push_back(r.respondent);
+        if (perRespondent[r.respondent] > 1)
+            continue; // counted once, the first in the merge order
+        auto sat = answers.find(t.survey.satisfiedQuestion);
+        const bool answered = sat != answers.end() && sat->is_string() && sat->get<std::string>() != "unknown";
+        const bool satisfied = answered
+            && std::find(t.survey.satisfiedValues.begin(), t.survey.satisfiedValues.end(), sat->get<std::string>())
+                != t.survey.satisfiedValues.end();
+        if (status == "proxy") {
+            ++out.proxy;
+            out.proxySatisfied += satisfied;
+            continue;
+        }
         ++out.responses;
         for (auto it = answers.begin(); it != answers.end(); ++it) {
             const Item *q = t.item(it.key());
@@ -223,13 +244,10 @@ SurveySummary summarizeSurvey(const Template &t, const InspectionState &s)
                 sums[it.key()].second += 1;
             }
         }
-        auto sat = answers.find(t.survey.satisfiedQuestion);
-        if (sat == answers.end() || !sat->is_string() || sat->get<std::string>() == "unknown")
+        if (!answered)
             continue;
         ++out.valid;
-        const std::string a = sat->get<std::string>();
-        if (std::find(t.survey.satisfiedValues.begin(), t.survey.satisfiedValues.end(), a) != t.survey.satisfiedValues.end())
-            ++out.satisfied;
+        out.satisfied += satisfied;
     }
     if (out.valid > 0)
         out.rate = static_cast<double>(out.satisfied) / out.valid;
@@ -307,12 +325,6 @@ ScoreReport score(const Template &t, const InspectionState &s)
     }
     if (rep.max > 0)
         rep.percent = rep.total / rep.max * 100.0;
-    if (rep.percent)
-        for (const auto &band : t.conclusion.grades)
-            if (*rep.percent >= band.minPercent - 1e-9) {
-                rep.grade = band;
-                break;
-            }
 
     for (const auto &ind : t.indicators) {
         IndicatorResult r {ind.id, env.indicator(ind), IndicatorStatus::Incomplete};
@@ -345,11 +357,26 @@ ScoreReport score(const Template &t, const InspectionState &s)
             rep.failures.push_back({"indicator_failed", r.id, figure(*r.value) + " against target " + ind->target->toString()});
     }
     if (rep.survey.enabled) {
+        const std::string counted = std::to_string(rep.survey.valid) + " of " + std::to_string(rep.survey.sampleSize) + " valid responses";
         if (!s.sample)
             rep.incomplete.push_back({"sample_not_drawn", "survey", {}});
+        else if (rep.survey.valid < rep.survey.sampleSize && s.sampleClosed)
+            rep.remarks.push_back({"sample_closed_short", "survey", counted + "; " + s.sampleClosed->reason});
         else if (rep.survey.valid < rep.survey.sampleSize)
-            rep.incomplete.push_back({"sample_short", "survey",
-                std::to_string(rep.survey.valid) + " of " + std::to_string(rep.survey.sampleSize) + " valid responses"});
+            rep.incomplete.push_back({"sample_short", "survey", counted});
+        for (const auto &code : rep.survey.duplicates)
+            rep.incomplete.push_back({"duplicate_response", code, "more than one questionnaire; counted once until one is withdrawn"});
+    }
+    // Figures that cannot all be true: the inspection cannot pass until they are corrected.
+    for (const auto &check : t.checks) {
+        const ExprValue v = check.holds.evaluate(env);
+        if (v && *v == 0.0) {
+            std::string items;
+            for (const auto &i : check.items)
+                items += (items.empty() ? "" : ",") + i;
+            rep.inconsistent.push_back({"inconsistent", check.id, items});
+            rep.incomplete.push_back({"inconsistent", check.id, items});
+        }
     }
     if (t.conclusion.passPercent && rep.percent && *rep.percent < *t.conclusion.passPercent - 1e-9)
         rep.failures.push_back({"below_pass_percent", "total", figure(*rep.percent) + "% < " + figure(*t.conclusion.passPercent) + "%"});
@@ -361,6 +388,13 @@ ScoreReport score(const Template &t, const InspectionState &s)
         rep.conclusion = ConclusionStatus::Incomplete;
     else
         rep.conclusion = rep.failures.empty() ? ConclusionStatus::Pass : ConclusionStatus::Fail;
+    // The conclusion comes first: only a pass is given a grade band.
+    if (rep.conclusion == ConclusionStatus::Pass && rep.percent)
+        for (const auto &band : t.conclusion.grades)
+            if (*rep.percent >= band.minPercent - 1e-9) {
+                rep.grade = band;
+                break;
+            }
     return rep;
 }
 

@@ -40,12 +40,21 @@ struct Reason {
     std::string detail; //!< figures, e.g. "1 of 2 photos" or "0.9 < target >= 1"
 };
 
+//! How the questionnaires count. One respondent counts once: a questionnaire recorded for a resident
+//! later marked refused or unable does not count; two for one resident (two tablets) count once — the
+//! first in the merge order — and are listed until the lead withdraws the one that does not stand.
+//! Answers given by a proxy (代答) are reported on their own, outside the residents' satisfaction rate.
 struct SurveySummary {
     bool enabled = false;
     int sampleSize = 0; //!< residents the template asks for, given the drawn population (0: not drawn)
-    int responses = 0;
-    int valid = 0; //!< responses that answered the "satisfied" question (not "don't know")
+    int responses = 0;  //!< counted questionnaires (one per resident; proxies, refusals and repeats left out)
+    int valid = 0; //!< counted responses that answered the "satisfied" question (not "don't know")
     int satisfied = 0;
+    int proxy = 0;          //!< questionnaires answered by a proxy
+    int proxySatisfied = 0;
+    int excluded = 0;       //!< questionnaires of residents marked refused or unable
+    std::vector<std::string> duplicates; //!< respondents with more than one questionnaire
+    bool closedShort = false; //!< the lead closed the sample before it was complete
     ExprValue rate;
     std::map<std::string, ExprValue> questionMeans; //!< mean points per question
 };
@@ -58,6 +67,8 @@ struct ScoreReport {
     double total = 0;
     double max = 0;
     ExprValue percent;
+    //! The band of the percentage — only when the conclusion is a pass: a failing or incomplete
+    //! inspection never shows an excellence band.
     std::optional<GradeBand> grade;
     std::vector<IndicatorResult> indicators;
     std::map<std::string, double> prefilled; //!< score items showing a computed value nobody entered yet
@@ -69,6 +80,8 @@ struct ScoreReport {
     ConclusionStatus conclusion = ConclusionStatus::Incomplete;
     std::vector<Reason> failures; //!< why it fails (also listed while incomplete)
     std::vector<Reason> incomplete; //!< why it cannot be concluded yet
+    std::vector<Reason> inconsistent; //!< consistency checks that do not hold (subject: check id; detail: its items)
+    std::vector<Reason> remarks; //!< what the conclusion must state without failing on it (a sample closed short)
 
     const IndicatorResult *indicator(std::string_view id) const;
     const SectionScore *section(std::string_view id) const;

@@ -373,6 +373,8 @@ struct Parsed {
     std::vector<std::pair<std::string, const Expression *>> formulas;
 };
 
+NaPolicy naPolicy(Reader &r, const json &v, const std::string &p, NaPolicy fallback);
+
 void parseItem(Reader &r, const json &v, const std::string &p, StepKey stepKey, Item &item, const Template &t)
 {
     if (!r.object(v, p))
@@ -437,7 +439,7 @@ void parseItem(Reader &r, const json &v, const std::string &p, StepKey stepKey, 
     case ItemType::Check: {
         item.noteWhenNonCompliant = r.boolean(v, p, "note_when_noncompliant", false);
         item.photoWhenNonCompliant = r.boolean(v, p, "photo_when_noncompliant", false);
-        item.allowNotApplicable = r.boolean(v, p, "allow_na", true);
+        item.na = naPolicy(r, v, p, NaPolicy::Allowed);
         if (auto h = r.string(v, p, "hazard", false)) {
             if (*h == "major")
                 item.hazard = Hazard::Major;
@@ -472,7 +474,7 @@ void parseItem(Reader &r, const json &v, const std::string &p, StepKey stepKey, 
                     "max " + Target {Comparison::Equal, *item.max}.toString().substr(3) + " is not a whole number of steps of "
                         + Target {Comparison::Equal, item.step}.toString().substr(3));
         }
-        item.allowNotApplicable = r.boolean(v, p, "allow_na", false);
+        item.na = naPolicy(r, v, p, NaPolicy::Never);
         if (auto pre = r.string(v, p, "prefill", false)) {
             auto e = Expression::parse(*pre);
             if (!e)
@@ -786,6 +788,54 @@ void parseConclusion(Reader &r, const json &root, Template &t)
     }
 }
 
+NaPolicy naPolicy(Reader &r, const json &v, const std::string &p, NaPolicy fallback)
+{
+    auto it = v.find("allow_na");
+    if (it == v.end())
+        return fallback;
+    if (it->is_boolean())
+        return it->get<bool>() ? NaPolicy::Allowed : NaPolicy::Never;
+    if (it->is_string() && it->get<std::string>() == "with_reason")
+        return NaPolicy::WithReason;
+    r.add(jsonPointer(p, "allow_na"), "allow_na must be true, false or \"with_reason\"");
+    return fallback;
+}
+
+void parseChecks(Reader &r, const json &root, Template &t, std::set<std::string> &ids)
+{
+    const json *arr = r.array(root, "", "checks", false, false);
+    if (!arr)
+        return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        const std::string p = jsonPointer("/checks", i);
+        const json &v = (*arr)[i];
+        if (!r.object(v, p))
+            continue;
+        r.allowOnly(v, p, {"id", "label", "holds", "items"}, "a consistency check");
+        ConsistencyCheck c;
+        c.id = r.id(v, p).value_or("");
+        if (!c.id.empty() && !ids.insert(c.id).second)
+            r.add(jsonPointer(p, "id"), "duplicate id " + quote(c.id));
+        c.label = r.text(v, p, "label", true);
+        if (auto f = r.string(v, p, "holds", true)) {
+            auto e = Expression::parse(*f);
+            if (!e)
+                r.add(jsonPointer(p, "holds"), "formula: " + e.error().message);
+            else
+                c.holds = e.value();
+        }
+        if (const json *items = r.array(v, p, "items", true, true))
+            for (std::size_t k = 0; k < items->size(); ++k) {
+                const std::string ip = jsonPointer(jsonPointer(p, "items"), k);
+                if (!(*items)[k].is_string() || !t.item((*items)[k].get<std::string>()))
+                    r.add(ip, "expected the id of an item of this template");
+                else
+                    c.items.push_back((*items)[k].get<std::string>());
+            }
+        t.checks.push_back(std::move(c));
+    }
+}
+
 bool numericItem(const Item &item)
 {
     switch (item.type) {
@@ -811,6 +861,9 @@ void checkFormulas(Reader &r, Template &t)
         std::string name; // indicator id or prefilled item id
     };
     std::vector<Node> nodes;
+    for (std::size_t i = 0; i < t.checks.size(); ++i)
+        if (!t.checks[i].holds.empty())
+            nodes.push_back({"/checks/" + std::to_string(i) + "/holds", &t.checks[i].holds, "check:" + t.checks[i].id});
     for (std::size_t i = 0; i < t.indicators.size(); ++i)
         if (!t.indicators[i].formula.empty())
             nodes.push_back({"/indicators/" + std::to_string(i) + "/formula", &t.indicators[i].formula, t.indicators[i].id});
@@ -898,7 +951,7 @@ Result<Template> parseTemplate(std::string_view text, std::vector<TemplateIssue>
         Parsed out;
         Template &t = out.t;
         r.allowOnly(root, "",
-            {"format", "id", "version", "title", "description", "notes", "scales", "steps", "survey", "indicators", "conclusion"},
+            {"format", "id", "version", "title", "description", "notes", "scales", "steps", "survey", "indicators", "checks", "conclusion"},
             "the template");
         if (auto fmt = r.string(root, "", "format", true); fmt && *fmt != kTemplateFormat)
             r.add("/format", "unsupported format " + quote(*fmt) + " (this version reads \"" + std::string(kTemplateFormat) + "\")");
@@ -919,6 +972,7 @@ Result<Template> parseTemplate(std::string_view text, std::vector<TemplateIssue>
         t.buildIndex();
         parseSurvey(r, root, t);
         parseIndicators(r, root, t, ids);
+        parseChecks(r, root, t, ids);
         parseConclusion(r, root, t);
         t.buildIndex();
         // Formulas are checked even when other parts are wrong, so one run reports everything.
@@ -947,6 +1001,20 @@ Result<Template> loadTemplateFile(const std::string &path, std::vector<TemplateI
     if (!text)
         return text.error();
     return parseTemplate(text.value(), issues);
+}
+
+bool isNotApplicable(std::string_view v, std::string *reason)
+{
+    if (v == "\"na\"")
+        return true;
+    if (v.rfind("{\"na\":", 0) != 0)
+        return false;
+    const json j = json::parse(v, nullptr, false);
+    if (!j.is_object() || j.size() != 1 || !j["na"].is_string())
+        return false;
+    if (reason)
+        *reason = j["na"].get<std::string>();
+    return true;
 }
 
 } // namespace careeval

@@ -46,7 +46,19 @@ std::string_view toString(Hazard h);
 //! Values a check item takes.
 inline constexpr std::string_view kCompliant = "compliant";
 inline constexpr std::string_view kNonCompliant = "noncompliant";
+//! Not applicable: the plain value "na", or {"na": "<reason>"} when a reason is recorded with it.
 inline constexpr std::string_view kNotApplicable = "na";
+
+//! Whether an item may be marked not applicable, which takes it out of every rate, count and finding.
+enum class NaPolicy {
+    Allowed,    //!< "allow_na": true
+    WithReason, //!< "allow_na": "with_reason" — only as {"na": reason}
+    Never,      //!< "allow_na": false
+};
+
+//! Whether a canonical value means "not applicable" (either form); `reason` receives the recorded
+//! reason when there is one.
+bool isNotApplicable(std::string_view canonicalValue, std::string *reason = nullptr);
 
 struct Option {
     std::string value;
@@ -66,7 +78,8 @@ struct Item {
     bool photoWhenNonCompliant = false;
     Hazard hazard = Hazard::None;
     double points = 0; //!< check: points when compliant (0: does not score)
-    bool allowNotApplicable = true;
+    NaPolicy na = NaPolicy::Allowed;
+    bool allowNotApplicable() const { return na != NaPolicy::Never; }
     // score / number
     std::optional<double> min;
     std::optional<double> max;
@@ -148,6 +161,15 @@ struct GradeBand {
     double minPercent = 0;
 };
 
+//! A rule that figures must obey together (e.g. staff_passed <= staff_examined <= staff_total). When
+//! its formula evaluates to false, the items it names are inconsistent and the inspection cannot pass.
+struct ConsistencyCheck {
+    std::string id;
+    LocalizedText label; //!< what must hold, in words
+    Expression holds;
+    std::vector<std::string> items; //!< the items it is shown on
+};
+
 struct ConclusionRules {
     std::optional<double> passPercent;
     bool indicatorsMustPass = true;
@@ -173,6 +195,7 @@ public:
     std::map<std::string, Scale> scales;
     SurveyConfig survey;
     std::vector<Indicator> indicators; //!< in dependency order (an indicator follows those it reads)
+    std::vector<ConsistencyCheck> checks;
     ConclusionRules conclusion;
 
     const Item *item(std::string_view id) const;

@@ -85,23 +85,129 @@ std::string targetText(const Target &t, ValueFormat f)
 }
 
 // A summary for a person at a terminal: what the merged evaluation amounts to, in the chosen language.
+// Columns are counted in terminal cells: a Chinese character takes two.
+std::size_t displayWidth(const std::string &s)
+{
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = c;
+        int n = 1;
+        if (c >= 0xF0 && i + 3 < s.size()) {
+            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+            n = 4;
+        } else if (c >= 0xE0 && i + 2 < s.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+            n = 3;
+        } else if (c >= 0xC0 && i + 1 < s.size()) {
+            cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+            n = 2;
+        }
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        w += wide ? 2 : 1;
+        i += static_cast<std::size_t>(n);
+    }
+    return w;
+}
+
+std::string pad(const std::string &s, std::size_t width)
+{
+    const std::size_t w = displayWidth(s);
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string padLeft(const std::string &s, std::size_t width)
+{
+    const std::size_t w = displayWidth(s);
+    return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+std::string conclusionWords(ConclusionStatus c, bool en)
+{
+    switch (c) {
+    case ConclusionStatus::Pass: return en ? "Pass" : "合格";
+    case ConclusionStatus::Fail: return en ? "Fail" : "不合格";
+    case ConclusionStatus::Incomplete: return en ? "Incomplete" : "未完成";
+    }
+    return "";
+}
+
+std::string workflowWords(WorkflowStatus s, bool en)
+{
+    switch (s) {
+    case WorkflowStatus::Draft: return en ? "in progress" : "进行中";
+    case WorkflowStatus::Submitted: return en ? "submitted for review" : "已提交审核";
+    case WorkflowStatus::Returned: return en ? "returned to the team" : "已退回";
+    case WorkflowStatus::Approved: return en ? "approved (locked)" : "已批准（锁定）";
+    case WorkflowStatus::Locked: return en ? "locked" : "已锁定";
+    }
+    return "";
+}
+
+// One reason of the conclusion in words, naming the item, indicator or check.
+std::string reasonWords(const Template &t, const Reason &r, bool en, const std::string &lang)
+{
+    std::string what = r.subject;
+    if (const Item *i = t.item(r.subject))
+        what = i->label.get(lang);
+    else if (const Indicator *d = t.indicator(r.subject))
+        what = d->label.get(lang);
+    else if (r.subject.rfind("item:", 0) == 0 && t.item(r.subject.substr(5)))
+        what = t.item(r.subject.substr(5))->label.get(lang);
+    for (const auto &c : t.checks)
+        if (c.id == r.subject)
+            what = c.label.get(lang);
+    const std::string d = r.detail.empty() ? "" : " (" + r.detail + ")";
+    const std::string q = en ? "\"" + what + "\"" : "“" + what + "”";
+    if (r.code == "missing_answer") return q + (en ? " is not answered" : "未填写");
+    if (r.code == "missing_signature") return q + (en ? " is not signed" : "未签名");
+    if (r.code == "missing_note") return q + (en ? " is non-compliant and needs a note" : "不符合，需填写说明");
+    if (r.code == "missing_photo") return q + (en ? " needs a photo" : "需要照片") + d;
+    if (r.code == "conflict") return q + (en ? ": team members disagree; the lead decides" : "：组员意见不一致，待组长裁定");
+    if (r.code == "indicator_incomplete") return q + (en ? " cannot be computed yet" : "尚不能计算");
+    if (r.code == "indicator_failed") return q + (en ? " misses its target" : "未达到目标") + d;
+    if (r.code == "sample_not_drawn") return en ? "the survey sample has not been drawn" : "尚未抽取调查样本";
+    if (r.code == "sample_short") return (en ? "the survey needs more valid responses" : "有效问卷不足") + d;
+    if (r.code == "sample_closed_short") return (en ? "the sample was closed short" : "样本未达应抽数即由组长结束") + d;
+    if (r.code == "duplicate_response")
+        return (en ? "resident " + r.subject + " has more than one questionnaire (counted once)" : "服务对象 " + r.subject + " 有多份问卷（只计一次）");
+    if (r.code == "below_pass_percent") return (en ? "the total is below the pass mark" : "总分低于合格线") + d;
+    if (r.code == "open_major_hazard") return (en ? "major hazard not rectified: " : "重大风险隐患未整改：") + q;
+    if (r.code == "inconsistent") return (en ? "figures that cannot all be true: " : "数据相互矛盾：") + q;
+    return r.code + " " + r.subject + d;
+}
+
 void printSummary(const Template &t, const InspectionState &st, const ScoreReport &r, const std::string &lang)
 {
     const bool en = lang == "en";
     auto L = [&](const LocalizedText &x) { return x.get(lang); };
     std::printf("%s  %s\n", L(t.title).c_str(), t.pin().c_str());
     std::printf("%s: %s   %s: %s   %s: %zu\n", en ? "Inspection" : "评估", st.inspection.c_str(), en ? "status" : "状态",
-        std::string(toString(st.status)).c_str(), en ? "operations" : "操作数", st.accepted);
+        workflowWords(st.status, en).c_str(), en ? "operations" : "操作数", st.accepted);
+    // The conclusion comes first, and a grade only with a pass.
+    std::printf("\n%s: %s", en ? "Conclusion" : "结论", conclusionWords(r.conclusion, en).c_str());
+    if (r.grade)
+        std::printf("   %s: %s", en ? "grade" : "等级", L(r.grade->label).c_str());
+    std::printf("\n");
+    for (const auto &x : r.failures)
+        std::printf("  ✗ %s\n", reasonWords(t, x, en, lang).c_str());
+    for (const auto &x : r.incomplete)
+        std::printf("  ? %s\n", reasonWords(t, x, en, lang).c_str());
+    for (const auto &x : r.remarks)
+        std::printf("  · %s\n", reasonWords(t, x, en, lang).c_str());
     std::printf("\n%s\n", en ? "Scoring sheet" : "评估计分表");
+    char num[64];
     for (const auto &s : r.sections) {
         if (s.max <= 0)
             continue;
-        std::printf("  %-44s %6.1f / %-6.1f\n", L(t.section(s.id)->title).c_str(), s.points, s.max);
+        std::snprintf(num, sizeof num, "%6.1f / %-6.1f", s.points, s.max);
+        std::printf("  %s %s\n", pad(L(t.section(s.id)->title), 44).c_str(), num);
     }
-    std::printf("  %-44s %6.1f / %-6.1f  (%s)\n", en ? "Total" : "总分", r.total, r.max,
+    std::snprintf(num, sizeof num, "%6.1f / %-6.1f", r.total, r.max);
+    std::printf("  %s %s  (%s)\n", pad(en ? "Total" : "总分", 44).c_str(), num,
         fmt(r.percent ? ExprValue(*r.percent / 100) : std::nullopt, ValueFormat::Percent).c_str());
-    if (r.grade)
-        std::printf("  %s: %s\n", en ? "Grade" : "等级", L(r.grade->label).c_str());
     std::printf("\n%s\n", en ? "Indicators" : "指标");
     for (const auto &i : r.indicators) {
         const Indicator *d = t.indicator(i.id);
@@ -109,27 +215,35 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
             : i.status == IndicatorStatus::Fail              ? "✗"
             : i.status == IndicatorStatus::Info              ? "·"
                                                              : "?";
-        std::printf("  %s %-40s %10s   %s\n", mark, L(d->label).c_str(), fmt(i.value, d->format).c_str(),
+        std::printf("  %s %s %s   %s\n", mark, pad(L(d->label), 44).c_str(), padLeft(fmt(i.value, d->format), 10).c_str(),
             d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format)).c_str() : "");
     }
-    if (r.survey.enabled)
+    if (r.survey.enabled) {
         std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid,
-            en ? "satisfied" : "满意", fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样",
-            r.survey.sampleSize);
+            en ? "satisfied" : "满意", fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样", r.survey.sampleSize);
+        if (r.survey.proxy > 0)
+            std::printf("  %s: %d/%d %s\n", en ? "Answered by a proxy (reported apart)" : "代答（单独统计）", r.survey.proxySatisfied,
+                r.survey.proxy, en ? "satisfied" : "满意");
+        if (r.survey.excluded > 0)
+            std::printf("  %s: %d\n", en ? "Questionnaires of residents marked refused or unable (not counted)" : "拒答或无法作答者的问卷（不计）",
+                r.survey.excluded);
+    }
     std::printf("\n%s (%zu)\n", en ? "Findings" : "问题清单", st.findings.size());
     for (const auto &[id, f] : st.findings) {
         std::string title = f.text("title");
         if (title.empty() && t.item(f.item))
             title = L(t.item(f.item)->label);
-        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", std::string(toString(f.hazard)).c_str(), f.closed ? ", closed" : "",
-            title.c_str(), en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方",
-            f.text("responsible").c_str(), en ? "deadline" : "期限", f.text("deadline").c_str());
+        const std::string hazard = f.hazard == Hazard::Major ? (en ? "major" : "重大") : f.hazard == Hazard::General ? (en ? "general" : "一般") : "";
+        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", hazard.c_str(), f.closed ? (en ? ", closed" : "，已销号") : "", title.c_str(),
+            en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方", f.text("responsible").c_str(),
+            en ? "deadline" : "期限", f.text("deadline").c_str());
     }
     const auto conflicts = st.conflicts();
     if (!conflicts.empty()) {
         std::printf("\n%s\n", en ? "Conflicts for the lead to resolve" : "待组长处理的冲突");
         for (const auto &c : conflicts) {
-            std::printf("  %s:", c.c_str());
+            const Item *item = t.item(c);
+            std::printf("  %s:", item ? L(item->label).c_str() : c.c_str());
             if (const SlotState *slot = st.item(c))
                 for (const auto &v : slot->values)
                     std::printf("  %s=%s", v.author.c_str(), v.value.c_str());
@@ -141,11 +255,6 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
         for (const auto &x : st.refused)
             std::printf("  %s %s %s: %s\n", x.author.c_str(), std::string(toString(x.kind)).c_str(), x.target.c_str(), x.reason.c_str());
     }
-    std::printf("\n%s: %s\n", en ? "Conclusion" : "结论", std::string(toString(r.conclusion)).c_str());
-    for (const auto &x : r.failures)
-        std::printf("  ✗ %s %s %s\n", x.code.c_str(), x.subject.c_str(), x.detail.c_str());
-    for (const auto &x : r.incomplete)
-        std::printf("  ? %s %s %s\n", x.code.c_str(), x.subject.c_str(), x.detail.c_str());
 }
 
 int scoreCommand(int argc, char **argv)

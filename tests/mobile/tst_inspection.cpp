@@ -25,7 +25,7 @@ QVariant answerFor(const Item &item, int n)
     case ItemType::Check:
         if (item.hazard == Hazard::Major)
             return QStringLiteral("noncompliant");
-        return n % 7 == 3 && item.allowNotApplicable ? QStringLiteral("na") : QStringLiteral("compliant");
+        return n % 7 == 3 && item.allowNotApplicable() ? QStringLiteral("na") : QStringLiteral("compliant");
     case ItemType::Score:
         return std::max(0.0, item.max.value_or(0) - (n % 3) * item.step);
     case ItemType::Number: {
@@ -223,7 +223,7 @@ private Q_SLOTS:
         QTest::newRow("number below min") << "announce_team_present" << QVariant(0) << "between 1 and 5";
         QTest::newRow("not a number") << "announce_team_present" << QVariant("three") << "not a number";
         QTest::newRow("bad date") << "announce_date" << QVariant("25/11/2026") << "not a date";
-        QTest::newRow("na not allowed") << "announce_procedure" << QVariant("na") << "cannot be marked not applicable";
+        QTest::newRow("na not allowed") << "announce_procedure" << QVariant("na") << "can never be marked not applicable";
         QTest::newRow("unknown item") << "no_such_item" << QVariant("x") << "no item";
     }
     void badValuesAreRefusedInWordsAndNotStored()
@@ -241,6 +241,71 @@ private Q_SLOTS:
         QVERIFY2(ctl.errorString().contains(says), qPrintable(ctl.errorString()));
         QCOMPARE(info.count(), 1);
         QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(0));
+    }
+
+    // Issue 13: a major-hazard item the template accepts as not applicable only with a reason is refused
+    // without one, in words, and nothing is stored; with a reason it is recorded and shown with it. An
+    // item that is never not applicable refuses it whatever the reason.
+    void notApplicableNeedsWhatTheTemplateSays()
+    {
+        QTemporaryDir dir;
+        auto t = careeval::loadTemplateFile(std::string(CAREEVAL_SOURCE_DIR) + "/assets/templates/nursing-home-quality-safety.json");
+        QVERIFY(t.ok());
+        auto tpl = std::make_shared<const careeval::Template>(std::move(t.value()));
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(!ctl.setAnswer("mh_sprinkler", QStringLiteral("na")));
+        QVERIFY2(ctl.errorString().contains("only with a reason"), qPrintable(ctl.errorString()));
+        QVERIFY(!ctl.setNotApplicable("mh_sprinkler", QStringLiteral("  ")));
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(0));
+        QVERIFY(ctl.setNotApplicable("mh_sprinkler", QStringLiteral("建筑面积未达到设置喷淋的要求")));
+        ctl.setCurrentStep(3);
+        bool seen = false;
+        for (int row = 0; row < ctl.items()->rowCount(); ++row) {
+            const QModelIndex i = ctl.items()->index(row);
+            if (i.data(ItemListModel::ItemIdRole).toString() != QLatin1String("mh_sprinkler"))
+                continue;
+            seen = true;
+            QCOMPARE(i.data(ItemListModel::ValueRole).toString(), QStringLiteral("na"));
+            QVERIFY(i.data(ItemListModel::NaNeedsReasonRole).toBool());
+            QVERIFY(i.data(ItemListModel::ValueTextRole).toString().contains(QStringLiteral("建筑面积未达到设置喷淋的要求")));
+        }
+        QVERIFY(seen);
+        QVERIFY(!ctl.setNotApplicable("mh_escape", QStringLiteral("无")));
+        QVERIFY2(ctl.errorString().contains("never"), qPrintable(ctl.errorString()));
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(1));
+    }
+
+    // A survey respondent answered by a proxy keeps that status when the questionnaire is saved; the
+    // lead can close a short sample with a reason and the conclusion no longer waits for it.
+    void proxyAnswersAndAClosedSample()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(!ctl.closeSample(QStringLiteral("不足")));
+        QVERIFY(ctl.drawSample(40, QString()));
+        const QString first = ctl.respondents().front().toMap().value("code").toString();
+        QVERIFY(ctl.setRespondentStatus(first, QStringLiteral("proxy")));
+        QVERIFY(ctl.saveResponse(first, {{QStringLiteral("q_overall"), QStringLiteral("satisfied")}}));
+        QCOMPARE(ctl.respondents().front().toMap().value("status").toString(), QStringLiteral("proxy"));
+        QCOMPARE(ctl.snapshot().report.survey.proxy, 1);
+        QCOMPARE(ctl.snapshot().report.survey.valid, 0);
+        auto waitsForSample = [&] {
+            for (const auto &r : ctl.snapshot().report.incomplete)
+                if (r.code == "sample_short")
+                    return true;
+            return false;
+        };
+        QVERIFY(waitsForSample());
+        QVERIFY(!ctl.closeSample(QStringLiteral(" ")));
+        QVERIFY(ctl.closeSample(QStringLiteral("多数老人无法作答，名册已用尽")));
+        QVERIFY(!waitsForSample());
+        QVERIFY(ctl.sample().value("closed").toBool());
+        QCOMPARE(ctl.snapshot().report.remarks.size(), std::size_t(1));
     }
 
     void unchangedAnswerStoresNothing()

@@ -5,6 +5,9 @@
 #include <careeval/sampling.h>
 
 #include <QProcess>
+#include <QSet>
+
+#include <fstream>
 #include <QTemporaryDir>
 
 using nlohmann::json;
@@ -35,7 +38,7 @@ private Q_SLOTS:
             src("assets/templates/nursing-home-quality-safety.json"), src("assets/templates/resident-satisfaction.json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.count("ok    "), 3);
-        QVERIFY(r.out.contains("jilin-pilot-standardization@1.0.0"));
+        QVERIFY(r.out.contains("jilin-pilot-standardization@1.1.0"));
     }
 
     void validateReportsLocatedErrors()
@@ -53,6 +56,44 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("ok    "));
         QVERIFY2(r.err.contains(bad + ": /steps/2/sections/0/items/1/type: unknown item type \"chek\""), qPrintable(r.err));
         QVERIFY2(r.err.contains(bad + ": /indicators/0/formula: formula refers to \"nothing\""), qPrintable(r.err));
+    }
+
+    // Issue 13: the pilot demo plus survey answers bringing satisfaction to 94% reads as a failure, in
+    // words, with no excellence band, and the Chinese columns line up.
+    void scoreTextPutsTheConclusionFirst()
+    {
+        QTemporaryDir dir;
+        const QString ops = dir.filePath("ops.jsonl");
+        {
+            std::ofstream out(ops.toStdString());
+            std::ifstream in(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+            out << in.rdbuf();
+            testutil::OpBuilder b("demo-pilot-changchun-01");
+            for (int i = 0; i < 37; ++i) {
+                json a = {{"q_overall", i < 34 ? "satisfied" : "dissatisfied"}};
+                out << careeval::serialize(b.make("zhang.wei", careeval::OpKind::SurveyAdd, "extra-" + std::to_string(i), {{"answers", a}}, 1000 + i))
+                    << "\n";
+            }
+        }
+        const Run zh = run({"score", src("assets/templates/jilin-pilot-standardization.json"), ops, "--text"});
+        QCOMPARE(zh.code, 0);
+        QVERIFY2(zh.out.contains("结论: 不合格\n"), qPrintable(zh.out));
+        QVERIFY(zh.out.contains("“服务对象满意度”未达到目标"));
+        QVERIFY(!zh.out.contains("优秀"));
+        QVERIFY(!zh.out.contains("fail"));
+        // Every section row's figures start in the same terminal column (a Chinese character is two wide).
+        QSet<int> columns;
+        for (const QString &line : zh.out.split('\n'))
+            if (line.contains(" / ") && line.startsWith("  ")) {
+                int cells = 0;
+                for (const QChar c : line.left(line.indexOf(" / ") - 5))
+                    cells += c.unicode() >= 0x2E80 ? 2 : 1;
+                columns.insert(cells);
+            }
+        QCOMPARE(columns.size(), 1);
+        const Run en = run({"score", src("assets/templates/jilin-pilot-standardization.json"), ops, "--text", "--lang", "en"});
+        QVERIFY2(en.out.contains("Conclusion: Fail\n"), qPrintable(en.out));
+        QVERIFY(!en.out.contains("Excellent"));
     }
 
     void scoreDemo()

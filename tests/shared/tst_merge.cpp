@@ -280,16 +280,25 @@ private Q_SLOTS:
                                         << "not a multiple of 0.5";
         QTest::newRow("score n/a not allowed") << "sc_sys_table"
                                                << "\"na\""
-                                               << "cannot be marked not applicable";
+                                               << "can never be marked not applicable";
         QTest::newRow("check value") << "site_sup_fire"
                                      << "\"noncompliant\""
                                      << "";
-        QTest::newRow("check n/a") << "doc_brand_grading"
+        QTest::newRow("check n/a") << "site_sup_equipment"
                                    << "\"na\""
                                    << "";
+        QTest::newRow("check n/a with a reason") << "site_sup_equipment"
+                                                 << "{\"na\":\"本机构无特种设备\"}"
+                                                 << "";
+        QTest::newRow("n/a reason empty") << "site_sup_equipment"
+                                          << "{\"na\":\"  \"}"
+                                          << "needs a reason in words";
+        QTest::newRow("pilot task document never n/a") << "doc_brand_grading"
+                                                       << "\"na\""
+                                                       << "can never be marked not applicable";
         QTest::newRow("check n/a forbidden") << "announce_procedure"
                                              << "\"na\""
-                                             << "cannot be marked not applicable";
+                                             << "can never be marked not applicable";
         QTest::newRow("check typo") << "site_sup_fire"
                                     << "\"ok\""
                                     << "not \"ok\"";
@@ -325,7 +334,7 @@ private Q_SLOTS:
                                             << "take photos";
         QTest::newRow("unknown item") << "nope"
                                       << "1"
-                                      << "no item \"nope\" in template jilin-pilot-standardization@1.0.0";
+                                      << "no item \"nope\" in template jilin-pilot-standardization@1.1.0";
     }
     void templateChecksValues()
     {

@@ -82,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(r.total, 6.0);
         QCOMPARE(r.max, 30.0);
         QCOMPARE(*r.percent, 20.0);
-        QCOMPARE(r.grade->key, std::string("b"));
+        QVERIFY(!r.grade); // incomplete (required items unanswered): no band beside an unfinished conclusion
     }
 
     void conclusion_data()
@@ -181,6 +181,146 @@ private Q_SLOTS:
         QVERIFY((rep.indicator("satisfaction")->status) == (IndicatorStatus::Fail));
         QCOMPARE(*rep.survey.questionMeans.at("q_meals"), 4.0);
         QCOMPARE(rep.prefilled.at("sc_meals"), 8.0); // 4 / 5 × 10
+    }
+
+
+    // Issue 13: results an evaluator can sign.
+    // The pilot demo passes with 96 · 优秀; survey answers that bring satisfaction to 94% make it fail,
+    // and a failing inspection shows no excellence band.
+    void satisfactionBelowTargetFailsWithoutGrade()
+    {
+        const Template t = testutil::shippedTemplate("jilin-pilot-standardization");
+        auto ops = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+        MergeOptions opt;
+        opt.tpl = &t;
+        QVERIFY(score(t, merge(ops.front().inspection, ops, opt)).grade.has_value());
+        testutil::OpBuilder b(ops.front().inspection);
+        auto answers = [&](const char *overall) {
+            json a = json::object();
+            for (const char *q : {"q_meals", "q_room", "q_daily_care", "q_medical", "q_attitude", "q_activities", "q_safety", "q_fees",
+                     "q_complaints"})
+                a[q] = "satisfied";
+            a["q_overall"] = overall;
+            return json {{"answers", a}};
+        };
+        // 13 of 13 satisfied in the demo; 34 more satisfied and 3 dissatisfied: 47 of 50 = 94%.
+        for (int i = 0; i < 37; ++i)
+            ops.push_back(b.make("zhang.wei", OpKind::SurveyAdd, "extra-" + std::to_string(i), answers(i < 34 ? "satisfied" : "dissatisfied"), 1000 + i));
+        const InspectionState st = merge(ops.front().inspection, ops, opt);
+        QVERIFY(st.refused.empty());
+        const ScoreReport rep = score(t, st);
+        QCOMPARE(*rep.survey.rate, 0.94);
+        QVERIFY(rep.conclusion == ConclusionStatus::Fail);
+        QVERIFY(!rep.grade);
+        QVERIFY(*rep.percent > 90); // the points alone would have been 优秀
+    }
+
+    void notApplicableFollowsTheTemplate_data()
+    {
+        QTest::addColumn<QString>("item");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("escape routes never n/a") << "mh_escape" << "\"na\"" << "can never be marked not applicable";
+        QTest::newRow("escape routes not even with a reason") << "mh_escape" << R"({"na":"无"})" << "can never be marked not applicable";
+        QTest::newRow("health products never n/a") << "docs_op_no_products" << "\"na\"" << "can never be marked not applicable";
+        QTest::newRow("sprinklers only with a reason") << "mh_sprinkler" << "\"na\"" << "only with a reason";
+        QTest::newRow("sprinklers with a reason") << "mh_sprinkler" << R"({"na":"建筑面积小于规范要求设置喷淋的面积"})" << "";
+        QTest::newRow("lifts with a reason") << "mh_equipment" << R"({"na":"单层建筑，无电梯和锅炉"})" << "";
+        QTest::newRow("general item plain n/a") << "fire_kitchen" << "\"na\"" << "";
+    }
+    void notApplicableFollowsTheTemplate()
+    {
+        QFETCH(QString, item);
+        QFETCH(QString, value);
+        QFETCH(QString, refusal);
+        const Template t = testutil::shippedTemplate("nursing-home-quality-safety");
+        testutil::OpBuilder b;
+        const std::vector<Operation> ops {b.set("wang", item.toStdString(), json::parse(value.toStdString()))};
+        MergeOptions opt;
+        opt.tpl = &t;
+        const InspectionState st = merge("insp-1", ops, opt);
+        if (refusal.isEmpty()) {
+            QVERIFY(st.refused.empty());
+            bool na = false;
+            numericValue(*t.item(item.toStdString()), st.item(item.toStdString())->value, &na);
+            QVERIFY(na); // leaves the denominators
+        } else {
+            QCOMPARE(st.refused.size(), std::size_t(1));
+            QVERIFY2(QString::fromStdString(st.refused[0].reason).contains(refusal), st.refused[0].reason.c_str());
+        }
+    }
+
+    // Two questionnaires for one resident count once and are flagged; a questionnaire of a resident
+    // later marked unable does not count; proxies are reported apart; a short sample closed by the
+    // lead completes the conclusion with a remark.
+    void surveyCounting()
+    {
+        const Template t = testutil::shippedTemplate("resident-satisfaction");
+        testutil::OpBuilder b;
+        auto answers = [](const char *overall) {
+            return json {{"answers", {{"q_overall", overall}, {"q_meals", "satisfied"}}}};
+        };
+        std::vector<Operation> ops {
+            b.make("li", OpKind::SampleDraw, "survey", {{"seed", 7}, {"population", 30}, {"k", 10}, {"source", "beds"}}),
+            b.make("wang", OpKind::SurveyAdd, "R01", answers("satisfied")),
+            b.make("zhang", OpKind::SurveyAdd, "R01", answers("dissatisfied")), // the same resident, on another tablet
+            b.make("wang", OpKind::SurveyAdd, "R02", answers("dissatisfied")),
+            b.make("wang", OpKind::RespondentStatus, "R02", {{"status", "unable"}}), // then found unable to answer
+            b.make("zhang", OpKind::RespondentStatus, "R03", {{"status", "proxy"}}),
+            b.make("zhang", OpKind::SurveyAdd, "R03", answers("very_satisfied")),
+        };
+        MergeOptions opt;
+        opt.tpl = &t;
+        InspectionState st = merge("insp-1", ops, opt);
+        QVERIFY(st.refused.empty());
+        ScoreReport rep = score(t, st);
+        QCOMPARE(rep.survey.responses, 1);
+        QCOMPARE(rep.survey.valid, 1);
+        QCOMPARE(rep.survey.satisfied, 1); // R01 once: the first questionnaire in the merge order
+        QCOMPARE(rep.survey.excluded, 1);
+        QCOMPARE(rep.survey.proxy, 1);
+        QCOMPARE(rep.survey.proxySatisfied, 1);
+        QCOMPARE(rep.survey.duplicates, std::vector<std::string> {"R01"});
+        auto has = [](const std::vector<Reason> &rs, const char *code) {
+            return std::any_of(rs.begin(), rs.end(), [&](const Reason &r) { return r.code == code; });
+        };
+        QVERIFY(has(rep.incomplete, "duplicate_response"));
+        QVERIFY(has(rep.incomplete, "sample_short"));
+        // The lead withdraws the repeat and closes the short sample, with a reason.
+        ops.push_back(b.make("li", OpKind::SurveyWithdraw, ops[2].id.toString(), {{"reason", "重复问卷"}}));
+        ops.push_back(b.make("li", OpKind::SampleClose, "survey", {{"reason", "在住老人多数无法作答，名册已用尽"}}));
+        opt.roles = {{"li", Role::Lead}, {"wang", Role::Evaluator}, {"zhang", Role::Evaluator}};
+        st = merge("insp-1", ops, opt);
+        QVERIFY(st.refused.empty());
+        rep = score(t, st);
+        QVERIFY(rep.survey.duplicates.empty());
+        QVERIFY(!has(rep.incomplete, "duplicate_response"));
+        QVERIFY(!has(rep.incomplete, "sample_short"));
+        QVERIFY(has(rep.remarks, "sample_closed_short"));
+        QVERIFY(rep.remarks.front().detail.find("名册已用尽") != std::string::npos);
+        // Only the lead closes a sample.
+        ops.push_back(b.make("wang", OpKind::SampleClose, "survey", {{"reason", "x"}}));
+        QCOMPARE(merge("insp-1", ops, opt).refused.size(), std::size_t(1));
+    }
+
+    // staff_passed > staff_examined cannot be true: flagged on both items, and the inspection cannot pass.
+    void inconsistentFiguresBlockThePass()
+    {
+        const Template t = testutil::shippedTemplate("jilin-pilot-standardization");
+        auto ops = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+        std::erase_if(ops, [](const Operation &op) { return op.target == "staff_passed" || op.target == "staff_examined"; });
+        testutil::OpBuilder b(ops.front().inspection);
+        ops.push_back(b.set("li.hua", "staff_passed", 45, 5000));
+        ops.push_back(b.set("li.hua", "staff_examined", 44, 5001));
+        MergeOptions opt;
+        opt.tpl = &t;
+        const InspectionState st = merge(ops.front().inspection, ops, opt);
+        const ScoreReport rep = score(t, st);
+        QCOMPARE(rep.inconsistent.size(), std::size_t(1));
+        QCOMPARE(rep.inconsistent[0].subject, std::string("passed_within_examined"));
+        QCOMPARE(rep.inconsistent[0].detail, std::string("staff_passed,staff_examined"));
+        QVERIFY(rep.conclusion != ConclusionStatus::Pass);
+        QVERIFY(!rep.grade);
     }
 
     void golden_data()
