@@ -4,7 +4,7 @@
 <context>
     <name>AnswerDelegate</name>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="85"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="94"/>
         <source>Team members disagree: %1. The lead chooses the value.</source>
         <translation>评估组成员意见不一致：%1。由组长确定取值。</translation>
     </message>
@@ -13,22 +13,22 @@
         <translation type="vanished">照片：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="92"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="101"/>
         <source>Settle</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="130"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="138"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="137"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="145"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="144"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="152"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -89,32 +89,32 @@
         <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="205"/>
+        <location filename="../../mobile/app.cpp" line="206"/>
         <source>The review was not recorded: %1</source>
         <translation>审核未记录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="208"/>
+        <location filename="../../mobile/app.cpp" line="210"/>
         <source>Approved; the evaluation is locked.</source>
         <translation>已批准，评估已锁定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="208"/>
+        <location filename="../../mobile/app.cpp" line="211"/>
         <source>Returned to the team with your comments.</source>
         <translation>已连同意见退回评估组。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="220"/>
+        <location filename="../../mobile/app.cpp" line="224"/>
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="231"/>
+        <location filename="../../mobile/app.cpp" line="235"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="247"/>
+        <location filename="../../mobile/app.cpp" line="251"/>
         <source>The server&apos;s team view could not be understood.</source>
         <translation>无法理解服务器的评估组信息。</translation>
     </message>
@@ -570,193 +570,205 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="131"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="148"/>
         <source>“%1” was not accepted by the server: %2</source>
         <translation>服务器未接受“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="192"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="209"/>
         <source>No inspection is open.</source>
         <translation>没有打开的评估。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="196"/>
         <source>This evaluation has been approved and is locked: changes are no longer accepted.</source>
-        <translation>该评估已审核通过并锁定，不再接受修改。</translation>
+        <translation type="vanished">该评估已审核通过并锁定，不再接受修改。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="200"/>
         <source>Supervisors review an evaluation; answers are changed by its team.</source>
-        <translation>督查人员负责审核；答案由评估组修改。</translation>
+        <translation type="vanished">督查人员负责审核；答案由评估组修改。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="214"/>
         <source>This value cannot be saved: %1</source>
-        <translation>该值无法保存：%1</translation>
+        <translation type="vanished">该值无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="220"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="236"/>
         <source>The change could not be saved on this tablet: %1</source>
         <translation>修改未能保存到本机：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="253"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="268"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="279"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="294"/>
         <source>“%1” is not a date; write it as 2026-11-25.</source>
         <translation>“%1”不是日期，请按 2026-11-25 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="292"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="307"/>
         <source>A score for this item is between 0 and %1 in steps of %2.</source>
         <translation>本项得分在 0 到 %1 之间，步长 %2。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="294"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="310"/>
         <source>The value must be between %1 and %2.</source>
         <translation>数值须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="309"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="326"/>
         <source>The template has no item “%1”.</source>
         <translation>模板中没有“%1”这一项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="373"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="355"/>
+        <source>Unknown item “%1”.</source>
+        <translation>未知的项目“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="359"/>
+        <source>Say why “%1” does not apply.</source>
+        <translation>请说明“%1”为何不适用。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="363"/>
+        <source>Not applicable: %1</source>
+        <translation>不适用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="412"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="401"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="442"/>
         <source>A finding needs a short description of the problem.</source>
         <translation>请简要描述发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="422"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="463"/>
         <source>This finding no longer exists.</source>
         <translation>该问题已不存在。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="434"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="475"/>
         <source>finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="450"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="491"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="478"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="519"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="483"/>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="488"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="524"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="529"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="502"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="543"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="503"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="544"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="551"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="592"/>
         <source>There is nothing to settle on “%1”.</source>
         <translation>“%1”没有需要裁定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="555"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="596"/>
         <source>Say why this value was chosen; the reason is kept with the decision.</source>
         <translation>请说明选择此值的理由；理由会随裁定一并保存。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="587"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="628"/>
         <source>Returned by %1: %2</source>
         <translation>%1 已退回：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="589"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="630"/>
         <source>Approved by %1.</source>
         <translation>%1 已批准。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="589"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="630"/>
         <source>Approved by %1: %2</source>
         <translation>%1 已批准：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="591"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="632"/>
         <source>Submitted by %1.</source>
         <translation>%1 已提交。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="591"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="632"/>
         <source>Submitted by %1: %2</source>
         <translation>%1 已提交：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="604"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="645"/>
         <source>Photos cannot be stored on this tablet.</source>
         <translation>本机无法保存照片。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="610"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="651"/>
         <source>The photo was not added: %1</source>
         <translation>照片未添加：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="665"/>
         <source>photo on %1</source>
         <translation>“%1”的照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="626"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="667"/>
         <source>Photo attached (this picture was already on the tablet, stored once)</source>
         <translation>已附加照片（本机已有这张照片，只保存一份）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="626"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="667"/>
         <source>Photo attached</source>
         <translation>已附加照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="639"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="680"/>
         <source>Photo removed</source>
         <translation>已移除照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="642"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="683"/>
         <source>That photo is no longer attached.</source>
         <translation>这张照片已不再附加。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="668"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="709"/>
         <source>“%1” is not a signature.</source>
         <translation>“%1”不是签名项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="672"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="713"/>
         <source>Write the signer&apos;s name before signing.</source>
         <translation>签字前请填写签字人姓名。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="676"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="717"/>
         <source>Signatures cannot be stored on this tablet.</source>
         <translation>本机无法保存签名。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="691"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="732"/>
         <source>The signature was not saved: %1</source>
         <translation>签名未保存：%1</translation>
     </message>
@@ -786,25 +798,31 @@
         <translation>已从 %2 名中抽取 %1 名服务对象（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../mobile/surveyflow.cpp" line="122"/>
+        <location filename="../../mobile/surveyflow.cpp" line="127"/>
         <source>Resident no. %1 on the roster (roster not on this tablet)</source>
         <translation>名册第 %1 位（名册不在本机）</translation>
     </message>
     <message>
-        <location filename="../../mobile/surveyflow.cpp" line="124"/>
+        <location filename="../../mobile/surveyflow.cpp" line="129"/>
         <source>Bed %1</source>
         <translation>%1 号床</translation>
     </message>
     <message>
-        <location filename="../../mobile/surveyflow.cpp" line="148"/>
-        <location filename="../../mobile/surveyflow.cpp" line="203"/>
+        <location filename="../../mobile/surveyflow.cpp" line="152"/>
+        <location filename="../../mobile/surveyflow.cpp" line="206"/>
+        <location filename="../../mobile/surveyflow.cpp" line="237"/>
         <source>Draw the sample first.</source>
         <translation>请先抽取样本。</translation>
     </message>
     <message>
-        <location filename="../../mobile/surveyflow.cpp" line="211"/>
+        <location filename="../../mobile/surveyflow.cpp" line="214"/>
         <source>No question was answered; nothing was saved.</source>
         <translation>没有回答任何问题，未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/surveyflow.cpp" line="241"/>
+        <source>Say why the sample cannot be completed; the reason is printed with the conclusion.</source>
+        <translation>请说明样本无法补足的原因；该原因将与结论一并打印。</translation>
     </message>
 </context>
 <context>
@@ -818,6 +836,29 @@
         <location filename="../../qml/Main.qml" line="88"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
+    </message>
+</context>
+<context>
+    <name>NaReasonDialog</name>
+    <message>
+        <location filename="../../qml/NaReasonDialog.qml" line="12"/>
+        <source>Why does this not apply?</source>
+        <translation>为何不适用？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/NaReasonDialog.qml" line="19"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../qml/NaReasonDialog.qml" line="26"/>
+        <source>This item counts in every rate unless it truly does not apply. Say why, for the record.</source>
+        <translation>除非确实不适用，本项计入各项比率。请说明原因，以备查。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/NaReasonDialog.qml" line="33"/>
+        <source>e.g. single-storey building, no lift</source>
+        <translation>例如：单层建筑，无电梯</translation>
     </message>
 </context>
 <context>
@@ -958,262 +999,262 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../mobile/report.cpp" line="178"/>
+        <location filename="../../mobile/report.cpp" line="180"/>
         <source>photo not on this tablet</source>
         <translation>照片不在本机</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="213"/>
+        <location filename="../../mobile/report.cpp" line="215"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="256"/>
+        <location filename="../../mobile/report.cpp" line="258"/>
         <source>Evaluation report</source>
         <translation>评估报告</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="264"/>
+        <location filename="../../mobile/report.cpp" line="266"/>
         <source>Inspection</source>
         <translation>评估任务</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="265"/>
+        <location filename="../../mobile/report.cpp" line="267"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="266"/>
+        <location filename="../../mobile/report.cpp" line="268"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="267"/>
+        <location filename="../../mobile/report.cpp" line="269"/>
         <source>Team</source>
         <translation>评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="268"/>
+        <location filename="../../mobile/report.cpp" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="269"/>
-        <location filename="../../mobile/report.cpp" line="331"/>
+        <location filename="../../mobile/report.cpp" line="270"/>
+        <location filename="../../mobile/report.cpp" line="335"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="270"/>
+        <location filename="../../mobile/report.cpp" line="271"/>
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="279"/>
+        <location filename="../../mobile/report.cpp" line="280"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="279"/>
+        <location filename="../../mobile/report.cpp" line="281"/>
         <source> · owner: %1</source>
         <translation> · 负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="292"/>
+        <location filename="../../mobile/report.cpp" line="294"/>
         <source>conflict, not settled</source>
         <translation>冲突，未裁定</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="299"/>
+        <location filename="../../mobile/report.cpp" line="301"/>
         <source>%1 (prefilled)</source>
         <translation>%1（预填）</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="301"/>
+        <location filename="../../mobile/report.cpp" line="303"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/report.cpp" line="308"/>
+        <location filename="../../mobile/report.cpp" line="310"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="316"/>
-        <location filename="../../mobile/report.cpp" line="394"/>
+        <location filename="../../mobile/report.cpp" line="320"/>
+        <location filename="../../mobile/report.cpp" line="405"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="316"/>
+        <location filename="../../mobile/report.cpp" line="320"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="316"/>
-        <location filename="../../mobile/report.cpp" line="348"/>
+        <location filename="../../mobile/report.cpp" line="320"/>
+        <location filename="../../mobile/report.cpp" line="357"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="316"/>
+        <location filename="../../mobile/report.cpp" line="320"/>
         <source>Notes and evidence</source>
         <translation>备注与证据</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="320"/>
+        <location filename="../../mobile/report.cpp" line="324"/>
         <source>Scoring sheet</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="333"/>
+        <location filename="../../mobile/report.cpp" line="337"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="333"/>
+        <location filename="../../mobile/report.cpp" line="337"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="333"/>
+        <location filename="../../mobile/report.cpp" line="337"/>
         <source>Answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="336"/>
+        <location filename="../../mobile/report.cpp" line="340"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="345"/>
+        <location filename="../../mobile/report.cpp" line="349"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="345"/>
+        <location filename="../../mobile/report.cpp" line="350"/>
         <source>NOT met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="345"/>
+        <location filename="../../mobile/report.cpp" line="351"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="345"/>
+        <location filename="../../mobile/report.cpp" line="352"/>
         <source>for information</source>
         <translation>仅供参考</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="348"/>
+        <location filename="../../mobile/report.cpp" line="357"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="348"/>
+        <location filename="../../mobile/report.cpp" line="357"/>
         <source>Figure</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="348"/>
+        <location filename="../../mobile/report.cpp" line="357"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="352"/>
+        <location filename="../../mobile/report.cpp" line="362"/>
         <source>Resident satisfaction survey</source>
         <translation>服务对象满意度调查</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="355"/>
+        <location filename="../../mobile/report.cpp" line="365"/>
         <source>Sample drawn from %1 residents (%2), %3 asked, seed %4 — anyone can redraw it with this seed.</source>
         <translation>从 %1 名服务对象中抽样（%2），调查 %3 名，随机种子 %4 —— 任何人都可用此种子重新抽取核对。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="367"/>
         <source>roster</source>
         <translation>名册</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="367"/>
         <source>bed count</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="364"/>
+        <location filename="../../mobile/report.cpp" line="374"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="366"/>
+        <location filename="../../mobile/report.cpp" line="376"/>
         <source>The institution meets the standard.</source>
         <translation>该机构达到标准。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="367"/>
+        <location filename="../../mobile/report.cpp" line="377"/>
         <source>The institution does not meet the standard.</source>
         <translation>该机构未达到标准。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="368"/>
+        <location filename="../../mobile/report.cpp" line="378"/>
         <source>The evaluation is not complete yet.</source>
         <translation>评估尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="376"/>
+        <location filename="../../mobile/report.cpp" line="386"/>
         <source>Findings and improvement suggestions</source>
         <translation>发现的问题与整改建议</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="383"/>
+        <location filename="../../mobile/report.cpp" line="393"/>
         <source> (closed)</source>
         <translation>（已关闭）</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="389"/>
+        <location filename="../../mobile/report.cpp" line="399"/>
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="392"/>
+        <location filename="../../mobile/report.cpp" line="402"/>
         <source>No findings.</source>
         <translation>无问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="394"/>
+        <location filename="../../mobile/report.cpp" line="405"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="394"/>
+        <location filename="../../mobile/report.cpp" line="405"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="394"/>
+        <location filename="../../mobile/report.cpp" line="405"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="394"/>
+        <location filename="../../mobile/report.cpp" line="406"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="398"/>
+        <location filename="../../mobile/report.cpp" line="411"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="411"/>
+        <location filename="../../mobile/report.cpp" line="424"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="416"/>
+        <location filename="../../mobile/report.cpp" line="429"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
@@ -1320,62 +1361,62 @@
         <translation>服务器 %1 没有响应。请在设置中检查地址，或继续离线工作：所有内容都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="30"/>
+        <location filename="../../mobile/serverapi.cpp" line="32"/>
         <source>The server name %1 cannot be found. Check the address in Settings and the network.</source>
         <translation>找不到服务器 %1。请检查设置中的地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="33"/>
+        <location filename="../../mobile/serverapi.cpp" line="35"/>
         <source>The server at %1 took too long to answer. The network may be weak; try again.</source>
         <translation>服务器 %1 响应超时，网络可能较弱，请重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="35"/>
+        <location filename="../../mobile/serverapi.cpp" line="37"/>
         <source>A secure connection to %1 could not be made (certificate problem).</source>
         <translation>无法与 %1 建立安全连接（证书问题）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="39"/>
+        <location filename="../../mobile/serverapi.cpp" line="41"/>
         <source>There is no network connection. Everything is kept on this tablet and will be sent later.</source>
         <translation>没有网络连接。所有内容都保存在本机，稍后发送。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="41"/>
+        <location filename="../../mobile/serverapi.cpp" line="43"/>
         <source>The connection to %1 failed. Try again later.</source>
         <translation>连接 %1 失败，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="49"/>
+        <location filename="../../mobile/serverapi.cpp" line="51"/>
         <source>Your sign-in has expired or is not valid. Sign in again.</source>
         <translation>登录已过期或无效，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="51"/>
+        <location filename="../../mobile/serverapi.cpp" line="53"/>
         <source>You are not allowed to do this (%1).</source>
         <translation>您无权进行此操作（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="53"/>
+        <location filename="../../mobile/serverapi.cpp" line="55"/>
         <source>The server does not know this (%1).</source>
         <translation>服务器上没有此内容（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="55"/>
+        <location filename="../../mobile/serverapi.cpp" line="57"/>
         <source>This is too large for the server.</source>
         <translation>内容太大，服务器无法接收。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="57"/>
+        <location filename="../../mobile/serverapi.cpp" line="59"/>
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>尝试次数过多，请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="60"/>
+        <location filename="../../mobile/serverapi.cpp" line="62"/>
         <source>The server had a problem (%1). Try again later.</source>
         <translation>服务器出现问题（%1），请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/serverapi.cpp" line="61"/>
+        <location filename="../../mobile/serverapi.cpp" line="64"/>
         <source>The server refused the request (HTTP %1).</source>
         <translation>服务器拒绝了请求（HTTP %1）。</translation>
     </message>
@@ -1383,38 +1424,38 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../mobile/session.cpp" line="67"/>
+        <location filename="../../mobile/session.cpp" line="68"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="71"/>
+        <location filename="../../mobile/session.cpp" line="73"/>
         <source>The server address “%1” is not valid (it looks like http://192.168.1.10:8080).</source>
         <translation>服务器地址“%1”无效（格式如 http://192.168.1.10:8080）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="86"/>
-        <location filename="../../mobile/session.cpp" line="122"/>
+        <location filename="../../mobile/session.cpp" line="89"/>
+        <location filename="../../mobile/session.cpp" line="125"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="95"/>
+        <location filename="../../mobile/session.cpp" line="98"/>
         <source>The server&apos;s answer to the sign-in could not be understood.</source>
         <translation>无法识别服务器的登录响应。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="107"/>
+        <location filename="../../mobile/session.cpp" line="110"/>
         <source>Signed in, but offline sign-in could not be prepared: %1</source>
         <translation>已登录，但无法准备离线登录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="116"/>
+        <location filename="../../mobile/session.cpp" line="119"/>
         <source>This account has not signed in on this tablet before, so it cannot sign in offline.</source>
         <translation>该账号此前未在本机登录过，无法离线登录。</translation>
     </message>
     <message>
-        <location filename="../../mobile/session.cpp" line="130"/>
+        <location filename="../../mobile/session.cpp" line="133"/>
         <source>Li Hua (demo)</source>
         <translation>李华（演示）</translation>
     </message>
@@ -1771,7 +1812,7 @@
     </message>
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="103"/>
-        <location filename="../../qml/SurveyPanel.qml" line="116"/>
+        <location filename="../../qml/SurveyPanel.qml" line="117"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
@@ -1781,125 +1822,156 @@
         <translation>无法回答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="104"/>
+        <location filename="../../qml/SurveyPanel.qml" line="105"/>
         <source>To do</source>
         <translation>待调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="109"/>
+        <location filename="../../qml/SurveyPanel.qml" line="105"/>
+        <source>Answered by a proxy</source>
+        <translation>代答</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="110"/>
         <source>Review answers</source>
         <translation>查看答案</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="109"/>
+        <location filename="../../qml/SurveyPanel.qml" line="110"/>
         <source>Interview</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="123"/>
+        <location filename="../../qml/SurveyPanel.qml" line="124"/>
         <source>Unable</source>
         <translation>无法回答</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="132"/>
+        <source>Proxy</source>
+        <translation>代答</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="145"/>
+        <source>Why the sample cannot be completed</source>
+        <translation>样本无法补足的原因</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="150"/>
+        <source>Close the sample</source>
+        <translation>结束抽样</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="158"/>
+        <source>Sample closed by %1: %2</source>
+        <translation>%1 已结束抽样：%2</translation>
     </message>
 </context>
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="44"/>
+        <location filename="../../mobile/syncclient.cpp" line="46"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="49"/>
+        <location filename="../../mobile/syncclient.cpp" line="51"/>
         <source>This inspection stays on this tablet (demo).</source>
         <translation>此评估只保存在本机（演示）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="124"/>
+        <location filename="../../mobile/syncclient.cpp" line="126"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="151"/>
+        <location filename="../../mobile/syncclient.cpp" line="163"/>
         <source>The changes waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="161"/>
+        <location filename="../../mobile/syncclient.cpp" line="171"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="170"/>
+        <location filename="../../mobile/syncclient.cpp" line="187"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/syncclient.cpp" line="202"/>
         <source>The server&apos;s answer to the changes sent could not be understood; they stay waiting and will be sent again.</source>
         <translation>无法理解服务器对已发送修改的回复；修改仍在等待，稍后会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="200"/>
+        <location filename="../../mobile/syncclient.cpp" line="234"/>
         <source>Receiving the team&apos;s work…</source>
         <translation>正在接收组员的工作…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="210"/>
+        <location filename="../../mobile/syncclient.cpp" line="244"/>
+        <location filename="../../mobile/syncclient.cpp" line="254"/>
         <source>The team&apos;s work sent by the server could not be understood.</source>
         <translation>无法理解服务器发来的组员工作。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="217"/>
+        <location filename="../../mobile/syncclient.cpp" line="251"/>
         <source>The server sent a damaged change (%1); nothing of this page was stored.</source>
         <translation>服务器发来一条损坏的修改（%1）；本页内容均未保存。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="228"/>
+        <location filename="../../mobile/syncclient.cpp" line="264"/>
         <source>The team&apos;s work could not be stored on this tablet.</source>
         <translation>组员的工作无法保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="263"/>
+        <location filename="../../mobile/syncclient.cpp" line="300"/>
         <source>Synced at %1 · %2 changes refused by the server</source>
         <translation>%1 已同步 · 服务器拒收 %2 条修改</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="264"/>
+        <location filename="../../mobile/syncclient.cpp" line="301"/>
         <source>All sent · synced at %1</source>
         <translation>已全部发送 · %1 同步</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="268"/>
+        <location filename="../../mobile/syncclient.cpp" line="305"/>
         <source>Sign in again to send your changes; they are kept on this tablet.</source>
         <translation>请重新登录以发送修改；修改已保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="274"/>
+        <location filename="../../mobile/syncclient.cpp" line="311"/>
         <source>Offline: %1 changes waiting. Trying again in %2 s.</source>
         <translation>离线：%1 条修改待发送，%2 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="293"/>
+        <location filename="../../mobile/syncclient.cpp" line="330"/>
         <source>The photos waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的照片：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="303"/>
+        <location filename="../../mobile/syncclient.cpp" line="340"/>
         <source>Checking which photos the server needs…</source>
         <translation>正在确认服务器需要哪些照片…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="311"/>
+        <location filename="../../mobile/syncclient.cpp" line="348"/>
         <source>The server&apos;s answer about photos could not be understood.</source>
         <translation>无法理解服务器关于照片的回复。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="362"/>
+        <location filename="../../mobile/syncclient.cpp" line="398"/>
         <source>A photo on this tablet cannot be read (%1).</source>
         <translation>本机上的一张照片无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="371"/>
+        <location filename="../../mobile/syncclient.cpp" line="408"/>
         <source>Sending photos: %1 of %2 (%3 kB of this one)</source>
         <translation>正在发送照片：%1 / %2（本张已发 %3 kB）</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="396"/>
+        <location filename="../../mobile/syncclient.cpp" line="435"/>
         <source>A photo on this tablet is damaged and cannot be sent (%1…).</source>
         <translation>本机上的一张照片已损坏，无法发送（%1…）。</translation>
     </message>
@@ -1978,159 +2050,225 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../mobile/texts.cpp" line="28"/>
+        <location filename="../../mobile/texts.cpp" line="24"/>
+        <location filename="../../mobile/texts.cpp" line="31"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="30"/>
+        <location filename="../../mobile/texts.cpp" line="24"/>
+        <source>Not applicable: %1</source>
+        <translation>不适用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="33"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="30"/>
+        <location filename="../../mobile/texts.cpp" line="33"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="38"/>
+        <location filename="../../mobile/texts.cpp" line="41"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="52"/>
+        <location filename="../../mobile/texts.cpp" line="55"/>
         <source>Signed by %1</source>
         <translation>签字人：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="71"/>
+        <location filename="../../mobile/texts.cpp" line="74"/>
         <source>finding “%1”</source>
         <translation>问题“%1”</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="81"/>
+        <location filename="../../mobile/texts.cpp" line="84"/>
         <source>“%1” is not answered yet.</source>
         <translation>“%1”尚未填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="83"/>
+        <location filename="../../mobile/texts.cpp" line="86"/>
         <source>“%1” still needs a signature.</source>
         <translation>“%1”尚缺签字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="85"/>
+        <location filename="../../mobile/texts.cpp" line="88"/>
         <source>“%1” is non-compliant and needs a note saying what was found.</source>
         <translation>“%1”为不符合，需填写备注说明发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="88"/>
+        <location filename="../../mobile/texts.cpp" line="91"/>
         <source>“%1” needs more photos (%2).</source>
         <translation>“%1”照片不足（%2）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="89"/>
+        <location filename="../../mobile/texts.cpp" line="92"/>
         <source>“%1” is non-compliant and needs a photo as evidence.</source>
         <translation>“%1”为不符合，需拍照取证。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="92"/>
+        <location filename="../../mobile/texts.cpp" line="95"/>
         <source>Team members gave different values for %1; the lead must choose one.</source>
         <translation>评估组成员对%1给出了不同的值，需由组长确定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="94"/>
+        <location filename="../../mobile/texts.cpp" line="97"/>
         <source>Indicator “%1” cannot be computed yet: some of its inputs are missing.</source>
         <translation>指标“%1”暂无法计算：部分数据尚缺。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="96"/>
+        <location filename="../../mobile/texts.cpp" line="99"/>
         <source>Indicator “%1” misses its target.</source>
         <translation>指标“%1”未达到目标值。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="98"/>
+        <location filename="../../mobile/texts.cpp" line="101"/>
         <source>The resident sample for the survey has not been drawn.</source>
         <translation>尚未抽取满意度调查的服务对象样本。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="100"/>
+        <location filename="../../mobile/texts.cpp" line="103"/>
         <source>The survey needs more valid responses (%1).</source>
         <translation>有效调查问卷不足（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="102"/>
+        <location filename="../../mobile/texts.cpp" line="105"/>
         <source>The total is below the pass mark (%1).</source>
         <translation>总分低于合格线（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="104"/>
+        <location filename="../../mobile/texts.cpp" line="107"/>
         <source>A major hazard is still open: %1.</source>
         <translation>仍有未整改的重大隐患：%1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="111"/>
+        <location filename="../../mobile/texts.cpp" line="109"/>
+        <source>Resident %1 has more than one questionnaire; it counts once until the lead withdraws the one that does not stand.</source>
+        <translation>服务对象 %1 有不止一份问卷；在组长撤回不成立的一份之前只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="112"/>
+        <source>The sample was closed before it was complete (%1).</source>
+        <translation>样本未达应抽数即已结束（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="119"/>
+        <source>These figures cannot all be true: %1 (%2). Correct them before the evaluation can pass.</source>
+        <translation>以下数据相互矛盾：%1（%2）。更正后评估方可合格。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="122"/>
+        <source>Figures that cannot all be true: %1.</source>
+        <translation>数据相互矛盾：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="130"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="118"/>
-        <location filename="../../mobile/texts.cpp" line="129"/>
+        <location filename="../../mobile/texts.cpp" line="137"/>
+        <location filename="../../mobile/texts.cpp" line="148"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="118"/>
-        <location filename="../../mobile/texts.cpp" line="129"/>
+        <location filename="../../mobile/texts.cpp" line="137"/>
+        <location filename="../../mobile/texts.cpp" line="148"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="142"/>
+        <location filename="../../mobile/texts.cpp" line="161"/>
+        <source>The text is too long: %1 characters, at most %2 can be saved. Shorten it and save again.</source>
+        <translation>文字过长：共 %1 字，最多可保存 %2 字。请删减后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="163"/>
+        <source>This change cannot be saved: %1</source>
+        <translation>此修改无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="166"/>
+        <source>This tablet&apos;s change counter is out of step (%1); the change was not saved.</source>
+        <translation>本平板的修改计数异常（%1），修改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="168"/>
+        <source>This evaluation has been approved and is locked: changes are no longer accepted.</source>
+        <translation>本次评估已批准并锁定，不再接受修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="170"/>
+        <source>You are not on this evaluation&apos;s team, so you cannot change it.</source>
+        <translation>您不是本次评估的组员，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="172"/>
+        <source>Your role does not allow this change: %1</source>
+        <translation>您的角色不能进行此修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="174"/>
+        <source>Not possible at this stage of the review: %1</source>
+        <translation>审核的当前阶段不能进行此操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="176"/>
+        <source>This value cannot be saved: %1</source>
+        <translation>此值无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="189"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="144"/>
+        <location filename="../../mobile/texts.cpp" line="191"/>
         <source>Submitted for review</source>
         <translation>已提交审核</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="146"/>
+        <location filename="../../mobile/texts.cpp" line="193"/>
         <source>Returned to the team</source>
         <translation>已退回评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="148"/>
+        <location filename="../../mobile/texts.cpp" line="195"/>
         <source>Approved (locked)</source>
         <translation>已审核通过（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="150"/>
+        <location filename="../../mobile/texts.cpp" line="197"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="157"/>
+        <location filename="../../mobile/texts.cpp" line="204"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="159"/>
+        <location filename="../../mobile/texts.cpp" line="206"/>
         <source>Evaluator</source>
         <translation>评估员</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="161"/>
+        <location filename="../../mobile/texts.cpp" line="208"/>
         <source>Supervisor</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="163"/>
+        <location filename="../../mobile/texts.cpp" line="210"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../mobile/texts.cpp" line="165"/>
+        <location filename="../../mobile/texts.cpp" line="212"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
     </message>
@@ -2138,27 +2276,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="80"/>
+        <location filename="../../mobile/workspace.cpp" line="81"/>
         <source>The template %1 is not on this tablet yet. Connect to the server once to fetch it.</source>
         <translation>本机还没有模板 %1，请联网一次以下载。</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="86"/>
+        <location filename="../../mobile/workspace.cpp" line="87"/>
         <source>The template %1 is damaged and cannot be used: %2</source>
         <translation>模板 %1 已损坏，无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="107"/>
+        <location filename="../../mobile/workspace.cpp" line="109"/>
         <source>The list of assignments cannot be read: %1</source>
         <translation>无法读取任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="215"/>
+        <location filename="../../mobile/workspace.cpp" line="218"/>
         <source>The assignments could not be stored: %1</source>
         <translation>无法保存任务列表：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/workspace.cpp" line="230"/>
+        <location filename="../../mobile/workspace.cpp" line="234"/>
         <source>The server sent a template that cannot be used (%1): %2</source>
         <translation>服务器发送的模板无法使用（%1）：%2</translation>
     </message>
