@@ -4,15 +4,15 @@ import QtQuick.Controls
 // A short message at the bottom of the window that fades after a few seconds.
 Popup {
     id: toast
-    property alias text: label.text
+    property string text
     function show(message) {
-        label.text = message
+        toast.text = message
         open()
         timer.restart()
     }
     x: (parent.width - width) / 2
     y: parent.height - height - 32
-    width: Math.min(parent.width - 32, label.implicitWidth + 48)
+    width: Math.min(parent.width - 32, contentItem.implicitWidth + 48)
     padding: 14
     closePolicy: Popup.CloseOnPressOutside
     background: Rectangle {
@@ -20,7 +20,7 @@ Popup {
         radius: Theme.radius
     }
     contentItem: Label {
-        id: label
+        text: toast.text
         color: "white"
         wrapMode: Text.Wrap
         font.pixelSize: Theme.fontBody

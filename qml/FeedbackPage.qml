@@ -42,25 +42,25 @@ Page {
                     Label {
                         id: reportLabel
                         property url last
-                        text: last.toString() === "" ? qsTr("The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.")
-                                                    : qsTr("Report written: %1").arg(last.toString().split("/").pop())
+                        text: String(last) === "" ? qsTr("The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.")
+                                                    : qsTr("Report written: %1").arg(String(last).split("/").pop())
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Button {
-                        text: reportLabel.last.toString() === "" ? qsTr("Write the report") : qsTr("Write again")
-                        highlighted: reportLabel.last.toString() === ""
+                        text: String(reportLabel.last) === "" ? qsTr("Write the report") : qsTr("Write again")
+                        highlighted: String(reportLabel.last) === ""
                         Layout.preferredHeight: Theme.touch
                         onClicked: {
                             const url = App.writeReport()
-                            if (url.toString() !== "") {
+                            if (String(url) !== "") {
                                 reportLabel.last = url
                                 App.inspection.infoMessage(qsTr("Report written"))
                             }
                         }
                     }
                     Button {
-                        visible: reportLabel.last.toString() !== ""
+                        visible: String(reportLabel.last) !== ""
                         text: qsTr("Open / share")
                         Layout.preferredHeight: Theme.touch
                         onClicked: App.openReport(reportLabel.last)

@@ -1,13 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import CareEval.Core
 
 // The window: a header with back, title, sync state and settings; a StackView of pages. Navigation
 // lives here (openInspection, openStep, showPage); pages ask for it and hold no navigation state.
 ApplicationWindow {
     id: window
+    readonly property var currentPage: stack.currentItem
     visible: true
     title: qsTr("CareEval")
     color: Theme.background
@@ -105,7 +106,7 @@ ApplicationWindow {
 
     header: CeHeader {
         canGoBack: stack.depth > 1
-        title: stack.currentItem && stack.currentItem.title !== undefined ? stack.currentItem.title : ""
+        title: window.currentPage && window.currentPage.title !== undefined ? window.currentPage.title : ""
         onBackRequested: window.back()
         onSettingsRequested: window.openSettings()
     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -31,8 +32,8 @@ Page {
                     spacing: 4
                     Label { text: App.inspection.templateTitle; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
-                        text: [App.inspection.plannedDate, App.inspection.workflowText,
-                               qsTr("%1 of %2 items answered").arg(App.inspection.answered).arg(App.inspection.answerable)].join(" · ")
+                        text: App.inspection.plannedDate + " · " + App.inspection.workflowText + " · "
+                              + qsTr("%1 of %2 items answered").arg(App.inspection.answered).arg(App.inspection.answerable)
                         color: Theme.muted
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -54,8 +55,8 @@ Item {
         y: 60
         standardButtons: Dialog.Ok | Dialog.Cancel
         onAccepted: {
-            if (root.file.toString() !== "") {
-                App.inspection.attachPhoto(root.target, root.file.toString(), caption.text)
+            if (String(root.file) !== "") {
+                App.inspection.attachPhoto(root.target, String(root.file), caption.text)
             } else if (App.photos.cameraAvailable) {
                 cameraLoader.active = true
                 cameraLoader.item.target = root.target
@@ -68,13 +69,13 @@ Item {
             spacing: 8
             Label { text: root.label; wrapMode: Text.Wrap; Layout.fillWidth: true; font.bold: true }
             RowLayout {
-                visible: App.photos.cameraAvailable && root.file.toString() === ""
+                visible: App.photos.cameraAvailable && String(root.file) === ""
                 Layout.fillWidth: true
                 Label { text: qsTr("OK opens the camera."); Layout.fillWidth: true; wrapMode: Text.Wrap }
                 Button { text: qsTr("Import a file instead"); flat: true; onClicked: { captionDialog.close(); files.open() } }
             }
             Image {
-                visible: root.file.toString() !== ""
+                visible: String(root.file) !== ""
                 source: root.file
                 asynchronous: true
                 sourceSize.height: 240

@@ -8,10 +8,9 @@ ItemDelegate {
     required property string sentence
     required property int step
     property color tone: Theme.warn
-    implicitHeight: Math.max(Theme.touch, label.implicitHeight + 16)
+    implicitHeight: Math.max(Theme.touch, contentItem.implicitHeight + 16)
     leftPadding: 12
     contentItem: Label {
-        id: label
         text: row.sentence
         wrapMode: Text.Wrap
         font.pixelSize: Theme.fontSmall

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -90,16 +91,17 @@ Popup {
                 Repeater {
                     model: mode.finished ? [] : (mode.question.options || []).concat(mode.question.allowUnknown ? [{value: "unknown", label: qsTr("Don't know"), mood: NaN}] : [])
                     delegate: Button {
+                        id: option
                         required property var modelData
                         Layout.fillWidth: true
                         Layout.preferredHeight: Math.max(88, mode.big * 2.4)
-                        highlighted: mode.answers[mode.question.id] === modelData.value
+                        highlighted: mode.answers[mode.question.id] === option.modelData.value
                         contentItem: RowLayout {
                             spacing: 20
-                            CeFace { mood: modelData.mood; implicitWidth: mode.big * 2; implicitHeight: mode.big * 2 }
-                            Label { text: modelData.label; font.pixelSize: mode.big; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                            CeFace { mood: option.modelData.mood; implicitWidth: mode.big * 2; implicitHeight: mode.big * 2 }
+                            Label { text: option.modelData.label; font.pixelSize: mode.big; Layout.fillWidth: true; wrapMode: Text.Wrap }
                         }
-                        onClicked: mode.choose(modelData.value)
+                        onClicked: mode.choose(option.modelData.value)
                     }
                 }
             }

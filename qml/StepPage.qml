@@ -12,6 +12,8 @@ Page {
     title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
 
+    // Later, not while the list is still building its delegates.
+    Timer { id: headerLater; interval: 0; onTriggered: page.keepHeaderInView() }
     function keepHeaderInView() {
         if (!list.moving && list.indexAt(10, list.contentY + 10) < 0)
             list.positionViewAtBeginning()
@@ -61,7 +63,7 @@ Page {
             // A title that wraps (portrait) makes the header taller after the list has placed it,
             // and the list grows it upwards, out of view: while the header is what is on top, keep
             // its top in view (later, not while the list is still building its delegates).
-            onHeightChanged: Qt.callLater(page.keepHeaderInView)
+            onHeightChanged: headerLater.restart()
         }
         section.property: "sectionId"
         section.delegate: SectionHeader {

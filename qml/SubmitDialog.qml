@@ -7,6 +7,8 @@ import CareEval.Core
 // items and evidence — so a submission is a decision, not an accident.
 Dialog {
     id: dialog
+    // The server's view of the team (a map from the sync client)
+    readonly property var serverTeam: App.teamView
     title: qsTr("Submit for review")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
@@ -18,7 +20,7 @@ Dialog {
     // Members whose tablets have not synced for an hour (or ever): their latest work may not be here.
     readonly property var quietMembers: {
         const out = []
-        const server = App.teamView.members || {}
+        const server = dialog.serverTeam.members || {}
         for (const user in server) {
             const m = server[user]
             if (user !== App.session.username && (m.lastSyncMs === 0 || Date.now() - m.lastSyncMs > 3600 * 1000))
@@ -59,15 +61,15 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
-            visible: (App.teamView.photosMissing || []).length > 0
-            text: qsTr("%1 photos named in the evaluation have not reached the server yet.").arg((App.teamView.photosMissing || []).length)
+            visible: (dialog.serverTeam.photosMissing || []).length > 0
+            text: qsTr("%1 photos named in the evaluation have not reached the server yet.").arg((dialog.serverTeam.photosMissing || []).length)
             color: Theme.warn
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
             visible: App.sync.pending === 0 && App.inspection.conflicts.count === 0 && App.inspection.missing.count === 0
-                     && dialog.quietMembers.length === 0 && (App.teamView.photosMissing || []).length === 0
+                     && dialog.quietMembers.length === 0 && (dialog.serverTeam.photosMissing || []).length === 0
             text: qsTr("Everything is complete and sent.")
             color: Theme.pass
         }

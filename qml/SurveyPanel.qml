@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -84,55 +85,56 @@ ColumnLayout {
             Repeater {
                 model: panel.rows
                 delegate: RowLayout {
+                    id: resident
                     required property var modelData
                     Layout.fillWidth: true
                     spacing: 8
-                    Label { text: modelData.code; font.bold: true; Layout.preferredWidth: 48 }
+                    Label { text: resident.modelData.code; font.bold: true; Layout.preferredWidth: 48 }
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 0
-                        Label { text: modelData.who; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        Label { text: resident.modelData.who; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         Label {
-                            visible: modelData.replaces !== ""
-                            text: qsTr("replaces %1").arg(modelData.replaces)
+                            visible: resident.modelData.replaces !== ""
+                            text: qsTr("replaces %1").arg(resident.modelData.replaces)
                             color: Theme.muted
                             font.pixelSize: Theme.fontSmall
                         }
                     }
                     CeChip {
-                        text: modelData.status === "done" ? qsTr("Done") : modelData.status === "refused" ? qsTr("Refused")
-                              : modelData.status === "unable" ? qsTr("Unable to answer")
-                              : modelData.status === "proxy" ? qsTr("Answered by a proxy") : qsTr("To do")
-                        tone: modelData.status === "done" ? Theme.pass : modelData.status === "todo" ? Theme.info : Theme.warn
+                        text: resident.modelData.status === "done" ? qsTr("Done") : resident.modelData.status === "refused" ? qsTr("Refused")
+                              : resident.modelData.status === "unable" ? qsTr("Unable to answer")
+                              : resident.modelData.status === "proxy" ? qsTr("Answered by a proxy") : qsTr("To do")
+                        tone: resident.modelData.status === "done" ? Theme.pass : resident.modelData.status === "todo" ? Theme.info : Theme.warn
                     }
                     Button {
-                        visible: panel.editable && (modelData.status === "todo" || modelData.status === "done" || modelData.status === "proxy")
-                        text: modelData.status === "todo" ? qsTr("Interview") : qsTr("Review answers")
-                        highlighted: modelData.status === "todo"
+                        visible: panel.editable && (resident.modelData.status === "todo" || resident.modelData.status === "done" || resident.modelData.status === "proxy")
+                        text: resident.modelData.status === "todo" ? qsTr("Interview") : qsTr("Review answers")
+                        highlighted: resident.modelData.status === "todo"
                         Layout.preferredHeight: Theme.touch
-                        onClicked: Capture.interviewRequested(modelData.code, modelData.who)
+                        onClicked: Capture.interviewRequested(resident.modelData.code, resident.modelData.who)
                     }
                     Button {
-                        visible: panel.editable && modelData.status === "todo"
+                        visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Refused")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(modelData.code, "refused")
+                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "refused")
                     }
                     Button {
-                        visible: panel.editable && modelData.status === "todo"
+                        visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Unable")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(modelData.code, "unable")
+                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "unable")
                     }
                     Button {
                         // A family member or carer answers for the resident (代答): reported apart.
-                        visible: panel.editable && modelData.status === "todo"
+                        visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Proxy")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(modelData.code, "proxy")
+                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "proxy")
                     }
                 }
             }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,8 +8,10 @@ import CareEval.Core
 // how many the server holds (the difference is still on its way), and when they last synced.
 ColumnLayout {
     id: panel
+    // The server's view of the team (a map from the sync client)
+    readonly property var serverTeam: App.teamView
     readonly property var members: App.inspection.revision >= 0 ? App.inspection.team() : []
-    readonly property var server: App.teamView.members || ({})
+    readonly property var server: panel.serverTeam.members || ({})
     spacing: 4
     Component.onCompleted: App.refreshTeam()
     Connections {
@@ -20,26 +23,27 @@ ColumnLayout {
         Layout.fillWidth: true
         Label { text: qsTr("Team"); font.bold: true; Layout.fillWidth: true }
         Label {
-            visible: App.teamView.photosExpected !== undefined
-            text: qsTr("Photos on the server: %1 of %2").arg(App.teamView.photosReceived).arg(App.teamView.photosExpected)
-            color: App.teamView.photosReceived >= App.teamView.photosExpected ? Theme.pass : Theme.warn
+            visible: panel.serverTeam.photosExpected !== undefined
+            text: qsTr("Photos on the server: %1 of %2").arg(panel.serverTeam.photosReceived).arg(panel.serverTeam.photosExpected)
+            color: panel.serverTeam.photosReceived >= panel.serverTeam.photosExpected ? Theme.pass : Theme.warn
             font.pixelSize: Theme.fontSmall
         }
     }
     Repeater {
         model: panel.members
         delegate: ColumnLayout {
+            id: member
             required property var modelData
-            readonly property var remote: panel.server[modelData.user]
+            readonly property var remote: panel.server[member.modelData.user]
             Layout.fillWidth: true
             spacing: 0
             RowLayout {
                 Layout.fillWidth: true
-                Label { text: modelData.name + (modelData.me ? " " + qsTr("(me)") : ""); font.bold: true }
-                Label { text: modelData.role; color: Theme.muted; Layout.fillWidth: true }
+                Label { text: member.modelData.name + (member.modelData.me ? " " + qsTr("(me)") : ""); font.bold: true }
+                Label { text: member.modelData.role; color: Theme.muted; Layout.fillWidth: true }
                 Label {
-                    visible: modelData.steps !== ""
-                    text: qsTr("Steps %1").arg(modelData.steps)
+                    visible: member.modelData.steps !== ""
+                    text: qsTr("Steps %1").arg(member.modelData.steps)
                     font.pixelSize: Theme.fontSmall
                 }
             }
@@ -47,15 +51,15 @@ ColumnLayout {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontSmall
-                color: remote !== undefined && remote.operations > modelData.received ? Theme.warn : Theme.muted
+                color: member.remote !== undefined && member.remote.operations > member.modelData.received ? Theme.warn : Theme.muted
                 text: {
-                    let t = qsTr("%1 changes here").arg(modelData.received)
-                    if (modelData.lastChange !== "")
-                        t += " · " + qsTr("latest %1").arg(modelData.lastChange)
-                    if (remote !== undefined) {
-                        if (remote.operations > modelData.received)
-                            t += " · " + qsTr("%1 more on the server: sync to receive them").arg(remote.operations - modelData.received)
-                        t += " · " + (remote.lastSync !== "" ? qsTr("last synced %1").arg(remote.lastSync) : qsTr("never synced"))
+                    let t = qsTr("%1 changes here").arg(member.modelData.received)
+                    if (member.modelData.lastChange !== "")
+                        t += " · " + qsTr("latest %1").arg(member.modelData.lastChange)
+                    if (member.remote !== undefined) {
+                        if (member.remote.operations > member.modelData.received)
+                            t += " · " + qsTr("%1 more on the server: sync to receive them").arg(member.remote.operations - member.modelData.received)
+                        t += " · " + (member.remote.lastSync !== "" ? qsTr("last synced %1").arg(member.remote.lastSync) : qsTr("never synced"))
                     }
                     return t
                 }
@@ -63,8 +67,8 @@ ColumnLayout {
         }
     }
     Label {
-        visible: App.teamView.error !== undefined && App.sync.state !== "disabled"
-        text: qsTr("The server's view of the team is not available: %1").arg(App.teamView.error || "")
+        visible: panel.serverTeam.error !== undefined && App.sync.state !== "disabled"
+        text: qsTr("The server's view of the team is not available: %1").arg(panel.serverTeam.error || "")
         color: Theme.muted
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap
