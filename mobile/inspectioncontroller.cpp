@@ -359,8 +359,8 @@ bool InspectionController::setNotApplicable(const QString &itemId, const QString
         setError(tr("Say why “%1” does not apply.").arg(m_snap.text(item->label)));
         return false;
     }
-    return answerWith(*item, canonicalJson(json {{"na", reason.trimmed().toStdString()}}),
-        tr("Not applicable: %1").arg(m_snap.text(item->label)));
+    return answerWith(
+        *item, canonicalJson(json {{"na", reason.trimmed().toStdString()}}), tr("Not applicable: %1").arg(m_snap.text(item->label)));
 }
 
 bool InspectionController::clearAnswer(const QString &itemId)

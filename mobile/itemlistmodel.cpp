@@ -246,10 +246,10 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
 {
     return {{ItemIdRole, "itemId"}, {NumberRole, "number"}, {TypeRole, "type"}, {LabelRole, "label"}, {GuidanceRole, "guidance"},
         {RequiredRole, "mandatory"}, {HazardRole, "hazard"}, {MinValueRole, "minValue"}, {MaxValueRole, "maxValue"},
-        {StepSizeRole, "stepSize"}, {UnitRole, "unit"}, {OptionsRole, "options"}, {AllowNaRole, "allowNa"}, {NaNeedsReasonRole, "naNeedsReason"},
-        {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"}, {PhotosMinRole, "photosMin"}, {ValueRole, "value"},
-        {ValueTextRole, "valueText"}, {HasValueRole, "hasValue"}, {StatusRole, "status"}, {ConflictTextRole, "conflictText"},
-        {PrefilledRole, "prefilled"}, {NoteRole, "note"}, {NoteCountRole, "noteCount"}, {PhotoCountRole, "photoCount"},
-        {MissingRole, "missing"}, {SectionIdRole, "sectionId"}, {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"},
-        {MineRole, "mine"}, {CandidatesRole, "candidates"}};
+        {StepSizeRole, "stepSize"}, {UnitRole, "unit"}, {OptionsRole, "options"}, {AllowNaRole, "allowNa"},
+        {NaNeedsReasonRole, "naNeedsReason"}, {NoteRequiredRole, "noteRequired"}, {PhotoRequiredRole, "photoRequired"},
+        {PhotosMinRole, "photosMin"}, {ValueRole, "value"}, {ValueTextRole, "valueText"}, {HasValueRole, "hasValue"},
+        {StatusRole, "status"}, {ConflictTextRole, "conflictText"}, {PrefilledRole, "prefilled"}, {NoteRole, "note"},
+        {NoteCountRole, "noteCount"}, {PhotoCountRole, "photoCount"}, {MissingRole, "missing"}, {SectionIdRole, "sectionId"},
+        {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}, {CandidatesRole, "candidates"}};
 }

@@ -3,7 +3,7 @@
 # run on every build. Usage: scripts/deps.sh [core|all]   (core: enough for the core, CLI and tests)
 set -euo pipefail
 
-core=(cmake ninja-build g++ pkg-config
+core=(cmake ninja-build g++ pkg-config clang-format git
       qt6-base-dev nlohmann-json3-dev libsqlite3-dev sqlite3
       libboost1.81-dev libssl-dev libsodium-dev libxlsxwriter-dev openssl curl
       # the tablet app (QML modules barely depend on each other: every one is named)

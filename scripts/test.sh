@@ -9,6 +9,12 @@ jobs=$(nproc)
 
 scripts/deps.sh core
 
+echo "== formatting (clang-format, .clang-format at the root)"
+if ! git ls-files '*.cpp' '*.h' | grep -v '^tests/fuzz/corpus/' | xargs clang-format --dry-run --Werror; then
+    echo "formatting: run  git ls-files '*.cpp' '*.h' | xargs clang-format -i  and commit" >&2
+    exit 1
+fi
+
 echo "== build (RelWithDebInfo)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$jobs"

@@ -117,7 +117,8 @@ std::optional<std::string> checkItemValue(const Item &item, const std::string &c
             return std::nullopt; // not an N/A value: checked as an answer
         if (item.na == NaPolicy::Never)
             return std::optional<std::string>("this item can never be marked not applicable");
-        if (withReason && (!v["na"].is_string() || v["na"].get_ref<const std::string &>().find_first_not_of(" \t\r\n") == std::string::npos))
+        if (withReason
+            && (!v["na"].is_string() || v["na"].get_ref<const std::string &>().find_first_not_of(" \t\r\n") == std::string::npos))
             return std::optional<std::string>("not applicable needs a reason in words");
         if (plain && item.na == NaPolicy::WithReason)
             return std::optional<std::string>("this item can be marked not applicable only with a reason");

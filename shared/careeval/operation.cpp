@@ -22,10 +22,9 @@ int hexValue(char c)
     return -1;
 }
 
-constexpr std::string_view kKindNames[kOpKindCount]
-    = {"set", "clear", "note", "photo.attach", "photo.detach", "sample.draw", "respondent.status", "survey.add", "survey.replace",
-        "survey.withdraw", "finding.add", "finding.edit", "finding.close", "resolve", "step.status", "submit", "approve", "return", "lock",
-        "sample.close"};
+constexpr std::string_view kKindNames[kOpKindCount] = {"set", "clear", "note", "photo.attach", "photo.detach", "sample.draw",
+    "respondent.status", "survey.add", "survey.replace", "survey.withdraw", "finding.add", "finding.edit", "finding.close", "resolve",
+    "step.status", "submit", "approve", "return", "lock", "sample.close"};
 
 using limits::kMaxNameLength;
 using limits::kMaxTargetLength;

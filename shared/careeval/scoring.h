@@ -47,12 +47,12 @@ struct Reason {
 struct SurveySummary {
     bool enabled = false;
     int sampleSize = 0; //!< residents the template asks for, given the drawn population (0: not drawn)
-    int responses = 0;  //!< counted questionnaires (one per resident; proxies, refusals and repeats left out)
+    int responses = 0; //!< counted questionnaires (one per resident; proxies, refusals and repeats left out)
     int valid = 0; //!< counted responses that answered the "satisfied" question (not "don't know")
     int satisfied = 0;
-    int proxy = 0;          //!< questionnaires answered by a proxy
+    int proxy = 0; //!< questionnaires answered by a proxy
     int proxySatisfied = 0;
-    int excluded = 0;       //!< questionnaires of residents marked refused or unable
+    int excluded = 0; //!< questionnaires of residents marked refused or unable
     std::vector<std::string> duplicates; //!< respondents with more than one questionnaire
     bool closedShort = false; //!< the lead closed the sample before it was complete
     ExprValue rate;

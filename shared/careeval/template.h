@@ -51,9 +51,9 @@ inline constexpr std::string_view kNotApplicable = "na";
 
 //! Whether an item may be marked not applicable, which takes it out of every rate, count and finding.
 enum class NaPolicy {
-    Allowed,    //!< "allow_na": true
+    Allowed, //!< "allow_na": true
     WithReason, //!< "allow_na": "with_reason" — only as {"na": reason}
-    Never,      //!< "allow_na": false
+    Never, //!< "allow_na": false
 };
 
 //! Whether a canonical value means "not applicable" (either form); `reason` receives the recorded

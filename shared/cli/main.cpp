@@ -127,9 +127,12 @@ std::string padLeft(const std::string &s, std::size_t width)
 std::string conclusionWords(ConclusionStatus c, bool en)
 {
     switch (c) {
-    case ConclusionStatus::Pass: return en ? "Pass" : "合格";
-    case ConclusionStatus::Fail: return en ? "Fail" : "不合格";
-    case ConclusionStatus::Incomplete: return en ? "Incomplete" : "未完成";
+    case ConclusionStatus::Pass:
+        return en ? "Pass" : "合格";
+    case ConclusionStatus::Fail:
+        return en ? "Fail" : "不合格";
+    case ConclusionStatus::Incomplete:
+        return en ? "Incomplete" : "未完成";
     }
     return "";
 }
@@ -137,11 +140,16 @@ std::string conclusionWords(ConclusionStatus c, bool en)
 std::string workflowWords(WorkflowStatus s, bool en)
 {
     switch (s) {
-    case WorkflowStatus::Draft: return en ? "in progress" : "进行中";
-    case WorkflowStatus::Submitted: return en ? "submitted for review" : "已提交审核";
-    case WorkflowStatus::Returned: return en ? "returned to the team" : "已退回";
-    case WorkflowStatus::Approved: return en ? "approved (locked)" : "已批准（锁定）";
-    case WorkflowStatus::Locked: return en ? "locked" : "已锁定";
+    case WorkflowStatus::Draft:
+        return en ? "in progress" : "进行中";
+    case WorkflowStatus::Submitted:
+        return en ? "submitted for review" : "已提交审核";
+    case WorkflowStatus::Returned:
+        return en ? "returned to the team" : "已退回";
+    case WorkflowStatus::Approved:
+        return en ? "approved (locked)" : "已批准（锁定）";
+    case WorkflowStatus::Locked:
+        return en ? "locked" : "已锁定";
     }
     return "";
 }
@@ -161,21 +169,35 @@ std::string reasonWords(const Template &t, const Reason &r, bool en, const std::
             what = c.label.get(lang);
     const std::string d = r.detail.empty() ? "" : " (" + r.detail + ")";
     const std::string q = en ? "\"" + what + "\"" : "“" + what + "”";
-    if (r.code == "missing_answer") return q + (en ? " is not answered" : "未填写");
-    if (r.code == "missing_signature") return q + (en ? " is not signed" : "未签名");
-    if (r.code == "missing_note") return q + (en ? " is non-compliant and needs a note" : "不符合，需填写说明");
-    if (r.code == "missing_photo") return q + (en ? " needs a photo" : "需要照片") + d;
-    if (r.code == "conflict") return q + (en ? ": team members disagree; the lead decides" : "：组员意见不一致，待组长裁定");
-    if (r.code == "indicator_incomplete") return q + (en ? " cannot be computed yet" : "尚不能计算");
-    if (r.code == "indicator_failed") return q + (en ? " misses its target" : "未达到目标") + d;
-    if (r.code == "sample_not_drawn") return en ? "the survey sample has not been drawn" : "尚未抽取调查样本";
-    if (r.code == "sample_short") return (en ? "the survey needs more valid responses" : "有效问卷不足") + d;
-    if (r.code == "sample_closed_short") return (en ? "the sample was closed short" : "样本未达应抽数即由组长结束") + d;
+    if (r.code == "missing_answer")
+        return q + (en ? " is not answered" : "未填写");
+    if (r.code == "missing_signature")
+        return q + (en ? " is not signed" : "未签名");
+    if (r.code == "missing_note")
+        return q + (en ? " is non-compliant and needs a note" : "不符合，需填写说明");
+    if (r.code == "missing_photo")
+        return q + (en ? " needs a photo" : "需要照片") + d;
+    if (r.code == "conflict")
+        return q + (en ? ": team members disagree; the lead decides" : "：组员意见不一致，待组长裁定");
+    if (r.code == "indicator_incomplete")
+        return q + (en ? " cannot be computed yet" : "尚不能计算");
+    if (r.code == "indicator_failed")
+        return q + (en ? " misses its target" : "未达到目标") + d;
+    if (r.code == "sample_not_drawn")
+        return en ? "the survey sample has not been drawn" : "尚未抽取调查样本";
+    if (r.code == "sample_short")
+        return (en ? "the survey needs more valid responses" : "有效问卷不足") + d;
+    if (r.code == "sample_closed_short")
+        return (en ? "the sample was closed short" : "样本未达应抽数即由组长结束") + d;
     if (r.code == "duplicate_response")
-        return (en ? "resident " + r.subject + " has more than one questionnaire (counted once)" : "服务对象 " + r.subject + " 有多份问卷（只计一次）");
-    if (r.code == "below_pass_percent") return (en ? "the total is below the pass mark" : "总分低于合格线") + d;
-    if (r.code == "open_major_hazard") return (en ? "major hazard not rectified: " : "重大风险隐患未整改：") + q;
-    if (r.code == "inconsistent") return (en ? "figures that cannot all be true: " : "数据相互矛盾：") + q;
+        return (en ? "resident " + r.subject + " has more than one questionnaire (counted once)"
+                   : "服务对象 " + r.subject + " 有多份问卷（只计一次）");
+    if (r.code == "below_pass_percent")
+        return (en ? "the total is below the pass mark" : "总分低于合格线") + d;
+    if (r.code == "open_major_hazard")
+        return (en ? "major hazard not rectified: " : "重大风险隐患未整改：") + q;
+    if (r.code == "inconsistent")
+        return (en ? "figures that cannot all be true: " : "数据相互矛盾：") + q;
     return r.code + " " + r.subject + d;
 }
 
@@ -220,12 +242,14 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
     }
     if (r.survey.enabled) {
         std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid,
-            en ? "satisfied" : "满意", fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样", r.survey.sampleSize);
+            en ? "satisfied" : "满意", fmt(r.survey.rate, ValueFormat::Percent).c_str(), en ? "sample size" : "应抽样",
+            r.survey.sampleSize);
         if (r.survey.proxy > 0)
             std::printf("  %s: %d/%d %s\n", en ? "Answered by a proxy (reported apart)" : "代答（单独统计）", r.survey.proxySatisfied,
                 r.survey.proxy, en ? "satisfied" : "满意");
         if (r.survey.excluded > 0)
-            std::printf("  %s: %d\n", en ? "Questionnaires of residents marked refused or unable (not counted)" : "拒答或无法作答者的问卷（不计）",
+            std::printf("  %s: %d\n",
+                en ? "Questionnaires of residents marked refused or unable (not counted)" : "拒答或无法作答者的问卷（不计）",
                 r.survey.excluded);
     }
     std::printf("\n%s (%zu)\n", en ? "Findings" : "问题清单", st.findings.size());
@@ -233,10 +257,12 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
         std::string title = f.text("title");
         if (title.empty() && t.item(f.item))
             title = L(t.item(f.item)->label);
-        const std::string hazard = f.hazard == Hazard::Major ? (en ? "major" : "重大") : f.hazard == Hazard::General ? (en ? "general" : "一般") : "";
-        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", hazard.c_str(), f.closed ? (en ? ", closed" : "，已销号") : "", title.c_str(),
-            en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方", f.text("responsible").c_str(),
-            en ? "deadline" : "期限", f.text("deadline").c_str());
+        const std::string hazard = f.hazard == Hazard::Major ? (en ? "major" : "重大")
+            : f.hazard == Hazard::General                    ? (en ? "general" : "一般")
+                                                             : "";
+        std::printf("  [%s%s] %s\n      %s: %s | %s: %s | %s: %s\n", hazard.c_str(), f.closed ? (en ? ", closed" : "，已销号") : "",
+            title.c_str(), en ? "suggestion" : "建议", f.text("suggestion").c_str(), en ? "responsible" : "责任方",
+            f.text("responsible").c_str(), en ? "deadline" : "期限", f.text("deadline").c_str());
     }
     const auto conflicts = st.conflicts();
     if (!conflicts.empty()) {

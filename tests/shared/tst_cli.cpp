@@ -7,8 +7,8 @@
 #include <QProcess>
 #include <QSet>
 
-#include <fstream>
 #include <QTemporaryDir>
+#include <fstream>
 
 using nlohmann::json;
 
@@ -71,7 +71,8 @@ private Q_SLOTS:
             testutil::OpBuilder b("demo-pilot-changchun-01");
             for (int i = 0; i < 37; ++i) {
                 json a = {{"q_overall", i < 34 ? "satisfied" : "dissatisfied"}};
-                out << careeval::serialize(b.make("zhang.wei", careeval::OpKind::SurveyAdd, "extra-" + std::to_string(i), {{"answers", a}}, 1000 + i))
+                out << careeval::serialize(
+                    b.make("zhang.wei", careeval::OpKind::SurveyAdd, "extra-" + std::to_string(i), {{"answers", a}}, 1000 + i))
                     << "\n";
             }
         }

@@ -183,7 +183,6 @@ private Q_SLOTS:
         QCOMPARE(rep.prefilled.at("sc_meals"), 8.0); // 4 / 5 × 10
     }
 
-
     // Issue 13: results an evaluator can sign.
     // The pilot demo passes with 96 · 优秀; survey answers that bring satisfaction to 94% make it fail,
     // and a failing inspection shows no excellence band.
@@ -197,15 +196,16 @@ private Q_SLOTS:
         testutil::OpBuilder b(ops.front().inspection);
         auto answers = [&](const char *overall) {
             json a = json::object();
-            for (const char *q : {"q_meals", "q_room", "q_daily_care", "q_medical", "q_attitude", "q_activities", "q_safety", "q_fees",
-                     "q_complaints"})
+            for (const char *q :
+                {"q_meals", "q_room", "q_daily_care", "q_medical", "q_attitude", "q_activities", "q_safety", "q_fees", "q_complaints"})
                 a[q] = "satisfied";
             a["q_overall"] = overall;
             return json {{"answers", a}};
         };
         // 13 of 13 satisfied in the demo; 34 more satisfied and 3 dissatisfied: 47 of 50 = 94%.
         for (int i = 0; i < 37; ++i)
-            ops.push_back(b.make("zhang.wei", OpKind::SurveyAdd, "extra-" + std::to_string(i), answers(i < 34 ? "satisfied" : "dissatisfied"), 1000 + i));
+            ops.push_back(b.make(
+                "zhang.wei", OpKind::SurveyAdd, "extra-" + std::to_string(i), answers(i < 34 ? "satisfied" : "dissatisfied"), 1000 + i));
         const InspectionState st = merge(ops.front().inspection, ops, opt);
         QVERIFY(st.refused.empty());
         const ScoreReport rep = score(t, st);
@@ -220,13 +220,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("item");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("refusal");
-        QTest::newRow("escape routes never n/a") << "mh_escape" << "\"na\"" << "can never be marked not applicable";
-        QTest::newRow("escape routes not even with a reason") << "mh_escape" << R"({"na":"无"})" << "can never be marked not applicable";
-        QTest::newRow("health products never n/a") << "docs_op_no_products" << "\"na\"" << "can never be marked not applicable";
-        QTest::newRow("sprinklers only with a reason") << "mh_sprinkler" << "\"na\"" << "only with a reason";
-        QTest::newRow("sprinklers with a reason") << "mh_sprinkler" << R"({"na":"建筑面积小于规范要求设置喷淋的面积"})" << "";
-        QTest::newRow("lifts with a reason") << "mh_equipment" << R"({"na":"单层建筑，无电梯和锅炉"})" << "";
-        QTest::newRow("general item plain n/a") << "fire_kitchen" << "\"na\"" << "";
+        QTest::newRow("escape routes never n/a") << "mh_escape"
+                                                 << "\"na\""
+                                                 << "can never be marked not applicable";
+        QTest::newRow("escape routes not even with a reason") << "mh_escape"
+                                                              << R"({"na":"无"})"
+                                                              << "can never be marked not applicable";
+        QTest::newRow("health products never n/a") << "docs_op_no_products"
+                                                   << "\"na\""
+                                                   << "can never be marked not applicable";
+        QTest::newRow("sprinklers only with a reason") << "mh_sprinkler"
+                                                       << "\"na\""
+                                                       << "only with a reason";
+        QTest::newRow("sprinklers with a reason") << "mh_sprinkler"
+                                                  << R"({"na":"建筑面积小于规范要求设置喷淋的面积"})"
+                                                  << "";
+        QTest::newRow("lifts with a reason") << "mh_equipment"
+                                             << R"({"na":"单层建筑，无电梯和锅炉"})"
+                                             << "";
+        QTest::newRow("general item plain n/a") << "fire_kitchen"
+                                                << "\"na\""
+                                                << "";
     }
     void notApplicableFollowsTheTemplate()
     {
@@ -257,9 +271,7 @@ private Q_SLOTS:
     {
         const Template t = testutil::shippedTemplate("resident-satisfaction");
         testutil::OpBuilder b;
-        auto answers = [](const char *overall) {
-            return json {{"answers", {{"q_overall", overall}, {"q_meals", "satisfied"}}}};
-        };
+        auto answers = [](const char *overall) { return json {{"answers", {{"q_overall", overall}, {"q_meals", "satisfied"}}}}; };
         std::vector<Operation> ops {
             b.make("li", OpKind::SampleDraw, "survey", {{"seed", 7}, {"population", 30}, {"k", 10}, {"source", "beds"}}),
             b.make("wang", OpKind::SurveyAdd, "R01", answers("satisfied")),
