@@ -18,11 +18,16 @@ RowLayout {
         text: typeof editor.value === "number" ? String(editor.value) : ""
         placeholderText: qsTr("Number")
         inputMethodHints: Qt.ImhFormattedNumbersOnly
-        validator: DoubleValidator { bottom: editor.minValue; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
+        // A number outside the item's range is refused with the range named, never cut short.
+        validator: RegularExpressionValidator { regularExpression: /^-?[0-9]*([.][0-9]*)?$/ }
         enabled: App.inspection.canEdit
         Layout.preferredWidth: 200
         Layout.preferredHeight: Theme.touch
-        onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)
+        onEditingFinished: {
+            if (text !== "" && text !== String(editor.value))
+                editor.chosen(text)
+            text = Qt.binding(() => typeof editor.value === "number" ? String(editor.value) : "")
+        }
     }
     Label { text: editor.unit; color: Theme.muted }
     Item { Layout.fillWidth: true }

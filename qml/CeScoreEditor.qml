@@ -46,15 +46,29 @@ ColumnLayout {
         visible: !editor.buttons
         TextField {
             id: field
+            objectName: "scoreField"
             text: typeof editor.value === "number" ? String(editor.value) : ""
             inputMethodHints: Qt.ImhFormattedNumbersOnly
-            validator: DoubleValidator { bottom: 0; top: editor.maxValue; notation: DoubleValidator.StandardNotation }
+            // Any number may be typed: one outside 0..max is refused with the range named (by the core's
+            // gate, which says why), never silently cut to what a range validator lets through.
+            validator: RegularExpressionValidator { regularExpression: /^[0-9]*([.][0-9]*)?$/ }
             enabled: App.inspection.canEdit
             Layout.preferredWidth: 160
             Layout.preferredHeight: Theme.touch
-            onEditingFinished: if (text !== "" && text !== String(editor.value)) editor.chosen(text)
+            onEditingFinished: {
+                if (text !== "" && text !== String(editor.value))
+                    editor.chosen(text)
+                text = Qt.binding(() => typeof editor.value === "number" ? String(editor.value) : "")
+            }
         }
         Label { text: qsTr("of %1 points").arg(editor.maxValue); color: Theme.muted }
+    }
+    Label {
+        objectName: "rangeHint"
+        visible: !editor.buttons && field.text !== "" && !(Number(field.text) <= editor.maxValue)
+        text: qsTr("At most %1 points: %2 cannot be saved.").arg(editor.maxValue).arg(field.text)
+        color: Theme.fail
+        font.pixelSize: Theme.fontSmall
     }
     Label {
         visible: editor.prefilled

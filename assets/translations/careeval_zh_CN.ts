@@ -135,32 +135,32 @@
 <context>
     <name>AssignmentsPage</name>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="9"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="10"/>
         <source>My assignments</source>
         <translation>我的评估任务</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="29"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="30"/>
         <source>Working offline: changes are kept on this tablet.</source>
         <translation>离线工作中：所有修改都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="29"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="30"/>
         <source>Signed in as %1 (%2).</source>
         <translation>当前用户：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="42"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="43"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="72"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="73"/>
         <source>No inspections are assigned to you on this tablet yet.</source>
         <translation>本机上还没有分配给您的评估任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/AssignmentsPage.qml" line="78"/>
+        <location filename="../../qml/AssignmentsPage.qml" line="79"/>
         <source>Open the demo inspection</source>
         <translation>打开演示评估</translation>
     </message>
@@ -181,17 +181,17 @@
 <context>
     <name>CeCheckEditor</name>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="16"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="17"/>
         <source>✓ Compliant</source>
         <translation>✓ 符合</translation>
     </message>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="17"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="18"/>
         <source>✗ Non-compliant</source>
         <translation>✗ 不符合</translation>
     </message>
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="18"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="19"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -273,32 +273,32 @@
 <context>
     <name>CePhotoStrip</name>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="21"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="22"/>
         <source>Photos: %1 of %2 required</source>
         <translation>照片：%1 / 需 %2 张</translation>
     </message>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="22"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="23"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="29"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="30"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="48"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="49"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="61"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="62"/>
         <source>not here</source>
         <translation>不在本机</translation>
     </message>
     <message>
-        <location filename="../../qml/CePhotoStrip.qml" line="61"/>
+        <location filename="../../qml/CePhotoStrip.qml" line="62"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -306,17 +306,22 @@
 <context>
     <name>CeScoreEditor</name>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="38"/>
+        <location filename="../../qml/CeScoreEditor.qml" line="39"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="56"/>
+        <location filename="../../qml/CeScoreEditor.qml" line="64"/>
         <source>of %1 points</source>
         <translation>（满分 %1 分）</translation>
     </message>
     <message>
-        <location filename="../../qml/CeScoreEditor.qml" line="60"/>
+        <location filename="../../qml/CeScoreEditor.qml" line="69"/>
+        <source>At most %1 points: %2 cannot be saved.</source>
+        <translation>满分 %1 分：%2 不能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeScoreEditor.qml" line="75"/>
         <source>Computed from earlier steps; tap a value to confirm or change it.</source>
         <translation>根据前面步骤自动计算；点选分值以确认或修改。</translation>
     </message>
@@ -828,12 +833,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="12"/>
+        <location filename="../../qml/Main.qml" line="13"/>
         <source>CareEval</source>
         <translation>养老机构现场评估</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="88"/>
+        <location filename="../../qml/Main.qml" line="89"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
     </message>
@@ -864,7 +869,7 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../qml/OverviewPage.qml" line="35"/>
+        <location filename="../../qml/OverviewPage.qml" line="36"/>
         <source>%1 of %2 items answered</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
@@ -872,57 +877,57 @@
 <context>
     <name>OverviewSummary</name>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="28"/>
+        <location filename="../../qml/OverviewSummary.qml" line="29"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="30"/>
+        <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="30"/>
+        <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="30"/>
+        <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="41"/>
+        <location filename="../../qml/OverviewSummary.qml" line="42"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="59"/>
+        <location filename="../../qml/OverviewSummary.qml" line="60"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的修改</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="66"/>
+        <location filename="../../qml/OverviewSummary.qml" line="67"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="73"/>
+        <location filename="../../qml/OverviewSummary.qml" line="74"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="74"/>
+        <location filename="../../qml/OverviewSummary.qml" line="75"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="84"/>
+        <location filename="../../qml/OverviewSummary.qml" line="85"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="85"/>
+        <location filename="../../qml/OverviewSummary.qml" line="86"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
@@ -930,32 +935,32 @@
 <context>
     <name>PhotoAddDialog</name>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="41"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="41"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="51"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="52"/>
         <source>Attach the photo</source>
         <translation>附加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="73"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="74"/>
         <source>OK opens the camera.</source>
         <translation>按“确定”打开相机。</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="74"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="75"/>
         <source>Import a file instead</source>
         <translation>改为导入文件</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="87"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="88"/>
         <source>Caption (what the photo shows)</source>
         <translation>说明（照片拍的是什么）</translation>
     </message>
@@ -1262,42 +1267,42 @@
 <context>
     <name>ResidentMode</name>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="54"/>
+        <location filename="../../qml/ResidentMode.qml" line="55"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="61"/>
+        <location filename="../../qml/ResidentMode.qml" line="62"/>
         <source>Evaluator: hold to leave</source>
         <translation>评估员：长按退出</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="91"/>
+        <location filename="../../qml/ResidentMode.qml" line="92"/>
         <source>Don&apos;t know</source>
         <translation>不知道</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="114"/>
+        <location filename="../../qml/ResidentMode.qml" line="116"/>
         <source>Thank you!</source>
         <translation>谢谢您！</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="120"/>
+        <location filename="../../qml/ResidentMode.qml" line="122"/>
         <source>%1 of %2 questions answered.</source>
         <translation>已回答 %1 / %2 题。</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="125"/>
+        <location filename="../../qml/ResidentMode.qml" line="127"/>
         <source>Finish and save</source>
         <translation>完成并保存</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="138"/>
+        <location filename="../../qml/ResidentMode.qml" line="140"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="148"/>
+        <location filename="../../qml/ResidentMode.qml" line="150"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
@@ -1305,27 +1310,27 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="17"/>
+        <location filename="../../qml/ResolveDialog.qml" line="18"/>
         <source>Settle the conflict</source>
         <translation>裁定冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="33"/>
+        <location filename="../../qml/ResolveDialog.qml" line="34"/>
         <source>Choose one of the values first.</source>
         <translation>请先选择其中一个值。</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="46"/>
+        <location filename="../../qml/ResolveDialog.qml" line="47"/>
         <source>%1 — by %2 at %3</source>
         <translation>%1 —— %2，%3</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="57"/>
+        <location filename="../../qml/ResolveDialog.qml" line="58"/>
         <source>Another value:</source>
         <translation>其他值：</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="70"/>
+        <location filename="../../qml/ResolveDialog.qml" line="71"/>
         <source>Reason for this decision (required)</source>
         <translation>裁定理由（必填）</translation>
     </message>
@@ -1648,7 +1653,7 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/StepPage.qml" line="33"/>
+        <location filename="../../qml/StepPage.qml" line="35"/>
         <source>No item matches “%1” on this page.</source>
         <translation>本页没有与“%1”匹配的项目。</translation>
     </message>
@@ -1694,52 +1699,52 @@
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="10"/>
+        <location filename="../../qml/SubmitDialog.qml" line="12"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="25"/>
+        <location filename="../../qml/SubmitDialog.qml" line="27"/>
         <source>%1 (last synced %2)</source>
         <translation>%1（最近同步 %2）</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="25"/>
+        <location filename="../../qml/SubmitDialog.qml" line="27"/>
         <source>%1 (never synced)</source>
         <translation>%1（从未同步）</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="35"/>
+        <location filename="../../qml/SubmitDialog.qml" line="37"/>
         <source>%1 changes on this tablet have not reached the server yet.</source>
         <translation>本机还有 %1 条修改尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="42"/>
+        <location filename="../../qml/SubmitDialog.qml" line="44"/>
         <source>%1 conflicts are not settled.</source>
         <translation>还有 %1 处冲突未裁定。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="49"/>
+        <location filename="../../qml/SubmitDialog.qml" line="51"/>
         <source>%1 required items or photos are missing.</source>
         <translation>还缺 %1 项必填项目或照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="56"/>
+        <location filename="../../qml/SubmitDialog.qml" line="58"/>
         <source>Team members who may have work not yet synced: %1</source>
         <translation>可能有工作尚未同步的组员：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="63"/>
+        <location filename="../../qml/SubmitDialog.qml" line="65"/>
         <source>%1 photos named in the evaluation have not reached the server yet.</source>
         <translation>评估中引用的 %1 张照片尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="71"/>
+        <location filename="../../qml/SubmitDialog.qml" line="73"/>
         <source>Everything is complete and sent.</source>
         <translation>全部完成并已发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="76"/>
+        <location filename="../../qml/SubmitDialog.qml" line="78"/>
         <source>Comment for the supervisor (optional)</source>
         <translation>给督查人员的说明（可选）</translation>
     </message>
@@ -1747,32 +1752,32 @@
 <context>
     <name>SurveyPanel</name>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="22"/>
+        <location filename="../../qml/SurveyPanel.qml" line="23"/>
         <source>Draw the residents to ask</source>
         <translation>抽取调查对象</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="24"/>
+        <location filename="../../qml/SurveyPanel.qml" line="25"/>
         <source>The draw is random but reproducible: its seed is recorded, so a supervisor can redraw it and get the same residents. %1</source>
         <translation>抽样是随机的，但可复现：随机种子会被记录，督查人员可重新抽取并得到相同的对象。%1</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="31"/>
+        <location filename="../../qml/SurveyPanel.qml" line="32"/>
         <source>Residents (beds in use)</source>
         <translation>服务对象人数（在用床位）</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="41"/>
+        <location filename="../../qml/SurveyPanel.qml" line="42"/>
         <source>%1 residents will be asked (of %2)</source>
         <translation>将调查 %1 名服务对象（共 %2 名）</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="47"/>
+        <location filename="../../qml/SurveyPanel.qml" line="48"/>
         <source>…or paste the roster, one name or room/bed a line (it stays on this tablet):</source>
         <translation>……或粘贴名册，每行一个姓名或房间/床号（名册只保存在本机）：</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="51"/>
+        <location filename="../../qml/SurveyPanel.qml" line="52"/>
         <source>张桂兰 3-201
 李秀英 3-202
 …</source>
@@ -1781,88 +1786,88 @@
 …</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="55"/>
+        <location filename="../../qml/SurveyPanel.qml" line="56"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="76"/>
+        <location filename="../../qml/SurveyPanel.qml" line="77"/>
         <source>%1 of %2 residents drawn (%3) by %4 at %5 · seed %6</source>
         <translation>从 %2 名服务对象中抽取 %1 名（%3），抽取人 %4，时间 %5 · 随机种子 %6</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="78"/>
+        <location filename="../../qml/SurveyPanel.qml" line="79"/>
         <source>from the roster</source>
         <translation>按名册</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="78"/>
+        <location filename="../../qml/SurveyPanel.qml" line="79"/>
         <source>from the bed count</source>
         <translation>按床位数</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="97"/>
+        <location filename="../../qml/SurveyPanel.qml" line="99"/>
         <source>replaces %1</source>
         <translation>替换 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="103"/>
+        <location filename="../../qml/SurveyPanel.qml" line="105"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="103"/>
-        <location filename="../../qml/SurveyPanel.qml" line="117"/>
+        <location filename="../../qml/SurveyPanel.qml" line="105"/>
+        <location filename="../../qml/SurveyPanel.qml" line="119"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="104"/>
+        <location filename="../../qml/SurveyPanel.qml" line="106"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="105"/>
+        <location filename="../../qml/SurveyPanel.qml" line="107"/>
         <source>To do</source>
         <translation>待调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="105"/>
+        <location filename="../../qml/SurveyPanel.qml" line="107"/>
         <source>Answered by a proxy</source>
         <translation>代答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="110"/>
+        <location filename="../../qml/SurveyPanel.qml" line="112"/>
         <source>Review answers</source>
         <translation>查看答案</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="110"/>
+        <location filename="../../qml/SurveyPanel.qml" line="112"/>
         <source>Interview</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="124"/>
+        <location filename="../../qml/SurveyPanel.qml" line="126"/>
         <source>Unable</source>
         <translation>无法回答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="132"/>
+        <location filename="../../qml/SurveyPanel.qml" line="134"/>
         <source>Proxy</source>
         <translation>代答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="145"/>
+        <location filename="../../qml/SurveyPanel.qml" line="147"/>
         <source>Why the sample cannot be completed</source>
         <translation>样本无法补足的原因</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="150"/>
+        <location filename="../../qml/SurveyPanel.qml" line="152"/>
         <source>Close the sample</source>
         <translation>结束抽样</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="158"/>
+        <location filename="../../qml/SurveyPanel.qml" line="160"/>
         <source>Sample closed by %1: %2</source>
         <translation>%1 已结束抽样：%2</translation>
     </message>
@@ -1997,52 +2002,52 @@
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="21"/>
+        <location filename="../../qml/TeamPanel.qml" line="24"/>
         <source>Team</source>
         <translation>评估组</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="24"/>
+        <location filename="../../qml/TeamPanel.qml" line="27"/>
         <source>Photos on the server: %1 of %2</source>
         <translation>服务器已收到照片 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="38"/>
+        <location filename="../../qml/TeamPanel.qml" line="42"/>
         <source>(me)</source>
         <translation>（我）</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="42"/>
+        <location filename="../../qml/TeamPanel.qml" line="46"/>
         <source>Steps %1</source>
         <translation>步骤 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="52"/>
+        <location filename="../../qml/TeamPanel.qml" line="56"/>
         <source>%1 changes here</source>
         <translation>本机有 %1 条修改</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="54"/>
+        <location filename="../../qml/TeamPanel.qml" line="58"/>
         <source>latest %1</source>
         <translation>最近修改 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="57"/>
+        <location filename="../../qml/TeamPanel.qml" line="61"/>
         <source>%1 more on the server: sync to receive them</source>
         <translation>服务器上还有 %1 条：同步即可接收</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="58"/>
+        <location filename="../../qml/TeamPanel.qml" line="62"/>
         <source>last synced %1</source>
         <translation>最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="58"/>
+        <location filename="../../qml/TeamPanel.qml" line="62"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="67"/>
+        <location filename="../../qml/TeamPanel.qml" line="71"/>
         <source>The server&apos;s view of the team is not available: %1</source>
         <translation>暂时无法获得服务器上的评估组信息：%1</translation>
     </message>

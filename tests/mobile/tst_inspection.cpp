@@ -219,6 +219,7 @@ private Q_SLOTS:
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("says");
         QTest::newRow("score above max") << "sc_sys_framework" << QVariant(99) << "between 0 and";
+        QTest::newRow("score typed above max") << "sc_sys_framework" << QVariant("12") << "between 0 and 8";
         QTest::newRow("score off step") << "sc_sys_framework" << QVariant(1.3) << "in steps of";
         QTest::newRow("number below min") << "announce_team_present" << QVariant(0) << "between 1 and 5";
         QTest::newRow("not a number") << "announce_team_present" << QVariant("three") << "not a number";

@@ -88,6 +88,24 @@ Item {
             compare(spy.signalArguments[1][0], "na")
         }
 
+        // Issue 14: typing 12 into a field "of 8 points" gives 12 to the core (which refuses it with the
+        // range named), never a silently cut 1; the field says so while the value is typed.
+        function test_scoreFieldPassesWhatWasTyped() {
+            const e = createTemporaryObject(scoreComp, root, { value: undefined, maxValue: 8, stepSize: 0.5, allowNa: false })
+            spy.clear()
+            spy.target = e
+            const field = findChild(e, "scoreField")
+            verify(field !== null)
+            field.forceActiveFocus()
+            keyClick(Qt.Key_1)
+            keyClick(Qt.Key_2)
+            compare(field.text, "12")
+            verify(findChild(e, "rangeHint").visible)
+            keyClick(Qt.Key_Return)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "12")
+        }
+
         function test_stepPageSavesATap() {
             App.inspection.currentStep = 2
             const page = createTemporaryObject(stepComp, root, { step: 2 })
