@@ -676,7 +676,7 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
     // 3. First pass: clocks and the review workflow. A clock that jumps too far beyond those before it
     // is refused (rules.h, checkClock); the workflow operations move the status in order, and the
     // approve or lock that stands fixes the frontier that bounds everything else.
-    std::vector<std::optional<Refusal>> early(keys.size());
+    std::unordered_map<std::size_t, Refusal> early; // by position in the order: few, so not one slot per operation
     std::uint64_t maxSeen = 0;
     WorkflowStatus status = WorkflowStatus::Draft;
     std::optional<std::size_t> lockAt;
@@ -688,28 +688,28 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
         if (op.inspection != inspection)
             continue;
         if (auto r = checkClock(op, maxSeen)) {
-            early[i] = std::move(r);
+            early.emplace(i, std::move(*r));
             continue;
         }
         maxSeen = std::max(maxSeen, op.clock);
         if (!isWorkflowKind(op.kind))
             continue;
         if (lockAt) {
-            early[i] = Refusal {RefusalCode::Locked, lockReason};
+            early.emplace(i, Refusal {RefusalCode::Locked, lockReason});
             continue;
         }
         if (auto r = b.permitted(op)) {
-            early[i] = std::move(r);
+            early.emplace(i, std::move(*r));
             continue;
         }
         auto next = advance(status, op.kind);
         if (!next) {
-            early[i] = Refusal {RefusalCode::Workflow, next.error().message};
+            early.emplace(i, Refusal {RefusalCode::Workflow, next.error().message});
             continue;
         }
         const auto frontier = frontierFromValue(op.value);
         if ((op.kind == OpKind::Approve || op.kind == OpKind::Return) && frontier && submitted && !frontier->covers(*submitted)) {
-            early[i] = Refusal {RefusalCode::Workflow, "decides on a submission its author had not seen"};
+            early.emplace(i, Refusal {RefusalCode::Workflow, "decides on a submission its author had not seen"});
             continue;
         }
         status = next.value();
@@ -731,8 +731,8 @@ InspectionState merge(std::string_view inspection, std::span<const Operation> op
             b.refuse(op, "belongs to inspection \"" + op.inspection + "\"", RefusalCode::Malformed);
             continue;
         }
-        if (early[i]) {
-            b.refuse(op, *early[i]);
+        if (auto e = early.find(i); e != early.end()) {
+            b.refuse(op, e->second);
             continue;
         }
         if (isWorkflowKind(op.kind)) {
