@@ -89,6 +89,13 @@ json toJson(const PushReply &reply)
     return {{"results", out}, {"accepted", reply.accepted}, {"already_had", reply.alreadyHad}, {"refused", reply.refused}};
 }
 
+void PushReply::count()
+{
+    accepted = alreadyHad = refused = 0;
+    for (const auto &r : results)
+        ++(r.status == PushStatus::Accepted ? accepted : r.status == PushStatus::AlreadyHad ? alreadyHad : refused);
+}
+
 Result<PushReply> pushReplyFromJson(const json &body)
 {
     if (!body.is_object() || !body.contains("results") || !body["results"].is_array())
@@ -111,20 +118,10 @@ Result<PushReply> pushReplyFromJson(const json &body)
             r.reason = o["reason"].get<std::string>();
         if (o.contains("code") && o["code"].is_string())
             r.code = refusalCodeFromString(o["code"].get<std::string>()).value_or(RefusalCode::Malformed);
-        switch (r.status) {
-        case PushStatus::Accepted:
-            ++reply.accepted;
-            break;
-        case PushStatus::AlreadyHad:
-            ++reply.alreadyHad;
-            break;
-        case PushStatus::Refused:
-            ++reply.refused;
-            break;
-        }
         reply.results.push_back(std::move(r));
         ++i;
     }
+    reply.count();
     return reply;
 }
 

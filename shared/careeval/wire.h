@@ -46,6 +46,8 @@ nlohmann::json pushRequestToJson(const std::vector<Operation> &ops);
 struct PushReply {
     std::vector<PushResult> results;
     std::size_t accepted = 0, alreadyHad = 0, refused = 0;
+    //! Sets the three counts from the results.
+    void count();
 };
 nlohmann::json toJson(const PushReply &reply);
 Result<PushReply> pushReplyFromJson(const nlohmann::json &body);

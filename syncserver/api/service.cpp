@@ -795,18 +795,7 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
         r.index = batchIndex[k];
         reply.results[r.index] = std::move(r);
     }
-    for (const auto &r : reply.results)
-        switch (r.status) {
-        case PushStatus::Accepted:
-            ++reply.accepted;
-            break;
-        case PushStatus::AlreadyHad:
-            ++reply.alreadyHad;
-            break;
-        case PushStatus::Refused:
-            ++reply.refused;
-            break;
-        }
+    reply.count();
     m_opsAccepted += reply.accepted;
     m_opsAlreadyHad += reply.alreadyHad;
     m_opsRefused += reply.refused;
