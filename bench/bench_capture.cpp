@@ -89,12 +89,12 @@ int main(int argc, char **argv)
             std::printf("report with 100 photos: %.2f s, %d pages, %.1f MB\n", t.elapsed() / 1000.0, r->pages,
                 QFileInfo(r->path).size() / 1048576.0);
         }
-        if (!ctl.attachPhoto(targets[i % 2], photo(dir.path(), 100 + i, 2400, 1800), QStringLiteral("照片 %1").arg(i)))
+        if (!ctl.evidence()->attachPhoto(targets[i % 2], photo(dir.path(), 100 + i, 2400, 1800), QStringLiteral("照片 %1").arg(i)))
             qFatal("attach: %s", qPrintable(ctl.errorString()));
     }
     int listed = 0;
     for (const char *t : targets)
-        listed += static_cast<int>(ctl.photos(t).size());
+        listed += static_cast<int>(ctl.evidence()->photos(t).size());
     auto r = writeReport(ctl, &photos, dir.filePath("report-200.pdf"));
     if (!r)
         qFatal("report: %s", r.error().message.c_str());

@@ -66,21 +66,21 @@ int main(int argc, char **argv)
                 (void)team[m]->ctl.setAnswer(QString::fromStdString(item->id), item->min.value_or(0) + 1);
         }
     Tablet &surveyor = *team[2];
-    surveyor.ctl.drawSample(500, QString());
-    const QVariantList questions = surveyor.ctl.surveyQuestions();
+    surveyor.ctl.survey()->drawSample(500, QString());
+    const QVariantList questions = surveyor.ctl.survey()->questions();
     int responses = 0;
-    for (const QVariant &r : surveyor.ctl.respondents()) {
+    for (const QVariant &r : surveyor.ctl.survey()->respondents()) {
         QVariantMap answers;
         for (const QVariant &q : questions)
             answers.insert(q.toMap().value("id").toString(), responses % 5 ? "satisfied" : "very_satisfied");
-        if (surveyor.ctl.saveResponse(r.toMap().value("code").toString(), answers))
+        if (surveyor.ctl.survey()->saveResponse(r.toMap().value("code").toString(), answers))
             ++responses;
     }
     QTemporaryDir files;
     QElapsedTimer importClock;
     importClock.start();
     for (int i = 0; i < photoCount; ++i)
-        if (!team[static_cast<std::size_t>(i % 3)]->ctl.attachPhoto(
+        if (!team[static_cast<std::size_t>(i % 3)]->ctl.evidence()->attachPhoto(
                 "site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)))
             qFatal("attach: %s", qPrintable(team[static_cast<std::size_t>(i % 3)]->ctl.errorString()));
     const double importMs = importClock.elapsed();
@@ -136,7 +136,7 @@ int main(int argc, char **argv)
     Tablet cut(proxy.port(), server2.login("wang.fang"), tpl, "wang.fang", "evaluator");
     cut.api.setTimeout(10000);
     for (int i = 0; i < photoCount / 3; ++i)
-        cut.ctl.attachPhoto("site_photos", noisePhoto(files.path(), 1000 + i), QString());
+        cut.ctl.evidence()->attachPhoto("site_photos", noisePhoto(files.path(), 1000 + i), QString());
     qint64 cutBytes = 0;
     for (const auto &b : cut.store->blobsToUpload().value())
         cutBytes += b.bytes;

@@ -40,8 +40,9 @@ App::App(const QString &dataDir, QObject *parent)
     connect(m_settings, &AppSettings::languageChanged, this, &App::applyLanguage);
     connect(m_settings, &AppSettings::serverUrlChanged, this, [this] { m_api->setBaseUrl(QUrl(m_settings->serverUrl())); });
     connect(m_session, &Session::signedInChanged, this, &App::onSignedIn);
-    connect(m_inspection, &InspectionController::operationsRecorded, m_workspace,
-        [this] { m_workspace->updateOpen(m_inspection->snapshot(), m_inspection->pendingCount(), m_inspection->refusedCount()); });
+    connect(m_inspection, &InspectionController::operationsRecorded, m_workspace, [this] {
+        m_workspace->updateOpen(m_inspection->snapshot(), m_inspection->pendingCount(), m_inspection->review()->refusedCount());
+    });
     connect(m_inspection, &InspectionController::operationsRecorded, m_sync, &SyncClient::changesMade);
     connect(m_workspace, &Workspace::refreshed, this, &App::syncAssignments);
     connect(m_sync, &SyncClient::inspectionUpdated, this, [this](const QString &id) {
@@ -247,26 +248,26 @@ void App::refreshTeam()
             view.insert(QStringLiteral("error"), r.error);
         } else {
             auto parsed = careeval::parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
-            if (!parsed || !parsed->is_object()) {
-                view.insert(QStringLiteral("error"), tr("The server's team view could not be understood."));
+            auto team = parsed ? careeval::teamViewFromJson(parsed.value()) : careeval::Result<careeval::TeamView>(parsed.error());
+            if (!team) {
+                view.insert(QStringLiteral("error"),
+                    tr("The server's team view could not be understood: %1").arg(QString::fromStdString(team.error().message)));
             } else {
                 QVariantMap members;
-                for (const auto &m : (*parsed)["members"]) {
-                    const qint64 push = m.value("last_push", qint64(0)), pull = m.value("last_pull", qint64(0));
-                    const qint64 last = std::max(push, pull);
-                    members.insert(QString::fromStdString(m.value("username", std::string())),
-                        QVariantMap {{QStringLiteral("operations"), m.value("operations", 0)},
+                for (const careeval::MemberProgress &m : team->members) {
+                    const qint64 last = std::max(m.lastPush, m.lastPull);
+                    members.insert(QString::fromStdString(m.username),
+                        QVariantMap {{QStringLiteral("operations"), static_cast<int>(m.operations)},
                             {QStringLiteral("lastSync"),
                                 last > 0 ? QDateTime::fromMSecsSinceEpoch(last).toString(QStringLiteral("MM-dd HH:mm")) : QString()},
                             {QStringLiteral("lastSyncMs"), last}});
                 }
                 view.insert(QStringLiteral("members"), members);
-                view.insert(QStringLiteral("photosExpected"), (*parsed)["photos"].value("expected", 0));
-                view.insert(QStringLiteral("photosReceived"), (*parsed)["photos"].value("received", 0));
-                QVariantList missing;
-                for (const auto &h : (*parsed)["photos"]["missing"])
-                    if (h.is_string())
-                        missing << QString::fromStdString(h.get<std::string>());
+                view.insert(QStringLiteral("photosExpected"), static_cast<int>(team->photosExpected));
+                view.insert(QStringLiteral("photosReceived"), static_cast<int>(team->photosReceived));
+                QStringList missing;
+                for (const std::string &h : team->photosMissing)
+                    missing << QString::fromStdString(h);
                 view.insert(QStringLiteral("photosMissing"), missing);
                 view.insert(QStringLiteral("at"), QDateTime::currentDateTime().toString(QStringLiteral("HH:mm")));
             }

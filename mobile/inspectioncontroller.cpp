@@ -22,7 +22,9 @@ InspectionController::InspectionController(QObject *parent)
     , m_missing(new ReasonListModel(this))
     , m_conflicts(new ReasonListModel(this))
     , m_failures(new ReasonListModel(this))
-    , m_refusedChanges(new ReasonListModel(this))
+    , m_survey(new SurveyController(this))
+    , m_evidence(new EvidenceController(this))
+    , m_review(new ReviewController(this))
 {
 }
 
@@ -71,7 +73,6 @@ void InspectionController::close()
     m_missing->setRows({});
     m_conflicts->setRows({});
     m_failures->setRows({});
-    m_refusedChanges->setRows({});
     Q_EMIT openChanged();
     Q_EMIT currentStepChanged();
     Q_EMIT undoChanged();
@@ -138,17 +139,6 @@ void InspectionController::recompute()
     m_snap.report = score(*m_snap.tpl, m_snap.state);
     if (auto p = m_store->ops().pendingCount(m_assignment.id))
         m_pending = static_cast<int>(p.value());
-    std::vector<ReasonListModel::Row> refusedRows;
-    if (auto r = m_store->ops().refused(m_assignment.id)) {
-        m_refused = static_cast<int>(r.value().size());
-        for (const StoredOp &s : r.value()) {
-            const Item *item = m_snap.tpl->item(s.op.target);
-            const QString what = item ? m_snap.text(item->label) : QString::fromUtf8(toString(s.op.kind).data());
-            refusedRows.push_back({QStringLiteral("refused"), QString::fromStdString(s.op.target),
-                tr("“%1” was not accepted by the server: %2").arg(what, QString::fromStdString(s.refusal)), item ? item->stepIndex : -1});
-        }
-    }
-    m_refusedChanges->setRows(std::move(refusedRows));
 
     m_steps->refresh();
     m_items->refresh();
@@ -167,7 +157,6 @@ void InspectionController::recompute()
         conflicts.push_back({"conflict", c, {}});
     m_conflicts->setRows(rows(conflicts));
     m_failures->setRows(rows(m_snap.report.failures));
-    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -237,10 +226,8 @@ bool InspectionController::record(OpKind kind, const std::string &target, const 
         return false;
     }
     m_ops.push_back(std::move(op));
-    if (undo) {
-        m_undo[stepIndexForUndo()].push_back(std::move(*undo));
-        Q_EMIT undoChanged();
-    }
+    if (undo)
+        addUndo(std::move(*undo));
     clearError();
     recompute();
     Q_EMIT operationsRecorded();
@@ -481,16 +468,6 @@ bool InspectionController::closeFinding(const QString &findingId, const QString 
     return record(OpKind::FindingClose, findingId.toStdString(), canonicalJson(json {{"reason", reason.trimmed().toStdString()}}));
 }
 
-QString InspectionController::sectionScoreText(const QString &sectionId) const
-{
-    if (!m_snap.valid())
-        return {};
-    const SectionScore *s = m_snap.report.section(sectionId.toStdString());
-    if (!s || s->max <= 0)
-        return {};
-    return tr("%1 / %2 points").arg(Texts::number(s->points), Texts::number(s->max));
-}
-
 int InspectionController::findItem(const QString &query) const
 {
     return m_items->find(query);
@@ -502,16 +479,6 @@ int InspectionController::stepOfItem(const QString &itemId) const
         return -1;
     const Item *item = m_snap.tpl->item(itemId.toStdString());
     return item ? item->stepIndex : -1;
-}
-
-QString InspectionController::workflowStatus() const
-{
-    return m_snap.valid() ? QString::fromUtf8(toString(m_snap.state.status).data()) : QString();
-}
-
-QString InspectionController::workflowText() const
-{
-    return m_snap.valid() ? Texts::workflow(m_snap.state.status) : QString();
 }
 
 QString InspectionController::totalText() const
@@ -560,201 +527,49 @@ int InspectionController::answerable() const
     return n;
 }
 
-QString InspectionController::stepTitle(int step) const
+QStringList InspectionController::stepTitles() const
 {
-    if (!m_snap.valid() || step < 0 || step > 7)
-        return {};
-    return m_snap.text(m_snap.tpl->steps[static_cast<std::size_t>(step)].title);
-}
-
-QString InspectionController::stepStatus(int step) const
-{
-    if (!m_snap.valid() || step < 0 || step > 7)
-        return QStringLiteral("todo");
-    return m_steps->progress(step).status;
-}
-
-QString InspectionController::sectionTitle(const QString &sectionId) const
-{
-    if (!m_snap.valid())
-        return {};
-    const Section *s = m_snap.tpl->section(sectionId.toStdString());
-    return s ? m_snap.text(s->title) : QString();
-}
-
-bool InspectionController::resolve(const QString &itemId, const QVariant &value, const QString &reason)
-{
-    if (!m_snap.valid())
-        return false;
-    const Item *item = m_snap.tpl->item(itemId.toStdString());
-    const SlotState *slot = m_snap.state.item(itemId.toStdString());
-    if (!item || !slot || slot->values.empty()) {
-        setError(tr("There is nothing to settle on “%1”.").arg(itemId));
-        return false;
-    }
-    if (reason.trimmed().isEmpty()) {
-        setError(tr("Say why this value was chosen; the reason is kept with the decision."));
-        return false;
-    }
-    QString why;
-    auto canonical = toCanonical(*item, value, &why);
-    if (!canonical) {
-        setError(why);
-        return false;
-    }
-    json covers = json::array();
-    for (const SlotValue &v : slot->values)
-        covers.push_back(v.op.toString());
-    return record(OpKind::Resolve, item->id,
-        canonicalJson(json {{"value", json::parse(*canonical)}, {"reason", reason.trimmed().toStdString()}, {"covers", covers}}));
-}
-
-bool InspectionController::submit(const QString &comment)
-{
-    json v = json::object();
-    if (!comment.trimmed().isEmpty())
-        v["comment"] = comment.trimmed().toStdString();
-    return record(OpKind::Submit, std::string(), canonicalJson(v));
-}
-
-QString InspectionController::reviewNote() const
-{
-    if (!m_snap.valid())
-        return {};
-    for (auto it = m_snap.state.history.rbegin(); it != m_snap.state.history.rend(); ++it) {
-        const QString who = m_snap.person(it->author), comment = QString::fromStdString(it->comment);
-        switch (it->kind) {
-        case OpKind::Return:
-            return tr("Returned by %1: %2").arg(who, comment);
-        case OpKind::Approve:
-            return comment.isEmpty() ? tr("Approved by %1.").arg(who) : tr("Approved by %1: %2").arg(who, comment);
-        case OpKind::Submit:
-            return comment.isEmpty() ? tr("Submitted by %1.").arg(who) : tr("Submitted by %1: %2").arg(who, comment);
-        default:
-            break;
-        }
-    }
-    return {};
-}
-
-bool InspectionController::attachPhoto(const QString &target, const QString &file, const QString &caption)
-{
-    if (!m_snap.valid())
-        return false;
-    if (!m_photos) {
-        setError(tr("Photos cannot be stored on this tablet."));
-        return false;
-    }
-    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
-    auto stored = m_photos->importFile(path);
-    if (!stored) {
-        setError(tr("The photo was not added: %1").arg(QString::fromStdString(stored.error().message)));
-        return false;
-    }
-    const StoredPhoto &p = stored.value();
-    json v {{"sha256", p.sha256.toStdString()}, {"thumb", p.thumb.toStdString()}, {"bytes", p.bytes}, {"taken_at", p.takenAt}};
-    if (!caption.trimmed().isEmpty())
-        v["caption"] = caption.trimmed().toStdString();
-    if (p.location)
-        v["location"] = {{"lat", std::round(p.location->y() * 1e6) / 1e6}, {"lon", std::round(p.location->x() * 1e6) / 1e6}};
-    const std::string t = target.toStdString();
-    const Item *item = m_snap.tpl->item(t);
-    QString label = item ? m_snap.text(item->label) : target;
-    if (!record(OpKind::PhotoAttach, t, canonicalJson(v)))
-        return false;
-    m_undo[stepIndexForUndo()].push_back(UndoEntry {OpKind::PhotoAttach, m_ops.back().id.toString(), {}, t, tr("photo on %1").arg(label)});
-    Q_EMIT undoChanged();
-    Q_EMIT infoMessage(p.duplicate ? tr("Photo attached (this picture was already on the tablet, stored once)") : tr("Photo attached"));
-    return true;
-}
-
-bool InspectionController::detachPhoto(const QString &attachOp)
-{
-    if (!m_snap.valid())
-        return false;
-    const std::string id = attachOp.toStdString();
-    for (const PhotoEntry &p : m_snap.state.photos)
-        if (p.op.toString() == id) {
-            if (!record(OpKind::PhotoDetach, p.target, canonicalJson(json {{"attach", id}})))
-                return false;
-            Q_EMIT infoMessage(tr("Photo removed"));
-            return true;
-        }
-    setError(tr("That photo is no longer attached."));
-    return false;
-}
-
-QVariantList InspectionController::photos(const QString &target) const
-{
-    QVariantList out;
-    if (!m_snap.valid())
-        return out;
-    for (const PhotoEntry *p : m_snap.state.photosFor(target.toStdString()))
-        out << QVariantMap {{QStringLiteral("op"), QString::fromStdString(p->op.toString())},
-            {QStringLiteral("sha256"), QString::fromStdString(p->sha256)},
-            {QStringLiteral("thumb"), QString::fromStdString(p->thumb.empty() ? p->sha256 : p->thumb)},
-            {QStringLiteral("caption"), QString::fromStdString(p->caption)}, {QStringLiteral("author"), m_snap.person(p->author)},
-            {QStringLiteral("mine"), p->author == m_snap.me},
-            {QStringLiteral("takenAt"),
-                p->takenAt ? QDateTime::fromMSecsSinceEpoch(p->takenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString()}};
+    QStringList out;
+    if (m_snap.valid())
+        for (const Step &step : m_snap.tpl->steps)
+            out << m_snap.text(step.title);
     return out;
 }
 
-bool InspectionController::sign(const QString &itemId, const QVariantList &strokes, double width, double height, const QString &signer)
+QStringList InspectionController::stepStatuses() const
 {
-    if (!m_snap.valid())
-        return false;
-    const Item *item = m_snap.tpl->item(itemId.toStdString());
-    if (!item || item->type != ItemType::Signature) {
-        setError(tr("“%1” is not a signature.").arg(itemId));
-        return false;
-    }
-    if (signer.trimmed().isEmpty()) {
-        setError(tr("Write the signer's name before signing."));
-        return false;
-    }
-    if (!m_photos) {
-        setError(tr("Signatures cannot be stored on this tablet."));
-        return false;
-    }
-    std::vector<std::vector<QPointF>> lines;
-    for (const QVariant &s : strokes) {
-        std::vector<QPointF> line;
-        for (const QVariant &pt : s.toList()) {
-            const QVariantMap m = pt.toMap();
-            line.emplace_back(m.value(QStringLiteral("x")).toDouble(), m.value(QStringLiteral("y")).toDouble());
-        }
-        if (!line.empty())
-            lines.push_back(std::move(line));
-    }
-    auto stored = m_photos->storeSignature(lines, QSizeF(width, height));
-    if (!stored) {
-        setError(tr("The signature was not saved: %1").arg(QString::fromStdString(stored.error().message)));
-        return false;
-    }
-    QVariantMap v {{QStringLiteral("sha256"), stored.value().sha256}, {QStringLiteral("strokes"), stored.value().strokes},
-        {QStringLiteral("signer"), signer.trimmed()}, {QStringLiteral("signed_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
-    if (!item->signerRole.empty())
-        v.insert(QStringLiteral("role"), QString::fromStdString(item->signerRole));
-    return setAnswer(itemId, v);
+    QStringList out;
+    if (m_snap.valid())
+        for (int i = 0; i < 8; ++i)
+            out << m_steps->progress(i).status;
+    return out;
 }
 
-QVariantMap InspectionController::signature(const QString &itemId) const
+QVariantMap InspectionController::sections() const
 {
+    QVariantMap out;
     if (!m_snap.valid())
-        return {};
-    const SlotState *slot = m_snap.state.item(itemId.toStdString());
-    if (!slot || !slot->hasTeamValue())
-        return {};
-    const json v = json::parse(slot->value, nullptr, false);
-    if (!v.is_object())
-        return {};
-    QVariantMap m;
-    for (auto it = v.begin(); it != v.end(); ++it)
-        if (it->is_string())
-            m.insert(it.key() == "signed_at" ? QStringLiteral("signedAt") : QString::fromStdString(it.key()),
-                QString::fromStdString(it->get<std::string>()));
-    return m;
+        return out;
+    for (const Step &step : m_snap.tpl->steps)
+        for (const Section &sec : step.sections) {
+            const SectionScore *s = m_snap.report.section(sec.id);
+            out.insert(QString::fromStdString(sec.id),
+                QVariantMap {{QStringLiteral("title"), m_snap.text(sec.title)},
+                    {QStringLiteral("score"),
+                        s && s->max > 0 ? tr("%1 / %2 points").arg(Texts::number(s->points), Texts::number(s->max)) : QString()}});
+        }
+    return out;
+}
+
+void InspectionController::addUndo(UndoEntry entry)
+{
+    m_undo[stepIndexForUndo()].push_back(std::move(entry));
+    Q_EMIT undoChanged();
+}
+
+Uuid InspectionController::lastOperation() const
+{
+    return m_ops.empty() ? Uuid() : m_ops.back().id;
 }
 
 QVariantList InspectionController::team() const

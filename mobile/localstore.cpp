@@ -227,54 +227,58 @@ Result<std::optional<Credential>> LocalStore::credential(const std::string &user
     return std::optional<Credential>();
 }
 
+Assignment assignmentFromSummary(const AssignmentSummary &s)
+{
+    Assignment a;
+    a.id = s.id;
+    a.institution = s.institution;
+    a.institutionName = s.institutionName.empty() ? s.institution : s.institutionName;
+    a.templateId = s.templateId;
+    a.templateVersion = s.templateVersion;
+    a.status = std::string(toString(s.status));
+    a.plannedDate = s.plannedDate;
+    a.myRole = s.myRole ? std::string(toString(*s.myRole)) : std::string();
+    for (const TeamMember &m : s.team) {
+        a.team.emplace_back(m.username, std::string(toString(m.role)));
+        if (!m.displayName.empty())
+            a.names[m.username] = m.displayName;
+    }
+    return a;
+}
+
+// The tablet keeps an assignment in the wire format the server sent, plus whether it is the local demo.
 Result<Assignment> assignmentFromJson(const std::string &text)
 {
     auto parsed = parseJson(text);
     if (!parsed)
         return parsed.error();
-    const json &j = parsed.value();
-    if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || !j.contains("template") || !j["template"].is_object())
-        return makeError(ErrorCode::InvalidArgument, "an assignment needs an id and a template");
-    auto str = [](const json &o, const char *k) { return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); };
-    Assignment a;
-    a.id = str(j, "id");
-    a.institution = str(j, "institution");
-    a.institutionName = str(j, "institution_name");
-    if (a.institutionName.empty())
-        a.institutionName = a.institution;
-    a.templateId = str(j["template"], "id");
-    a.templateVersion = str(j["template"], "version");
-    a.status = str(j, "status");
-    if (a.status.empty())
-        a.status = "draft";
-    a.plannedDate = str(j, "planned_date");
-    a.myRole = str(j, "my_role");
-    a.demo = j.value("demo", false);
-    if (j.contains("team") && j["team"].is_array())
-        for (const auto &m : j["team"])
-            if (m.is_object()) {
-                a.team.emplace_back(str(m, "username"), str(m, "role"));
-                if (const std::string name = str(m, "display_name"); !name.empty())
-                    a.names[str(m, "username")] = name;
-            }
-    if (a.templateId.empty() || a.templateVersion.empty())
-        return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + " names no template version");
+    auto summary = assignmentSummaryFromJson(parsed.value());
+    if (!summary)
+        return summary.error();
+    Assignment a = assignmentFromSummary(summary.value());
+    auto demo = parsed->find("demo");
+    a.demo = demo != parsed->end() && demo->is_boolean() && demo->get<bool>();
     return a;
 }
 
 std::string assignmentToJson(const Assignment &a)
 {
-    json team = json::array();
+    AssignmentSummary s;
+    s.id = a.id;
+    s.institution = a.institution;
+    s.institutionName = a.institutionName;
+    s.templateId = a.templateId;
+    s.templateVersion = a.templateVersion;
+    s.status = workflowStatusFromString(a.status).value_or(WorkflowStatus::Draft);
+    s.plannedDate = a.plannedDate;
+    s.myRole = roleFromString(a.myRole);
     for (const auto &[u, r] : a.team) {
-        json m {{"username", u}, {"role", r}};
-        if (auto n = a.names.find(u); n != a.names.end())
-            m["display_name"] = n->second;
-        team.push_back(std::move(m));
+        auto n = a.names.find(u);
+        s.team.push_back({u, roleFromString(r).value_or(Role::Evaluator), n == a.names.end() ? std::string() : n->second});
     }
-    return json {{"id", a.id}, {"institution", a.institution}, {"institution_name", a.institutionName},
-        {"template", {{"id", a.templateId}, {"version", a.templateVersion}}}, {"status", a.status}, {"planned_date", a.plannedDate},
-        {"my_role", a.myRole}, {"team", team}, {"demo", a.demo}}
-        .dump();
+    json j = toJson(s);
+    j["demo"] = a.demo;
+    return j.dump();
 }
 
 Result<void> LocalStore::addBlob(const std::string &sha256, std::int64_t bytes, const std::string &kind, bool uploaded)

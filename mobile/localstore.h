@@ -6,6 +6,7 @@
 
 #include <careeval/result.h>
 #include <careeval/store.h>
+#include <careeval/wire.h>
 
 #include <map>
 #include <memory>
@@ -81,4 +82,6 @@ private:
 
 //! JSON form of an assignment as the server lists it (GET /api/v1/inspections) and as stored here.
 careeval::Result<Assignment> assignmentFromJson(const std::string &text);
+//! The tablet's view of an assignment from the wire format's (shared/careeval/wire.h).
+Assignment assignmentFromSummary(const careeval::AssignmentSummary &summary);
 std::string assignmentToJson(const Assignment &a);

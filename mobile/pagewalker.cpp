@@ -63,7 +63,7 @@ void PageWalker::next()
         }
         const QString file = QDir(QDir::tempPath()).filePath(QStringLiteral("careeval-walk-photo.jpg"));
         img.save(file, "JPEG", 85);
-        if (!m_app->inspection()->attachPhoto(QStringLiteral("site_photos"), file, QStringLiteral("走廊扶手完好")))
+        if (!m_app->inspection()->evidence()->attachPhoto(QStringLiteral("site_photos"), file, QStringLiteral("走廊扶手完好")))
             m_problems << QStringLiteral("photo import: %1").arg(m_app->inspection()->errorString());
     }
     QVariant ok;

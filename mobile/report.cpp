@@ -266,7 +266,7 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         pdf.table({1, 3}, {Report::tr("Inspection"), QString::fromStdString(c.assignment().id)},
             {{Report::tr("Date"), c.plannedDate()},
                 {Report::tr("Template"), QStringLiteral("%1 (%2)").arg(c.templateTitle(), QString::fromStdString(tpl.pin()))},
-                {Report::tr("Team"), team.join(QStringLiteral(", "))}, {Report::tr("Status"), c.workflowText()},
+                {Report::tr("Team"), team.join(QStringLiteral(", "))}, {Report::tr("Status"), c.review()->workflowText()},
                 {Report::tr("Total"), QStringLiteral("%1 · %2 · %3").arg(c.totalText(), c.percentText(), c.gradeText())},
                 {Report::tr("Generated"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))}});
 
@@ -277,7 +277,7 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             const Step &step = tpl.steps[st];
             const StepState &state = s.state.steps[st];
             pdf.heading(QStringLiteral("%1. %2").arg(st + 1).arg(s.text(step.title)));
-            pdf.para(Report::tr("Status: %1").arg(c.stepStatus(static_cast<int>(st)))
+            pdf.para(Report::tr("Status: %1").arg(c.stepStatuses().value(static_cast<int>(st)))
                     + (state.owner.empty() ? QString() : Report::tr(" · owner: %1").arg(QString::fromStdString(state.owner))),
                 pdf.font(9), Qt::darkGray);
             std::vector<QStringList> rows;
@@ -423,7 +423,7 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                     if (!anySignature)
                         pdf.heading(Report::tr("Signatures"));
                     anySignature = true;
-                    const QVariantMap sig = c.signature(QString::fromStdString(item.id));
+                    const QVariantMap sig = c.evidence()->signature(QString::fromStdString(item.id));
                     pdf.para(s.text(item.label), pdf.font(10, true));
                     if (sig.isEmpty()) {
                         pdf.para(Report::tr("not signed"), pdf.font(9), Qt::darkGray);

@@ -189,14 +189,19 @@ void Workspace::refresh()
         }
         auto parsed = parseJson(std::string_view(r.body.constData(), static_cast<std::size_t>(r.body.size())));
         std::vector<Assignment> list;
-        if (parsed && parsed->is_object() && (*parsed)["inspections"].is_array())
-            for (const auto &j : (*parsed)["inspections"])
-                if (auto a = assignmentFromJson(j.dump())) {
+        if (parsed && parsed->is_object() && (*parsed)["inspections"].is_array()) {
+            for (const auto &j : (*parsed)["inspections"]) {
+                if (auto s = assignmentSummaryFromJson(j)) {
+                    Assignment a = assignmentFromSummary(s.value());
                     // Supervisors see every inspection; they are not on its team.
-                    if (a->myRole.empty())
-                        a->myRole = m_role;
-                    list.push_back(std::move(a.value()));
+                    if (a.myRole.empty())
+                        a.myRole = m_role;
+                    list.push_back(std::move(a));
+                } else {
+                    qWarning("An assignment from the server was left out: %s", s.error().message.c_str());
                 }
+            }
+        }
         setError({});
         fetchTemplates(std::move(list), 0);
     });

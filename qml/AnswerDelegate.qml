@@ -97,7 +97,7 @@ CeCard {
                 Layout.fillWidth: true
             }
             Button {
-                visible: App.inspection.canResolve
+                visible: App.inspection.review.canResolve
                 text: qsTr("Settle")
                 Layout.preferredHeight: Theme.touch
                 onClicked: {
@@ -116,6 +116,7 @@ CeCard {
             needed: card.nonCompliant && card.noteRequired
         }
         // Created only for checks that have or need photos: most rows never pay for it.
+        // qmllint disable unqualified
         Loader {
             active: card.type === "check" && ((card.photoRequired && card.nonCompliant) || card.photoCount > 0)
             visible: active
@@ -124,9 +125,9 @@ CeCard {
                 target: card.itemId
                 label: card.number + " " + card.label
                 required: card.photoRequired && card.nonCompliant ? 1 : 0
-                revision: card.photoCount
             }
         }
+        // qmllint enable unqualified
         RowLayout {
             Layout.fillWidth: true
             visible: card.type !== "text" && card.type !== "rating"
@@ -168,6 +169,11 @@ CeCard {
     Component { id: resolveDialog; ResolveDialog { } }
     Component { id: naReasonDialog; NaReasonDialog { } }
 
+    // The editors are made by the Loader above, for this row only. Qt 6.4's Loader cannot create a bound
+    // component (pragma ComponentBehavior: Bound fails with "Cannot instantiate bound component outside
+    // its creation context"), so they reach the card unqualified, which is safe: no other context
+    // creates them.
+    // qmllint disable unqualified
     Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
     Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }
     Component { id: numberEditor; CeNumberEditor { value: card.value; unit: card.unit; minValue: card.minValue; maxValue: card.maxValue; onChosen: (v) => card.answer(v) } }
@@ -176,4 +182,5 @@ CeCard {
     Component { id: dateEditor; CeDateEditor { value: card.value === undefined ? "" : card.value; onChosen: (v) => card.answer(v) } }
     Component { id: scaleView; CeScaleView { options: card.options } }
     Component { id: evidenceSlot; CeEvidenceSlot { itemId: card.itemId; label: card.number + " " + card.label; type: card.type; photoCount: card.photoCount; photosMin: card.photosMin; valueText: card.valueText; signer: card.signer } }
+    // qmllint enable unqualified
 }

@@ -25,7 +25,7 @@ Popup {
         imageCapture: ImageCapture {
             id: capture
             onImageSaved: (requestId, path) => {
-                App.inspection.attachPhoto(popup.target, path, popup.caption)
+                App.inspection.evidence.attachPhoto(popup.target, path, popup.caption)
                 App.photos.discardCapture(path)
                 popup.close()
             }

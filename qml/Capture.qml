@@ -5,7 +5,7 @@ import QtQuick
 // pages and delegates ask for them through these signals.
 QtObject {
     signal photoRequested(string target, string label)
-    signal viewRequested(var photos, int index)
+    signal viewRequested(string target, int index)
     signal signRequested(string itemId, string label, string signerRole)
     signal interviewRequested(string code, string who)
 }

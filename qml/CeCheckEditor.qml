@@ -1,8 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
-import CareEval.Core
 
 // Compliant / non-compliant / not applicable, as three large buttons.
 RowLayout {

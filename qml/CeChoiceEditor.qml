@@ -1,8 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
-import CareEval.Core
 
 // Single choice (one button per option) or multiple choice (check boxes) from the template's options.
 Flow {

@@ -14,8 +14,10 @@ ColumnLayout {
     property int photosMin
     property string valueText
     property string signer
-    readonly property var signature: type === "signature" && App.inspection.revision >= 0 ? App.inspection.signature(itemId) : ({})
+    readonly property var signature: signed.signature
     spacing: 6
+
+    EvidenceView { id: signed; evidence: App.inspection.evidence; target: slot.type === "signature" ? slot.itemId : "" }
 
     CePhotoStrip {
         visible: slot.type === "photo"
@@ -23,7 +25,6 @@ ColumnLayout {
         target: slot.itemId
         label: slot.label
         required: Math.max(1, slot.photosMin)
-        revision: slot.photoCount
     }
     RowLayout {
         visible: slot.type === "signature"
@@ -39,7 +40,7 @@ ColumnLayout {
                 anchors.fill: parent
                 anchors.margins: 2
                 fillMode: Image.PreserveAspectFit
-                source: slot.signature.sha256 !== undefined && App.photos.revision >= 0 ? App.photos.url(slot.signature.sha256) : ""
+                source: slot.signature.url ?? ""
             }
         }
         Label {

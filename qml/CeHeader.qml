@@ -42,7 +42,7 @@ ToolBar {
         CeSyncBadge {
             visible: App.inspection.isOpen
             pending: App.inspection.pendingCount
-            refused: App.inspection.refusedCount
+            refused: App.inspection.review.refusedCount
             conflicts: App.inspection.conflicts.count
             localOnly: App.inspection.isDemo
         }

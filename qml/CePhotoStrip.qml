@@ -11,9 +11,10 @@ ColumnLayout {
     property string target
     property string label
     property int required: 0
-    property int revision: 0 // the caller's change counter: re-reads the list when it moves
-    readonly property var photos: revision >= 0 && App.inspection.revision >= 0 ? App.inspection.photos(target) : []
+    readonly property var photos: evidence.photos
     spacing: 6
+
+    EvidenceView { id: evidence; evidence: App.inspection.evidence; target: strip.target }
 
     RowLayout {
         Layout.fillWidth: true
@@ -45,7 +46,7 @@ ColumnLayout {
                 width: 120
                 height: 100
                 padding: 0
-                onClicked: Capture.viewRequested(strip.photos, index)
+                onClicked: Capture.viewRequested(strip.target, index)
                 Accessible.name: modelData.caption !== "" ? modelData.caption : qsTr("Photo %1").arg(index + 1)
                 Rectangle { anchors.fill: parent; color: Theme.line; radius: 4 }
                 Image {
@@ -54,7 +55,7 @@ ColumnLayout {
                     fillMode: Image.PreserveAspectCrop
                     asynchronous: true
                     sourceSize.width: 240
-                    source: App.photos.revision >= 0 ? App.photos.url(parent.modelData.thumb) : ""
+                    source: parent.modelData.thumbUrl
                 }
                 Label {
                     anchors.centerIn: parent

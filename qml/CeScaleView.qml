@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 
 // A survey question's answer scale, shown on the step page (residents answer it in their responses).
 Flow {

@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 
 // The sync state of an inspection in words and colour: all sent, changes waiting, refused, conflicts,
 // or — for the demo — kept on this tablet only.

@@ -31,6 +31,9 @@ Page {
         clip: true
         spacing: 8
         model: App.inspection.findings
+        // Qt 6.4 cannot create a bound component as a view's header or footer (see StepPage.qml): these
+        // reach the page's ids unqualified; they are only ever created by this list.
+        // qmllint disable unqualified
         header: ColumnLayout {
             width: list.width
             spacing: 8
@@ -91,7 +94,9 @@ Page {
                 Layout.fillWidth: true
             }
         }
-        delegate: FindingDelegate { width: list.width }
+        // qmllint enable unqualified
+        delegate: FindingDelegate { width: ListView.view.width }
+        // qmllint disable unqualified
         footer: ColumnLayout {
             width: list.width
             spacing: 8
@@ -107,6 +112,7 @@ Page {
             }
             Item { height: 60 }
         }
+        // qmllint enable unqualified
     }
 
     FindingDialog { id: addDialog; parent: Overlay.overlay }

@@ -79,9 +79,9 @@ ApplicationWindow {
         }
         if (name === "photo") {
             openStep(3)
-            const photos = App.inspection.photos("site_photos")
-            Capture.viewRequested(photos, photos.length - 1)
-            return photos.length > 0
+            Capture.viewRequested("site_photos", 0)
+            photoViewer.index = Math.max(0, photoViewer.photos.length - 1)
+            return photoViewer.photos.length > 0
         }
         if (name === "signature") {
             photoViewer.close()
@@ -94,7 +94,7 @@ ApplicationWindow {
         if (name === "resident") {
             signatureDialog.close()
             openStep(4)
-            const rows = App.inspection.respondents()
+            const rows = App.inspection.survey.respondents
             if (rows.length === 0)
                 return false
             residentMode.start(rows[rows.length - 1].code, rows[rows.length - 1].who)
@@ -135,8 +135,8 @@ ApplicationWindow {
     Connections {
         target: Capture
         function onPhotoRequested(target, label) { photoAdd.start(target, label) }
-        function onViewRequested(photos, index) {
-            photoViewer.photos = photos
+        function onViewRequested(target, index) {
+            photoViewer.target = target
             photoViewer.index = index
             photoViewer.open()
         }

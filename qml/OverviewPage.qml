@@ -32,7 +32,7 @@ Page {
                     spacing: 4
                     Label { text: App.inspection.templateTitle; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
-                        text: App.inspection.plannedDate + " · " + App.inspection.workflowText + " · "
+                        text: App.inspection.plannedDate + " · " + App.inspection.review.workflowText + " · "
                               + qsTr("%1 of %2 items answered").arg(App.inspection.answered).arg(App.inspection.answerable)
                         color: Theme.muted
                         wrapMode: Text.Wrap

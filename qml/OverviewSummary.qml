@@ -45,10 +45,10 @@ CeCard {
                 Layout.fillWidth: true
             }
             Label {
-                visible: App.inspection.reviewNote !== ""
-                text: App.inspection.reviewNote
-                color: App.inspection.workflow === InspectionController.Returned ? Theme.fail : Theme.info
-                font.bold: App.inspection.workflow === InspectionController.Returned
+                visible: App.inspection.review.reviewNote !== ""
+                text: App.inspection.review.reviewNote
+                color: App.inspection.review.workflow === ReviewController.Returned ? Theme.fail : Theme.info
+                font.bold: App.inspection.review.workflow === ReviewController.Returned
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -58,12 +58,12 @@ CeCard {
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Changes the server refused")
-                model: App.inspection.refusedChanges
+                model: App.inspection.review.refusedChanges
                 tone: Theme.fail
                 onStepRequested: (s) => card.stepRequested(s)
             }
             Button {
-                visible: App.inspection.canSubmit
+                visible: App.inspection.review.canSubmit
                 text: qsTr("Submit for review…")
                 highlighted: true
                 Layout.fillWidth: true

@@ -56,7 +56,7 @@ Item {
         standardButtons: Dialog.Ok | Dialog.Cancel
         onAccepted: {
             if (String(root.file) !== "") {
-                App.inspection.attachPhoto(root.target, String(root.file), caption.text)
+                App.inspection.evidence.attachPhoto(root.target, String(root.file), caption.text)
             } else if (App.photos.cameraAvailable) {
                 cameraLoader.active = true
                 cameraLoader.item.target = root.target

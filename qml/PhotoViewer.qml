@@ -7,8 +7,10 @@ import CareEval.Core
 // who took it and when; remove it (an operation: the removal syncs, the file stays while referred to).
 Popup {
     id: viewer
-    property var photos: []
+    //! The item, step key or finding whose photos are shown
+    property string target
     property int index: 0
+    readonly property var photos: evidence.photos
     readonly property var photo: photos.length > index ? photos[index] : ({})
     modal: true
     padding: 0
@@ -18,6 +20,9 @@ Popup {
     height: parent ? parent.height : 600
     background: Rectangle { color: "black" }
     onOpened: flick.reset()
+
+    // Full photos are fetched only while the viewer is open.
+    EvidenceView { id: evidence; evidence: App.inspection.evidence; target: viewer.target; full: viewer.visible }
     onIndexChanged: flick.reset()
 
     Flickable {
@@ -36,8 +41,7 @@ Popup {
             fillMode: Image.PreserveAspectFit
             asynchronous: true
             // the thumbnail first, the full photo when it is here
-            source: App.photos.revision >= 0 ? (App.photos.url(viewer.photo.sha256 || "").toString() !== ""
-                                                 ? App.photos.url(viewer.photo.sha256) : App.photos.url(viewer.photo.thumb || "")) : ""
+            source: viewer.photo.url || viewer.photo.thumbUrl || ""
             PinchHandler {
                 target: picture
                 minimumScale: 1
@@ -89,7 +93,7 @@ Popup {
                     text: qsTr("Remove")
                     Layout.preferredHeight: Theme.touch
                     onClicked: {
-                        if (App.inspection.detachPhoto(viewer.photo.op))
+                        if (App.inspection.evidence.detachPhoto(viewer.photo.op))
                             viewer.close()
                     }
                 }

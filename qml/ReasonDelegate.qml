@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 
 // One open point as a sentence; tapping it goes to the step that holds it.
 ItemDelegate {

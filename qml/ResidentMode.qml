@@ -29,8 +29,8 @@ Popup {
     function start(code, who) {
         mode.code = code
         mode.who = who
-        questions = App.inspection.surveyQuestions()
-        answers = App.inspection.responseOf(code)
+        questions = App.inspection.survey.questions
+        answers = App.inspection.survey.responseOf(code)
         index = 0
         open()
     }
@@ -42,7 +42,7 @@ Popup {
     }
     function finish() {
         if (Object.keys(answers).length > 0)
-            App.inspection.saveResponse(code, answers)
+            App.inspection.survey.saveResponse(code, answers)
         close()
     }
 

@@ -29,11 +29,11 @@ Dialog {
     }
     onAccepted: {
         if (otherChoice.checked)
-            App.inspection.resolve(itemId, other.text, reason.text)
+            App.inspection.review.resolve(itemId, other.text, reason.text)
         else if (chosen === undefined)
             App.inspection.infoMessage(qsTr("Choose one of the values first."))
         else
-            App.inspection.resolve(itemId, chosen, reason.text)
+            App.inspection.review.resolve(itemId, chosen, reason.text)
     }
 
     ColumnLayout {

@@ -8,7 +8,7 @@ import CareEval.Core
 ColumnLayout {
     id: panel
     spacing: 6
-    visible: App.inspection.canReview
+    visible: App.inspection.review.canReview
 
     Connections {
         target: App

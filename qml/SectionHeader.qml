@@ -7,11 +7,11 @@ import CareEval.Core
 RowLayout {
     id: header
     required property string section
-    readonly property string subtotal: App.inspection.revision >= 0 ? App.inspection.sectionScoreText(section) : ""
+    readonly property string subtotal: (App.inspection.sections[section] ?? {}).score ?? ""
     height: Math.max(Theme.touch, title.implicitHeight + 16)
     Label {
         id: title
-        text: App.inspection.revision >= 0 ? App.inspection.sectionTitle(header.section) : ""
+        text: (App.inspection.sections[header.section] ?? {}).title ?? ""
         font.pixelSize: Theme.fontTitle
         font.bold: true
         color: Theme.primary

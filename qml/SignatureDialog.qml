@@ -83,7 +83,7 @@ Dialog {
                 highlighted: true
                 Layout.preferredHeight: Theme.touch
                 onClicked: {
-                    if (App.inspection.sign(dialog.itemId, dialog.strokes, pad.width, pad.height, signer.text))
+                    if (App.inspection.evidence.sign(dialog.itemId, dialog.strokes, pad.width, pad.height, signer.text))
                         dialog.accept()
                 }
             }

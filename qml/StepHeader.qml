@@ -11,7 +11,7 @@ ColumnLayout {
     spacing: 6
 
     Label {
-        text: App.inspection.revision >= 0 ? App.inspection.stepTitle(header.step) : ""
+        text: App.inspection.stepTitles[header.step] ?? ""
         font.pixelSize: Theme.fontHeading
         font.bold: true
         wrapMode: Text.Wrap

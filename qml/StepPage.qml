@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import CareEval.Core
 
 // One step of the procedure, driven entirely by the template: its sections and items, each with
@@ -57,6 +56,10 @@ Page {
         cacheBuffer: 0
         reuseItems: true
         model: App.inspection.items
+        // Qt 6.4 cannot create a bound component (pragma ComponentBehavior: Bound) as a view's header,
+        // footer or section ("Cannot instantiate bound component outside its creation context"), so these
+        // reach the page's ids unqualified, which is safe: they are only ever created by this list.
+        // qmllint disable unqualified
         header: StepHeader {
             width: list.width
             step: page.step
@@ -69,8 +72,9 @@ Page {
         section.delegate: SectionHeader {
             width: list.width
         }
+        // qmllint enable unqualified
         delegate: AnswerDelegate {
-            width: list.width
+            width: ListView.view.width
         }
         footer: Item { height: 80 }
         onMovementEnded: App.rememberPosition(page.step, indexAt(10, contentY + 10))

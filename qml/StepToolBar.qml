@@ -36,7 +36,7 @@ Pane {
             onClicked: App.inspection.undo()
         }
         Button {
-            readonly property string status: App.inspection.revision >= 0 ? App.inspection.stepStatus(bar.step) : "todo"
+            readonly property string status: App.inspection.stepStatuses[bar.step] ?? "todo"
             text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
             enabled: App.inspection.canEdit
             Layout.preferredHeight: Theme.touch

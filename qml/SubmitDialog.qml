@@ -15,7 +15,7 @@ Dialog {
     width: Math.min(parent ? parent.width - 32 : 640, 680)
     x: parent ? (parent.width - width) / 2 : 0
     y: 40
-    onAccepted: App.inspection.submit(comment.text)
+    onAccepted: App.inspection.review.submit(comment.text)
     onAboutToShow: App.refreshTeam()
     // Members whose tablets have not synced for an hour (or ever): their latest work may not be here.
     readonly property var quietMembers: {

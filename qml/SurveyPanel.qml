@@ -9,8 +9,8 @@ import CareEval.Core
 // mode), or mark refused / unable, which brings in the next resident of the same seeded sequence.
 ColumnLayout {
     id: panel
-    readonly property var sample: App.inspection.revision >= 0 ? App.inspection.sample() : ({})
-    readonly property var rows: App.inspection.revision >= 0 ? App.inspection.respondents() : []
+    readonly property var sample: App.inspection.survey.sample
+    readonly property var rows: App.inspection.survey.respondents
     readonly property bool editable: App.inspection.canEdit
     spacing: 8
 
@@ -39,7 +39,7 @@ ColumnLayout {
                 }
                 Label {
                     readonly property int population: roster.text.trim() !== "" ? roster.text.split("\n").filter(l => l.trim() !== "").length : parseInt(beds.text || "0")
-                    text: population > 0 ? qsTr("%1 residents will be asked (of %2)").arg(App.inspection.sampleSizeFor(population)).arg(population) : ""
+                    text: population > 0 ? qsTr("%1 residents will be asked (of %2)").arg(App.inspection.survey.sampleSizeFor(population)).arg(population) : ""
                     color: Theme.info
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
@@ -56,7 +56,7 @@ ColumnLayout {
                 text: qsTr("Draw the sample")
                 highlighted: true
                 Layout.preferredHeight: Theme.touch
-                onClicked: App.inspection.drawSample(parseInt(beds.text || "0"), roster.text)
+                onClicked: App.inspection.survey.drawSample(parseInt(beds.text || "0"), roster.text)
             }
         }
     }
@@ -119,14 +119,14 @@ ColumnLayout {
                         text: qsTr("Refused")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "refused")
+                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "refused")
                     }
                     Button {
                         visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Unable")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "unable")
+                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "unable")
                     }
                     Button {
                         // A family member or carer answers for the resident (代答): reported apart.
@@ -134,13 +134,13 @@ ColumnLayout {
                         text: qsTr("Proxy")
                         flat: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.setRespondentStatus(resident.modelData.code, "proxy")
+                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "proxy")
                     }
                 }
             }
             RowLayout {
                 // The lead closes a sample that cannot be completed (a small home, many unable to answer).
-                visible: panel.editable && App.inspection.canSubmit && !panel.sample.closed
+                visible: panel.editable && App.inspection.review.canSubmit && !panel.sample.closed
                 Layout.fillWidth: true
                 TextField {
                     id: closeReason
@@ -152,7 +152,7 @@ ColumnLayout {
                     text: qsTr("Close the sample")
                     enabled: closeReason.text.trim() !== ""
                     Layout.preferredHeight: Theme.touch
-                    onClicked: if (App.inspection.closeSample(closeReason.text)) closeReason.text = ""
+                    onClicked: if (App.inspection.survey.closeSample(closeReason.text)) closeReason.text = ""
                 }
             }
             Label {

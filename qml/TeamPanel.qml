@@ -10,7 +10,7 @@ ColumnLayout {
     id: panel
     // The server's view of the team (a map from the sync client)
     readonly property var serverTeam: App.teamView
-    readonly property var members: App.inspection.revision >= 0 ? App.inspection.team() : []
+    readonly property var members: App.inspection.team
     readonly property var server: panel.serverTeam.members || ({})
     spacing: 4
     Component.onCompleted: App.refreshTeam()

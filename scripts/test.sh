@@ -18,6 +18,12 @@ fi
 echo "== build (RelWithDebInfo)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$jobs"
+echo "== qmllint (zero warnings; the all_qmllint target over every QML file)"
+lint=$(cmake --build build --target all_qmllint 2>&1 || true)
+if grep -E '^(Warning|Info|Error)' <<<"$lint"; then
+    echo "qmllint: the QML above needs fixing (cmake --build build --target all_qmllint)" >&2
+    exit 1
+fi
 echo "== tests"
 (cd build && ctest --output-on-failure -j "$jobs")
 

@@ -1,6 +1,7 @@
 #include "wire.h"
 
 #include "jsonutil.h"
+#include "template.h"
 
 namespace careeval {
 
@@ -151,6 +152,198 @@ Result<PullPage> pullPageFromJson(const json &body)
         page.ops.push_back(std::move(op.value()));
     }
     return page;
+}
+
+namespace {
+// Reads the typed fields of one object, keeping the first problem with the field's path.
+struct Reader {
+    const json &o;
+    std::string where;
+    std::string error;
+
+    const json *field(const char *key, bool required)
+    {
+        if (!error.empty())
+            return nullptr;
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required)
+                error = where + key + " is missing";
+            return nullptr;
+        }
+        return &*it;
+    }
+    std::string str(const char *key, bool required)
+    {
+        const json *f = field(key, required);
+        if (!f)
+            return {};
+        if (!f->is_string()) {
+            error = where + key + " must be a string";
+            return {};
+        }
+        return f->get<std::string>();
+    }
+    std::int64_t integer(const char *key)
+    {
+        const json *f = field(key, false);
+        if (!f)
+            return 0;
+        if (!f->is_number_integer() || f->get<std::int64_t>() < 0) {
+            error = where + key + " must be a whole number ≥ 0";
+            return 0;
+        }
+        return f->get<std::int64_t>();
+    }
+    Role role(const char *key)
+    {
+        const std::string s = str(key, true);
+        if (!error.empty())
+            return Role::Evaluator;
+        auto r = roleFromString(s);
+        if (!r)
+            error = where + key + " is not a role: \"" + s + "\"";
+        return r.value_or(Role::Evaluator);
+    }
+    const json *list(const char *key)
+    {
+        const json *f = field(key, false);
+        if (f && !f->is_array()) {
+            error = where + key + " must be a list";
+            return nullptr;
+        }
+        return f;
+    }
+};
+} // namespace
+
+json toJson(const AssignmentSummary &a)
+{
+    json team = json::array();
+    for (const auto &m : a.team) {
+        json o {{"username", m.username}, {"role", std::string(toString(m.role))}};
+        if (!m.displayName.empty())
+            o["display_name"] = m.displayName;
+        team.push_back(std::move(o));
+    }
+    json j {{"id", a.id}, {"institution", a.institution}, {"template", {{"id", a.templateId}, {"version", a.templateVersion}}},
+        {"status", std::string(toString(a.status))}, {"planned_date", a.plannedDate}, {"team", std::move(team)},
+        {"created_at", a.createdAt}};
+    if (!a.institutionName.empty())
+        j["institution_name"] = a.institutionName;
+    if (a.institutionBeds > 0)
+        j["institution_beds"] = a.institutionBeds;
+    if (a.myRole)
+        j["my_role"] = std::string(toString(*a.myRole));
+    return j;
+}
+
+Result<AssignmentSummary> assignmentSummaryFromJson(const json &j)
+{
+    if (!j.is_object())
+        return makeError(ErrorCode::InvalidArgument, "an assignment must be a JSON object");
+    Reader r {j, "", {}};
+    AssignmentSummary a;
+    a.id = r.str("id", true);
+    a.institution = r.str("institution", false);
+    a.institutionName = r.str("institution_name", false);
+    a.institutionBeds = r.integer("institution_beds");
+    if (const json *t = r.field("template", true)) {
+        if (!t->is_object())
+            return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + ": template must be {id, version}");
+        Reader tr {*t, "template.", {}};
+        a.templateId = tr.str("id", true);
+        a.templateVersion = tr.str("version", true);
+        if (!tr.error.empty())
+            return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + ": " + tr.error);
+    }
+    if (const std::string s = r.str("status", false); !s.empty()) {
+        auto st = workflowStatusFromString(s);
+        if (!st)
+            return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + ": status is not a workflow status: \"" + s + "\"");
+        a.status = *st;
+    }
+    a.plannedDate = r.str("planned_date", false);
+    if (r.field("my_role", false))
+        a.myRole = r.role("my_role");
+    a.createdAt = r.integer("created_at");
+    if (const json *team = r.list("team"))
+        for (std::size_t i = 0; i < team->size() && r.error.empty(); ++i) {
+            Reader m {(*team)[i], "team[" + std::to_string(i) + "].", {}};
+            if (!(*team)[i].is_object())
+                return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + ": team[" + std::to_string(i) + "] must be an object");
+            TeamMember t {m.str("username", true), m.role("role"), m.str("display_name", false)};
+            if (!m.error.empty())
+                return makeError(ErrorCode::InvalidArgument, "assignment " + a.id + ": " + m.error);
+            a.team.push_back(std::move(t));
+        }
+    if (!r.error.empty())
+        return makeError(ErrorCode::InvalidArgument, (a.id.empty() ? std::string("an assignment") : "assignment " + a.id) + ": " + r.error);
+    return a;
+}
+
+void addTeamView(json &out, const TeamView &view)
+{
+    json members = json::array();
+    for (const auto &m : view.members) {
+        json steps = json::array();
+        for (int s : m.steps)
+            if (s >= 0 && s < 8)
+                steps.push_back(std::string(kStepKeys[static_cast<std::size_t>(s)]));
+        members.push_back(
+            {{"username", m.username}, {"role", std::string(toString(m.role))}, {"operations", m.operations}, {"last_change", m.lastChange},
+                {"last_push", m.lastPush}, {"last_pull", m.lastPull}, {"pushes", m.pushes}, {"steps", std::move(steps)}});
+    }
+    out["members"] = std::move(members);
+    out["members_synced"] = view.membersSynced;
+    out["photos"] = {{"expected", view.photosExpected}, {"received", view.photosReceived}, {"missing", view.photosMissing}};
+}
+
+Result<TeamView> teamViewFromJson(const json &j)
+{
+    if (!j.is_object())
+        return makeError(ErrorCode::InvalidArgument, "the team view must be a JSON object");
+    TeamView v;
+    Reader r {j, "", {}};
+    if (const json *members = r.list("members"))
+        for (std::size_t i = 0; i < members->size(); ++i) {
+            if (!(*members)[i].is_object())
+                return makeError(ErrorCode::InvalidArgument, "members[" + std::to_string(i) + "] must be an object");
+            Reader m {(*members)[i], "members[" + std::to_string(i) + "].", {}};
+            MemberProgress p;
+            p.username = m.str("username", true);
+            p.role = m.role("role");
+            p.operations = static_cast<std::size_t>(m.integer("operations"));
+            p.lastChange = m.integer("last_change");
+            p.lastPush = m.integer("last_push");
+            p.lastPull = m.integer("last_pull");
+            p.pushes = static_cast<std::size_t>(m.integer("pushes"));
+            if (const json *steps = m.list("steps"))
+                for (const auto &s : *steps)
+                    for (std::size_t k = 0; k < kStepKeys.size(); ++k)
+                        if (s.is_string() && s.get<std::string>() == kStepKeys[k])
+                            p.steps.push_back(static_cast<int>(k));
+            if (!m.error.empty())
+                return makeError(ErrorCode::InvalidArgument, m.error);
+            v.members.push_back(std::move(p));
+        }
+    v.membersSynced = static_cast<std::size_t>(r.integer("members_synced"));
+    if (const json *photos = r.field("photos", false)) {
+        if (!photos->is_object())
+            return makeError(ErrorCode::InvalidArgument, "photos must be an object");
+        Reader p {*photos, "photos.", {}};
+        v.photosExpected = static_cast<std::size_t>(p.integer("expected"));
+        v.photosReceived = static_cast<std::size_t>(p.integer("received"));
+        if (const json *missing = p.list("missing"))
+            for (const auto &h : *missing)
+                if (h.is_string())
+                    v.photosMissing.push_back(h.get<std::string>());
+        if (!p.error.empty())
+            return makeError(ErrorCode::InvalidArgument, p.error);
+    }
+    if (!r.error.empty())
+        return makeError(ErrorCode::InvalidArgument, r.error);
+    return v;
 }
 
 } // namespace careeval

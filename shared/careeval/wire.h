@@ -1,7 +1,7 @@
 #pragma once
 // The sync wire format, written once for the server and the tablet: the push request and its reply,
-// and a page of a pull. Each payload is a struct with its JSON here; neither side types field names
-// or status strings of its own.
+// a page of a pull, an assignment as the inspection list gives it, and the team view of /state. Each payload is a struct with its JSON
+// here; neither side types field names or status strings of its own.
 
 #include "operation.h"
 #include "result.h"
@@ -61,5 +61,55 @@ struct PullPage {
 nlohmann::json toJson(const PullPage &page);
 //! A damaged operation fails the whole page, naming it: nothing of a page is stored unless all is.
 Result<PullPage> pullPageFromJson(const nlohmann::json &body);
+
+//! A team member as an assignment names them.
+struct TeamMember {
+    std::string username;
+    Role role = Role::Evaluator;
+    std::string displayName; //!< the name people know ("王芳"); empty when the registry has none
+};
+
+//! One inspection as GET /api/v1/inspections lists it for the signed-in user.
+struct AssignmentSummary {
+    std::string id;
+    std::string institution; //!< institution id
+    std::string institutionName; //!< empty when the registry has none (shown as the id)
+    std::int64_t institutionBeds = 0;
+    std::string templateId;
+    std::string templateVersion;
+    WorkflowStatus status = WorkflowStatus::Draft;
+    std::string plannedDate;
+    std::vector<TeamMember> team;
+    //! The reader's role on the team; nullopt for a supervisor or admin who is not on it
+    std::optional<Role> myRole;
+    std::int64_t createdAt = 0;
+};
+nlohmann::json toJson(const AssignmentSummary &a);
+//! Names the first field that is missing or of the wrong type.
+Result<AssignmentSummary> assignmentSummaryFromJson(const nlohmann::json &j);
+
+//! What one member has delivered to the server (the "members" of GET …/state).
+struct MemberProgress {
+    std::string username;
+    Role role = Role::Evaluator;
+    std::size_t operations = 0; //!< their operations in the merged state
+    std::int64_t lastChange = 0; //!< ms, their latest operation's time
+    std::int64_t lastPush = 0; //!< ms, 0: never
+    std::int64_t lastPull = 0; //!< ms, 0: never
+    std::size_t pushes = 0;
+    std::vector<int> steps; //!< steps (0..7) they own
+};
+
+//! The team's delivery as the server sees it: members and the evidence files that have arrived.
+struct TeamView {
+    std::vector<MemberProgress> members;
+    std::size_t membersSynced = 0; //!< members who pushed at least once
+    std::size_t photosExpected = 0;
+    std::size_t photosReceived = 0;
+    std::vector<std::string> photosMissing; //!< SHA-256 of photos and signatures not yet on the server
+};
+//! The fields members, members_synced and photos, merged into the /state reply.
+void addTeamView(nlohmann::json &out, const TeamView &view);
+Result<TeamView> teamViewFromJson(const nlohmann::json &j);
 
 } // namespace careeval

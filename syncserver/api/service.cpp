@@ -46,13 +46,24 @@ json userJson(const User &u)
     return {{"username", u.username}, {"display_name", u.displayName}, {"role", std::string(toString(u.role))}, {"active", u.active}};
 }
 
+AssignmentSummary summaryOf(const InspectionRecord &r)
+{
+    AssignmentSummary a;
+    a.id = r.id;
+    a.institution = r.institution;
+    a.templateId = r.templateId;
+    a.templateVersion = r.templateVersion;
+    a.status = r.status;
+    a.plannedDate = r.plannedDate;
+    a.createdAt = r.createdAt;
+    for (const auto &m : r.team)
+        a.team.push_back({m.username, m.role, {}});
+    return a;
+}
+
 json inspectionJson(const InspectionRecord &r)
 {
-    json team = json::array();
-    for (const auto &m : r.team)
-        team.push_back({{"username", m.username}, {"role", std::string(toString(m.role))}});
-    return {{"id", r.id}, {"institution", r.institution}, {"template", {{"id", r.templateId}, {"version", r.templateVersion}}},
-        {"status", std::string(toString(r.status))}, {"planned_date", r.plannedDate}, {"team", team}, {"created_at", r.createdAt}};
+    return toJson(summaryOf(r));
 }
 
 bool validName(const std::string &s, std::size_t max = 64)
@@ -625,17 +636,17 @@ HttpResponse Service::listInspections(Context &c)
             names.emplace(u.username, u.displayName);
     json out = json::array();
     for (const auto &r : list.value()) {
-        json j = inspectionJson(r);
+        AssignmentSummary a = summaryOf(r);
         if (auto it = institutions.find(r.institution); it != institutions.end()) {
-            j["institution_name"] = it->second.name;
-            j["institution_beds"] = it->second.beds;
+            a.institutionName = it->second.name;
+            a.institutionBeds = it->second.beds;
         }
-        for (auto &m : j["team"])
-            if (auto n = names.find(m["username"].get<std::string>()); n != names.end() && !n->second.empty())
-                m["display_name"] = n->second;
+        for (auto &m : a.team)
+            if (auto n = names.find(m.username); n != names.end())
+                m.displayName = n->second;
         if (const Member *m = r.member(c.user->username))
-            j["my_role"] = std::string(toString(m->role));
-        out.push_back(std::move(j));
+            a.myRole = m->role;
+        out.push_back(toJson(a));
     }
     // Tablets refresh their assignments often and offline-first: an ETag lets them skip unchanged lists.
     HttpResponse res = jsonResponse(200, {{"inspections", out}});
@@ -852,28 +863,28 @@ HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
 
     // What each member has delivered, and which photos and signatures have arrived.
     auto sync = m_store.memberSync(rec.id);
-    json members = json::array();
+    TeamView view;
     for (const auto &m : rec.team) {
-        json o {{"username", m.username}, {"role", std::string(toString(m.role))}};
-        auto a = st.authors.find(m.username);
-        o["operations"] = a == st.authors.end() ? 0 : a->second.operations;
-        o["last_change"] = a == st.authors.end() ? 0 : a->second.lastTime;
+        MemberProgress p;
+        p.username = m.username;
+        p.role = m.role;
+        if (auto a = st.authors.find(m.username); a != st.authors.end()) {
+            p.operations = a->second.operations;
+            p.lastChange = a->second.lastTime;
+        }
         if (sync)
             for (const auto &s : sync.value())
                 if (s.username == m.username) {
-                    o["last_push"] = s.lastPush;
-                    o["last_pull"] = s.lastPull;
-                    o["pushes"] = s.pushes;
+                    p.lastPush = s.lastPush;
+                    p.lastPull = s.lastPull;
+                    p.pushes = s.pushes;
                 }
-        std::set<int> steps;
         for (int i = 0; i < 8; ++i)
             if (st.steps[i].owner == m.username)
-                steps.insert(i);
-        json owned = json::array();
-        for (int i : steps)
-            owned.push_back(std::string(kStepKeys[i]));
-        o["steps"] = owned;
-        members.push_back(std::move(o));
+                p.steps.push_back(i);
+        if (p.pushes > 0)
+            ++view.membersSynced;
+        view.members.push_back(std::move(p));
     }
     std::set<std::string> expected;
     for (const auto &p : st.photos)
@@ -886,21 +897,16 @@ HttpResponse Service::teamState(Context &, const InspectionRecord &rec)
                 expected.insert(v["sha256"].get<std::string>());
         }
     }
-    json missing = json::array();
-    std::size_t received = 0;
+    view.photosExpected = expected.size();
     for (const auto &h : expected) {
         if (BlobStore::validName(h) && m_blobs.size(h))
-            ++received;
+            ++view.photosReceived;
         else
-            missing.push_back(h);
+            view.photosMissing.push_back(h);
     }
-    std::size_t synced = 0;
-    for (const auto &m : members)
-        if (m.value("pushes", 0) > 0)
-            ++synced;
-    return jsonResponse(200,
-        {{"inspection", inspectionJson(rec)}, {"state", stateToJson(st)}, {"score", reportToJson(rep, *tpl.value())}, {"members", members},
-            {"members_synced", synced}, {"photos", {{"expected", expected.size()}, {"received", received}, {"missing", missing}}}});
+    json out {{"inspection", inspectionJson(rec)}, {"state", stateToJson(st)}, {"score", reportToJson(rep, *tpl.value())}};
+    addTeamView(out, view);
+    return jsonResponse(200, out);
 }
 
 HttpResponse Service::review(Context &c, const InspectionRecord &rec)

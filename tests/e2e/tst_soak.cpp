@@ -82,7 +82,7 @@ private Q_SLOTS:
                 if (rng.bounded(25u) == 0) {
                     // Now and then a photo (random pixels, ~100 kB, never the same twice).
                     const QString file = e2e::noisePhoto(raw->dir.path(), static_cast<int>(rng.generate() & 0x7fffffff), 400, 300, 90);
-                    QVERIFY(raw->ctl.attachPhoto(QStringLiteral("site_photos"), file, QString()));
+                    QVERIFY(raw->ctl.evidence()->attachPhoto(QStringLiteral("site_photos"), file, QString()));
                     ++raw->photosMade;
                 }
                 if (rng.bounded(10u) == 0)

@@ -104,10 +104,10 @@ private Q_SLOTS:
 
         // The lead settles each conflict; the decisions travel like any change.
         lead.ctl.setCurrentStep(1);
-        QVERIFY(lead.ctl.resolve("staff_trained", 36, "培训记录核对为36人"));
-        QVERIFY(lead.ctl.resolve("doc_system_manual", "noncompliant", "手册缺护理岗位"));
-        QVERIFY(lead.ctl.resolve("site_sup_food", "noncompliant", "现场核实留样不全"));
-        QVERIFY(!lead.ctl.resolve("staff_trained", 36, "")); // a reason is required
+        QVERIFY(lead.ctl.review()->resolve("staff_trained", 36, "培训记录核对为36人"));
+        QVERIFY(lead.ctl.review()->resolve("doc_system_manual", "noncompliant", "手册缺护理岗位"));
+        QVERIFY(lead.ctl.review()->resolve("site_sup_food", "noncompliant", "现场核实留样不全"));
+        QVERIFY(!lead.ctl.review()->resolve("staff_trained", 36, "")); // a reason is required
         for (Tablet *t : {&lead, &wang, &zhang})
             QVERIFY(t->syncOnce());
         for (Tablet *t : {&lead, &wang, &zhang}) {
@@ -116,7 +116,7 @@ private Q_SLOTS:
         }
 
         // Submit; a supervisor approves on the server.
-        QVERIFY(lead.ctl.submit("请审核"));
+        QVERIFY(lead.ctl.review()->submit("请审核"));
         QVERIFY(lead.syncOnce());
         // wang edits offline, not yet knowing of the approval to come.
         answer(wang, "doc_system_basic", "noncompliant");
@@ -128,8 +128,8 @@ private Q_SLOTS:
         QVERIFY(wang.syncOnce());
         // The late edit was refused by the server, with its reason, and is still on wang's tablet.
         QCOMPARE(wang.sync->refused(), 1);
-        QCOMPARE(wang.ctl.refusedCount(), 1);
-        QVERIFY(wang.ctl.refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("locked"));
+        QCOMPARE(wang.ctl.review()->refusedCount(), 1);
+        QVERIFY(wang.ctl.review()->refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("locked"));
         auto refused = wang.store->ops().refused(kInspection);
         QVERIFY(refused.ok() && refused->size() == 1 && refused->front().op.target == "doc_system_basic");
         for (Tablet *t : {&lead, &wang, &zhang})
@@ -147,10 +147,10 @@ private Q_SLOTS:
         QVERIFY2(server.start(), server.log.constData());
         Tablet lead(server, "li.hua", m_tpl, "lead"), supervisor(server, "chen.jing", m_tpl, "supervisor");
         answer(lead, "announce_team_present", 3);
-        QVERIFY(lead.ctl.submit(""));
+        QVERIFY(lead.ctl.review()->submit(""));
         QVERIFY(lead.syncOnce());
         QVERIFY(supervisor.syncOnce());
-        QCOMPARE(supervisor.ctl.workflowStatus(), QStringLiteral("submitted"));
+        QCOMPARE(supervisor.ctl.review()->workflow(), ReviewController::Workflow::Submitted);
         // A supervisor reads and reviews; answers are the team's.
         QVERIFY(supervisor.ctl.readOnly());
         QVERIFY(!supervisor.ctl.setAnswer("announce_team_present", 4));
@@ -160,8 +160,8 @@ private Q_SLOTS:
             {{"action", "return"}, {"comment", "补充培训记录"}}, server.login("chen.jing"));
         QCOMPARE(back.status, 200);
         QVERIFY(lead.syncOnce());
-        QCOMPARE(lead.ctl.workflowStatus(), QStringLiteral("returned"));
-        QVERIFY2(lead.ctl.reviewNote().contains("补充培训记录"), qPrintable(lead.ctl.reviewNote()));
+        QCOMPARE(lead.ctl.review()->workflow(), ReviewController::Workflow::Returned);
+        QVERIFY2(lead.ctl.review()->reviewNote().contains("补充培训记录"), qPrintable(lead.ctl.review()->reviewNote()));
         // Returned: the team works on.
         answer(lead, "announce_team_present", 4);
         QVERIFY(lead.syncOnce());
@@ -208,9 +208,9 @@ private Q_SLOTS:
             QVERIFY2(t->syncOnce(), qPrintable(t->sync->errorString()));
         QCOMPARE(zhang.sync->refused(), 1);
         QCOMPARE(zhang.sync->pending(), 0);
-        QVERIFY(zhang.ctl.refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("clock"));
+        QVERIFY(zhang.ctl.review()->refusedChanges()->index(0).data(ReasonListModel::TextRole).toString().contains("clock"));
         answer(lead, "announce_team_present", 3);
-        QVERIFY(lead.ctl.submit("请审核"));
+        QVERIFY(lead.ctl.review()->submit("请审核"));
         QVERIFY(lead.syncOnce());
         const auto approve = server.call("POST", QString("/api/v1/inspections/%1/review").arg(kInspection),
             {{"action", "approve"}, {"comment", "同意"}}, server.login("chen.jing"));
@@ -274,7 +274,7 @@ private Q_SLOTS:
         wang.sync->setChunkSize(chunk);
         QTemporaryDir files;
         for (int i = 0; i < 4; ++i)
-            QVERIFY2(wang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("走廊 %1").arg(i)),
+            QVERIFY2(wang.ctl.evidence()->attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("走廊 %1").arg(i)),
                 qPrintable(wang.ctl.errorString()));
         qint64 photoBytes = 0;
         for (const auto &b : wang.store->blobsToUpload().value())
@@ -306,7 +306,7 @@ private Q_SLOTS:
         Tablet zhang(server, "zhang.wei", m_tpl, "evaluator");
         zhang.sync->setChunkSize(chunk);
         for (int i = 10; i < 14; ++i)
-            QVERIFY(zhang.ctl.attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)));
+            QVERIFY(zhang.ctl.evidence()->attachPhoto("site_photos", noisePhoto(files.path(), i), QStringLiteral("现场 %1").arg(i)));
         CuttingProxy proxy(server.port, 300 * 1024, 42);
         zhang.api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
         zhang.api.setTimeout(5000);
@@ -331,7 +331,7 @@ private Q_SLOTS:
         // A teammate receives the operations, then the photos when they are viewed: thumbnail first.
         Tablet lead(server, "li.hua", m_tpl, "lead");
         QVERIFY(lead.syncOnce());
-        const QVariantList shown = lead.ctl.photos("site_photos");
+        const QVariantList shown = lead.ctl.evidence()->photos("site_photos");
         QCOMPARE(shown.size(), 8);
         QSignalSpy arrived(lead.photos.get(), &PhotoStore::revisionChanged);
         lead.photos->setFetcher([&](const QString &sha) { lead.sync->fetch(sha); });

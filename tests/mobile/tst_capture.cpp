@@ -235,16 +235,28 @@ private Q_SLOTS:
         ctl.setPhotoStore(&photos);
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
         ctl.setCurrentStep(static_cast<int>(StepKey::Site));
+        // What a page shows: the view of one target notifies when a photo is attached, with file URLs.
+        EvidenceView view;
+        view.setEvidence(ctl.evidence());
+        view.setTarget("site_photos");
+        QSignalSpy viewChanged(&view, &EvidenceView::changed);
         const QString file = writeFile(dir, "hall.jpg", jpegWithExif(800, 600, "2026:11:24 10:00:00"));
-        QVERIFY(ctl.attachPhoto("site_photos", QUrl::fromLocalFile(file).toString(), "走廊"));
-        QVERIFY(ctl.attachPhoto("site_photos", file, "走廊 2"));
-        QCOMPARE(ctl.photos("site_photos").size(), 2);
-        const QVariantMap first = ctl.photos("site_photos").front().toMap();
+        QVERIFY(ctl.evidence()->attachPhoto("site_photos", QUrl::fromLocalFile(file).toString(), "走廊"));
+        QCOMPARE(viewChanged.count(), 1);
+        QCOMPARE(view.photos().size(), 1);
+        QVERIFY(view.photos().front().toMap().value("thumbUrl").toString().startsWith("file:"));
+        QVERIFY(view.photos().front().toMap().value("url").toString().startsWith("file:"));
+        QVERIFY(ctl.setAnswer("announce_team_present", 4)); // another item: the view stays as it is
+        QCOMPARE(viewChanged.count(), 1);
+        QVERIFY(ctl.evidence()->attachPhoto("site_photos", file, "走廊 2"));
+        QCOMPARE(ctl.evidence()->photos("site_photos").size(), 2);
+        QCOMPARE(view.photos().size(), 2);
+        const QVariantMap first = ctl.evidence()->photos("site_photos").front().toMap();
         QCOMPARE(first.value("caption").toString(), QStringLiteral("走廊"));
         QCOMPARE(first.value("takenAt").toString(), QStringLiteral("2026-11-24 10:00"));
         QVERIFY(photos.has(first.value("thumb").toString()));
         // A photo with a GPS position keeps it in the attach operation.
-        QVERIFY(ctl.attachPhoto("site_photos", writeFile(dir, "gps.jpg", jpegWithGps(43.8171, 125.3235)), "门口"));
+        QVERIFY(ctl.evidence()->attachPhoto("site_photos", writeFile(dir, "gps.jpg", jpegWithGps(43.8171, 125.3235)), "门口"));
         const auto lastOps = store->ops().operations("insp-test").value();
         QVERIFY(lastOps.back().value.find("\"location\":{\"lat\":43.8171") != std::string::npos);
         QVERIFY(ctl.undo());
@@ -253,16 +265,16 @@ private Q_SLOTS:
             QVERIFY(m.subject != "site_photos");
         // Undo takes the last one back (a detach operation); removing the first leaves none.
         QVERIFY(ctl.undo());
-        QCOMPARE(ctl.photos("site_photos").size(), 1);
-        QVERIFY(ctl.detachPhoto(first.value("op").toString()));
-        QCOMPARE(ctl.photos("site_photos").size(), 0);
+        QCOMPARE(ctl.evidence()->photos("site_photos").size(), 1);
+        QVERIFY(ctl.evidence()->detachPhoto(first.value("op").toString()));
+        QCOMPARE(ctl.evidence()->photos("site_photos").size(), 0);
         bool missing = false;
         for (const Reason &m : ctl.snapshot().report.missing)
             missing = missing || (m.subject == "site_photos" && m.code == "missing_photo");
         QVERIFY(missing);
         // The file stays (operations still refer to it); a bad file leaves a readable error.
         QVERIFY(photos.has(first.value("sha256").toString()));
-        QVERIFY(!ctl.attachPhoto("site_photos", writeFile(dir, "x.txt", "no"), ""));
+        QVERIFY(!ctl.evidence()->attachPhoto("site_photos", writeFile(dir, "x.txt", "no"), ""));
         QVERIFY(ctl.errorString().contains("x.txt"));
     }
 
@@ -275,11 +287,11 @@ private Q_SLOTS:
         InspectionController ctl;
         ctl.setPhotoStore(&photos);
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
-        QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}}}), 600, 200, "王院长")); // a dot is not a signature
-        QVERIFY(!ctl.sign("announce_rep_signature", strokes({{{10, 10}, {50, 80}}}), 600, 200, "  ")); // no name
-        QVERIFY(
-            ctl.sign("announce_rep_signature", strokes({{{10, 100}, {100, 20}, {200, 150}}, {{300, 50}, {500, 120}}}), 600, 200, "王院长"));
-        const QVariantMap sig = ctl.signature("announce_rep_signature");
+        QVERIFY(!ctl.evidence()->sign("announce_rep_signature", strokes({{{10, 10}}}), 600, 200, "王院长")); // a dot is not a signature
+        QVERIFY(!ctl.evidence()->sign("announce_rep_signature", strokes({{{10, 10}, {50, 80}}}), 600, 200, "  ")); // no name
+        QVERIFY(ctl.evidence()->sign(
+            "announce_rep_signature", strokes({{{10, 100}, {100, 20}, {200, 150}}, {{300, 50}, {500, 120}}}), 600, 200, "王院长"));
+        const QVariantMap sig = ctl.evidence()->signature("announce_rep_signature");
         QCOMPARE(sig.value("signer").toString(), QStringLiteral("王院长"));
         QCOMPARE(sig.value("role").toString(), QStringLiteral("institution"));
         QVERIFY(!sig.value("signedAt").toString().isEmpty());
@@ -297,8 +309,8 @@ private Q_SLOTS:
         for (const Reason &m : ctl.snapshot().report.missing)
             QVERIFY(m.subject != "announce_rep_signature");
         // Re-signing replaces it (an operation); the old image stays on disk.
-        QVERIFY(ctl.sign("announce_rep_signature", strokes({{{20, 20}, {580, 180}}}), 600, 200, "王院长"));
-        QVERIFY(ctl.signature("announce_rep_signature").value("sha256") != sig.value("sha256"));
+        QVERIFY(ctl.evidence()->sign("announce_rep_signature", strokes({{{20, 20}, {580, 180}}}), 600, 200, "王院长"));
+        QVERIFY(ctl.evidence()->signature("announce_rep_signature").value("sha256") != sig.value("sha256"));
         QVERIFY(photos.has(sig.value("sha256").toString()));
     }
 
@@ -309,24 +321,24 @@ private Q_SLOTS:
         auto tpl = mobiletest::pilotTemplate();
         InspectionController ctl;
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "zhang.wei", "tab-3").ok());
-        QCOMPARE(ctl.sampleSizeFor(126), 13); // max(10, ceil(10% of 126))
-        QVERIFY(!ctl.drawSample(0, ""));
-        QVERIFY(ctl.drawSample(126, ""));
-        QVERIFY(!ctl.drawSample(126, "")); // drawn once
-        const QVariantMap s = ctl.sample();
+        QCOMPARE(ctl.survey()->sampleSizeFor(126), 13); // max(10, ceil(10% of 126))
+        QVERIFY(!ctl.survey()->drawSample(0, ""));
+        QVERIFY(ctl.survey()->drawSample(126, ""));
+        QVERIFY(!ctl.survey()->drawSample(126, "")); // drawn once
+        const QVariantMap s = ctl.survey()->sample();
         QCOMPARE(s.value("k").toInt(), 13);
         const std::uint64_t seed = s.value("seed").toString().toULongLong();
         const auto expected = drawSequence(seed, 126, 126);
-        QVariantList list = ctl.respondents();
+        QVariantList list = ctl.survey()->respondents();
         QCOMPARE(list.size(), 13);
         for (int i = 0; i < 13; ++i) {
             QCOMPARE(list[i].toMap().value("code").toString(), QStringLiteral("R%1").arg(i + 1, 2, 10, QLatin1Char('0')));
             QCOMPARE(list[i].toMap().value("who").toString(), QStringLiteral("Bed %1").arg(expected[static_cast<std::size_t>(i)] + 1));
         }
         // A refusal and an inability each bring the next residents of the same sequence.
-        QVERIFY(ctl.setRespondentStatus("R03", "refused"));
-        QVERIFY(ctl.setRespondentStatus("R07", "unable"));
-        list = ctl.respondents();
+        QVERIFY(ctl.survey()->setRespondentStatus("R03", "refused"));
+        QVERIFY(ctl.survey()->setRespondentStatus("R07", "unable"));
+        list = ctl.survey()->respondents();
         QCOMPARE(list.size(), 15);
         QCOMPARE(list[13].toMap().value("replaces").toString(), QStringLiteral("R03"));
         QCOMPARE(list[13].toMap().value("who").toString(), QStringLiteral("Bed %1").arg(expected[13] + 1));
@@ -339,7 +351,7 @@ private Q_SLOTS:
         QVERIFY(store2->ops().append(ops.value(), SyncState::Remote).ok());
         InspectionController other;
         QVERIFY(other.open(store2.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
-        QCOMPARE(other.respondents(), list);
+        QCOMPARE(other.survey()->respondents(), list);
     }
 
     void rosterStaysOnTheTablet()
@@ -352,14 +364,14 @@ private Q_SLOTS:
         QStringList names;
         for (int i = 1; i <= 40; ++i)
             names << QStringLiteral("住户%1 (%2床)").arg(i).arg(100 + i);
-        QVERIFY(ctl.drawSample(0, names.join('\n') + "\n\n"));
-        QCOMPARE(ctl.sample().value("population").toInt(), 40);
-        QCOMPARE(ctl.sample().value("source").toString(), QStringLiteral("roster"));
-        const auto seq = drawSequence(ctl.sample().value("seed").toString().toULongLong(), 40, 10);
-        const QVariantList list = ctl.respondents();
+        QVERIFY(ctl.survey()->drawSample(0, names.join('\n') + "\n\n"));
+        QCOMPARE(ctl.survey()->sample().value("population").toInt(), 40);
+        QCOMPARE(ctl.survey()->sample().value("source").toString(), QStringLiteral("roster"));
+        const auto seq = drawSequence(ctl.survey()->sample().value("seed").toString().toULongLong(), 40, 10);
+        const QVariantList list = ctl.survey()->respondents();
         QCOMPARE(list.size(), 10);
         QCOMPARE(list[0].toMap().value("who").toString(), names[static_cast<int>(seq[0])]);
-        QVERIFY(ctl.saveResponse("R01", {{"q_overall", "satisfied"}}));
+        QVERIFY(ctl.survey()->saveResponse("R01", {{"q_overall", "satisfied"}}));
         for (const Operation &op : store->ops().operations("insp-test").value())
             QVERIFY2(op.value.find("住户") == std::string::npos, op.value.c_str()); // no name in any operation
         // A teammate's tablet has the codes, not the names.
@@ -368,7 +380,7 @@ private Q_SLOTS:
         QVERIFY(store2->ops().append(store->ops().operations("insp-test").value(), SyncState::Remote).ok());
         InspectionController other;
         QVERIFY(other.open(store2.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
-        QVERIFY(other.respondents()[0].toMap().value("who").toString().contains("roster not on this tablet"));
+        QVERIFY(other.survey()->respondents()[0].toMap().value("who").toString().contains("roster not on this tablet"));
     }
 
     void satisfactionAsTheCoreComputesIt()
@@ -378,9 +390,9 @@ private Q_SLOTS:
         auto tpl = mobiletest::pilotTemplate();
         InspectionController ctl;
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "zhang.wei", "tab-3").ok());
-        QVERIFY(!ctl.saveResponse("R01", {{"q_overall", "satisfied"}})); // no sample yet
-        QVERIFY(ctl.drawSample(100, ""));
-        const QVariantList questions = ctl.surveyQuestions();
+        QVERIFY(!ctl.survey()->saveResponse("R01", {{"q_overall", "satisfied"}})); // no sample yet
+        QVERIFY(ctl.survey()->drawSample(100, ""));
+        const QVariantList questions = ctl.survey()->questions();
         QCOMPARE(questions.size(), 10);
         QVERIFY(!questions.front().toMap().value("options").toList().isEmpty());
         // Answer labels lose their emoji ("满意 🙂", "一般 ☺"): fonts have only some; faces are drawn.
@@ -405,13 +417,13 @@ private Q_SLOTS:
             for (const QVariant &q : questions)
                 answers.insert(q.toMap().value("id").toString(), "satisfied");
             answers.insert("q_overall", overall[i]);
-            QVERIFY(ctl.saveResponse(QStringLiteral("R%1").arg(i + 1, 2, 10, QLatin1Char('0')), answers));
+            QVERIFY(ctl.survey()->saveResponse(QStringLiteral("R%1").arg(i + 1, 2, 10, QLatin1Char('0')), answers));
         }
         // Changing an answer replaces the response, it does not add one.
-        QVERIFY(ctl.saveResponse("R04", {{"q_overall", "satisfied"}}));
-        QCOMPARE(ctl.responseOf("R04").value("q_overall").toString(), QStringLiteral("satisfied"));
+        QVERIFY(ctl.survey()->saveResponse("R04", {{"q_overall", "satisfied"}}));
+        QCOMPARE(ctl.survey()->responseOf("R04").value("q_overall").toString(), QStringLiteral("satisfied"));
         QCOMPARE(static_cast<int>(ctl.snapshot().state.responses.size()), 10);
-        for (const QVariant &r : ctl.respondents())
+        for (const QVariant &r : ctl.survey()->respondents())
             QCOMPARE(r.toMap().value("status").toString(), QStringLiteral("done"));
         MergeOptions o;
         o.tpl = tpl.get();
@@ -440,10 +452,10 @@ private Q_SLOTS:
         QVERIFY(lead.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
         QVERIFY(lead.setAnswer("staff_trained", 38));
         QVERIFY(lead.snapshot().state.item("staff_trained")->status == SlotStatus::Conflict);
-        QVERIFY(!lead.resolve("staff_trained", "abc", "recounted"));
+        QVERIFY(!lead.review()->resolve("staff_trained", "abc", "recounted"));
         QVERIFY(lead.errorString().contains("abc"));
-        QVERIFY(!lead.resolve("staff_trained", "37", " "));
-        QVERIFY(lead.resolve("staff_trained", "37", "recounted with the training register"));
+        QVERIFY(!lead.review()->resolve("staff_trained", "37", " "));
+        QVERIFY(lead.review()->resolve("staff_trained", "37", "recounted with the training register"));
         const SlotState *slot = lead.snapshot().state.item("staff_trained");
         QVERIFY(slot->status == SlotStatus::Resolved);
         QCOMPARE(QString::fromStdString(slot->value), QStringLiteral("37"));
@@ -475,7 +487,7 @@ private Q_SLOTS:
                         if (item.hazard != Hazard::None) {
                             QVERIFY(ctl.setAnswer(id, "noncompliant"));
                             QVERIFY(ctl.addNote(id, QStringLiteral("发现问题 %1").arg(n)));
-                            QVERIFY(ctl.attachPhoto(id,
+                            QVERIFY(ctl.evidence()->attachPhoto(id,
                                 writeFile(dir, QStringLiteral("h%1.jpg").arg(n),
                                     jpegWithExif(1200, 900, "2026:11:25 10:30:00", QColor(200, 60, 60))),
                                 "隐患"));
@@ -504,13 +516,13 @@ private Q_SLOTS:
                         break;
                     case ItemType::Photo:
                         for (int p = 0; p < std::max(1, item.photosMin); ++p, ++photosAttached)
-                            QVERIFY(ctl.attachPhoto(id,
+                            QVERIFY(ctl.evidence()->attachPhoto(id,
                                 writeFile(dir, QStringLiteral("p%1-%2.jpg").arg(n).arg(p),
                                     jpegWithExif(3000, 2000, "2026:11:25 09:00:00", QColor(40 * p, 120, 90))),
                                 QStringLiteral("现场 %1").arg(p + 1)));
                         break;
                     case ItemType::Signature:
-                        QVERIFY(ctl.sign(id, strokes({{{10, 150}, {80, 30}, {160, 170}, {260, 40}}}), 600, 200,
+                        QVERIFY(ctl.evidence()->sign(id, strokes({{{10, 150}, {80, 30}, {160, 170}, {260, 40}}}), 600, 200,
                             item.signerRole == "lead" ? "李华" : "王院长"));
                         break;
                     case ItemType::Rating:
@@ -518,20 +530,20 @@ private Q_SLOTS:
                     }
                 }
             if (tpl->steps[st].key == StepKey::Survey) {
-                QVERIFY(ctl.drawSample(126, ""));
-                const QVariantList questions = ctl.surveyQuestions();
-                QVERIFY(ctl.setRespondentStatus("R01", "refused"));
-                for (const QVariant &r : ctl.respondents()) {
+                QVERIFY(ctl.survey()->drawSample(126, ""));
+                const QVariantList questions = ctl.survey()->questions();
+                QVERIFY(ctl.survey()->setRespondentStatus("R01", "refused"));
+                for (const QVariant &r : ctl.survey()->respondents()) {
                     const QString code = r.toMap().value("code").toString();
                     if (r.toMap().value("status") == "refused")
                         continue;
                     QVariantMap answers;
                     for (const QVariant &q : questions)
                         answers.insert(q.toMap().value("id").toString(), code == "R05" ? "dissatisfied" : "satisfied");
-                    QVERIFY(ctl.saveResponse(code, answers));
+                    QVERIFY(ctl.survey()->saveResponse(code, answers));
                 }
-                QCOMPARE(ctl.respondents().size(), 14); // 13 + one replacement
-                QCOMPARE(ctl.respondents().last().toMap().value("replaces").toString(), QStringLiteral("R01"));
+                QCOMPARE(ctl.survey()->respondents().size(), 14); // 13 + one replacement
+                QCOMPARE(ctl.survey()->respondents().last().toMap().value("replaces").toString(), QStringLiteral("R01"));
             }
             QVERIFY(ctl.setStepStatus(static_cast<int>(st), "done"));
         }
@@ -546,7 +558,8 @@ private Q_SLOTS:
         }
         const QString manual = ctl.addFinding("护理记录签字不全", "补齐签字", "护理部", "2026-12-15");
         QVERIFY(!manual.isEmpty());
-        QVERIFY(ctl.attachPhoto("finding:" + manual, writeFile(dir, "f.jpg", jpegWithExif(640, 480, "2026:11:25 11:00:00")), "记录本"));
+        QVERIFY(ctl.evidence()->attachPhoto(
+            "finding:" + manual, writeFile(dir, "f.jpg", jpegWithExif(640, 480, "2026:11:25 11:00:00")), "记录本"));
         ++photosAttached;
 
         // The state is what the core computes from the stored operations.

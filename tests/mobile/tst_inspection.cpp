@@ -287,12 +287,12 @@ private Q_SLOTS:
         auto store = mobiletest::openStore(dir);
         InspectionController ctl;
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
-        QVERIFY(!ctl.closeSample(QStringLiteral("不足")));
-        QVERIFY(ctl.drawSample(40, QString()));
-        const QString first = ctl.respondents().front().toMap().value("code").toString();
-        QVERIFY(ctl.setRespondentStatus(first, QStringLiteral("proxy")));
-        QVERIFY(ctl.saveResponse(first, {{QStringLiteral("q_overall"), QStringLiteral("satisfied")}}));
-        QCOMPARE(ctl.respondents().front().toMap().value("status").toString(), QStringLiteral("proxy"));
+        QVERIFY(!ctl.survey()->closeSample(QStringLiteral("不足")));
+        QVERIFY(ctl.survey()->drawSample(40, QString()));
+        const QString first = ctl.survey()->respondents().front().toMap().value("code").toString();
+        QVERIFY(ctl.survey()->setRespondentStatus(first, QStringLiteral("proxy")));
+        QVERIFY(ctl.survey()->saveResponse(first, {{QStringLiteral("q_overall"), QStringLiteral("satisfied")}}));
+        QCOMPARE(ctl.survey()->respondents().front().toMap().value("status").toString(), QStringLiteral("proxy"));
         QCOMPARE(ctl.snapshot().report.survey.proxy, 1);
         QCOMPARE(ctl.snapshot().report.survey.valid, 0);
         auto waitsForSample = [&] {
@@ -302,10 +302,10 @@ private Q_SLOTS:
             return false;
         };
         QVERIFY(waitsForSample());
-        QVERIFY(!ctl.closeSample(QStringLiteral(" ")));
-        QVERIFY(ctl.closeSample(QStringLiteral("多数老人无法作答，名册已用尽")));
+        QVERIFY(!ctl.survey()->closeSample(QStringLiteral(" ")));
+        QVERIFY(ctl.survey()->closeSample(QStringLiteral("多数老人无法作答，名册已用尽")));
         QVERIFY(!waitsForSample());
-        QVERIFY(ctl.sample().value("closed").toBool());
+        QVERIFY(ctl.survey()->sample().value("closed").toBool());
         QCOMPARE(ctl.snapshot().report.remarks.size(), std::size_t(1));
     }
 
@@ -386,9 +386,9 @@ private Q_SLOTS:
 
         InspectionController ctl;
         QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
-        QVERIFY(ctl.submit(QString()));
+        QVERIFY(ctl.review()->submit(QString()));
         QCOMPARE(ctl.steps()->data(ctl.steps()->index(1), StepListModel::OwnerRole).toString(), QStringLiteral("王芳"));
-        QCOMPARE(ctl.reviewNote(), QStringLiteral("Submitted by 李华."));
+        QCOMPARE(ctl.review()->reviewNote(), QStringLiteral("Submitted by 李华."));
         QMap<QString, QString> names;
         for (const QVariant &m : ctl.team())
             names.insert(m.toMap().value("user").toString(), m.toMap().value("name").toString());

@@ -192,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(rig.api.pushes, before);
         // The refused change stays listed on the tablet but is not in its state.
         QVERIFY(rig.ctl.reload().ok());
-        QCOMPARE(rig.ctl.refusedCount(), 1);
+        QCOMPARE(rig.ctl.review()->refusedCount(), 1);
     }
 
     void refusedAloneOthersAccepted()

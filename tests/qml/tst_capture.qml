@@ -14,6 +14,8 @@ Item {
     Component { id: residentComp; ResidentMode { width: 1280; height: 800 } }
     Component { id: cameraComp; CameraCapture { width: 800; height: 600 } }
     Component { id: signatureComp; SignatureDialog { width: 700; height: 560 } }
+    // What a page shows of the signature: it notifies when the signature is saved.
+    EvidenceView { id: signatureView; evidence: App.inspection.evidence; target: "feedback_rep_signature" }
 
     TestCase {
         name: "Capture"
@@ -37,13 +39,13 @@ Item {
 
         function test_residentModeRecordsAResponse() {
             // A replacement resident: refuse one who has not answered yet, then interview the newcomer.
-            let rows = App.inspection.respondents()
+            let rows = App.inspection.survey.respondents
             verify(rows.length > 0)
             const before = rows.length
             let todo = rows.filter(r => r.status === "todo")
             if (todo.length === 0) {
-                verify(App.inspection.setRespondentStatus(rows[rows.length - 1].code, "unable"))
-                rows = App.inspection.respondents()
+                verify(App.inspection.survey.setRespondentStatus(rows[rows.length - 1].code, "unable"))
+                rows = App.inspection.survey.respondents
                 compare(rows.length, before + 1)
                 todo = rows.filter(r => r.status === "todo")
             }
@@ -65,10 +67,10 @@ Item {
             verify(save !== null)
             mouseClick(save)
             tryVerify(() => !mode.opened)
-            const answers = App.inspection.responseOf(code)
+            const answers = App.inspection.survey.responseOf(code)
             compare(Object.keys(answers).length, n)
             compare(answers[mode.questions[0].id], "satisfied")
-            compare(App.inspection.respondents().find(r => r.code === code).status, "done")
+            compare(App.inspection.survey.respondents.find(r => r.code === code).status, "done")
         }
 
         function test_noCameraSaysSoAndTheCameraPageStillLoads() {
@@ -95,10 +97,10 @@ Item {
             name.text = "王院长"
             mouseClick(find(d.contentItem, it => it.text === "Save signature" && it.visible))
             tryVerify(() => !d.opened)
-            const sig = App.inspection.signature("feedback_rep_signature")
+            const sig = signatureView.signature
             compare(sig.signer, "王院长")
             compare(sig.role, "institution")
-            verify(App.photos.url(sig.sha256).toString().startsWith("file:"))
+            verify(sig.url.startsWith("file:"))
         }
     }
 }

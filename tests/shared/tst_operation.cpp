@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <careeval/operation.h>
+#include <careeval/wire.h>
 
 #include <cstring>
 #include <set>
@@ -198,6 +199,73 @@ private Q_SLOTS:
         QVERIFY(Operation::before(z, y)); // clock first
         QVERIFY(Operation::before(y, x)); // then author
         QVERIFY(!Operation::before(x, x));
+    }
+
+    // The inspection list and the team view are typed on both sides: what the server writes, the tablet
+    // reads back field for field, and a damaged field is named.
+    void assignmentSummaryRoundTrips()
+    {
+        AssignmentSummary a;
+        a.id = "insp-9";
+        a.institution = "cc-fushou";
+        a.institutionName = "长春市福寿养老院";
+        a.institutionBeds = 150;
+        a.templateId = "jilin-pilot-standardization";
+        a.templateVersion = "1.1.0";
+        a.status = WorkflowStatus::Returned;
+        a.plannedDate = "2026-11-25";
+        a.team = {{"li.hua", Role::Lead, "李华"}, {"wang.fang", Role::Evaluator, ""}};
+        a.myRole = Role::Lead;
+        a.createdAt = 1764034200000;
+        auto back = assignmentSummaryFromJson(json::parse(toJson(a).dump()));
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QVERIFY(toJson(back.value()) == toJson(a));
+        QVERIFY(back->status == WorkflowStatus::Returned);
+        QCOMPARE(back->team[0].displayName, std::string("李华"));
+        QVERIFY(back->myRole && *back->myRole == Role::Lead);
+        // A supervisor not on the team: no my_role.
+        a.myRole.reset();
+        QVERIFY(!assignmentSummaryFromJson(toJson(a))->myRole);
+
+        json bad = toJson(a);
+        bad["team"][1]["role"] = "chief";
+        auto r = assignmentSummaryFromJson(bad);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.find("team[1].role") != std::string::npos, r.error().message.c_str());
+        bad = toJson(a);
+        bad["template"].erase("version");
+        r = assignmentSummaryFromJson(bad);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.find("template.version") != std::string::npos, r.error().message.c_str());
+        bad = toJson(a);
+        bad["status"] = "finished";
+        QVERIFY(!assignmentSummaryFromJson(bad).ok());
+    }
+
+    void teamViewRoundTrips()
+    {
+        TeamView v;
+        v.members.push_back({"li.hua", Role::Lead, 12, 1764034200000, 1764034300000, 1764034400000, 3, {0, 7}});
+        v.members.push_back({"wang.fang", Role::Evaluator, 0, 0, 0, 0, 0, {}});
+        v.membersSynced = 1;
+        v.photosExpected = 2;
+        v.photosReceived = 1;
+        v.photosMissing = {std::string(64, 'a')};
+        json out {{"inspection", {{"id", "insp-9"}}}};
+        addTeamView(out, v);
+        QVERIFY(out["members"][0]["steps"] == json({"announce", "feedback"}));
+        auto back = teamViewFromJson(out);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->members.size(), std::size_t(2));
+        QCOMPARE(back->members[0].operations, std::size_t(12));
+        QCOMPARE(back->members[0].lastPull, std::int64_t(1764034400000));
+        QCOMPARE(back->members[0].steps, std::vector<int>({0, 7}));
+        QCOMPARE(back->photosMissing, v.photosMissing);
+        QCOMPARE(back->membersSynced, std::size_t(1));
+        out["members"][1]["operations"] = "many";
+        auto r = teamViewFromJson(out);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.find("members[1].operations") != std::string::npos, r.error().message.c_str());
     }
 };
 

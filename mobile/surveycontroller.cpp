@@ -1,6 +1,8 @@
-// InspectionController: the resident satisfaction survey — seeded sample, respondents with their
-// replacements, responses. Names typed in a roster stay in this tablet's database; operations carry
-// only codes (R01, R02, … in draw order).
+// The resident satisfaction survey — seeded sample, respondents with their replacements, responses.
+// Names typed in a roster stay in this tablet's database; operations carry only codes (R01, R02, … in
+// draw order).
+
+#include "surveycontroller.h"
 
 #include "inspectioncontroller.h"
 
@@ -26,23 +28,33 @@ QString codeOf(int position)
 
 } // namespace
 
-int InspectionController::sampleSizeFor(int population) const
+SurveyController::SurveyController(InspectionController *inspection)
+    : QObject(inspection)
+    , m_inspection(inspection)
 {
-    if (!m_snap.valid() || !m_snap.tpl->survey.enabled || population <= 0)
-        return 0;
-    return m_snap.tpl->survey.sampleSize(population);
+    connect(inspection, &InspectionController::changed, this, &SurveyController::changed);
+    connect(inspection, &InspectionController::openChanged, this, &SurveyController::changed);
 }
 
-bool InspectionController::drawSample(int beds, const QString &roster)
+int SurveyController::sampleSizeFor(int population) const
 {
-    if (!m_snap.valid())
+    const InspectionSnapshot &snap = m_inspection->snapshot();
+    if (!snap.valid() || !snap.tpl->survey.enabled || population <= 0)
+        return 0;
+    return snap.tpl->survey.sampleSize(population);
+}
+
+bool SurveyController::drawSample(int beds, const QString &roster)
+{
+    const InspectionSnapshot &snap = m_inspection->snapshot();
+    if (!snap.valid())
         return false;
-    if (!m_snap.tpl->survey.enabled) {
-        setError(tr("This template has no resident survey."));
+    if (!snap.tpl->survey.enabled) {
+        m_inspection->setError(tr("This template has no resident survey."));
         return false;
     }
-    if (m_snap.state.sample) {
-        setError(tr("The sample was already drawn (seed %1); it cannot be drawn again.").arg(m_snap.state.sample->seed));
+    if (snap.state.sample) {
+        m_inspection->setError(tr("The sample was already drawn (seed %1); it cannot be drawn again.").arg(snap.state.sample->seed));
         return false;
     }
     std::vector<std::string> names;
@@ -54,31 +66,32 @@ bool InspectionController::drawSample(int beds, const QString &roster)
     const bool fromRoster = !names.empty();
     const int population = fromRoster ? static_cast<int>(names.size()) : beds;
     if (population <= 0 || population > 100000) {
-        setError(tr("Give the number of residents (beds in use), or paste the roster, one resident a line."));
+        m_inspection->setError(tr("Give the number of residents (beds in use), or paste the roster, one resident a line."));
         return false;
     }
     if (fromRoster)
-        if (auto r = m_store->saveRoster(m_assignment.id, names); !r) {
-            setError(tr("The roster could not be saved on this tablet: %1").arg(QString::fromStdString(r.error().message)));
+        if (auto r = m_inspection->store()->saveRoster(m_inspection->assignment().id, names); !r) {
+            m_inspection->setError(tr("The roster could not be saved on this tablet: %1").arg(QString::fromStdString(r.error().message)));
             return false;
         }
     const int k = sampleSizeFor(population);
     // Seeds stay below 2^53 so that every JSON reader (and a supervisor's spreadsheet) keeps them exact.
     const std::uint64_t seed = freshSeed() % (std::uint64_t(1) << 53);
     json v {{"seed", seed}, {"population", population}, {"k", k}, {"source", fromRoster ? "roster" : "beds"}};
-    if (!record(OpKind::SampleDraw, "survey", canonicalJson(v)))
+    if (!m_inspection->record(OpKind::SampleDraw, "survey", canonicalJson(v)))
         return false;
-    Q_EMIT infoMessage(tr("%1 residents drawn from %2 (seed %3)").arg(k).arg(population).arg(seed));
+    Q_EMIT m_inspection->infoMessage(tr("%1 residents drawn from %2 (seed %3)").arg(k).arg(population).arg(seed));
     return true;
 }
 
-QVariantMap InspectionController::sample() const
+QVariantMap SurveyController::sample() const
 {
+    const InspectionSnapshot &snap = m_inspection->snapshot();
     QVariantMap m;
-    if (!m_snap.valid())
+    if (!snap.valid())
         return m;
-    m.insert(QStringLiteral("rule"), m_snap.text(m_snap.tpl->survey.rule));
-    const auto &s = m_snap.state.sample;
+    m.insert(QStringLiteral("rule"), snap.text(snap.tpl->survey.rule));
+    const auto &s = snap.state.sample;
     m.insert(QStringLiteral("drawn"), s.has_value());
     if (!s)
         return m;
@@ -86,27 +99,28 @@ QVariantMap InspectionController::sample() const
     m.insert(QStringLiteral("population"), s->population);
     m.insert(QStringLiteral("k"), s->k);
     m.insert(QStringLiteral("source"), QString::fromStdString(s->source));
-    m.insert(QStringLiteral("author"), m_snap.person(s->author));
+    m.insert(QStringLiteral("author"), snap.person(s->author));
     m.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(s->time).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_store, m_assignment.id).empty());
-    const auto &closed = m_snap.state.sampleClosed;
+    m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_inspection->store(), m_inspection->assignment().id).empty());
+    const auto &closed = snap.state.sampleClosed;
     m.insert(QStringLiteral("closed"), closed.has_value());
-    m.insert(QStringLiteral("closedBy"), closed ? m_snap.person(closed->author) : QString());
+    m.insert(QStringLiteral("closedBy"), closed ? snap.person(closed->author) : QString());
     m.insert(QStringLiteral("closeReason"), closed ? QString::fromStdString(closed->reason) : QString());
     return m;
 }
 
-QVariantList InspectionController::respondents() const
+QVariantList SurveyController::respondents() const
 {
+    const InspectionSnapshot &snap = m_inspection->snapshot();
     QVariantList out;
-    if (!m_snap.valid() || !m_snap.state.sample)
+    if (!snap.valid() || !snap.state.sample)
         return out;
-    const SampleDraw &s = *m_snap.state.sample;
+    const SampleDraw &s = *snap.state.sample;
     std::vector<std::string> roster;
     if (s.source == "roster")
-        roster = rosterOf(m_store, m_assignment.id);
+        roster = rosterOf(m_inspection->store(), m_inspection->assignment().id);
     std::map<std::string, const SurveyResponse *> responses;
-    for (const SurveyResponse &r : m_snap.state.responses)
+    for (const SurveyResponse &r : snap.state.responses)
         responses[r.respondent] = &r;
     // The first k positions of the seeded sequence, then one more for each refusal or inability, in order.
     int wanted = s.k;
@@ -116,7 +130,7 @@ QVariantList InspectionController::respondents() const
         const QString code = codeOf(i);
         const std::size_t who = order[static_cast<std::size_t>(i)];
         QString status = QStringLiteral("todo");
-        if (auto it = m_snap.state.respondents.find(code.toStdString()); it != m_snap.state.respondents.end())
+        if (auto it = snap.state.respondents.find(code.toStdString()); it != snap.state.respondents.end())
             status = QString::fromStdString(it->second.status);
         auto resp = responses.find(code.toStdString());
         if (resp != responses.end() && status == QLatin1String("todo"))
@@ -143,24 +157,26 @@ QVariantList InspectionController::respondents() const
     return out;
 }
 
-bool InspectionController::setRespondentStatus(const QString &code, const QString &status)
+bool SurveyController::setRespondentStatus(const QString &code, const QString &status)
 {
+    const InspectionSnapshot &snap = m_inspection->snapshot();
     if (status != QLatin1String("todo") && status != QLatin1String("done") && status != QLatin1String("proxy")
         && status != QLatin1String("refused") && status != QLatin1String("unable"))
         return false;
-    if (!m_snap.valid() || !m_snap.state.sample) {
-        setError(tr("Draw the sample first."));
+    if (!snap.valid() || !snap.state.sample) {
+        m_inspection->setError(tr("Draw the sample first."));
         return false;
     }
-    return record(OpKind::RespondentStatus, code.toStdString(), canonicalJson(json {{"status", status.toStdString()}}));
+    return m_inspection->record(OpKind::RespondentStatus, code.toStdString(), canonicalJson(json {{"status", status.toStdString()}}));
 }
 
-QVariantList InspectionController::surveyQuestions() const
+QVariantList SurveyController::questions() const
 {
+    const InspectionSnapshot &snap = m_inspection->snapshot();
     QVariantList out;
-    if (!m_snap.valid())
+    if (!snap.valid())
         return out;
-    for (const Step &step : m_snap.tpl->steps)
+    for (const Step &step : snap.tpl->steps)
         for (const Section &sec : step.sections)
             for (const Item &item : sec.items) {
                 if (item.type != ItemType::Rating)
@@ -170,26 +186,27 @@ QVariantList InspectionController::surveyQuestions() const
                 for (int i = 0; i < n; ++i) {
                     // A mood from happiest (1) to saddest (-1) for the drawn face, which replaces the
                     // label's emoji.
-                    const QString plain = m_snap.plainText(item.options[static_cast<std::size_t>(i)].label);
+                    const QString plain = snap.plainText(item.options[static_cast<std::size_t>(i)].label);
                     const double mood = n <= 1 ? 1.0 : 1.0 - 2.0 * i / (n - 1);
                     options << QVariantMap {
                         {QStringLiteral("value"), QString::fromStdString(item.options[static_cast<std::size_t>(i)].value)},
                         {QStringLiteral("label"), plain}, {QStringLiteral("mood"), mood}};
                 }
-                auto scale = m_snap.tpl->scales.find(item.scale);
+                auto scale = snap.tpl->scales.find(item.scale);
                 out << QVariantMap {{QStringLiteral("id"), QString::fromStdString(item.id)},
-                    {QStringLiteral("label"), m_snap.text(item.label)}, {QStringLiteral("options"), options},
-                    {QStringLiteral("allowUnknown"), scale == m_snap.tpl->scales.end() || scale->second.allowUnknown}};
+                    {QStringLiteral("label"), snap.text(item.label)}, {QStringLiteral("options"), options},
+                    {QStringLiteral("allowUnknown"), scale == snap.tpl->scales.end() || scale->second.allowUnknown}};
             }
     return out;
 }
 
-QVariantMap InspectionController::responseOf(const QString &code) const
+QVariantMap SurveyController::responseOf(const QString &code) const
 {
+    const InspectionSnapshot &snap = m_inspection->snapshot();
     QVariantMap m;
-    if (!m_snap.valid())
+    if (!snap.valid())
         return m;
-    for (const SurveyResponse &r : m_snap.state.responses)
+    for (const SurveyResponse &r : snap.state.responses)
         if (r.respondent == code.toStdString()) {
             const json a = json::parse(r.answers, nullptr, false);
             if (a.is_object())
@@ -200,10 +217,11 @@ QVariantMap InspectionController::responseOf(const QString &code) const
     return m;
 }
 
-bool InspectionController::saveResponse(const QString &code, const QVariantMap &answers)
+bool SurveyController::saveResponse(const QString &code, const QVariantMap &answers)
 {
-    if (!m_snap.valid() || !m_snap.state.sample) {
-        setError(tr("Draw the sample first."));
+    const InspectionSnapshot &snap = m_inspection->snapshot();
+    if (!snap.valid() || !snap.state.sample) {
+        m_inspection->setError(tr("Draw the sample first."));
         return false;
     }
     json a = json::object();
@@ -211,35 +229,36 @@ bool InspectionController::saveResponse(const QString &code, const QVariantMap &
         if (!it.value().toString().isEmpty())
             a[it.key().toStdString()] = it.value().toString().toStdString();
     if (a.empty()) {
-        setError(tr("No question was answered; nothing was saved."));
+        m_inspection->setError(tr("No question was answered; nothing was saved."));
         return false;
     }
     const std::string c = code.toStdString();
     const SurveyResponse *existing = nullptr;
-    for (const SurveyResponse &r : m_snap.state.responses)
+    for (const SurveyResponse &r : snap.state.responses)
         if (r.respondent == c)
             existing = &r;
     bool ok = existing ? (existing->answers == canonicalJson(a)
-                  || record(OpKind::SurveyReplace, existing->id.toString(), canonicalJson(json {{"answers", a}})))
-                       : record(OpKind::SurveyAdd, c, canonicalJson(json {{"answers", a}}));
+                  || m_inspection->record(OpKind::SurveyReplace, existing->id.toString(), canonicalJson(json {{"answers", a}})))
+                       : m_inspection->record(OpKind::SurveyAdd, c, canonicalJson(json {{"answers", a}}));
     if (!ok)
         return false;
     // Answered by a proxy (代答) stays a status of its own: it is reported apart from the residents' rate.
-    auto st = m_snap.state.respondents.find(c);
-    if (st == m_snap.state.respondents.end() || (st->second.status != "done" && st->second.status != "proxy"))
+    auto st = snap.state.respondents.find(c);
+    if (st == snap.state.respondents.end() || (st->second.status != "done" && st->second.status != "proxy"))
         ok = setRespondentStatus(code, QStringLiteral("done"));
     return ok;
 }
 
-bool InspectionController::closeSample(const QString &reason)
+bool SurveyController::closeSample(const QString &reason)
 {
-    if (!m_snap.valid() || !m_snap.state.sample) {
-        setError(tr("Draw the sample first."));
+    const InspectionSnapshot &snap = m_inspection->snapshot();
+    if (!snap.valid() || !snap.state.sample) {
+        m_inspection->setError(tr("Draw the sample first."));
         return false;
     }
     if (reason.trimmed().isEmpty()) {
-        setError(tr("Say why the sample cannot be completed; the reason is printed with the conclusion."));
+        m_inspection->setError(tr("Say why the sample cannot be completed; the reason is printed with the conclusion."));
         return false;
     }
-    return record(OpKind::SampleClose, "survey", canonicalJson(json {{"reason", reason.trimmed().toStdString()}}));
+    return m_inspection->record(OpKind::SampleClose, "survey", canonicalJson(json {{"reason", reason.trimmed().toStdString()}}));
 }
