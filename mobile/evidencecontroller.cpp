@@ -57,7 +57,8 @@ bool EvidenceController::attachPhoto(const QString &target, const QString &file,
     if (!m_inspection->record(OpKind::PhotoAttach, t, canonicalJson(v)))
         return false;
     m_inspection->addUndo({OpKind::PhotoAttach, m_inspection->lastOperation().toString(), {}, t, tr("photo on %1").arg(label)});
-    Q_EMIT m_inspection->infoMessage(p.duplicate ? tr("Photo attached (this picture was already on the tablet, stored once)") : tr("Photo attached"));
+    Q_EMIT m_inspection->infoMessage(
+        p.duplicate ? tr("Photo attached (this picture was already on the tablet, stored once)") : tr("Photo attached"));
     return true;
 }
 
@@ -153,7 +154,6 @@ QVariantMap EvidenceController::signature(const QString &itemId) const
                 QString::fromStdString(it->get<std::string>()));
     return m;
 }
-
 
 EvidenceView::EvidenceView(QObject *parent)
     : QObject(parent)

@@ -22,6 +22,8 @@ InspectionController::InspectionController(QObject *parent)
     , m_missing(new ReasonListModel(this))
     , m_conflicts(new ReasonListModel(this))
     , m_failures(new ReasonListModel(this))
+    , m_openPoints(new ReasonListModel(this))
+    , m_remarks(new ReasonListModel(this))
     , m_survey(new SurveyController(this))
     , m_evidence(new EvidenceController(this))
     , m_review(new ReviewController(this))
@@ -73,6 +75,8 @@ void InspectionController::close()
     m_missing->setRows({});
     m_conflicts->setRows({});
     m_failures->setRows({});
+    m_openPoints->setRows({});
+    m_remarks->setRows({});
     Q_EMIT openChanged();
     Q_EMIT currentStepChanged();
     Q_EMIT undoChanged();
@@ -146,9 +150,16 @@ void InspectionController::recompute()
     m_indicators->refresh();
     auto rows = [this](const std::vector<Reason> &reasons) {
         std::vector<ReasonListModel::Row> out;
-        for (const Reason &r : reasons)
-            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r),
-                stepOfItem(QString::fromStdString(r.subject))});
+        for (const Reason &r : reasons) {
+            // Where a tap on the reason leads: the item's step; for figures that cannot all be true, the
+            // first item concerned; for the survey, its step.
+            int step = stepOfItem(QString::fromStdString(r.subject));
+            if (step < 0 && r.code == "inconsistent")
+                step = stepOfItem(QString::fromStdString(r.detail.substr(0, r.detail.find(','))));
+            if (step < 0 && r.subject == "survey")
+                step = static_cast<int>(StepKey::Survey);
+            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r), step});
+        }
         return out;
     };
     m_missing->setRows(rows(m_snap.report.missing));
@@ -157,6 +168,12 @@ void InspectionController::recompute()
         conflicts.push_back({"conflict", c, {}});
     m_conflicts->setRows(rows(conflicts));
     m_failures->setRows(rows(m_snap.report.failures));
+    std::vector<Reason> open;
+    for (const Reason &r : m_snap.report.incomplete)
+        if (r.code != "conflict" && r.code.rfind("missing_", 0) != 0)
+            open.push_back(r);
+    m_openPoints->setRows(rows(open));
+    m_remarks->setRows(rows(m_snap.report.remarks));
     Q_EMIT changed();
 }
 

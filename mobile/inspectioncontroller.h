@@ -52,6 +52,11 @@ class InspectionController : public QObject
     Q_PROPERTY(ReasonListModel *conflicts READ conflicts CONSTANT)
     //! Why the conclusion fails (indicators, pass mark, open major hazards)
     Q_PROPERTY(ReasonListModel *failures READ failures CONSTANT)
+    //! What else keeps the conclusion open besides missing answers and conflicts: indicators that cannot
+    //! be computed, the survey, figures that cannot all be true, a questionnaire counted twice
+    Q_PROPERTY(ReasonListModel *openPoints READ openPoints CONSTANT)
+    //! What the conclusion states without failing on it: a sample closed short, a date to check
+    Q_PROPERTY(ReasonListModel *remarks READ remarks CONSTANT)
     //! The resident survey (step 5)
     Q_PROPERTY(SurveyController *survey READ survey CONSTANT)
     //! Photos and signatures
@@ -153,6 +158,8 @@ public:
     ReasonListModel *missing() const { return m_missing; }
     ReasonListModel *conflicts() const { return m_conflicts; }
     ReasonListModel *failures() const { return m_failures; }
+    ReasonListModel *openPoints() const { return m_openPoints; }
+    ReasonListModel *remarks() const { return m_remarks; }
     SurveyController *survey() const { return m_survey; }
     EvidenceController *evidence() const { return m_evidence; }
     ReviewController *review() const { return m_review; }
@@ -231,6 +238,8 @@ private:
     ReasonListModel *m_missing;
     ReasonListModel *m_conflicts;
     ReasonListModel *m_failures;
+    ReasonListModel *m_openPoints;
+    ReasonListModel *m_remarks;
     SurveyController *m_survey;
     EvidenceController *m_evidence;
     ReviewController *m_review;

@@ -263,12 +263,46 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         QStringList team;
         for (const auto &[user, role] : c.assignment().team)
             team << QStringLiteral("%1 (%2)").arg(c.snapshot().person(user), Texts::role(role));
+        // The conclusion in words comes first; a grade band is shown only with a pass.
+        const QString conclusionWords = c.conclusion() == QLatin1String("pass") ? Report::tr("Passes")
+            : c.conclusion() == QLatin1String("fail")                           ? Report::tr("Does not pass")
+                                                                                : Report::tr("Not complete");
+        // When it began: the first date answered in the announcement step (templates name it 评估开始日期).
+        QString started;
+        for (const Section &sec : tpl.steps.front().sections)
+            for (const Item &item : sec.items)
+                if (const SlotState *d = s.state.item(item.id); started.isEmpty() && item.type == ItemType::Date && d && d->hasTeamValue())
+                    started = Texts::value(s, item, d->value);
         pdf.table({1, 3}, {Report::tr("Inspection"), QString::fromStdString(c.assignment().id)},
-            {{Report::tr("Date"), c.plannedDate()},
+            {{Report::tr("Institution evaluated"), c.institution()}, {Report::tr("Evaluated by"), team.join(QStringLiteral(", "))},
+                {Report::tr("Planned date"), c.plannedDate()},
+                {Report::tr("Evaluation began"), started.isEmpty() ? Report::tr("not recorded") : started},
                 {Report::tr("Template"), QStringLiteral("%1 (%2)").arg(c.templateTitle(), QString::fromStdString(tpl.pin()))},
-                {Report::tr("Team"), team.join(QStringLiteral(", "))}, {Report::tr("Status"), c.review()->workflowText()},
-                {Report::tr("Total"), QStringLiteral("%1 · %2 · %3").arg(c.totalText(), c.percentText(), c.gradeText())},
+                {Report::tr("Conclusion"), conclusionWords},
+                {Report::tr("Total"),
+                    s.report.grade ? QStringLiteral("%1 · %2 · %3").arg(c.totalText(), c.percentText(), c.gradeText())
+                                   : QStringLiteral("%1 · %2").arg(c.totalText(), c.percentText())},
+                {Report::tr("Review status"), c.review()->workflowText()},
                 {Report::tr("Generated"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))}});
+        // The procedure followed: the eight steps, each with its status and who held it.
+        pdf.heading(Report::tr("Procedure followed"));
+        std::vector<QStringList> procedure;
+        const QStringList statuses = c.stepStatuses();
+        for (std::size_t st = 0; st < tpl.steps.size(); ++st) {
+            const StepState &state = s.state.steps[st];
+            procedure.push_back(
+                {QString::number(st + 1), s.text(tpl.steps[st].title), Texts::stepStatus(statuses.value(static_cast<int>(st))),
+                    state.owner.empty() ? QStringLiteral("—") : s.person(state.owner)});
+        }
+        pdf.table({0.4, 4, 1.2, 1.2}, {QStringLiteral("#"), Report::tr("Step"), Report::tr("Status"), Report::tr("Held by")}, procedure);
+        if (!s.report.failures.empty() || !s.report.incomplete.empty()) {
+            pdf.heading(
+                c.conclusion() == QLatin1String("fail") ? Report::tr("Why it does not pass") : Report::tr("Why it is not complete"));
+            for (const Reason &r : s.report.failures)
+                pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9));
+            for (const Reason &r : s.report.incomplete)
+                pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9), Qt::darkGray);
+        }
 
         // Per-step results.
         pdf.newPage();
@@ -277,8 +311,8 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             const Step &step = tpl.steps[st];
             const StepState &state = s.state.steps[st];
             pdf.heading(QStringLiteral("%1. %2").arg(st + 1).arg(s.text(step.title)));
-            pdf.para(Report::tr("Status: %1").arg(c.stepStatuses().value(static_cast<int>(st)))
-                    + (state.owner.empty() ? QString() : Report::tr(" · owner: %1").arg(QString::fromStdString(state.owner))),
+            pdf.para(Report::tr("Status: %1").arg(Texts::stepStatus(c.stepStatuses().value(static_cast<int>(st))))
+                    + (state.owner.empty() ? QString() : Report::tr(" · held by %1").arg(s.person(state.owner))),
                 pdf.font(9), Qt::darkGray);
             std::vector<QStringList> rows;
             std::vector<QColor> colors;
@@ -381,6 +415,8 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
             pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9));
         for (const Reason &r : s.report.incomplete)
             pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9), Qt::darkGray);
+        for (const Reason &r : s.report.remarks)
+            pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9), QColor(20, 60, 120));
 
         // Findings.
         pdf.heading(Report::tr("Findings and improvement suggestions"));

@@ -123,4 +123,3 @@ QString ReviewController::workflowText() const
     const InspectionSnapshot &snap = m_inspection->snapshot();
     return snap.valid() ? Texts::workflow(snap.state.status) : QString();
 }
-

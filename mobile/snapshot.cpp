@@ -4,15 +4,7 @@
 
 QString InspectionSnapshot::plainText(const careeval::LocalizedText &t) const
 {
-    QList<uint> kept;
-    for (const uint c : text(t).toUcs4()) {
-        const bool pictograph = QChar::category(c) == QChar::Symbol_Other // ☺ ★ and the astral emoji
-            || (c >= 0xFE00 && c <= 0xFE0F) // variation selectors
-            || c == 0x200D; // zero-width joiner
-        if (!pictograph)
-            kept << c;
-    }
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()), kept.size()).simplified();
+    return QString::fromStdString(careeval::withoutPictographs(text(t).toStdString()));
 }
 
 QString InspectionSnapshot::person(const std::string &username) const

@@ -101,7 +101,8 @@ QVariantMap SurveyController::sample() const
     m.insert(QStringLiteral("source"), QString::fromStdString(s->source));
     m.insert(QStringLiteral("author"), snap.person(s->author));
     m.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(s->time).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    m.insert(QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_inspection->store(), m_inspection->assignment().id).empty());
+    m.insert(
+        QStringLiteral("rosterHere"), s->source != "roster" || !rosterOf(m_inspection->store(), m_inspection->assignment().id).empty());
     const auto &closed = snap.state.sampleClosed;
     m.insert(QStringLiteral("closed"), closed.has_value());
     m.insert(QStringLiteral("closedBy"), closed ? snap.person(closed->author) : QString());

@@ -32,7 +32,7 @@ QString Texts::value(const InspectionSnapshot &s, const Item &item, const std::s
         if (item.type == ItemType::Check)
             return t == kCompliant ? tr("Compliant") : t == kNonCompliant ? tr("Non-compliant") : QString::fromStdString(t);
         if (const Option *o = item.option(t))
-            return s.text(o->label);
+            return s.plainText(o->label);
         return QString::fromStdString(t);
     }
     if (v.is_number()) {
@@ -47,7 +47,7 @@ QString Texts::value(const InspectionSnapshot &s, const Item &item, const std::s
         for (const auto &e : v)
             if (e.is_string()) {
                 const Option *o = item.option(e.get_ref<const std::string &>());
-                parts << (o ? s.text(o->label) : QString::fromStdString(e.get<std::string>()));
+                parts << (o ? s.plainText(o->label) : QString::fromStdString(e.get<std::string>()));
             }
         return parts.join(QStringLiteral("、"));
     }
@@ -110,6 +110,12 @@ QString Texts::reason(const InspectionSnapshot &s, const Reason &r)
             .arg(QString::fromStdString(r.subject));
     if (r.code == "sample_closed_short")
         return tr("The sample was closed before it was complete (%1).").arg(detail);
+    if (r.code == "implausible_date") {
+        const QString date = detail.section(QLatin1Char(' '), 0, 0);
+        return detail.contains(QLatin1String("before 1990"))
+            ? tr("“%1”: %2 is before 1990; check the date.").arg(what, date)
+            : tr("“%1”: %2 is more than a year after it was entered; check the date.").arg(what, date);
+    }
     if (r.code == "inconsistent") {
         for (const auto &c : s.tpl->checks)
             if (c.id == r.subject) {
@@ -141,12 +147,24 @@ QString Texts::figure(ExprValue v, ValueFormat format)
     return number(*v);
 }
 
+QString Texts::stepStatus(const QString &status)
+{
+    if (status == QLatin1String("done"))
+        return tr("Done");
+    if (status == QLatin1String("complete"))
+        return tr("All answered");
+    if (status == QLatin1String("in_progress"))
+        return tr("In progress");
+    return tr("Not started");
+}
+
 QString Texts::target(const Target &t, ValueFormat format)
 {
     static const char *const ops[] = {"<", "≤", ">", "≥", "="};
-    QString v = format == ValueFormat::Percent ? number(t.value * 100.0) + QLatin1Char('%')
-        : format == ValueFormat::YesNo         ? (t.value != 0 ? tr("Yes") : tr("No"))
-                                               : number(t.value);
+    // A yes/no figure is 1 or 0: its target is the answer that meets it ("Yes"), never "≥ Yes".
+    if (format == ValueFormat::YesNo)
+        return t.met(1) == t.met(0) ? tr("—") : t.met(1) ? tr("Yes") : tr("No");
+    QString v = format == ValueFormat::Percent ? number(t.value * 100.0) + QLatin1Char('%') : number(t.value);
     return QString::fromUtf8(ops[static_cast<int>(t.op)]) + QLatin1Char(' ') + v;
 }
 

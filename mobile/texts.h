@@ -21,6 +21,8 @@ public:
     static QString workflow(careeval::WorkflowStatus s);
     static QString workflow(const std::string &status);
     static QString role(const std::string &role);
+    //! A step's progress in words: todo, in_progress, complete (all answered) or done
+    static QString stepStatus(const QString &status);
     //! Why the rule book refused a change, as a sentence for the person who made it.
     static QString refusal(const careeval::Refusal &r);
     static QString number(double v);

@@ -71,6 +71,20 @@ Page {
                 tone: Theme.warn
                 onStepRequested: (s) => page.stepRequested(s)
             }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Also keeps the conclusion open")
+                model: App.inspection.openPoints
+                tone: Theme.warn
+                onStepRequested: (s) => page.stepRequested(s)
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Remarks stated with the conclusion")
+                model: App.inspection.remarks
+                tone: Theme.info
+                onStepRequested: (s) => page.stepRequested(s)
+            }
             Label { text: qsTr("Conclusion of the team"); font.bold: true; font.pixelSize: Theme.fontTitle }
             Repeater {
                 model: App.inspection.items

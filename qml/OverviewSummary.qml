@@ -62,6 +62,19 @@ CeCard {
                 tone: Theme.fail
                 onStepRequested: (s) => card.stepRequested(s)
             }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Also keeps the conclusion open")
+                model: App.inspection.openPoints
+                onStepRequested: (s) => card.stepRequested(s)
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Remarks stated with the conclusion")
+                model: App.inspection.remarks
+                tone: Theme.info
+                onStepRequested: (s) => card.stepRequested(s)
+            }
             Button {
                 visible: App.inspection.review.canSubmit
                 text: qsTr("Submit for review…")

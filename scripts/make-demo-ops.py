@@ -42,6 +42,8 @@ TEXTS = {"announce_members": "李华（组长）09:02；王芳 09:05；张伟 09
          "brand_reasons": "“家门口的医养结合”服务在全市推广，获市级示范称号。",
          "conclusion_text": "各项基本指标达到目标，现场符合率高，建议通过验收。", "feedback_suggestions": "完善标准修订建议记录；食堂留样登记每日核对。"}
 
+DATES = {"system_start_date": "2025-05-06", "rectification_deadline": "2025-12-25"}
+
 def fill(tpl, log, numbers, overrides, skip=()):
     for st in tpl["steps"]:
         who = author_for(st["key"])
@@ -61,7 +63,7 @@ def fill(tpl, log, numbers, overrides, skip=()):
                 elif ty == "single": log.op(who, "set", iid, it["options"][0]["value"])
                 elif ty == "multiple": log.op(who, "set", iid, [it["options"][0]["value"]])
                 elif ty == "text": log.op(who, "set", iid, TEXTS.get(iid, "已核实，情况属实。"))
-                elif ty == "date": log.op(who, "set", iid, "2025-11-25")
+                elif ty == "date": log.op(who, "set", iid, DATES.get(iid, "2025-11-25"))
                 elif ty == "signature":
                     signer = "赵院长" if it.get("signer") == "institution" else "李华"
                     log.op(who, "set", iid, {"sha256": sha(iid), "signer": signer, "role": it.get("signer", ""), "signed_at": T0})

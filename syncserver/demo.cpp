@@ -67,9 +67,9 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
             return r.error();
     const std::int64_t now = nowMillis();
     const InspectionRecord inspections[] = {
-        {"demo-pilot-changchun-01", "cc-fushou", "jilin-pilot-standardization", "1.1.0", WorkflowStatus::Draft, "2025-11-25",
+        {"demo-pilot-changchun-01", "cc-fushou", "jilin-pilot-standardization", "1.2.0", WorkflowStatus::Draft, "2025-11-25",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},
-        {"demo-safety-jilin-02", "jl-anning", "nursing-home-quality-safety", "1.1.0", WorkflowStatus::Draft, "2025-11-26",
+        {"demo-safety-jilin-02", "jl-anning", "nursing-home-quality-safety", "1.2.0", WorkflowStatus::Draft, "2025-11-26",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},
         {"demo-satisfaction-03", "sp-kangle", "resident-satisfaction", "1.1.0", WorkflowStatus::Draft, "2025-11-27",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},

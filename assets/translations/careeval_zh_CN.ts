@@ -3,64 +3,54 @@
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnswerDelegate</name>
-    
     <message>
         <location filename="../../qml/AnswerDelegate.qml" line="94"/>
         <source>Team members disagree: %1. The lead chooses the value.</source>
         <translation>评估组成员意见不一致：%1。由组长确定取值。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AnswerDelegate.qml" line="101"/>
         <source>Settle</source>
         <translation>裁定</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="137"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="139"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="144"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="146"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="151"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="153"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
 </context>
 <context>
     <name>AnswerTitle</name>
-    
     <message>
         <location filename="../../qml/AnswerTitle.qml" line="31"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AnswerTitle.qml" line="31"/>
         <source>Hazard</source>
         <translation>一般隐患</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AnswerTitle.qml" line="37"/>
         <source>Prefilled</source>
         <translation>预填</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AnswerTitle.qml" line="43"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AnswerTitle.qml" line="43"/>
         <source>Resolved</source>
@@ -69,82 +59,69 @@
 </context>
 <context>
     <name>App</name>
-    
     <message>
         <location filename="../../mobile/app.cpp" line="23"/>
         <source>The data on this tablet cannot be opened (%1). Nothing has been changed; ask for support before continuing.</source>
         <translation>无法打开本机数据（%1）。数据未做任何改动；请先联系技术支持再继续。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="127"/>
+        <location filename="../../mobile/app.cpp" line="128"/>
         <source>The demo inspection could not be created: %1</source>
         <translation>无法创建演示评估：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="136"/>
+        <location filename="../../mobile/app.cpp" line="137"/>
         <source>Inspection %1 is not assigned to you on this tablet.</source>
         <translation>本机上没有分配给您的评估 %1。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="147"/>
+        <location filename="../../mobile/app.cpp" line="148"/>
         <source>The inspection could not be opened: %1</source>
         <translation>无法打开该评估：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="198"/>
+        <location filename="../../mobile/app.cpp" line="199"/>
         <source>Say what the team must change: returning needs a comment.</source>
         <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="206"/>
+        <location filename="../../mobile/app.cpp" line="207"/>
         <source>The review was not recorded: %1</source>
         <translation>审核未记录：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="210"/>
+        <location filename="../../mobile/app.cpp" line="211"/>
         <source>Approved; the evaluation is locked.</source>
         <translation>已批准，评估已锁定。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="211"/>
+        <location filename="../../mobile/app.cpp" line="212"/>
         <source>Returned to the team with your comments.</source>
         <translation>已连同意见退回评估组。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="224"/>
+        <location filename="../../mobile/app.cpp" line="225"/>
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="235"/>
+        <location filename="../../mobile/app.cpp" line="236"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/app.cpp" line="253"/>
+        <location filename="../../mobile/app.cpp" line="254"/>
         <source>The server&apos;s team view could not be understood: %1</source>
         <translation>无法读懂服务器返回的评估组情况：%1</translation>
     </message>
 </context>
 <context>
     <name>AssignmentDelegate</name>
-    
     <message>
         <location filename="../../qml/AssignmentDelegate.qml" line="41"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentDelegate.qml" line="64"/>
         <source>%1% done</source>
@@ -153,37 +130,31 @@
 </context>
 <context>
     <name>AssignmentsPage</name>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="10"/>
         <source>My assignments</source>
         <translation>我的评估任务</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="30"/>
         <source>Working offline: changes are kept on this tablet.</source>
         <translation>离线工作中：所有修改都保存在本机。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="30"/>
         <source>Signed in as %1 (%2).</source>
         <translation>当前用户：%1（%2）。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="43"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="73"/>
         <source>No inspections are assigned to you on this tablet yet.</source>
         <translation>本机上还没有分配给您的评估任务。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/AssignmentsPage.qml" line="79"/>
         <source>Open the demo inspection</source>
@@ -192,13 +163,11 @@
 </context>
 <context>
     <name>CameraCapture</name>
-    
     <message>
         <location filename="../../qml/CameraCapture.qml" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CameraCapture.qml" line="49"/>
         <source>Take</source>
@@ -207,28 +176,24 @@
 </context>
 <context>
     <name>CeCheckEditor</name>
-    
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="17"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="15"/>
         <source>✓ Compliant</source>
         <translation>✓ 符合</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="18"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="16"/>
         <source>✗ Non-compliant</source>
         <translation>✗ 不符合</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeCheckEditor.qml" line="19"/>
+        <location filename="../../qml/CeCheckEditor.qml" line="17"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
 </context>
 <context>
     <name>CeDateEditor</name>
-    
     <message>
         <location filename="../../qml/CeDateEditor.qml" line="22"/>
         <source>Today</source>
@@ -237,25 +202,21 @@
 </context>
 <context>
     <name>CeEvidenceSlot</name>
-    
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="50"/>
         <source>Signed by %1 on %2</source>
         <translation>%1 签于 %2</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="51"/>
         <source>Not signed yet</source>
         <translation>尚未签字</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="56"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="56"/>
         <source>Sign</source>
@@ -264,19 +225,16 @@
 </context>
 <context>
     <name>CeHeader</name>
-    
     <message>
         <location filename="../../qml/CeHeader.qml" line="30"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeHeader.qml" line="51"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeHeader.qml" line="63"/>
         <source>Settings</source>
@@ -285,13 +243,11 @@
 </context>
 <context>
     <name>CeNoteField</name>
-    
     <message>
         <location filename="../../qml/CeNoteField.qml" line="12"/>
         <source>Required: describe what was found</source>
         <translation>必填：说明发现的问题</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeNoteField.qml" line="12"/>
         <source>Note</source>
@@ -300,7 +256,6 @@
 </context>
 <context>
     <name>CeNumberEditor</name>
-    
     <message>
         <location filename="../../qml/CeNumberEditor.qml" line="19"/>
         <source>Number</source>
@@ -309,37 +264,31 @@
 </context>
 <context>
     <name>CePhotoStrip</name>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="23"/>
         <source>Photos: %1 of %2 required</source>
         <translation>照片：%1 / 需 %2 张</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="24"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="31"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="50"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="63"/>
         <source>not here</source>
         <translation>不在本机</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CePhotoStrip.qml" line="63"/>
         <source>loading…</source>
@@ -348,25 +297,21 @@
 </context>
 <context>
     <name>CeScoreEditor</name>
-    
     <message>
         <location filename="../../qml/CeScoreEditor.qml" line="39"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeScoreEditor.qml" line="64"/>
         <source>of %1 points</source>
         <translation>（满分 %1 分）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeScoreEditor.qml" line="69"/>
         <source>At most %1 points: %2 cannot be saved.</source>
         <translation>满分 %1 分：%2 不能保存。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/CeScoreEditor.qml" line="75"/>
         <source>Computed from earlier steps; tap a value to confirm or change it.</source>
@@ -375,40 +320,34 @@
 </context>
 <context>
     <name>CeSyncBadge</name>
-    
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="13"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="12"/>
         <source>Refused: %1</source>
         <translation>被拒收：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="14"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="13"/>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="15"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="14"/>
         <source>On this tablet only</source>
         <translation>仅存于本平板</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="16"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="15"/>
         <source>Waiting to send: %1</source>
         <translation>待发送：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/CeSyncBadge.qml" line="17"/>
+        <location filename="../../qml/CeSyncBadge.qml" line="16"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
 </context>
 <context>
     <name>CeTextEditor</name>
-    
     <message>
         <location filename="../../qml/CeTextEditor.qml" line="12"/>
         <source>Type here</source>
@@ -417,274 +356,240 @@
 </context>
 <context>
     <name>ConclusionPage</name>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="11"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="32"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="34"/>
         <source>The institution passes.</source>
         <translation>该机构评估合格。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="35"/>
         <source>The institution does not pass.</source>
         <translation>该机构评估不合格。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="36"/>
         <source>Not complete: the points below are still open.</source>
         <translation>尚未完成：以下事项仍待处理。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="42"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="48"/>
         <source>Indicators</source>
         <translation>考核指标</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="55"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="62"/>
         <source>Team conflicts for the lead</source>
         <translation>待组长裁定的冲突</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ConclusionPage.qml" line="69"/>
         <source>Required items still missing</source>
         <translation>尚缺的必填项</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="74"/>
+        <location filename="../../qml/ConclusionPage.qml" line="76"/>
+        <source>Also keeps the conclusion open</source>
+        <translation>结论尚未完成的其他原因</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ConclusionPage.qml" line="83"/>
+        <source>Remarks stated with the conclusion</source>
+        <translation>随结论说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ConclusionPage.qml" line="88"/>
         <source>Conclusion of the team</source>
         <translation>评估组结论</translation>
     </message>
 </context>
 <context>
     <name>EvidenceController</name>
-    
     <message>
         <location filename="../../mobile/evidencecontroller.cpp" line="39"/>
         <source>Photos cannot be stored on this tablet.</source>
         <translation>本机无法保存照片。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/evidencecontroller.cpp" line="45"/>
         <source>The photo was not added: %1</source>
         <translation>照片未添加：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/evidencecontroller.cpp" line="59"/>
         <source>photo on %1</source>
         <translation>“%1”的照片</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="60"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="61"/>
         <source>Photo attached (this picture was already on the tablet, stored once)</source>
         <translation>已附加照片（本机已有这张照片，只保存一份）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="60"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="61"/>
         <source>Photo attached</source>
         <translation>已附加照片</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="74"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="75"/>
         <source>Photo removed</source>
         <translation>已移除照片</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="77"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="78"/>
         <source>That photo is no longer attached.</source>
         <translation>这张照片已不再附加。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="105"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="106"/>
         <source>“%1” is not a signature.</source>
         <translation>“%1”不是签名项。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="109"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="110"/>
         <source>Write the signer&apos;s name before signing.</source>
         <translation>签字前请填写签字人姓名。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="113"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="114"/>
         <source>Signatures cannot be stored on this tablet.</source>
         <translation>本机无法保存签名。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="128"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="129"/>
         <source>The signature was not saved: %1</source>
         <translation>签名未保存：%1</translation>
     </message>
 </context>
 <context>
     <name>FeedbackPage</name>
-    
     <message>
         <location filename="../../qml/FeedbackPage.qml" line="11"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="45"/>
+        <location filename="../../qml/FeedbackPage.qml" line="48"/>
         <source>The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.</source>
         <translation>评估报告（PDF）：封面、各步骤、评分、指标、问题、照片和签名。</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="46"/>
+        <location filename="../../qml/FeedbackPage.qml" line="49"/>
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="51"/>
+        <location filename="../../qml/FeedbackPage.qml" line="54"/>
         <source>Write the report</source>
         <translation>生成报告</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="51"/>
+        <location filename="../../qml/FeedbackPage.qml" line="54"/>
         <source>Write again</source>
         <translation>重新生成</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="58"/>
+        <location filename="../../qml/FeedbackPage.qml" line="61"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="64"/>
+        <location filename="../../qml/FeedbackPage.qml" line="67"/>
         <source>Open / share</source>
         <translation>打开 / 分享</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="73"/>
+        <location filename="../../qml/FeedbackPage.qml" line="76"/>
         <source>Findings (%1)</source>
         <translation>问题清单（%1）</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="79"/>
+        <location filename="../../qml/FeedbackPage.qml" line="82"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="88"/>
+        <location filename="../../qml/FeedbackPage.qml" line="91"/>
         <source>No findings yet. Non-compliant items flagged as hazards appear here by themselves.</source>
         <translation>暂无问题。标记为隐患的不符合项会自动列在这里。</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="99"/>
+        <location filename="../../qml/FeedbackPage.qml" line="104"/>
         <source>Feedback meeting</source>
         <translation>反馈会议</translation>
     </message>
 </context>
 <context>
     <name>FindingDelegate</name>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="33"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="34"/>
         <source>Hazard</source>
         <translation>一般隐患</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="35"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="36"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="40"/>
         <source>From the non-compliant item “%1”</source>
         <translation>来自不符合项“%1”</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="52"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="61"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="69"/>
         <source>Deadline (2026-12-31)</source>
         <translation>整改期限（2026-12-31）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="78"/>
         <source>Needs a suggestion, a responsible party and a deadline.</source>
@@ -693,31 +598,26 @@
 </context>
 <context>
     <name>FindingDialog</name>
-    
     <message>
         <location filename="../../qml/FindingDialog.qml" line="9"/>
         <source>New finding</source>
         <translation>新增问题</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDialog.qml" line="27"/>
         <source>Problem found</source>
         <translation>发现的问题</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDialog.qml" line="28"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDialog.qml" line="29"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
-    
     <message>
         <location filename="../../qml/FindingDialog.qml" line="30"/>
         <source>Deadline (2026-12-31)</source>
@@ -726,7 +626,6 @@
 </context>
 <context>
     <name>IndicatorDelegate</name>
-    
     <message>
         <location filename="../../qml/IndicatorDelegate.qml" line="54"/>
         <source>target %1</source>
@@ -735,131 +634,110 @@
 </context>
 <context>
     <name>InspectionController</name>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="198"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="215"/>
         <source>No inspection is open.</source>
         <translation>没有打开的评估。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="225"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="242"/>
         <source>The change could not be saved on this tablet: %1</source>
         <translation>修改未能保存到本机：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="255"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="272"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="281"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="298"/>
         <source>“%1” is not a date; write it as 2026-11-25.</source>
         <translation>“%1”不是日期，请按 2026-11-25 的格式填写。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="294"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="311"/>
         <source>A score for this item is between 0 and %1 in steps of %2.</source>
         <translation>本项得分在 0 到 %1 之间，步长 %2。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="297"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="314"/>
         <source>The value must be between %1 and %2.</source>
         <translation>数值须在 %1 到 %2 之间。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="313"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="330"/>
         <source>The template has no item “%1”.</source>
         <translation>模板中没有“%1”这一项。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="342"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="359"/>
         <source>Unknown item “%1”.</source>
         <translation>未知的项目“%1”。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="346"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="363"/>
         <source>Say why “%1” does not apply.</source>
         <translation>请说明“%1”为何不适用。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="350"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="367"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="399"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="416"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="429"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="446"/>
         <source>A finding needs a short description of the problem.</source>
         <translation>请简要描述发现的问题。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="450"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="467"/>
         <source>This finding no longer exists.</source>
         <translation>该问题已不存在。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="462"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="479"/>
         <source>finding</source>
         <translation>问题</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="559"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="576"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="486"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="503"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="491"/>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="496"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="508"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="513"/>
         <source>—</source>
         <translation>—</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="510"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="527"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="511"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="528"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
-    
     <message>
         <location filename="../../qml/Main.qml" line="13"/>
         <source>CareEval</source>
         <translation>养老机构现场评估</translation>
     </message>
-    
     <message>
         <location filename="../../qml/Main.qml" line="89"/>
         <source>Institution representative</source>
@@ -868,25 +746,21 @@
 </context>
 <context>
     <name>NaReasonDialog</name>
-    
     <message>
         <location filename="../../qml/NaReasonDialog.qml" line="12"/>
         <source>Why does this not apply?</source>
         <translation>为何不适用？</translation>
     </message>
-    
     <message>
         <location filename="../../qml/NaReasonDialog.qml" line="19"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
-    
     <message>
         <location filename="../../qml/NaReasonDialog.qml" line="26"/>
         <source>This item counts in every rate unless it truly does not apply. Say why, for the record.</source>
         <translation>除非确实不适用，本项计入各项比率。请说明原因，以备查。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/NaReasonDialog.qml" line="33"/>
         <source>e.g. single-storey building, no lift</source>
@@ -895,7 +769,6 @@
 </context>
 <context>
     <name>OverviewPage</name>
-    
     <message>
         <location filename="../../qml/OverviewPage.qml" line="36"/>
         <source>%1 of %2 items answered</source>
@@ -904,106 +777,99 @@
 </context>
 <context>
     <name>OverviewSummary</name>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="29"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="31"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="42"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="60"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的修改</translation>
     </message>
-    
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="67"/>
+        <source>Also keeps the conclusion open</source>
+        <translation>结论尚未完成的其他原因</translation>
+    </message>
+    <message>
+        <location filename="../../qml/OverviewSummary.qml" line="73"/>
+        <source>Remarks stated with the conclusion</source>
+        <translation>随结论说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../../qml/OverviewSummary.qml" line="80"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="74"/>
+        <location filename="../../qml/OverviewSummary.qml" line="87"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="75"/>
+        <location filename="../../qml/OverviewSummary.qml" line="88"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="85"/>
+        <location filename="../../qml/OverviewSummary.qml" line="98"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="86"/>
+        <location filename="../../qml/OverviewSummary.qml" line="99"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
 </context>
 <context>
     <name>PhotoAddDialog</name>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="52"/>
         <source>Attach the photo</source>
         <translation>附加照片</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="74"/>
         <source>OK opens the camera.</source>
         <translation>按“确定”打开相机。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="75"/>
         <source>Import a file instead</source>
         <translation>改为导入文件</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoAddDialog.qml" line="88"/>
         <source>Caption (what the photo shows)</source>
@@ -1012,13 +878,11 @@
 </context>
 <context>
     <name>PhotoStore</name>
-    
     <message>
         <location filename="../../mobile/photostore.cpp" line="225"/>
         <source>Take a photo, or import an image file.</source>
         <translation>拍照，或导入图片文件。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/photostore.cpp" line="226"/>
         <source>This tablet has no camera: import an image file instead.</source>
@@ -1027,25 +891,21 @@
 </context>
 <context>
     <name>PhotoViewer</name>
-    
     <message>
         <location filename="../../qml/PhotoViewer.qml" line="74"/>
         <source>(no caption)</source>
         <translation>（无说明）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoViewer.qml" line="83"/>
         <source>%1 of %2 · by %3 · taken %4</source>
         <translation>第 %1 / %2 张 · 拍摄人 %3 · 拍摄于 %4</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoViewer.qml" line="93"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
-    
     <message>
         <location filename="../../qml/PhotoViewer.qml" line="100"/>
         <source>Close</source>
@@ -1054,362 +914,377 @@
 </context>
 <context>
     <name>Report</name>
-    
     <message>
         <location filename="../../mobile/report.cpp" line="180"/>
         <source>photo not on this tablet</source>
         <translation>照片不在本机</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/report.cpp" line="215"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/report.cpp" line="258"/>
         <source>Evaluation report</source>
         <translation>评估报告</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="266"/>
+        <location filename="../../mobile/report.cpp" line="276"/>
         <source>Inspection</source>
         <translation>评估任务</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="267"/>
         <source>Date</source>
-        <translation>日期</translation>
+        <translation type="vanished">日期</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="268"/>
+        <location filename="../../mobile/report.cpp" line="280"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="269"/>
         <source>Team</source>
-        <translation>评估组</translation>
+        <translation type="vanished">评估组</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="269"/>
+        <location filename="../../mobile/report.cpp" line="297"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="270"/>
-        <location filename="../../mobile/report.cpp" line="335"/>
+        <location filename="../../mobile/report.cpp" line="282"/>
+        <location filename="../../mobile/report.cpp" line="369"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="271"/>
+        <location filename="../../mobile/report.cpp" line="286"/>
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="280"/>
+        <location filename="../../mobile/report.cpp" line="314"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="281"/>
         <source> · owner: %1</source>
-        <translation> · 负责人：%1</translation>
+        <translation type="vanished"> · 负责人：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="294"/>
+        <location filename="../../mobile/report.cpp" line="328"/>
         <source>conflict, not settled</source>
         <translation>冲突，未裁定</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="301"/>
+        <location filename="../../mobile/report.cpp" line="335"/>
         <source>%1 (prefilled)</source>
         <translation>%1（预填）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="303"/>
+        <location filename="../../mobile/report.cpp" line="337"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/report.cpp" line="310"/>
+        <location filename="../../mobile/report.cpp" line="344"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="320"/>
-        <location filename="../../mobile/report.cpp" line="405"/>
+        <location filename="../../mobile/report.cpp" line="354"/>
+        <location filename="../../mobile/report.cpp" line="441"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="320"/>
+        <location filename="../../mobile/report.cpp" line="354"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="320"/>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="354"/>
+        <location filename="../../mobile/report.cpp" line="391"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="320"/>
+        <location filename="../../mobile/report.cpp" line="354"/>
         <source>Notes and evidence</source>
         <translation>备注与证据</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="324"/>
+        <location filename="../../mobile/report.cpp" line="358"/>
         <source>Scoring sheet</source>
         <translation>评分表</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="337"/>
+        <location filename="../../mobile/report.cpp" line="371"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="337"/>
+        <location filename="../../mobile/report.cpp" line="371"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="337"/>
+        <location filename="../../mobile/report.cpp" line="371"/>
         <source>Answered</source>
         <translation>已答</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="340"/>
+        <location filename="../../mobile/report.cpp" line="374"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="349"/>
+        <location filename="../../mobile/report.cpp" line="383"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="350"/>
+        <location filename="../../mobile/report.cpp" line="384"/>
         <source>NOT met</source>
         <translation>未达标</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="351"/>
+        <location filename="../../mobile/report.cpp" line="385"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="352"/>
+        <location filename="../../mobile/report.cpp" line="386"/>
         <source>for information</source>
         <translation>仅供参考</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="391"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="391"/>
         <source>Figure</source>
         <translation>数值</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="357"/>
+        <location filename="../../mobile/report.cpp" line="391"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="362"/>
+        <location filename="../../mobile/report.cpp" line="396"/>
         <source>Resident satisfaction survey</source>
         <translation>服务对象满意度调查</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="365"/>
+        <location filename="../../mobile/report.cpp" line="399"/>
         <source>Sample drawn from %1 residents (%2), %3 asked, seed %4 — anyone can redraw it with this seed.</source>
         <translation>从 %1 名服务对象中抽样（%2），调查 %3 名，随机种子 %4 —— 任何人都可用此种子重新抽取核对。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="367"/>
+        <location filename="../../mobile/report.cpp" line="401"/>
         <source>roster</source>
         <translation>名册</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="367"/>
+        <location filename="../../mobile/report.cpp" line="401"/>
         <source>bed count</source>
         <translation>床位数</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="374"/>
+        <location filename="../../mobile/report.cpp" line="281"/>
+        <location filename="../../mobile/report.cpp" line="408"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="376"/>
+        <location filename="../../mobile/report.cpp" line="267"/>
+        <source>Passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="268"/>
+        <source>Does not pass</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="269"/>
+        <source>Not complete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="277"/>
+        <source>Institution evaluated</source>
+        <translation>被评估机构</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="277"/>
+        <source>Evaluated by</source>
+        <translation>评估组</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="278"/>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="279"/>
+        <source>Evaluation began</source>
+        <translation>评估开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="279"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="285"/>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="288"/>
+        <source>Procedure followed</source>
+        <translation>评估程序执行情况</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="297"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="297"/>
+        <source>Held by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="300"/>
+        <source>Why it does not pass</source>
+        <translation>不合格原因</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="300"/>
+        <source>Why it is not complete</source>
+        <translation>未完成原因</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="315"/>
+        <source> · held by %1</source>
+        <translation> · 负责人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="410"/>
         <source>The institution meets the standard.</source>
         <translation>该机构达到标准。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="377"/>
+        <location filename="../../mobile/report.cpp" line="411"/>
         <source>The institution does not meet the standard.</source>
         <translation>该机构未达到标准。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="378"/>
+        <location filename="../../mobile/report.cpp" line="412"/>
         <source>The evaluation is not complete yet.</source>
         <translation>评估尚未完成。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="386"/>
+        <location filename="../../mobile/report.cpp" line="422"/>
         <source>Findings and improvement suggestions</source>
         <translation>发现的问题与整改建议</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="393"/>
+        <location filename="../../mobile/report.cpp" line="429"/>
         <source> (closed)</source>
         <translation>（已关闭）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="399"/>
+        <location filename="../../mobile/report.cpp" line="435"/>
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="402"/>
+        <location filename="../../mobile/report.cpp" line="438"/>
         <source>No findings.</source>
         <translation>无问题。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="405"/>
+        <location filename="../../mobile/report.cpp" line="441"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="405"/>
+        <location filename="../../mobile/report.cpp" line="441"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="405"/>
+        <location filename="../../mobile/report.cpp" line="441"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="406"/>
+        <location filename="../../mobile/report.cpp" line="442"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="411"/>
+        <location filename="../../mobile/report.cpp" line="447"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="424"/>
+        <location filename="../../mobile/report.cpp" line="460"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/report.cpp" line="429"/>
+        <location filename="../../mobile/report.cpp" line="465"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
 </context>
 <context>
     <name>ResidentMode</name>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="55"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="62"/>
         <source>Evaluator: hold to leave</source>
         <translation>评估员：长按退出</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="92"/>
         <source>Don&apos;t know</source>
         <translation>不知道</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="116"/>
         <source>Thank you!</source>
         <translation>谢谢您！</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="122"/>
         <source>%1 of %2 questions answered.</source>
         <translation>已回答 %1 / %2 题。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="127"/>
         <source>Finish and save</source>
         <translation>完成并保存</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="140"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResidentMode.qml" line="150"/>
         <source>Next</source>
@@ -1418,31 +1293,26 @@
 </context>
 <context>
     <name>ResolveDialog</name>
-    
     <message>
         <location filename="../../qml/ResolveDialog.qml" line="18"/>
         <source>Settle the conflict</source>
         <translation>裁定冲突</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResolveDialog.qml" line="34"/>
         <source>Choose one of the values first.</source>
         <translation>请先选择其中一个值。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResolveDialog.qml" line="47"/>
         <source>%1 — by %2 at %3</source>
         <translation>%1 —— %2，%3</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResolveDialog.qml" line="58"/>
         <source>Another value:</source>
         <translation>其他值：</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ResolveDialog.qml" line="71"/>
         <source>Reason for this decision (required)</source>
@@ -1451,49 +1321,41 @@
 </context>
 <context>
     <name>ReviewController</name>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="35"/>
         <source>“%1” was not accepted by the server: %2</source>
         <translation>服务器未接受“%1”：%2</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="72"/>
         <source>There is nothing to settle on “%1”.</source>
         <translation>“%1”没有需要裁定的冲突。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="76"/>
         <source>Say why this value was chosen; the reason is kept with the decision.</source>
         <translation>请说明选择此值的理由；理由会随裁定一并保存。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="109"/>
         <source>Returned by %1: %2</source>
         <translation>%1 已退回：%2</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="111"/>
         <source>Approved by %1.</source>
         <translation>%1 已批准。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="111"/>
         <source>Approved by %1: %2</source>
         <translation>%1 已批准：%2</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="113"/>
         <source>Submitted by %1.</source>
         <translation>%1 已提交。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/reviewcontroller.cpp" line="113"/>
         <source>Submitted by %1: %2</source>
@@ -1502,25 +1364,21 @@
 </context>
 <context>
     <name>ReviewPanel</name>
-    
     <message>
         <location filename="../../qml/ReviewPanel.qml" line="21"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ReviewPanel.qml" line="24"/>
         <source>Comments for the team (required to return)</source>
         <translation>给评估组的意见（退回时必填）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ReviewPanel.qml" line="32"/>
         <source>Return to the team</source>
         <translation>退回评估组</translation>
     </message>
-    
     <message>
         <location filename="../../qml/ReviewPanel.qml" line="38"/>
         <source>Approve and lock</source>
@@ -1529,79 +1387,66 @@
 </context>
 <context>
     <name>ServerApi</name>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="28"/>
         <source>The server at %1 is not answering. Check the address in Settings, or work on: everything is kept on this tablet.</source>
         <translation>服务器 %1 没有响应。请在设置中检查地址，或继续离线工作：所有内容都保存在本机。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="32"/>
         <source>The server name %1 cannot be found. Check the address in Settings and the network.</source>
         <translation>找不到服务器 %1。请检查设置中的地址和网络。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="35"/>
         <source>The server at %1 took too long to answer. The network may be weak; try again.</source>
         <translation>服务器 %1 响应超时，网络可能较弱，请重试。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="37"/>
         <source>A secure connection to %1 could not be made (certificate problem).</source>
         <translation>无法与 %1 建立安全连接（证书问题）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="41"/>
         <source>There is no network connection. Everything is kept on this tablet and will be sent later.</source>
         <translation>没有网络连接。所有内容都保存在本机，稍后发送。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="43"/>
         <source>The connection to %1 failed. Try again later.</source>
         <translation>连接 %1 失败，请稍后重试。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="51"/>
         <source>Your sign-in has expired or is not valid. Sign in again.</source>
         <translation>登录已过期或无效，请重新登录。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="53"/>
         <source>You are not allowed to do this (%1).</source>
         <translation>您无权进行此操作（%1）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="55"/>
         <source>The server does not know this (%1).</source>
         <translation>服务器上没有此内容（%1）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="57"/>
         <source>This is too large for the server.</source>
         <translation>内容太大，服务器无法接收。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="59"/>
         <source>Too many attempts. Wait a few minutes and try again.</source>
         <translation>尝试次数过多，请等几分钟再试。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="62"/>
         <source>The server had a problem (%1). Try again later.</source>
         <translation>服务器出现问题（%1），请稍后重试。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/serverapi.cpp" line="64"/>
         <source>The server refused the request (HTTP %1).</source>
@@ -1610,44 +1455,37 @@
 </context>
 <context>
     <name>Session</name>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="68"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="73"/>
         <source>The server address “%1” is not valid (it looks like http://192.168.1.10:8080).</source>
         <translation>服务器地址“%1”无效（格式如 http://192.168.1.10:8080）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="89"/>
         <location filename="../../mobile/session.cpp" line="125"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="98"/>
         <source>The server&apos;s answer to the sign-in could not be understood.</source>
         <translation>无法识别服务器的登录响应。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="110"/>
         <source>Signed in, but offline sign-in could not be prepared: %1</source>
         <translation>已登录，但无法准备离线登录：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="119"/>
         <source>This account has not signed in on this tablet before, so it cannot sign in offline.</source>
         <translation>该账号此前未在本机登录过，无法离线登录。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/session.cpp" line="133"/>
         <source>Li Hua (demo)</source>
@@ -1656,61 +1494,51 @@
 </context>
 <context>
     <name>SettingsPage</name>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="9"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="27"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="38"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="41"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="56"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="65"/>
         <source>Device: %1 · version %2</source>
         <translation>设备：%1 · 版本 %2</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="77"/>
         <source>Signed in as %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SettingsPage.qml" line="82"/>
         <source>Sign out</source>
@@ -1719,56 +1547,47 @@
 </context>
 <context>
     <name>SignInPage</name>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="9"/>
         <location filename="../../qml/SignInPage.qml" line="86"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="34"/>
         <source>CareEval</source>
         <translation>养老机构现场评估</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="41"/>
         <source>On-site evaluation of elderly-care institutions</source>
         <translation>养老机构现场评估工具</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="53"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="62"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="69"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="86"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="97"/>
         <source>After the first sign-in on this tablet you can sign in without a network.</source>
         <translation>在本机首次联网登录后，之后无网络也可登录。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignInPage.qml" line="106"/>
         <source>Try the demo inspection (no server needed)</source>
@@ -1777,37 +1596,31 @@
 </context>
 <context>
     <name>SignatureDialog</name>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="16"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="33"/>
         <source>Name of the person signing</source>
         <translation>签字人姓名</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="71"/>
         <source>Sign here</source>
         <translation>请在此签字</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="78"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="82"/>
         <source>Save signature</source>
@@ -1816,37 +1629,31 @@
 </context>
 <context>
     <name>StepDelegate</name>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="57"/>
         <source>%1 of %2 answered</source>
         <translation>已完成 %1 / %2</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="57"/>
         <source>No items to answer</source>
         <translation>无需填写</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="63"/>
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="68"/>
         <source>Missing: %1</source>
         <translation>缺项：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="69"/>
         <source>Conflicts: %1</source>
         <translation>冲突：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepDelegate.qml" line="70"/>
         <source>Findings: %1</source>
@@ -1855,7 +1662,6 @@
 </context>
 <context>
     <name>StepHeader</name>
-    
     <message>
         <location filename="../../qml/StepHeader.qml" line="31"/>
         <source>Total: %1</source>
@@ -1864,58 +1670,49 @@
 </context>
 <context>
     <name>StepPage</name>
-    
     <message>
-        <location filename="../../qml/StepPage.qml" line="12"/>
+        <location filename="../../qml/StepPage.qml" line="11"/>
         <source>Step %1 of 8</source>
         <translation>第 %1 步（共 8 步）</translation>
     </message>
-    
     <message>
-        <location filename="../../qml/StepPage.qml" line="35"/>
+        <location filename="../../qml/StepPage.qml" line="34"/>
         <source>No item matches “%1” on this page.</source>
         <translation>本页没有与“%1”匹配的项目。</translation>
     </message>
 </context>
 <context>
     <name>StepToolBar</name>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="19"/>
         <source>Go to item: number or words</source>
         <translation>跳转到项目：输入编号或文字</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="25"/>
         <source>Go</source>
         <translation>跳转</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="31"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="35"/>
         <source>Undo the last change: %1</source>
         <translation>撤销上一次修改：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>Reopen step</source>
         <translation>重新打开本步</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>I take this step</source>
         <translation>由我负责本步</translation>
     </message>
-    
     <message>
         <location filename="../../qml/StepToolBar.qml" line="40"/>
         <source>Mark step done</source>
@@ -1924,61 +1721,51 @@
 </context>
 <context>
     <name>SubmitDialog</name>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="12"/>
         <source>Submit for review</source>
         <translation>提交审核</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="27"/>
         <source>%1 (last synced %2)</source>
         <translation>%1（最近同步 %2）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="27"/>
         <source>%1 (never synced)</source>
         <translation>%1（从未同步）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="37"/>
         <source>%1 changes on this tablet have not reached the server yet.</source>
         <translation>本机还有 %1 条修改尚未送达服务器。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="44"/>
         <source>%1 conflicts are not settled.</source>
         <translation>还有 %1 处冲突未裁定。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="51"/>
         <source>%1 required items or photos are missing.</source>
         <translation>还缺 %1 项必填项目或照片。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="58"/>
         <source>Team members who may have work not yet synced: %1</source>
         <translation>可能有工作尚未同步的组员：%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="65"/>
         <source>%1 photos named in the evaluation have not reached the server yet.</source>
         <translation>评估中引用的 %1 张照片尚未送达服务器。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="73"/>
         <source>Everything is complete and sent.</source>
         <translation>全部完成并已发送。</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="78"/>
         <source>Comment for the supervisor (optional)</source>
@@ -1987,102 +1774,86 @@
 </context>
 <context>
     <name>SurveyController</name>
-    
     <message>
         <location filename="../../mobile/surveycontroller.cpp" line="53"/>
         <source>This template has no resident survey.</source>
         <translation>此模板没有服务对象调查。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/surveycontroller.cpp" line="57"/>
         <source>The sample was already drawn (seed %1); it cannot be drawn again.</source>
         <translation>样本已抽取（随机种子 %1），不能重新抽取。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/surveycontroller.cpp" line="69"/>
         <source>Give the number of residents (beds in use), or paste the roster, one resident a line.</source>
         <translation>请填写服务对象人数（在用床位数），或粘贴名册，每行一人。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/surveycontroller.cpp" line="74"/>
         <source>The roster could not be saved on this tablet: %1</source>
         <translation>名册无法保存在本机：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/surveycontroller.cpp" line="83"/>
         <source>%1 residents drawn from %2 (seed %3)</source>
         <translation>已从 %2 名中抽取 %1 名服务对象（随机种子 %3）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/surveycontroller.cpp" line="141"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="142"/>
         <source>Resident no. %1 on the roster (roster not on this tablet)</source>
         <translation>名册第 %1 位（名册不在本机）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/surveycontroller.cpp" line="143"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="144"/>
         <source>Bed %1</source>
         <translation>%1 号床</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/surveycontroller.cpp" line="167"/>
-        <location filename="../../mobile/surveycontroller.cpp" line="224"/>
-        <location filename="../../mobile/surveycontroller.cpp" line="256"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="168"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="225"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="257"/>
         <source>Draw the sample first.</source>
         <translation>请先抽取样本。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/surveycontroller.cpp" line="232"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="233"/>
         <source>No question was answered; nothing was saved.</source>
         <translation>没有回答任何问题，未保存。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/surveycontroller.cpp" line="260"/>
+        <location filename="../../mobile/surveycontroller.cpp" line="261"/>
         <source>Say why the sample cannot be completed; the reason is printed with the conclusion.</source>
         <translation>请说明样本无法补足的原因；该原因将与结论一并打印。</translation>
     </message>
 </context>
 <context>
     <name>SurveyPanel</name>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="23"/>
         <source>Draw the residents to ask</source>
         <translation>抽取调查对象</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="25"/>
         <source>The draw is random but reproducible: its seed is recorded, so a supervisor can redraw it and get the same residents. %1</source>
         <translation>抽样是随机的，但可复现：随机种子会被记录，督查人员可重新抽取并得到相同的对象。%1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="32"/>
         <source>Residents (beds in use)</source>
         <translation>服务对象人数（在用床位）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="42"/>
         <source>%1 residents will be asked (of %2)</source>
         <translation>将调查 %1 名服务对象（共 %2 名）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="48"/>
         <source>…or paste the roster, one name or room/bed a line (it stays on this tablet):</source>
         <translation>……或粘贴名册，每行一个姓名或房间/床号（名册只保存在本机）：</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="52"/>
         <source>张桂兰 3-201
@@ -2092,104 +1863,87 @@
 李秀英 3-202
 …</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="56"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="77"/>
         <source>%1 of %2 residents drawn (%3) by %4 at %5 · seed %6</source>
         <translation>从 %2 名服务对象中抽取 %1 名（%3），抽取人 %4，时间 %5 · 随机种子 %6</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="79"/>
         <source>from the roster</source>
         <translation>按名册</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="79"/>
         <source>from the bed count</source>
         <translation>按床位数</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="99"/>
         <source>replaces %1</source>
         <translation>替换 %1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="105"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="105"/>
         <location filename="../../qml/SurveyPanel.qml" line="119"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="106"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="107"/>
         <source>To do</source>
         <translation>待调查</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="107"/>
         <source>Answered by a proxy</source>
         <translation>代答</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="112"/>
         <source>Review answers</source>
         <translation>查看答案</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="112"/>
         <source>Interview</source>
         <translation>开始调查</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="126"/>
         <source>Unable</source>
         <translation>无法回答</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="134"/>
         <source>Proxy</source>
         <translation>代答</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="147"/>
         <source>Why the sample cannot be completed</source>
         <translation>样本无法补足的原因</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="152"/>
         <source>Close the sample</source>
         <translation>结束抽样</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SurveyPanel.qml" line="160"/>
         <source>Sample closed by %1: %2</source>
@@ -2198,128 +1952,107 @@
 </context>
 <context>
     <name>SyncClient</name>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="46"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="51"/>
         <source>This inspection stays on this tablet (demo).</source>
         <translation>此评估只保存在本机（演示）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="126"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="163"/>
         <source>The changes waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的修改：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="171"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="187"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="202"/>
         <source>The server&apos;s answer to the changes sent could not be understood; they stay waiting and will be sent again.</source>
         <translation>无法理解服务器对已发送修改的回复；修改仍在等待，稍后会重新发送。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="234"/>
         <source>Receiving the team&apos;s work…</source>
         <translation>正在接收组员的工作…</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="244"/>
         <location filename="../../mobile/syncclient.cpp" line="254"/>
         <source>The team&apos;s work sent by the server could not be understood.</source>
         <translation>无法理解服务器发来的组员工作。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="251"/>
         <source>The server sent a damaged change (%1); nothing of this page was stored.</source>
         <translation>服务器发来一条损坏的修改（%1）；本页内容均未保存。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="264"/>
         <source>The team&apos;s work could not be stored on this tablet.</source>
         <translation>组员的工作无法保存在本机。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="300"/>
         <source>Synced at %1 · %2 changes refused by the server</source>
         <translation>%1 已同步 · 服务器拒收 %2 条修改</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="301"/>
         <source>All sent · synced at %1</source>
         <translation>已全部发送 · %1 同步</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="305"/>
         <source>Sign in again to send your changes; they are kept on this tablet.</source>
         <translation>请重新登录以发送修改；修改已保存在本机。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="311"/>
         <source>Offline: %1 changes waiting. Trying again in %2 s.</source>
         <translation>离线：%1 条修改待发送，%2 秒后重试。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="330"/>
         <source>The photos waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的照片：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="340"/>
         <source>Checking which photos the server needs…</source>
         <translation>正在确认服务器需要哪些照片…</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="348"/>
         <source>The server&apos;s answer about photos could not be understood.</source>
         <translation>无法理解服务器关于照片的回复。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="398"/>
         <source>A photo on this tablet cannot be read (%1).</source>
         <translation>本机上的一张照片无法读取（%1）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="408"/>
         <source>Sending photos: %1 of %2 (%3 kB of this one)</source>
         <translation>正在发送照片：%1 / %2（本张已发 %3 kB）</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/syncclient.cpp" line="435"/>
         <source>A photo on this tablet is damaged and cannot be sent (%1…).</source>
@@ -2328,19 +2061,16 @@
 </context>
 <context>
     <name>SyncPanel</name>
-    
     <message>
         <location filename="../../qml/SyncPanel.qml" line="28"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SyncPanel.qml" line="48"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
-    
     <message>
         <location filename="../../qml/SyncPanel.qml" line="55"/>
         <source>Sign in to send</source>
@@ -2349,61 +2079,51 @@
 </context>
 <context>
     <name>TeamPanel</name>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="24"/>
         <source>Team</source>
         <translation>评估组</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="27"/>
         <source>Photos on the server: %1 of %2</source>
         <translation>服务器已收到照片 %1 / %2</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="42"/>
         <source>(me)</source>
         <translation>（我）</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="46"/>
         <source>Steps %1</source>
         <translation>步骤 %1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="56"/>
         <source>%1 changes here</source>
         <translation>本机有 %1 条修改</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="58"/>
         <source>latest %1</source>
         <translation>最近修改 %1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="61"/>
         <source>%1 more on the server: sync to receive them</source>
         <translation>服务器上还有 %1 条：同步即可接收</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="62"/>
         <source>last synced %1</source>
         <translation>最近同步 %1</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="62"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
-    
     <message>
         <location filename="../../qml/TeamPanel.qml" line="71"/>
         <source>The server&apos;s view of the team is not available: %1</source>
@@ -2412,301 +2132,279 @@
 </context>
 <context>
     <name>Texts</name>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="24"/>
         <location filename="../../mobile/texts.cpp" line="31"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="24"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="33"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="33"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="41"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="55"/>
         <source>Signed by %1</source>
         <translation>签字人：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="74"/>
         <source>finding “%1”</source>
         <translation>问题“%1”</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="84"/>
         <source>“%1” is not answered yet.</source>
         <translation>“%1”尚未填写。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="86"/>
         <source>“%1” still needs a signature.</source>
         <translation>“%1”尚缺签字。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="88"/>
         <source>“%1” is non-compliant and needs a note saying what was found.</source>
         <translation>“%1”为不符合，需填写备注说明发现的问题。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="91"/>
         <source>“%1” needs more photos (%2).</source>
         <translation>“%1”照片不足（%2）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="92"/>
         <source>“%1” is non-compliant and needs a photo as evidence.</source>
         <translation>“%1”为不符合，需拍照取证。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="95"/>
         <source>Team members gave different values for %1; the lead must choose one.</source>
         <translation>评估组成员对%1给出了不同的值，需由组长确定。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="97"/>
         <source>Indicator “%1” cannot be computed yet: some of its inputs are missing.</source>
         <translation>指标“%1”暂无法计算：部分数据尚缺。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="99"/>
         <source>Indicator “%1” misses its target.</source>
         <translation>指标“%1”未达到目标值。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="101"/>
         <source>The resident sample for the survey has not been drawn.</source>
         <translation>尚未抽取满意度调查的服务对象样本。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="103"/>
         <source>The survey needs more valid responses (%1).</source>
         <translation>有效调查问卷不足（%1）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="105"/>
         <source>The total is below the pass mark (%1).</source>
         <translation>总分低于合格线（%1）。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="107"/>
         <source>A major hazard is still open: %1.</source>
         <translation>仍有未整改的重大隐患：%1。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="109"/>
         <source>Resident %1 has more than one questionnaire; it counts once until the lead withdraws the one that does not stand.</source>
         <translation>服务对象 %1 有不止一份问卷；在组长撤回不成立的一份之前只计一次。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/texts.cpp" line="112"/>
         <source>The sample was closed before it was complete (%1).</source>
         <translation>样本未达应抽数即已结束（%1）。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="119"/>
+        <location filename="../../mobile/texts.cpp" line="116"/>
+        <source>“%1”: %2 is before 1990; check the date.</source>
+        <translation>“%1”：%2 早于1990年，请核对日期。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="117"/>
+        <source>“%1”: %2 is more than a year after it was entered; check the date.</source>
+        <translation>“%1”：%2 比填写之日晚一年以上，请核对日期。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="125"/>
         <source>These figures cannot all be true: %1 (%2). Correct them before the evaluation can pass.</source>
         <translation>以下数据相互矛盾：%1（%2）。更正后评估方可合格。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="122"/>
+        <location filename="../../mobile/texts.cpp" line="128"/>
         <source>Figures that cannot all be true: %1.</source>
         <translation>数据相互矛盾：%1。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="130"/>
+        <location filename="../../mobile/texts.cpp" line="136"/>
+        <location filename="../../mobile/texts.cpp" line="166"/>
         <source>—</source>
         <translation>—</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="137"/>
-        <location filename="../../mobile/texts.cpp" line="148"/>
+        <location filename="../../mobile/texts.cpp" line="143"/>
+        <location filename="../../mobile/texts.cpp" line="166"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="137"/>
-        <location filename="../../mobile/texts.cpp" line="148"/>
+        <location filename="../../mobile/texts.cpp" line="143"/>
+        <location filename="../../mobile/texts.cpp" line="166"/>
         <source>No</source>
         <translation>否</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="161"/>
+        <location filename="../../mobile/texts.cpp" line="153"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="155"/>
+        <source>All answered</source>
+        <translation>已全部填写</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="158"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/texts.cpp" line="179"/>
         <source>The text is too long: %1 characters, at most %2 can be saved. Shorten it and save again.</source>
         <translation>文字过长：共 %1 字，最多可保存 %2 字。请删减后再保存。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="163"/>
+        <location filename="../../mobile/texts.cpp" line="181"/>
         <source>This change cannot be saved: %1</source>
         <translation>此修改无法保存：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="166"/>
+        <location filename="../../mobile/texts.cpp" line="184"/>
         <source>This tablet&apos;s change counter is out of step (%1); the change was not saved.</source>
         <translation>本平板的修改计数异常（%1），修改未保存。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="168"/>
+        <location filename="../../mobile/texts.cpp" line="186"/>
         <source>This evaluation has been approved and is locked: changes are no longer accepted.</source>
         <translation>本次评估已批准并锁定，不再接受修改。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="170"/>
+        <location filename="../../mobile/texts.cpp" line="188"/>
         <source>You are not on this evaluation&apos;s team, so you cannot change it.</source>
         <translation>您不是本次评估的组员，不能修改。</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="172"/>
+        <location filename="../../mobile/texts.cpp" line="190"/>
         <source>Your role does not allow this change: %1</source>
         <translation>您的角色不能进行此修改：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="174"/>
+        <location filename="../../mobile/texts.cpp" line="192"/>
         <source>Not possible at this stage of the review: %1</source>
         <translation>审核的当前阶段不能进行此操作：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="176"/>
+        <location filename="../../mobile/texts.cpp" line="194"/>
         <source>This value cannot be saved: %1</source>
         <translation>此值无法保存：%1</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="189"/>
+        <location filename="../../mobile/texts.cpp" line="157"/>
+        <location filename="../../mobile/texts.cpp" line="207"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="191"/>
+        <location filename="../../mobile/texts.cpp" line="209"/>
         <source>Submitted for review</source>
         <translation>已提交审核</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="193"/>
+        <location filename="../../mobile/texts.cpp" line="211"/>
         <source>Returned to the team</source>
         <translation>已退回评估组</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="195"/>
+        <location filename="../../mobile/texts.cpp" line="213"/>
         <source>Approved (locked)</source>
         <translation>已审核通过（已锁定）</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="197"/>
+        <location filename="../../mobile/texts.cpp" line="215"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="204"/>
+        <location filename="../../mobile/texts.cpp" line="222"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="206"/>
+        <location filename="../../mobile/texts.cpp" line="224"/>
         <source>Evaluator</source>
         <translation>评估员</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="208"/>
+        <location filename="../../mobile/texts.cpp" line="226"/>
         <source>Supervisor</source>
         <translation>督导</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="210"/>
+        <location filename="../../mobile/texts.cpp" line="228"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
-    
     <message>
-        <location filename="../../mobile/texts.cpp" line="212"/>
+        <location filename="../../mobile/texts.cpp" line="230"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
-    
     <message>
         <location filename="../../mobile/workspace.cpp" line="81"/>
         <source>The template %1 is not on this tablet yet. Connect to the server once to fetch it.</source>
         <translation>本机还没有模板 %1，请联网一次以下载。</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/workspace.cpp" line="87"/>
         <source>The template %1 is damaged and cannot be used: %2</source>
         <translation>模板 %1 已损坏，无法使用：%2</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/workspace.cpp" line="109"/>
         <source>The list of assignments cannot be read: %1</source>
         <translation>无法读取任务列表：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/workspace.cpp" line="223"/>
         <source>The assignments could not be stored: %1</source>
         <translation>无法保存任务列表：%1</translation>
     </message>
-    
     <message>
         <location filename="../../mobile/workspace.cpp" line="239"/>
         <source>The server sent a template that cannot be used (%1): %2</source>

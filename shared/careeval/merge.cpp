@@ -181,13 +181,8 @@ std::optional<std::string> checkItemValue(const Item &item, const std::string &c
         if (!v.is_string())
             return "a date item takes a date like 2026-11-25";
         const auto &s = v.get_ref<const std::string &>();
-        const bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-'
-            && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
-        if (!shape)
-            return "a date item takes a date like 2026-11-25";
-        const int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-        if (m < 1 || m > 12 || d < 1 || d > 31)
-            return "\"" + s + "\" is not a date";
+        if (!daysSinceEpoch(s))
+            return "\"" + s + "\" is not a date like 2026-11-25";
         return std::nullopt;
     }
     case ItemType::Signature:

@@ -73,12 +73,42 @@ ExprValue numericValue(const Item &item, const std::string &canonicalValue, bool
             if (const Option *o = item.option(v.get_ref<const std::string &>()))
                 return o->points;
         return std::nullopt;
+    case ItemType::Date:
+        if (v.is_string())
+            if (auto days = daysSinceEpoch(v.get_ref<const std::string &>()))
+                return static_cast<double>(*days);
+        return std::nullopt;
     default:
         return std::nullopt;
     }
 }
 
 namespace {
+
+// A date is flagged (not refused: a deadline two years out can be right) when it lies more than a year
+// after the day it was entered, or before 1990. "Entered" is the time of the operation that set the
+// team's value, so the flag is the same on every device.
+std::optional<std::string> implausibleDate(const SlotState &slot)
+{
+    const json v = json::parse(slot.value, nullptr, false);
+    if (!v.is_string())
+        return std::nullopt;
+    const auto days = daysSinceEpoch(v.get_ref<const std::string &>());
+    if (!days)
+        return std::nullopt;
+    std::int64_t entered = 0;
+    for (const SlotValue &sv : slot.values)
+        if (sv.value == slot.value)
+            entered = std::max(entered, sv.time);
+    if (slot.resolution)
+        entered = std::max(entered, slot.resolution->time);
+    static const std::int64_t kEarliest = *daysSinceEpoch("1990-01-01");
+    if (*days < kEarliest)
+        return v.get<std::string>() + " is before 1990";
+    if (entered > 0 && *days > entered / 86'400'000 + 366)
+        return v.get<std::string>() + " is more than a year after it was entered";
+    return std::nullopt;
+}
 
 // Evaluates formulas over the merged state. Indicators and prefilled items are computed on demand and
 // remembered; the template validator has already ruled out circular formulas, and a depth guard keeps
@@ -311,6 +341,9 @@ ScoreReport score(const Template &t, const InspectionState &s)
                     continue; // answered through the survey
                 if (item.required && !answered && !rep.prefilled.count(item.id))
                     rep.missing.push_back({item.type == ItemType::Signature ? "missing_signature" : "missing_answer", item.id, {}});
+                if (answered && item.type == ItemType::Date)
+                    if (auto why = implausibleDate(*slot))
+                        rep.remarks.push_back({"implausible_date", item.id, *why});
                 if (answered && item.type == ItemType::Check && slot->value == "\"noncompliant\"") {
                     if (item.noteWhenNonCompliant && s.notesFor(item.id).empty())
                         rep.missing.push_back({"missing_note", item.id, "non-compliance needs a note"});

@@ -10,6 +10,67 @@
 
 namespace careeval {
 
+std::string withoutPictographs(std::string_view in)
+{
+    std::string out;
+    out.reserve(in.size());
+    std::size_t i = 0;
+    while (i < in.size()) {
+        const auto c0 = static_cast<unsigned char>(in[i]);
+        const std::size_t n = c0 < 0x80 ? 1 : (c0 >> 5) == 0x6 ? 2 : (c0 >> 4) == 0xE ? 3 : (c0 >> 3) == 0x1E ? 4 : 1;
+        if (i + n > in.size())
+            break;
+        char32_t cp = n == 1 ? c0 : n == 2 ? (c0 & 0x1F) : n == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+        for (std::size_t k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(in[i + k]) & 0x3F);
+        const bool pictograph = (cp >= 0x1F000 && cp <= 0x1FAFF) // emoji and pictographs
+            || (cp >= 0x2600 && cp <= 0x27BF) // miscellaneous symbols, dingbats
+            || (cp >= 0x2B00 && cp <= 0x2BFF) // arrows and stars used as emoji
+            || (cp >= 0xFE00 && cp <= 0xFE0F) // variation selectors
+            || cp == 0x200D || cp == 0x20E3; // joiner, keycap
+        if (!pictograph)
+            out.append(in.substr(i, n));
+        i += n;
+    }
+    // Tidy the spaces a removed emoji leaves ("满意 😀" → "满意").
+    std::string tidy;
+    for (char c : out) {
+        if (c == ' ' && (tidy.empty() || tidy.back() == ' '))
+            continue;
+        tidy.push_back(c);
+    }
+    while (!tidy.empty() && tidy.back() == ' ')
+        tidy.pop_back();
+    return tidy;
+}
+
+std::optional<std::int64_t> daysSinceEpoch(std::string_view d)
+{
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-')
+        return std::nullopt;
+    for (std::size_t i = 0; i < d.size(); ++i)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+            return std::nullopt;
+    auto num = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i)
+            v = v * 10 + (d[i] - '0');
+        return v;
+    };
+    const int y = num(0, 4), m = num(5, 2), day = num(8, 2);
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || day < 1 || day > kDays[m - 1] + (m == 2 && leap ? 1 : 0))
+        return std::nullopt;
+    // Howard Hinnant's days_from_civil.
+    const int yy = y - (m <= 2 ? 1 : 0);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
 std::optional<StepKey> stepKeyFromString(std::string_view key)
 {
     for (std::size_t i = 0; i < kStepKeys.size(); ++i)
@@ -842,6 +903,7 @@ bool numericItem(const Item &item)
     case ItemType::Check:
     case ItemType::Score:
     case ItemType::Number:
+    case ItemType::Date:
         return true;
     case ItemType::Single:
         return std::all_of(item.options.begin(), item.options.end(), [](const Option &o) { return o.points.has_value(); });

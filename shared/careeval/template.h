@@ -103,6 +103,15 @@ struct Item {
     const Option *option(std::string_view value) const;
 };
 
+//! Days from 1970-01-01 to a calendar date written "YYYY-MM-DD" (proleptic Gregorian); nullopt when it is
+//! not a real date (2026-02-30, 2026-13-01, a wrong shape). Formulas read date items as this number, so
+//! a template can check "announce_date - system_start_date >= 182".
+std::optional<std::int64_t> daysSinceEpoch(std::string_view isoDate);
+
+//! Text without pictographs (emoji, their variation selectors and joiners), spaces tidied: emoji belong
+//! to the app's buttons (a scale's 😀), never to the report or an export. One rule for every side.
+std::string withoutPictographs(std::string_view utf8);
+
 struct Section {
     std::string id;
     LocalizedText title;

@@ -57,7 +57,7 @@ int validate(int argc, char **argv)
     return failed ? 1 : 0;
 }
 
-std::string fmt(ExprValue v, ValueFormat f)
+std::string fmt(ExprValue v, ValueFormat f, bool en = true)
 {
     if (!v)
         return "—";
@@ -70,7 +70,7 @@ std::string fmt(ExprValue v, ValueFormat f)
         std::snprintf(buf, sizeof buf, "%.0f", *v);
         break;
     case ValueFormat::YesNo:
-        return *v != 0 ? "yes/是" : "no/否";
+        return *v != 0 ? (en ? "yes" : "是") : (en ? "no" : "否");
     case ValueFormat::Number:
         std::snprintf(buf, sizeof buf, "%.2f", *v);
         break;
@@ -78,8 +78,11 @@ std::string fmt(ExprValue v, ValueFormat f)
     return buf;
 }
 
-std::string targetText(const Target &t, ValueFormat f)
+std::string targetText(const Target &t, ValueFormat f, bool en)
 {
+    // A yes/no figure is 1 or 0: its target is the answer that meets it, never "≥ 1".
+    if (f == ValueFormat::YesNo)
+        return t.met(1) == t.met(0) ? "—" : t.met(1) ? (en ? "yes" : "是") : (en ? "no" : "否");
     static const char *ops[] = {"<", "≤", ">", "≥", "="};
     return std::string(ops[static_cast<int>(t.op)]) + " " + fmt(t.value, f == ValueFormat::YesNo ? ValueFormat::Number : f);
 }
@@ -189,6 +192,8 @@ std::string reasonWords(const Template &t, const Reason &r, bool en, const std::
         return (en ? "the survey needs more valid responses" : "有效问卷不足") + d;
     if (r.code == "sample_closed_short")
         return (en ? "the sample was closed short" : "样本未达应抽数即由组长结束") + d;
+    if (r.code == "implausible_date")
+        return (en ? "check the date of " : "请核对日期：") + r.subject + d;
     if (r.code == "duplicate_response")
         return (en ? "resident " + r.subject + " has more than one questionnaire (counted once)"
                    : "服务对象 " + r.subject + " 有多份问卷（只计一次）");
@@ -237,8 +242,8 @@ void printSummary(const Template &t, const InspectionState &st, const ScoreRepor
             : i.status == IndicatorStatus::Fail              ? "✗"
             : i.status == IndicatorStatus::Info              ? "·"
                                                              : "?";
-        std::printf("  %s %s %s   %s\n", mark, pad(L(d->label), 44).c_str(), padLeft(fmt(i.value, d->format), 10).c_str(),
-            d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format)).c_str() : "");
+        std::printf("  %s %s %s   %s\n", mark, pad(L(d->label), 44).c_str(), padLeft(fmt(i.value, d->format, en), 10).c_str(),
+            d->target ? (std::string(en ? "target " : "目标 ") + targetText(*d->target, d->format, en)).c_str() : "");
     }
     if (r.survey.enabled) {
         std::printf("\n%s: %d/%d %s (%s), %s %d\n", en ? "Survey" : "满意度调查", r.survey.satisfied, r.survey.valid,

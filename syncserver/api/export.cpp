@@ -36,23 +36,24 @@ std::vector<Table> exportTables(const std::vector<ExportInput> &inputs)
     for (const auto &in : inputs) {
         const Template &t = *in.tpl;
         const auto &r = in.report;
-        insp.rows.push_back({in.inspection, in.institution, in.institutionName, in.plannedDate, t.pin(),
-            std::string(toString(in.state.status)), value(r.total), value(r.max), value(r.percent),
-            r.grade ? json(r.grade->label.zh) : json(), std::string(toString(r.conclusion)), r.conflicts.size(), r.openFindings});
+        insp.rows.push_back(
+            {in.inspection, in.institution, in.institutionName, in.plannedDate, t.pin(), std::string(toString(in.state.status)),
+                value(r.total), value(r.max), value(r.percent), r.grade ? json(withoutPictographs(r.grade->label.zh)) : json(),
+                std::string(toString(r.conclusion)), r.conflicts.size(), r.openFindings});
         for (const auto &s : r.sections) {
             const Section *sec = t.section(s.id);
-            sections.rows.push_back({in.inspection, std::string(toString(s.step)), s.id, sec ? sec->title.zh : s.id, value(s.points),
-                value(s.max), s.answered, s.items});
+            sections.rows.push_back({in.inspection, std::string(toString(s.step)), s.id, sec ? withoutPictographs(sec->title.zh) : s.id,
+                value(s.points), value(s.max), s.answered, s.items});
         }
         for (const auto &i : r.indicators) {
             const Indicator *def = t.indicator(i.id);
-            indicators.rows.push_back({in.inspection, i.id, def ? def->label.zh : i.id, value(i.value),
+            indicators.rows.push_back({in.inspection, i.id, def ? withoutPictographs(def->label.zh) : i.id, value(i.value),
                 def && def->target ? json(def->target->toString()) : json(), std::string(toString(i.status))});
         }
         for (const auto &[id, f] : in.state.findings) {
             std::string title = f.text("title");
             if (title.empty() && t.item(f.item))
-                title = t.item(f.item)->label.zh;
+                title = withoutPictographs(t.item(f.item)->label.zh);
             findings.rows.push_back({in.inspection, id, f.item, std::string(toString(f.hazard)), title, f.text("suggestion"),
                 f.text("responsible"), f.text("deadline"), f.closed});
         }

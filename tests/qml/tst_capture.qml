@@ -54,6 +54,9 @@ Item {
             const mode = createTemporaryObject(residentComp, root)
             mode.start(code, todo[0].who)
             tryVerify(() => mode.opened)
+            // The popup is laid out and drawn before the first tap: under load (ctest -j2) a tap made
+            // while it was still being placed landed beside the button.
+            waitForRendering(mode.contentItem)
             const n = mode.questions.length
             verify(n >= 5)
             for (let q = 0; q < n; ++q) {

@@ -110,7 +110,7 @@ Item {
             App.inspection.currentStep = 2
             const page = createTemporaryObject(stepComp, root, { step: 2 })
             verify(page !== null)
-            tryCompare(App.inspection.items, "count", 18)
+            tryCompare(App.inspection.items, "count", 20)
             // Answer the first documents item through the controller and see the page's model follow.
             const id = App.inspection.items.data(App.inspection.items.index(0, 0), ItemListModel.ItemIdRole)
             const before = App.inspection.pendingCount
@@ -148,12 +148,12 @@ Item {
         function test_leadSettlesAConflict() {
             App.inspection.currentStep = 2
             const page = createTemporaryObject(stepComp, root, { step: 2 })
-            tryCompare(App.inspection.items, "count", 18)
+            tryCompare(App.inspection.items, "count", 20)
             const items = App.inspection.items
             const id = items.data(items.index(0, 0), ItemListModel.ItemIdRole)
             verify(App.inspection.setAnswer(id, "compliant"))
             verify(Fixture.teammateAnswers("zhang.wei", id, "noncompliant"))
-            tryCompare(items, "count", 18)
+            tryCompare(items, "count", 20)
             compare(items.data(items.index(0, 0), ItemListModel.StatusRole), "conflict")
             waitForRendering(page)
             const settle = findWhere(page, (i) => typeof i.toggle === "function" && i.text === "Settle" && i.visible)

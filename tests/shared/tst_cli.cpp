@@ -38,7 +38,7 @@ private Q_SLOTS:
             src("assets/templates/nursing-home-quality-safety.json"), src("assets/templates/resident-satisfaction.json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.count("ok    "), 3);
-        QVERIFY(r.out.contains("jilin-pilot-standardization@1.1.0"));
+        QVERIFY(r.out.contains("jilin-pilot-standardization@1.2.0"));
     }
 
     void validateReportsLocatedErrors()

@@ -334,7 +334,7 @@ private Q_SLOTS:
                                             << "take photos";
         QTest::newRow("unknown item") << "nope"
                                       << "1"
-                                      << "no item \"nope\" in template jilin-pilot-standardization@1.1.0";
+                                      << "no item \"nope\" in template jilin-pilot-standardization@1.2.0";
     }
     void templateChecksValues()
     {

@@ -3,6 +3,7 @@
 
 #include "testutil.h"
 
+#include <careeval/merge.h>
 #include <careeval/report_json.h>
 #include <careeval/scoring.h>
 
@@ -333,6 +334,112 @@ private Q_SLOTS:
         QCOMPARE(rep.inconsistent[0].detail, std::string("staff_passed,staff_examined"));
         QVERIFY(rep.conclusion != ConclusionStatus::Pass);
         QVERIFY(!rep.grade);
+    }
+
+    // Formulas read a date as days since 1970-01-01: the pilot's "6 months after the standard system
+    // started" is a consistency check over two dates.
+    void datesAreDaysInFormulas()
+    {
+        QCOMPARE(*daysSinceEpoch("1970-01-01"), std::int64_t(0));
+        QCOMPARE(*daysSinceEpoch("2000-03-01"), std::int64_t(11017));
+        QCOMPARE(*daysSinceEpoch("1969-12-31"), std::int64_t(-1));
+        QVERIFY(daysSinceEpoch("2024-02-29"));
+        QVERIFY(!daysSinceEpoch("2026-02-29"));
+        QVERIFY(!daysSinceEpoch("2026-13-01"));
+        QVERIFY(!daysSinceEpoch("2026-2-01"));
+        const Template t = testutil::shippedTemplate("jilin-pilot-standardization");
+        QVERIFY(checkItemValue(*t.item("announce_date"), "\"2026-02-30\"")); // not a real date: refused
+        auto ops = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+        MergeOptions opt;
+        opt.tpl = &t;
+        QVERIFY(score(t, merge(ops.front().inspection, ops, opt)).inconsistent.empty());
+        // Started 2025-08-01, evaluated 2025-11-25: 116 days, not the 6 months the plan asks for.
+        testutil::OpBuilder b(ops.front().inspection);
+        ops.push_back(b.set("wang.fang", "system_start_date", "2025-08-01", 5000)); // who reported it
+        const ScoreReport rep = score(t, merge(ops.front().inspection, ops, opt));
+        QCOMPARE(rep.inconsistent.size(), std::size_t(1));
+        QCOMPARE(rep.inconsistent[0].subject, std::string("system_ran_six_months"));
+        QVERIFY(rep.conclusion != ConclusionStatus::Pass);
+        // 2025-05-27 is exactly 182 days before: it holds.
+        ops.push_back(b.set("wang.fang", "system_start_date", "2025-05-27", 5001));
+        QVERIFY(score(t, merge(ops.front().inspection, ops, opt)).inconsistent.empty());
+    }
+
+    // A date years after the day it was entered, or before 1990, is flagged with the conclusion.
+    void implausibleDatesAreFlagged()
+    {
+        const Template t = testutil::shippedTemplate("jilin-pilot-standardization");
+        auto ops = testutil::readOps(testutil::sourcePath("assets/demo/pilot.ops.jsonl"));
+        MergeOptions opt;
+        opt.tpl = &t;
+        auto remarksOf = [&](const std::vector<Operation> &o) {
+            const InspectionState st = merge(o.front().inspection, o, opt);
+            for (const auto &r : st.refused)
+                qWarning("refused %s: %s", r.target.c_str(), r.reason.c_str());
+            return score(t, st).remarks;
+        };
+        QVERIFY(remarksOf(ops).empty());
+        testutil::OpBuilder b(ops.front().inspection); // operations made 2025-11-24
+        auto later = ops;
+        later.push_back(b.set("li.hua", "announce_date", "2029-11-25", 5000));
+        auto r = remarksOf(later);
+        QCOMPARE(r.size(), std::size_t(1));
+        QCOMPARE(r[0].code, std::string("implausible_date"));
+        QCOMPARE(r[0].subject, std::string("announce_date"));
+        auto early = ops;
+        early.push_back(b.set("wang.fang", "system_start_date", "1985-01-01", 5001)); // who reported it
+        r = remarksOf(early);
+        QCOMPARE(r.size(), std::size_t(1));
+        QVERIFY(r[0].detail.find("before 1990") != std::string::npos);
+        auto nextYear = ops;
+        nextYear.push_back(b.set("li.hua", "announce_date", "2026-06-30", 5002)); // within a year: fine
+        QVERIFY(remarksOf(nextYear).empty());
+    }
+
+    // The 红橙黄绿 risk colour is a template setting checked against the hazards found.
+    void riskColourIsCheckedAgainstTheHazards()
+    {
+        const Template t = testutil::shippedTemplate("nursing-home-quality-safety");
+        auto ops = testutil::readOps(testutil::sourcePath("assets/demo/safety.ops.jsonl"));
+        // Settle the demo's open sprinkler conflict: the second evaluator's reading is withdrawn.
+        std::erase_if(ops, [](const Operation &op) { return op.target == "mh_sprinkler" && op.author == "wang.fang"; });
+        MergeOptions opt;
+        opt.tpl = &t;
+        testutil::OpBuilder b(ops.front().inspection);
+        auto checksFailing = [&](const std::vector<Operation> &o) {
+            std::vector<std::string> ids;
+            for (const Reason &r : score(t, merge(o.front().inspection, o, opt)).inconsistent)
+                ids.push_back(r.subject);
+            return ids;
+        };
+        // A blocked escape route (major) and a smoking problem (general): red holds.
+        QVERIFY(checksFailing(ops).empty());
+        auto yellow = ops;
+        yellow.push_back(b.set("li.hua", "risk_level", "yellow", 5000));
+        QCOMPARE(checksFailing(yellow), std::vector<std::string>({"risk_red_when_major"}));
+        // The escape route cleared: only a general hazard is left; yellow holds, green and red do not.
+        auto general = ops;
+        general.push_back(b.set("zhang.wei", "mh_escape", "compliant", 5001));
+        general.push_back(b.set("li.hua", "risk_level", "yellow", 5002));
+        QVERIFY(checksFailing(general).empty());
+        general.push_back(b.set("li.hua", "risk_level", "green", 5003));
+        QCOMPARE(checksFailing(general), std::vector<std::string>({"risk_green_when_clean"}));
+        general.push_back(b.set("li.hua", "risk_level", "red", 5004));
+        QCOMPARE(checksFailing(general), std::vector<std::string>({"risk_red_when_major"}));
+        // Nothing found at all: green, and only green.
+        general.push_back(b.set("zhang.wei", "fire_smoking", "compliant", 5005));
+        general.push_back(b.set("li.hua", "risk_level", "green", 5006));
+        QVERIFY(checksFailing(general).empty());
+    }
+
+    // Emoji belong to the app's buttons; reports and exports print the words.
+    void pictographsStayOnTheButtons()
+    {
+        QCOMPARE(withoutPictographs("非常满意 😀"), std::string("非常满意"));
+        QCOMPARE(withoutPictographs("So-so 😐"), std::string("So-so"));
+        QCOMPARE(withoutPictographs("A ❤️ B"), std::string("A B"));
+        QCOMPARE(withoutPictographs("👍🏽 好"), std::string("好"));
+        QCOMPARE(withoutPictographs("满分 8 分（≥ 95%）"), std::string("满分 8 分（≥ 95%）"));
     }
 
     void golden_data()

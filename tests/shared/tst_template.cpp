@@ -52,7 +52,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("minItems");
         QTest::addColumn<int>("indicators");
         QTest::newRow("pilot") << "jilin-pilot-standardization" << 80 << 10;
-        QTest::newRow("quality-safety") << "nursing-home-quality-safety" << 100 << 7;
+        QTest::newRow("quality-safety") << "nursing-home-quality-safety" << 120 << 8;
         QTest::newRow("satisfaction") << "resident-satisfaction" << 30 << 12;
     }
     void shippedTemplatesAreValid()

@@ -249,7 +249,7 @@ private Q_SLOTS:
         QFETCH(int, seed);
         std::mt19937_64 rng(static_cast<std::uint64_t>(seed) * 7919);
         const std::string id = "prop-" + std::to_string(++m_inspections);
-        InspectionRecord rec {id, "cc-fushou", "jilin-pilot-standardization", "1.1.0", WorkflowStatus::Draft, "2026-12-01",
+        InspectionRecord rec {id, "cc-fushou", "jilin-pilot-standardization", "1.2.0", WorkflowStatus::Draft, "2026-12-01",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, nowMillis(), {}};
         QVERIFY(m_store->createInspection(rec).ok());
         std::vector<Replica> team(3);
