@@ -71,7 +71,7 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},
         {"demo-safety-jilin-02", "jl-anning", "nursing-home-quality-safety", "1.2.0", WorkflowStatus::Draft, "2025-11-26",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},
-        {"demo-satisfaction-03", "sp-kangle", "resident-satisfaction", "1.1.0", WorkflowStatus::Draft, "2025-11-27",
+        {"demo-satisfaction-03", "sp-kangle", "resident-satisfaction", "1.2.0", WorkflowStatus::Draft, "2025-11-27",
             {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}}, now, {}},
     };
     for (const auto &i : inspections)

@@ -95,10 +95,10 @@ private Q_SLOTS:
         row("GET", "/api/v1/institutions", "", "401 403 403 403 200 200");
         row("POST", "/api/v1/institutions", R"({"id":"bs-new","name":"白山新院","beds":40})", "401 403 403 403 403 200");
         row("GET", "/api/v1/templates", "", "401 200 200 200 200 200");
-        row("GET", "/api/v1/templates/resident-satisfaction/1.1.0", "", "401 200 200 200 200 200");
+        row("GET", "/api/v1/templates/resident-satisfaction/1.2.0", "", "401 200 200 200 200 200");
         row("GET", "/api/v1/inspections", "", "401 200 200 200 200 200");
         row("POST", "/api/v1/inspections",
-            R"({"id":"matrix-1","institution":"jl-anning","template_id":"resident-satisfaction","template_version":"1.1.0","lead":"li.hua","members":["zhang.wei"]})",
+            R"({"id":"matrix-1","institution":"jl-anning","template_id":"resident-satisfaction","template_version":"1.2.0","lead":"li.hua","members":["zhang.wei"]})",
             "401 403 403 403 403 201");
         row("GET", "/api/v1/inspections/demo-pilot-changchun-01", "", "401 200 403 200 200 200");
         row("GET", "/api/v1/inspections/demo-pilot-changchun-01/ops", "", "401 200 403 200 200 200");
