@@ -252,6 +252,38 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), total);
     }
 
+    // Every shipped demo log pushes cleanly to its demo inspection, each author pushing their own work,
+    // and the server's state is what `careeval score` computes from the log.
+    void everyDemoLogPushesToItsInspection_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::newRow("pilot") << "pilot";
+        QTest::newRow("safety") << "safety";
+        QTest::newRow("satisfaction") << "satisfaction";
+    }
+    void everyDemoLogPushesToItsInspection()
+    {
+        QFETCH(QString, log);
+        ServerFixture s;
+        QVERIFY(s.start());
+        std::map<std::string, std::vector<json>> byAuthor;
+        std::string inspection;
+        for (const auto &op : testutil::readOps(testutil::sourcePath("assets/demo/" + log.toStdString() + ".ops.jsonl"))) {
+            byAuthor[op.author].push_back(toJson(op));
+            inspection = op.inspection;
+        }
+        for (const auto &[author, ops] : byAuthor) {
+            auto r = s.call("POST", QString("/api/v1/inspections/%1/ops").arg(QString::fromStdString(inspection)), {{"ops", ops}},
+                s.login(QString::fromStdString(author)));
+            QCOMPARE(r.status, 200);
+            QVERIFY2(r.body["refused"].get<std::size_t>() == 0, r.body.dump().c_str());
+            QCOMPARE(r.body["accepted"].get<std::size_t>(), ops.size());
+        }
+        QString why;
+        s.checkedState(QString::fromStdString(inspection), s.login("chen.jing"), why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+
     void refusalsSayWhy()
     {
         ServerFixture s;
