@@ -1,4 +1,3 @@
-pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -21,6 +20,10 @@ CeCard {
         anchors.margins: Theme.margin
         clip: true
         spacing: 6
+        // Not a bound component file: Qt 6.4 cannot create a bound component as a view's header (with
+        // pragma ComponentBehavior: Bound this pane stayed empty, without a warning). The header and
+        // delegate reach this card's ids unqualified; only this list creates them.
+        // qmllint disable unqualified
         header: ColumnLayout {
             width: list.width
             spacing: 6
@@ -108,5 +111,6 @@ CeCard {
             tone: Theme.warn
             onClicked: if (step >= 0) card.stepRequested(step)
         }
+        // qmllint enable unqualified
     }
 }

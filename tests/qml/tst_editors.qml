@@ -16,6 +16,7 @@ Item {
     Component { id: scoreComp; CeScoreEditor { width: 600 } }
     Component { id: stepComp; StepPage { width: 1280; height: 800 } }
     Component { id: badgeComp; CeSyncBadge { } }
+    Component { id: summaryComp; OverviewSummary { width: 500; height: 700 } }
 
     SignalSpy { id: spy; signalName: "chosen" }
 
@@ -104,6 +105,30 @@ Item {
             keyClick(Qt.Key_Return)
             compare(spy.count, 1)
             compare(spy.signalArguments[0][0], "12")
+        }
+
+        function findText(item, pred) {
+            if (item.text !== undefined && item.visible && typeof item.text === "string" && pred(item.text))
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const t = findText(item.children[i], pred)
+                if (t)
+                    return t
+            }
+            if (item.contentItem && item.contentItem !== item && item.contentItem.parent !== item)
+                return findText(item.contentItem, pred)
+            return null
+        }
+
+        // The overview's right-hand pane shows the score, the conclusion and the team (it once stayed
+        // empty, silently, when its list header could not be created).
+        function test_overviewSummaryShowsTheScore() {
+            const pane = createTemporaryObject(summaryComp, root)
+            verify(pane !== null)
+            tryVerify(() => findText(pane, t => t.indexOf(App.inspection.totalText) === 0) !== null)
+            const score = findText(pane, t => t.indexOf(App.inspection.totalText) === 0)
+            verify(score.width > 0 && score.height > 0)
+            verify(findText(pane, t => t === "Score") !== null)
         }
 
         function test_stepPageSavesATap() {
