@@ -139,6 +139,14 @@ void InspectionController::recompute()
 {
     MergeOptions options;
     options.tpl = m_snap.tpl.get();
+    // The team's roles as the assignment gives them: the rule book judges them here as the server does.
+    // Authors this tablet does not know (a supervisor) were judged by the server already.
+    for (const auto &[user, roleName] : m_assignment.team)
+        if (auto r = roleFromString(roleName))
+            options.roles[user] = *r;
+    if (auto mine = role())
+        options.roles[m_snap.me] = *mine;
+    options.rolesComplete = false;
     m_snap.state = merge(m_assignment.id, m_ops, options);
     m_snap.report = score(*m_snap.tpl, m_snap.state);
     if (auto p = m_store->ops().pendingCount(m_assignment.id))
@@ -435,7 +443,17 @@ bool InspectionController::setStepStatus(int step, const QString &status)
     if (step < 0 || step > 7
         || (status != QLatin1String("todo") && status != QLatin1String("in_progress") && status != QLatin1String("done")))
         return false;
-    json v {{"status", status.toStdString()}, {"owner", m_snap.me}};
+    if (!m_snap.valid())
+        return false;
+    const std::string &owner = m_snap.state.steps[static_cast<std::size_t>(step)].owner;
+    if (auto mine = role())
+        if (stepStatusPermission(m_snap.me, *mine, owner)) {
+            setError(tr("“%1” is held by %2: only they or the team lead change its status.")
+                         .arg(m_snap.text(m_snap.tpl->steps[static_cast<std::size_t>(step)].title), m_snap.person(owner)));
+            return false;
+        }
+    // The holder stays the holder when the lead completes or reopens their step.
+    json v {{"status", status.toStdString()}, {"owner", owner.empty() ? m_snap.me : owner}};
     return record(OpKind::StepStatus, std::string(kStepKeys[static_cast<std::size_t>(step)]), canonicalJson(v));
 }
 
@@ -559,6 +577,16 @@ QStringList InspectionController::stepStatuses() const
     if (m_snap.valid())
         for (int i = 0; i < 8; ++i)
             out << m_steps->progress(i).status;
+    return out;
+}
+
+QVariantList InspectionController::stepStatusChangeable() const
+{
+    QVariantList out;
+    const auto mine = role();
+    if (m_snap.valid())
+        for (const StepState &st : m_snap.state.steps)
+            out << (canEdit() && mine && !stepStatusPermission(m_snap.me, *mine, st.owner));
     return out;
 }
 

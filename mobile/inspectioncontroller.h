@@ -67,6 +67,8 @@ class InspectionController : public QObject
     Q_PROPERTY(QStringList stepTitles READ stepTitles NOTIFY openChanged)
     //! Each step's status: todo, in_progress, complete or done (see StepListModel)
     Q_PROPERTY(QStringList stepStatuses READ stepStatuses NOTIFY changed)
+    //! Per step: whether I may change its status now (nobody holds it, I hold it, or I am the lead)
+    Q_PROPERTY(QVariantList stepStatusChangeable READ stepStatusChangeable NOTIFY changed)
     //! Section id → {title, score ("12 / 20 points", "" when it does not score)}
     Q_PROPERTY(QVariantMap sections READ sections NOTIFY changed)
     //! The team as this tablet knows it: {user, name, role, me, steps ("2, 3"), received (their changes
@@ -165,6 +167,7 @@ public:
     ReviewController *review() const { return m_review; }
     QStringList stepTitles() const;
     QStringList stepStatuses() const;
+    QVariantList stepStatusChangeable() const;
     QVariantMap sections() const;
     QVariantList team() const;
     bool canEdit() const { return abilities().edit; }

@@ -38,7 +38,8 @@ Pane {
         Button {
             readonly property string status: App.inspection.stepStatuses[bar.step] ?? "todo"
             text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
-            enabled: App.inspection.canEdit
+            // Once someone holds the step, only they or the lead change its status.
+            enabled: App.inspection.stepStatusChangeable[bar.step] ?? false
             Layout.preferredHeight: Theme.touch
             onClicked: App.inspection.setStepStatus(bar.step, status === "done" ? "in_progress" : status === "todo" ? "in_progress" : "done")
         }

@@ -252,7 +252,10 @@ struct Builder {
     {
         if (opt.roles.empty())
             return std::nullopt;
-        return permission(op.kind, roleOf(op.author));
+        const auto role = roleOf(op.author);
+        if (!role && !opt.rolesComplete)
+            return std::nullopt;
+        return permission(op.kind, role);
     }
 
     // A workflow operation the first pass accepted: recorded in the history (the status is the first
@@ -390,6 +393,9 @@ struct Builder {
             if (!key)
                 return refuse(op, "unknown step \"" + op.target + "\"");
             StepState &s = st.steps[static_cast<int>(*key)];
+            if (const auto role = roleOf(op.author))
+                if (auto r = stepStatusPermission(op.author, *role, s.owner))
+                    return refuse(op, *r);
             s.status = v["status"].get<std::string>();
             if (v.contains("owner"))
                 s.owner = v["owner"].get<std::string>();

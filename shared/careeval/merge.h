@@ -30,6 +30,10 @@ namespace careeval {
 struct MergeOptions {
     const Template *tpl = nullptr; //!< when set: targets and values are checked against it
     std::map<std::string, Role> roles; //!< when set: who may resolve, submit, approve, return, lock
+    //! True on the server, which knows every account: an author not in `roles` is not on the team and
+    //! refused. A tablet knows only its team (from the assignment) and sets this false: authors it does
+    //! not know (a supervisor) are not judged by role there — the server already did.
+    bool rolesComplete = true;
 };
 
 enum class SlotStatus { Empty, Agreed, Conflict, Resolved };

@@ -169,6 +169,13 @@ std::optional<Refusal> permission(OpKind kind, std::optional<Role> role)
     }
 }
 
+std::optional<Refusal> stepStatusPermission(const std::string &author, Role role, const std::string &owner)
+{
+    if (owner.empty() || owner == author || role == Role::Lead)
+        return std::nullopt;
+    return Refusal {RefusalCode::Forbidden, "this step is held by " + owner + "; only they or the team lead change its status"};
+}
+
 Result<WorkflowStatus> advance(WorkflowStatus from, OpKind kind)
 {
     if (isLocked(from))

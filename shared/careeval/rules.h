@@ -109,6 +109,10 @@ std::optional<std::string> checkShape(const Operation &op);
 //! May `role` (nullopt: not on the team, not a reviewer) make a change of `kind`? nullopt when yes.
 std::optional<Refusal> permission(OpKind kind, std::optional<Role> role);
 
+//! Who may change a step's status once someone holds it: the holder or the lead. `owner` is the step's
+//! holder before the change ("" when nobody holds it); `role` the author's role on the team.
+std::optional<Refusal> stepStatusPermission(const std::string &author, Role role, const std::string &owner);
+
 //! The status a workflow operation moves the inspection to, or why it cannot.
 Result<WorkflowStatus> advance(WorkflowStatus from, OpKind kind);
 

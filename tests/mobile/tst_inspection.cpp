@@ -323,6 +323,47 @@ private Q_SLOTS:
         QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(2));
     }
 
+    // Once a teammate holds a step, only they or the lead change its status (issue 14, point 11).
+    void onlyTheHolderOrTheLeadChangesAStep()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        Assignment a = mobiletest::pilotAssignment(*tpl);
+        a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}, {"zhang.wei", "evaluator"}};
+        Operation claim;
+        claim.id = Uuid::generate();
+        claim.inspection = a.id;
+        claim.author = "zhang.wei";
+        claim.device = "tab-3";
+        claim.clock = 1;
+        claim.time = nowMillis();
+        claim.kind = OpKind::StepStatus;
+        claim.target = "site";
+        claim.value = R"({"owner":"zhang.wei","status":"in_progress"})";
+        QVERIFY(store->ops().append(std::span<const Operation>(&claim, 1), SyncState::Remote).ok());
+        const int site = static_cast<int>(StepKey::Site);
+
+        a.myRole = "evaluator";
+        InspectionController wang;
+        QVERIFY(wang.open(store.get(), a, tpl, "wang.fang", "tab-2").ok());
+        QVERIFY(!wang.stepStatusChangeable().at(site).toBool());
+        QVERIFY(wang.stepStatusChangeable().at(site + 1).toBool());
+        QVERIFY(!wang.setStepStatus(site, "done"));
+        QVERIFY2(wang.errorString().contains("only they or the team lead"), qPrintable(wang.errorString()));
+        QCOMPARE(store->ops().count(a.id).value(), std::size_t(1)); // nothing stored
+        wang.close();
+
+        a.myRole = "lead";
+        InspectionController lead;
+        QVERIFY(lead.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        QVERIFY(lead.stepStatusChangeable().at(site).toBool());
+        QVERIFY(lead.setStepStatus(site, "done"));
+        const StepState &st = lead.snapshot().state.steps[static_cast<std::size_t>(site)];
+        QCOMPARE(st.status, std::string("done"));
+        QCOMPARE(st.owner, std::string("zhang.wei")); // completed by the lead, still held by zhang.wei
+    }
+
     void lockedInspectionRefusesChanges()
     {
         QTemporaryDir dir;

@@ -264,6 +264,47 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(st.refused[1].reason).contains("not a member"));
     }
 
+    // Once someone holds a step, only they or the lead change its status; without roles (the CLI over a
+    // server's log, which the server already judged) nothing is refused for it.
+    void onlyTheHolderOrTheLeadChangesAStep()
+    {
+        const auto ops = fromRows(json::parse(R"([
+            ["wang","step.status","site",{"status":"in_progress","owner":"wang"}],
+            ["zhang","step.status","site",{"status":"done","owner":"zhang"}],
+            ["wang","step.status","site",{"status":"done","owner":"wang"}],
+            ["lead","step.status","site",{"status":"in_progress","owner":"wang"}],
+            ["zhang","step.status","survey",{"status":"in_progress","owner":"zhang"}]
+        ])"));
+        MergeOptions opt;
+        opt.roles = {{"lead", Role::Lead}, {"wang", Role::Evaluator}, {"zhang", Role::Evaluator}};
+        const InspectionState st = merge("insp-1", ops, opt);
+        QCOMPARE(st.refused.size(), std::size_t(1));
+        QCOMPARE(st.refused[0].author, std::string("zhang"));
+        QVERIFY(st.refused[0].code == RefusalCode::Forbidden);
+        QVERIFY2(QString::fromStdString(st.refused[0].reason).contains("held by wang"), st.refused[0].reason.c_str());
+        const StepState &site = st.steps[static_cast<int>(StepKey::Site)];
+        QCOMPARE(site.status, std::string("in_progress")); // the lead reopened it; wang still holds it
+        QCOMPARE(site.owner, std::string("wang"));
+        QCOMPARE(st.steps[static_cast<int>(StepKey::Survey)].owner, std::string("zhang"));
+        QVERIFY(merge("insp-1", ops, MergeOptions {}).refused.empty());
+    }
+
+    // A tablet knows only its team: a supervisor's decision is not refused there for want of a role.
+    void aTabletDoesNotJudgeAuthorsItDoesNotKnow()
+    {
+        const auto ops = fromRows(json::parse(R"([
+            ["lead","set","x",1],["lead","submit","",{}],["chen","note","x","请补充照片"],["stranger","set","y",2]
+        ])"));
+        MergeOptions server;
+        server.roles = {{"lead", Role::Lead}, {"chen", Role::Supervisor}};
+        MergeOptions tablet;
+        tablet.roles = {{"lead", Role::Lead}};
+        tablet.rolesComplete = false;
+        QCOMPARE(merge("insp-1", ops, server).refused.size(), std::size_t(1)); // the stranger
+        QVERIFY(merge("insp-1", ops, tablet).refused.empty());
+        QCOMPARE(merge("insp-1", ops, tablet).notes.size(), std::size_t(1));
+    }
+
     void templateChecksValues_data()
     {
         QTest::addColumn<QString>("target");
