@@ -90,6 +90,8 @@ class InspectionController : public QObject
     //! pass, fail or incomplete
     Q_PROPERTY(QString conclusion READ conclusion NOTIFY changed)
     Q_PROPERTY(QString surveyText READ surveyText NOTIFY changed)
+    //! Major-hazard findings not closed
+    Q_PROPERTY(int openMajorHazards READ openMajorHazards NOTIFY changed)
     Q_PROPERTY(int answered READ answered NOTIFY changed)
     Q_PROPERTY(int answerable READ answerable NOTIFY changed)
     //! Changes made here and not yet acknowledged by the server
@@ -183,6 +185,7 @@ public:
     QString gradeText() const;
     QString conclusion() const;
     QString surveyText() const;
+    int openMajorHazards() const { return static_cast<int>(m_snap.report.openMajorFindings); }
     int answered() const;
     int answerable() const;
     int pendingCount() const { return m_pending; }

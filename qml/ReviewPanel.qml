@@ -18,6 +18,13 @@ ColumnLayout {
                 comment.text = ""
         }
     }
+    ApproveDialog {
+        id: approveDialog
+        objectName: "approveDialog"
+        parent: Overlay.overlay
+        comment: comment.text
+        onApproved: (text) => App.review("approve", text)
+    }
     Label { text: qsTr("Review"); font.bold: true; font.pixelSize: Theme.fontTitle }
     TextArea {
         id: comment
@@ -39,7 +46,8 @@ ColumnLayout {
             highlighted: true
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch
-            onClicked: App.review("approve", comment.text)
+            // Approval locks the evaluation: confirmed first, with what is still open.
+            onClicked: approveDialog.open()
         }
     }
 }

@@ -54,6 +54,20 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
+            visible: App.inspection.openPoints.count > 0
+            text: qsTr("%1 other points keep the conclusion open (see the overview).").arg(App.inspection.openPoints.count)
+            color: Theme.warn
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: App.inspection.openMajorHazards > 0
+            text: qsTr("%1 major hazards are still open.").arg(App.inspection.openMajorHazards)
+            color: Theme.fail
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
             visible: dialog.quietMembers.length > 0
             text: qsTr("Team members who may have work not yet synced: %1").arg(dialog.quietMembers.join(", "))
             color: Theme.warn
@@ -69,6 +83,7 @@ Dialog {
         }
         Label {
             visible: App.sync.pending === 0 && App.inspection.conflicts.count === 0 && App.inspection.missing.count === 0
+                     && App.inspection.openPoints.count === 0
                      && dialog.quietMembers.length === 0 && (dialog.serverTeam.photosMissing || []).length === 0
             text: qsTr("Everything is complete and sent.")
             color: Theme.pass

@@ -116,6 +116,54 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="12"/>
+        <source>Approve and lock?</source>
+        <translation>批准并锁定？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="25"/>
+        <source>Approving locks the evaluation: nobody can change it afterwards, and the report becomes the record.</source>
+        <translation>批准后评估即锁定，任何人都不能再修改，报告成为正式记录。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="33"/>
+        <source>The conclusion is not complete: %1 required items missing, %2 conflicts, %3 other open points.</source>
+        <translation>结论尚未完成：缺少 %1 个必填项，%2 处冲突，另有 %3 项未完成事项。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="42"/>
+        <source>%1 major hazards are still open.</source>
+        <translation>仍有 %1 项重大风险隐患未整改。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <source>The conclusion is complete: %1.</source>
+        <translation>结论已完成：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <source>passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <source>does not pass</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="59"/>
+        <source>Approve anyway and lock</source>
+        <translation>仍然批准并锁定</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ApproveDialog.qml" line="59"/>
+        <source>Approve and lock</source>
+        <translation>批准并锁定</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentDelegate</name>
     <message>
         <location filename="../../qml/AssignmentDelegate.qml" line="41"/>
@@ -635,98 +683,103 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="215"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="223"/>
         <source>No inspection is open.</source>
         <translation>没有打开的评估。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="242"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="250"/>
         <source>The change could not be saved on this tablet: %1</source>
         <translation>修改未能保存到本机：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="272"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="280"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="298"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="306"/>
         <source>“%1” is not a date; write it as 2026-11-25.</source>
         <translation>“%1”不是日期，请按 2026-11-25 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="311"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="319"/>
         <source>A score for this item is between 0 and %1 in steps of %2.</source>
         <translation>本项得分在 0 到 %1 之间，步长 %2。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="314"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="322"/>
         <source>The value must be between %1 and %2.</source>
         <translation>数值须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="330"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="338"/>
         <source>The template has no item “%1”.</source>
         <translation>模板中没有“%1”这一项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="359"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="367"/>
         <source>Unknown item “%1”.</source>
         <translation>未知的项目“%1”。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="363"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="371"/>
         <source>Say why “%1” does not apply.</source>
         <translation>请说明“%1”为何不适用。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="367"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="375"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="416"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="424"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="446"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="451"/>
+        <source>“%1” is held by %2: only they or the team lead change its status.</source>
+        <translation>“%1”由%2负责：只有负责人或组长可以更改其状态。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="464"/>
         <source>A finding needs a short description of the problem.</source>
         <translation>请简要描述发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="467"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="485"/>
         <source>This finding no longer exists.</source>
         <translation>该问题已不存在。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="479"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="497"/>
         <source>finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="576"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="604"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="503"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="521"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="508"/>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="513"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="526"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="531"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="527"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="545"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="528"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="546"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
     </message>
@@ -778,67 +831,67 @@
 <context>
     <name>OverviewSummary</name>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="29"/>
+        <location filename="../../qml/OverviewSummary.qml" line="32"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="31"/>
+        <location filename="../../qml/OverviewSummary.qml" line="34"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="31"/>
+        <location filename="../../qml/OverviewSummary.qml" line="34"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="31"/>
+        <location filename="../../qml/OverviewSummary.qml" line="34"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="42"/>
+        <location filename="../../qml/OverviewSummary.qml" line="45"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="60"/>
+        <location filename="../../qml/OverviewSummary.qml" line="63"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的修改</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="67"/>
+        <location filename="../../qml/OverviewSummary.qml" line="70"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="73"/>
+        <location filename="../../qml/OverviewSummary.qml" line="76"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="80"/>
+        <location filename="../../qml/OverviewSummary.qml" line="83"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="87"/>
+        <location filename="../../qml/OverviewSummary.qml" line="90"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="88"/>
+        <location filename="../../qml/OverviewSummary.qml" line="91"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="98"/>
+        <location filename="../../qml/OverviewSummary.qml" line="101"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="99"/>
+        <location filename="../../qml/OverviewSummary.qml" line="102"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
@@ -1365,22 +1418,22 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../qml/ReviewPanel.qml" line="21"/>
+        <location filename="../../qml/ReviewPanel.qml" line="28"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../qml/ReviewPanel.qml" line="24"/>
+        <location filename="../../qml/ReviewPanel.qml" line="31"/>
         <source>Comments for the team (required to return)</source>
         <translation>给评估组的意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../qml/ReviewPanel.qml" line="32"/>
+        <location filename="../../qml/ReviewPanel.qml" line="39"/>
         <source>Return to the team</source>
         <translation>退回评估组</translation>
     </message>
     <message>
-        <location filename="../../qml/ReviewPanel.qml" line="38"/>
+        <location filename="../../qml/ReviewPanel.qml" line="45"/>
         <source>Approve and lock</source>
         <translation>批准并锁定</translation>
     </message>
@@ -1753,21 +1806,31 @@
     </message>
     <message>
         <location filename="../../qml/SubmitDialog.qml" line="58"/>
+        <source>%1 other points keep the conclusion open (see the overview).</source>
+        <translation>另有 %1 项使结论尚未完成（见概览）。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="65"/>
+        <source>%1 major hazards are still open.</source>
+        <translation>仍有 %1 项重大风险隐患未整改。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SubmitDialog.qml" line="72"/>
         <source>Team members who may have work not yet synced: %1</source>
         <translation>可能有工作尚未同步的组员：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="65"/>
+        <location filename="../../qml/SubmitDialog.qml" line="79"/>
         <source>%1 photos named in the evaluation have not reached the server yet.</source>
         <translation>评估中引用的 %1 张照片尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="73"/>
+        <location filename="../../qml/SubmitDialog.qml" line="88"/>
         <source>Everything is complete and sent.</source>
         <translation>全部完成并已发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="78"/>
+        <location filename="../../qml/SubmitDialog.qml" line="93"/>
         <source>Comment for the supervisor (optional)</source>
         <translation>给督查人员的说明（可选）</translation>
     </message>

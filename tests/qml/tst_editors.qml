@@ -17,6 +17,8 @@ Item {
     Component { id: stepComp; StepPage { width: 1280; height: 800 } }
     Component { id: badgeComp; CeSyncBadge { } }
     Component { id: summaryComp; OverviewSummary { width: 500; height: 700 } }
+    Component { id: reviewComp; ReviewPanel { width: 600 } }
+    SignalSpy { id: reviewedSpy; target: App; signalName: "reviewed" }
 
     SignalSpy { id: spy; signalName: "chosen" }
 
@@ -129,6 +131,31 @@ Item {
             const score = findText(pane, t => t.indexOf(App.inspection.totalText) === 0)
             verify(score.width > 0 && score.height > 0)
             verify(findText(pane, t => t === "Score") !== null)
+        }
+
+        // Approval locks the evaluation: the button asks first and says what is still open; only the
+        // confirmation sends the decision (issue 14, point 6).
+        function test_approvalIsConfirmed() {
+            const panel = createTemporaryObject(reviewComp, root)
+            panel.visible = true // as for a supervisor while the evaluation is submitted
+            const dialog = findChild(panel, "approveDialog")
+            verify(dialog !== null)
+            reviewedSpy.clear()
+            const approve = findText(panel, t => t === "Approve and lock")
+            verify(approve !== null)
+            mouseClick(approve)
+            tryVerify(() => dialog.opened)
+            compare(reviewedSpy.count, 0) // nothing sent yet
+            verify(findText(dialog.contentItem, t => t.indexOf("nobody can change it afterwards") >= 0) !== null)
+            compare(findChild(dialog, "incompleteWarning").visible, App.inspection.conclusion === "incomplete")
+            compare(findChild(dialog, "majorWarning").visible, App.inspection.openMajorHazards > 0)
+            dialog.reject()
+            tryVerify(() => !dialog.visible)
+            compare(reviewedSpy.count, 0) // cancelled: nothing sent
+            mouseClick(approve)
+            tryVerify(() => dialog.opened)
+            mouseClick(findChild(dialog, "confirmApprove"))
+            tryVerify(() => reviewedSpy.count === 1) // sent (this test has no server: the answer is an error)
         }
 
         function test_stepPageSavesATap() {
