@@ -337,8 +337,11 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                         value = Report::tr("—");
                     }
                     QStringList notes;
-                    for (const NoteEntry *n : s.state.notesFor(item.id))
-                        notes << QString::fromStdString(n->text);
+                    // The notes that stand, as the app shows them: an edited note replaces its earlier text.
+                    const auto current = s.state.currentNotesFor(item.id);
+                    for (const NoteEntry *n : current)
+                        notes << (current.size() > 1 ? s.person(n->author) + QStringLiteral(": ") : QString())
+                                + QString::fromStdString(n->text);
                     const auto attached = s.state.photosFor(item.id);
                     if (!attached.empty())
                         notes << Report::tr("%n photo(s)", nullptr, static_cast<int>(attached.size()));

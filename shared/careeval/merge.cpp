@@ -63,6 +63,18 @@ std::vector<const NoteEntry *> InspectionState::notesFor(std::string_view target
     return out;
 }
 
+std::vector<const NoteEntry *> InspectionState::currentNotesFor(std::string_view target) const
+{
+    std::vector<const NoteEntry *> all = notesFor(target), out;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const bool replaced = std::any_of(all.begin() + static_cast<std::ptrdiff_t>(i) + 1, all.end(),
+            [&](const NoteEntry *later) { return later->author == all[i]->author; });
+        if (!replaced)
+            out.push_back(all[i]);
+    }
+    return out;
+}
+
 std::vector<const PhotoEntry *> InspectionState::photosFor(std::string_view target) const
 {
     std::vector<const PhotoEntry *> out;

@@ -187,6 +187,9 @@ struct InspectionState {
     //! Slots in conflict: item ids and "finding:<id>/<field>".
     std::vector<std::string> conflicts() const;
     std::vector<const NoteEntry *> notesFor(std::string_view target) const;
+    //! The notes that stand on a target: each author's latest (a later note replaces the same author's
+    //! earlier one, as the app edits a note), in the order they were written.
+    std::vector<const NoteEntry *> currentNotesFor(std::string_view target) const;
     std::vector<const PhotoEntry *> photosFor(std::string_view target) const;
 };
 

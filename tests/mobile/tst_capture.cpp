@@ -601,6 +601,16 @@ private Q_SLOTS:
         auto again = writeReport(ctl, &photos, dir.filePath("reports/r.pdf"));
         QVERIFY(again);
         QVERIFY(run("pdftotext", {again->path, "-"}).contains(QStringLiteral("三日内补齐签字并复核")));
+        // An edited note is printed as edited (once), as the app shows it; steps and people in words.
+        QVERIFY(ctl.addNote("announce_team_present", QStringLiteral("到场三人（初记）")));
+        QVERIFY(ctl.addNote("announce_team_present", QStringLiteral("到场三人，组长09:00到")));
+        auto edited = writeReport(ctl, &photos, dir.filePath("reports/r.pdf"));
+        QVERIFY(edited);
+        const QString editedText = run("pdftotext", {edited->path, "-"});
+        QVERIFY(editedText.contains(QStringLiteral("到场三人，组长09:00到")));
+        QVERIFY(!editedText.contains(QStringLiteral("初记")));
+        QVERIFY(editedText.contains("Procedure followed"));
+        QVERIFY(!editedText.contains("in_progress"));
         QVERIFY(!QFile::exists(dir.filePath("reports/r.pdf.part")));
         if (qEnvironmentVariableIsSet("CAREEVAL_KEEP_REPORT")) // scripts/screenshots.sh renders its pages
             QFile::copy(again->path, qEnvironmentVariable("CAREEVAL_KEEP_REPORT"));

@@ -188,6 +188,14 @@ private Q_SLOTS:
         ops.insert(ops.end(), {p1, p2, d});
         const InspectionState st = merge("insp-1", ops);
         QCOMPARE(st.notesFor("x").size(), std::size_t(2));
+        // An author's later note replaces their earlier one; each author's stands.
+        auto edited = fromRows(json::parse(R"([["a","note","y","frist"],["b","note","y","second"],["a","note","y","first"]])"));
+        const InspectionState st2 = merge("insp-1", edited);
+        QCOMPARE(st2.notesFor("y").size(), std::size_t(3));
+        const auto current = st2.currentNotesFor("y");
+        QCOMPARE(current.size(), std::size_t(2));
+        QCOMPARE(current[0]->text, std::string("second"));
+        QCOMPARE(current[1]->text, std::string("first"));
         QCOMPARE(st.photosFor("x").size(), std::size_t(1));
         QCOMPARE(st.photosFor("x")[0]->sha256, h2);
         QCOMPARE(st.photosFor("x")[0]->caption, std::string("门"));
