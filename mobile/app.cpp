@@ -226,6 +226,14 @@ QUrl App::writeReport()
         return {};
     }
     setError({});
+    // What the report could not show is asked for now; the report says so on its first page.
+    if (!written->missing.isEmpty()) {
+        for (const QString &sha : written->missing)
+            m_photos->url(sha);
+        m_inspection->infoMessage(tr("%n photo(s) or signature(s) are not on this tablet yet and are being fetched; write the report "
+                                     "again once they have arrived.",
+            nullptr, static_cast<int>(written->missing.size())));
+    }
     return QUrl::fromLocalFile(written->path);
 }
 

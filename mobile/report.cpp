@@ -284,6 +284,24 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                                    : QStringLiteral("%1 · %2").arg(c.totalText(), c.percentText())},
                 {Report::tr("Review status"), c.review()->workflowText()},
                 {Report::tr("Generated"), QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))}});
+        // Evidence the record names but this tablet does not hold is said plainly, never left blank.
+        for (const PhotoEntry &p : s.state.photos) {
+            const QString sha = QString::fromStdString(p.thumb.empty() ? p.sha256 : p.thumb);
+            if (!photos || !photos->has(sha))
+                info.missing << sha;
+        }
+        for (const Item *item : tpl.items())
+            if (item->type == ItemType::Signature) {
+                const QString sha = c.evidence()->signature(QString::fromStdString(item->id)).value(QStringLiteral("sha256")).toString();
+                if (!sha.isEmpty() && (!photos || !photos->has(sha)))
+                    info.missing << sha;
+            }
+        info.missing.removeDuplicates();
+        if (!info.missing.isEmpty())
+            pdf.para(Report::tr("%n photo(s) or signature(s) named in this record are not on this tablet yet; each is marked where it "
+                                "belongs. Sync, then write the report again.",
+                         nullptr, static_cast<int>(info.missing.size())),
+                pdf.font(10, true), QColor(180, 30, 30));
         // The procedure followed: the eight steps, each with its status and who held it.
         pdf.heading(Report::tr("Procedure followed"));
         std::vector<QStringList> procedure;
@@ -468,7 +486,12 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
                         pdf.para(Report::tr("not signed"), pdf.font(9), Qt::darkGray);
                         continue;
                     }
-                    pdf.image(loadImage(photos, sig.value(QStringLiteral("sha256")).toString()), 60);
+                    const QImage sigImage = loadImage(photos, sig.value(QStringLiteral("sha256")).toString());
+                    if (sigImage.isNull())
+                        pdf.para(Report::tr("[the signature image is not on this tablet yet: sync, then write the report again]"),
+                            pdf.font(9), QColor(180, 30, 30));
+                    else
+                        pdf.image(sigImage, 60);
                     pdf.para(QStringLiteral("%1 (%2) · %3")
                                  .arg(sig.value(QStringLiteral("signer")).toString(),
                                      Texts::role(sig.value(QStringLiteral("role")).toString().toStdString()),

@@ -8,6 +8,7 @@
 #include <careeval/result.h>
 
 #include <QString>
+#include <QStringList>
 
 class InspectionController;
 class PhotoStore;
@@ -16,6 +17,9 @@ struct ReportInfo {
     QString path;
     int pages = 0;
     int photos = 0; //!< thumbnails drawn
+    //! Photos and signature images the report names but this tablet does not have (SHA-256): the report
+    //! says so on its first page and where each would be; fetch them and write it again.
+    QStringList missing;
 };
 
 //! Writes the report of the open inspection to `path` (replacing it atomically).

@@ -104,13 +104,20 @@
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mobile/app.cpp" line="233"/>
+        <source>%n photo(s) or signature(s) are not on this tablet yet and are being fetched; write the report again once they have arrived.</source>
+        <translation>
+            <numerusform>有 %n 张照片或签名尚未下载到本机，正在获取；下载完成后请重新生成报告。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="236"/>
+        <location filename="../../mobile/app.cpp" line="244"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="254"/>
+        <location filename="../../mobile/app.cpp" line="262"/>
         <source>The server&apos;s team view could not be understood: %1</source>
         <translation>无法读懂服务器返回的评估组情况：%1</translation>
     </message>
@@ -1001,13 +1008,13 @@
         <translation type="vanished">评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="297"/>
+        <location filename="../../mobile/report.cpp" line="315"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../mobile/report.cpp" line="282"/>
-        <location filename="../../mobile/report.cpp" line="369"/>
+        <location filename="../../mobile/report.cpp" line="390"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
@@ -1017,7 +1024,7 @@
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="314"/>
+        <location filename="../../mobile/report.cpp" line="332"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
@@ -1026,132 +1033,132 @@
         <translation type="vanished"> · 负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="328"/>
+        <location filename="../../mobile/report.cpp" line="346"/>
         <source>conflict, not settled</source>
         <translation>冲突，未裁定</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="335"/>
+        <location filename="../../mobile/report.cpp" line="353"/>
         <source>%1 (prefilled)</source>
         <translation>%1（预填）</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="337"/>
+        <location filename="../../mobile/report.cpp" line="355"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/report.cpp" line="344"/>
+        <location filename="../../mobile/report.cpp" line="365"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="354"/>
-        <location filename="../../mobile/report.cpp" line="441"/>
+        <location filename="../../mobile/report.cpp" line="375"/>
+        <location filename="../../mobile/report.cpp" line="462"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="354"/>
+        <location filename="../../mobile/report.cpp" line="375"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="354"/>
-        <location filename="../../mobile/report.cpp" line="391"/>
+        <location filename="../../mobile/report.cpp" line="375"/>
+        <location filename="../../mobile/report.cpp" line="412"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="354"/>
+        <location filename="../../mobile/report.cpp" line="375"/>
         <source>Notes and evidence</source>
         <translation>备注与证据</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="358"/>
+        <location filename="../../mobile/report.cpp" line="379"/>
         <source>Scoring sheet</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="371"/>
+        <location filename="../../mobile/report.cpp" line="392"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="371"/>
+        <location filename="../../mobile/report.cpp" line="392"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="371"/>
+        <location filename="../../mobile/report.cpp" line="392"/>
         <source>Answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="374"/>
+        <location filename="../../mobile/report.cpp" line="395"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="383"/>
+        <location filename="../../mobile/report.cpp" line="404"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="384"/>
+        <location filename="../../mobile/report.cpp" line="405"/>
         <source>NOT met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="385"/>
+        <location filename="../../mobile/report.cpp" line="406"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="386"/>
+        <location filename="../../mobile/report.cpp" line="407"/>
         <source>for information</source>
         <translation>仅供参考</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="391"/>
+        <location filename="../../mobile/report.cpp" line="412"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="391"/>
+        <location filename="../../mobile/report.cpp" line="412"/>
         <source>Figure</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="391"/>
+        <location filename="../../mobile/report.cpp" line="412"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="396"/>
+        <location filename="../../mobile/report.cpp" line="417"/>
         <source>Resident satisfaction survey</source>
         <translation>服务对象满意度调查</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="399"/>
+        <location filename="../../mobile/report.cpp" line="420"/>
         <source>Sample drawn from %1 residents (%2), %3 asked, seed %4 — anyone can redraw it with this seed.</source>
         <translation>从 %1 名服务对象中抽样（%2），调查 %3 名，随机种子 %4 —— 任何人都可用此种子重新抽取核对。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="401"/>
+        <location filename="../../mobile/report.cpp" line="422"/>
         <source>roster</source>
         <translation>名册</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="401"/>
+        <location filename="../../mobile/report.cpp" line="422"/>
         <source>bed count</source>
         <translation>床位数</translation>
     </message>
     <message>
         <location filename="../../mobile/report.cpp" line="281"/>
-        <location filename="../../mobile/report.cpp" line="408"/>
+        <location filename="../../mobile/report.cpp" line="429"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
@@ -1200,105 +1207,117 @@
         <source>Review status</source>
         <translation>审核状态</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mobile/report.cpp" line="301"/>
+        <source>%n photo(s) or signature(s) named in this record are not on this tablet yet; each is marked where it belongs. Sync, then write the report again.</source>
+        <translation>
+            <numerusform>本记录中有 %n 张照片或签名尚未下载到本机，已在相应位置注明。请同步后重新生成报告。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="288"/>
+        <location filename="../../mobile/report.cpp" line="306"/>
         <source>Procedure followed</source>
         <translation>评估程序执行情况</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="297"/>
+        <location filename="../../mobile/report.cpp" line="315"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="297"/>
+        <location filename="../../mobile/report.cpp" line="315"/>
         <source>Held by</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="300"/>
+        <location filename="../../mobile/report.cpp" line="318"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="300"/>
+        <location filename="../../mobile/report.cpp" line="318"/>
         <source>Why it is not complete</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="315"/>
+        <location filename="../../mobile/report.cpp" line="333"/>
         <source> · held by %1</source>
         <translation> · 负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="410"/>
+        <location filename="../../mobile/report.cpp" line="431"/>
         <source>The institution meets the standard.</source>
         <translation>该机构达到标准。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="411"/>
+        <location filename="../../mobile/report.cpp" line="432"/>
         <source>The institution does not meet the standard.</source>
         <translation>该机构未达到标准。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="412"/>
+        <location filename="../../mobile/report.cpp" line="433"/>
         <source>The evaluation is not complete yet.</source>
         <translation>评估尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="422"/>
+        <location filename="../../mobile/report.cpp" line="443"/>
         <source>Findings and improvement suggestions</source>
         <translation>发现的问题与整改建议</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="429"/>
+        <location filename="../../mobile/report.cpp" line="450"/>
         <source> (closed)</source>
         <translation>（已关闭）</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="435"/>
+        <location filename="../../mobile/report.cpp" line="456"/>
         <source>Finding %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="438"/>
+        <location filename="../../mobile/report.cpp" line="459"/>
         <source>No findings.</source>
         <translation>无问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="441"/>
+        <location filename="../../mobile/report.cpp" line="462"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="441"/>
+        <location filename="../../mobile/report.cpp" line="462"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="441"/>
+        <location filename="../../mobile/report.cpp" line="462"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="442"/>
+        <location filename="../../mobile/report.cpp" line="463"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="447"/>
+        <location filename="../../mobile/report.cpp" line="468"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="460"/>
+        <location filename="../../mobile/report.cpp" line="481"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="465"/>
+        <location filename="../../mobile/report.cpp" line="486"/>
         <source>not signed</source>
         <translation>未签字</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/report.cpp" line="491"/>
+        <source>[the signature image is not on this tablet yet: sync, then write the report again]</source>
+        <translation>［签名图像尚未下载到本机：请同步后重新生成报告］</translation>
     </message>
 </context>
 <context>

@@ -463,6 +463,37 @@ private Q_SLOTS:
 
     // A whole day: every step of the pilot template, photos from test images, a survey with one
     // refusal, both signatures; then the state against the core and the report read back.
+    // A teammate's photo that has not reached this tablet: the report says so on its first page instead of
+    // leaving a blank, and names what to fetch (issue 14, point 4).
+    void reportSaysWhatEvidenceIsMissing()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        auto tpl = mobiletest::pilotTemplate();
+        const Assignment a = mobiletest::pilotAssignment(*tpl);
+        Operation attach;
+        attach.id = Uuid::generate();
+        attach.inspection = a.id;
+        attach.author = "zhang.wei";
+        attach.device = "tab-3";
+        attach.clock = 1;
+        attach.time = nowMillis();
+        attach.kind = OpKind::PhotoAttach;
+        attach.target = "site_photos";
+        const std::string sha(64, 'c');
+        attach.value = canonicalJson(nlohmann::json {{"sha256", sha}, {"caption", "走廊"}});
+        QVERIFY(store->ops().append(std::span<const Operation>(&attach, 1), SyncState::Remote).ok());
+        InspectionController ctl;
+        ctl.setPhotoStore(&photos);
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        auto written = writeReport(ctl, &photos, dir.filePath("reports/m.pdf"));
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        QCOMPARE(written->missing, QStringList {QString::fromStdString(sha)});
+        const QString text = run("pdftotext", {written->path, "-"}).simplified();
+        QVERIFY2(text.contains("not on this tablet yet"), qPrintable(text.left(600)));
+    }
+
     void wholeEvaluationAndReport()
     {
         QTemporaryDir dir;
