@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 
 #include "report.h"
 #include <QJSEngine>
@@ -83,9 +85,15 @@ void App::applyLanguage()
 {
     const QString lang = m_settings->language();
     QCoreApplication::removeTranslator(&m_translator);
-    // Source strings are English; Chinese is the default and ships compiled into the app.
+    QCoreApplication::removeTranslator(&m_qtTranslator);
+    // Source strings are English; Chinese is the default and ships compiled into the app. Qt's own
+    // strings (OK/Cancel on dialogs, the file dialog) come from Qt's translations when installed.
     if (lang == QLatin1String("zh") && m_translator.load(QStringLiteral(":/i18n/careeval_zh_CN.qm")))
         QCoreApplication::installTranslator(&m_translator);
+    if (lang == QLatin1String("zh")
+        && m_qtTranslator.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qt"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&m_qtTranslator);
     m_inspection->setLanguage(lang.toStdString());
     m_workspace->setLanguage(lang.toStdString());
     if (m_engine)

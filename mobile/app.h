@@ -111,4 +111,5 @@ private:
     QVariantMap m_teamView;
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
+    QTranslator m_qtTranslator; //!< Qt's own strings (standard dialog buttons, file dialog)
 };

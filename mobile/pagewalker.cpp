@@ -26,7 +26,7 @@ QStringList PageWalker::pages()
     return {QStringLiteral("signin"), QStringLiteral("assignments"), QStringLiteral("overview"), QStringLiteral("step0"),
         QStringLiteral("step1"), QStringLiteral("step2"), QStringLiteral("step3"), QStringLiteral("step4"), QStringLiteral("step5"),
         QStringLiteral("step6"), QStringLiteral("step7"), QStringLiteral("photo"), QStringLiteral("signature"), QStringLiteral("resident"),
-        QStringLiteral("settings")};
+        QStringLiteral("photoadd"), QStringLiteral("settings")};
 }
 
 void PageWalker::start()

@@ -101,6 +101,13 @@ ApplicationWindow {
             residentMode.choose("satisfied")
             return true
         }
+        if (name === "photoadd") {
+            // A dialog with Qt's standard buttons, to see them in the chosen language.
+            residentMode.close()
+            openStep(3)
+            photoAdd.start("site_photos", qsTr("Photos"))
+            return true
+        }
         return false
     }
 

@@ -14,6 +14,8 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       qml6-module-qtquick-controls qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
       qml6-module-qt-labs-platform qml6-module-qt-labs-settings qml6-module-qtcore qml6-module-qtmultimedia
       qml6-module-qttest
+      # Qt's own strings in Chinese (dialog buttons: 确定/取消, the file dialog)
+      qt6-translations-l10n
       gstreamer1.0-plugins-base gstreamer1.0-plugins-good libgl1-mesa-dri libglx-mesa0 libegl-mesa0
       xvfb xauth poppler-utils fonts-wqy-microhei)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.

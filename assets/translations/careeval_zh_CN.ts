@@ -60,64 +60,64 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mobile/app.cpp" line="23"/>
+        <location filename="../../mobile/app.cpp" line="25"/>
         <source>The data on this tablet cannot be opened (%1). Nothing has been changed; ask for support before continuing.</source>
         <translation>无法打开本机数据（%1）。数据未做任何改动；请先联系技术支持再继续。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="128"/>
+        <location filename="../../mobile/app.cpp" line="136"/>
         <source>The demo inspection could not be created: %1</source>
         <translation>无法创建演示评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="137"/>
+        <location filename="../../mobile/app.cpp" line="145"/>
         <source>Inspection %1 is not assigned to you on this tablet.</source>
         <translation>本机上没有分配给您的评估 %1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="148"/>
+        <location filename="../../mobile/app.cpp" line="156"/>
         <source>The inspection could not be opened: %1</source>
         <translation>无法打开该评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="199"/>
+        <location filename="../../mobile/app.cpp" line="207"/>
         <source>Say what the team must change: returning needs a comment.</source>
         <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="207"/>
+        <location filename="../../mobile/app.cpp" line="215"/>
         <source>The review was not recorded: %1</source>
         <translation>审核未记录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="211"/>
+        <location filename="../../mobile/app.cpp" line="219"/>
         <source>Approved; the evaluation is locked.</source>
         <translation>已批准，评估已锁定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="212"/>
+        <location filename="../../mobile/app.cpp" line="220"/>
         <source>Returned to the team with your comments.</source>
         <translation>已连同意见退回评估组。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="225"/>
+        <location filename="../../mobile/app.cpp" line="233"/>
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/app.cpp" line="233"/>
+        <location filename="../../mobile/app.cpp" line="241"/>
         <source>%n photo(s) or signature(s) are not on this tablet yet and are being fetched; write the report again once they have arrived.</source>
         <translation>
             <numerusform>有 %n 张照片或签名尚未下载到本机，正在获取；下载完成后请重新生成报告。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="244"/>
+        <location filename="../../mobile/app.cpp" line="252"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="262"/>
+        <location filename="../../mobile/app.cpp" line="270"/>
         <source>The server&apos;s team view could not be understood: %1</source>
         <translation>无法读懂服务器返回的评估组情况：%1</translation>
     </message>
@@ -802,6 +802,11 @@
         <location filename="../../qml/Main.qml" line="89"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="108"/>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
