@@ -531,10 +531,7 @@ QString InspectionController::gradeText() const
     return m_snap.report.grade ? m_snap.text(m_snap.report.grade->label) : tr("—");
 }
 
-QString InspectionController::conclusion() const
-{
-    return QString::fromUtf8(toString(m_snap.report.conclusion).data());
-}
+static_assert(static_cast<int>(InspectionController::Conclusion::Incomplete) == static_cast<int>(ConclusionStatus::Incomplete));
 
 QString InspectionController::surveyText() const
 {

@@ -87,8 +87,8 @@ class InspectionController : public QObject
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
     Q_PROPERTY(QString percentText READ percentText NOTIFY changed)
     Q_PROPERTY(QString gradeText READ gradeText NOTIFY changed)
-    //! pass, fail or incomplete
-    Q_PROPERTY(QString conclusion READ conclusion NOTIFY changed)
+    //! Pass, Fail or Incomplete (the core's ConclusionStatus)
+    Q_PROPERTY(Conclusion conclusion READ conclusion NOTIFY changed)
     Q_PROPERTY(QString surveyText READ surveyText NOTIFY changed)
     //! Major-hazard findings not closed
     Q_PROPERTY(int openMajorHazards READ openMajorHazards NOTIFY changed)
@@ -101,6 +101,10 @@ class InspectionController : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
 
 public:
+    //! The same values, in the same order, as the core's ConclusionStatus
+    enum class Conclusion { Pass, Fail, Incomplete };
+    Q_ENUM(Conclusion)
+
     //! One change to take back: what it set and what was there before
     struct UndoEntry {
         careeval::OpKind kind; //!< Set (item), FindingEdit or PhotoAttach
@@ -183,7 +187,7 @@ public:
     QString totalText() const;
     QString percentText() const;
     QString gradeText() const;
-    QString conclusion() const;
+    Conclusion conclusion() const { return static_cast<Conclusion>(m_snap.report.conclusion); }
     QString surveyText() const;
     int openMajorHazards() const { return static_cast<int>(m_snap.report.openMajorFindings); }
     int answered() const;

@@ -264,9 +264,10 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         for (const auto &[user, role] : c.assignment().team)
             team << QStringLiteral("%1 (%2)").arg(c.snapshot().person(user), Texts::role(role));
         // The conclusion in words comes first; a grade band is shown only with a pass.
-        const QString conclusionWords = c.conclusion() == QLatin1String("pass") ? Report::tr("Passes")
-            : c.conclusion() == QLatin1String("fail")                           ? Report::tr("Does not pass")
-                                                                                : Report::tr("Not complete");
+        using Conclusion = InspectionController::Conclusion;
+        const QString conclusionWords = c.conclusion() == Conclusion::Pass ? Report::tr("Passes")
+            : c.conclusion() == Conclusion::Fail                           ? Report::tr("Does not pass")
+                                                                           : Report::tr("Not complete");
         // When it began: the first date answered in the announcement step (templates name it 评估开始日期).
         QString started;
         for (const Section &sec : tpl.steps.front().sections)
@@ -314,8 +315,7 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
         }
         pdf.table({0.4, 4, 1.2, 1.2}, {QStringLiteral("#"), Report::tr("Step"), Report::tr("Status"), Report::tr("Held by")}, procedure);
         if (!s.report.failures.empty() || !s.report.incomplete.empty()) {
-            pdf.heading(
-                c.conclusion() == QLatin1String("fail") ? Report::tr("Why it does not pass") : Report::tr("Why it is not complete"));
+            pdf.heading(c.conclusion() == Conclusion::Fail ? Report::tr("Why it does not pass") : Report::tr("Why it is not complete"));
             for (const Reason &r : s.report.failures)
                 pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9));
             for (const Reason &r : s.report.incomplete)
@@ -427,11 +427,11 @@ Result<ReportInfo> writeReport(const InspectionController &c, PhotoStore *photos
 
         // Conclusion.
         pdf.heading(Report::tr("Conclusion"));
-        const QString concl = c.conclusion();
-        pdf.para(concl == QLatin1String("pass")  ? Report::tr("The institution meets the standard.")
-                : concl == QLatin1String("fail") ? Report::tr("The institution does not meet the standard.")
-                                                 : Report::tr("The evaluation is not complete yet."),
-            pdf.font(12, true), concl == QLatin1String("pass") ? QColor(20, 120, 40) : QColor(180, 30, 30));
+        const Conclusion concl = c.conclusion();
+        pdf.para(concl == Conclusion::Pass  ? Report::tr("The institution meets the standard.")
+                : concl == Conclusion::Fail ? Report::tr("The institution does not meet the standard.")
+                                            : Report::tr("The evaluation is not complete yet."),
+            pdf.font(12, true), concl == Conclusion::Pass ? QColor(20, 120, 40) : QColor(180, 30, 30));
         for (const Reason &r : s.report.failures)
             pdf.para(QStringLiteral("• ") + Texts::reason(s, r), pdf.font(9));
         for (const Reason &r : s.report.incomplete)

@@ -15,7 +15,7 @@ Dialog {
     width: Math.min(parent ? parent.width - 32 : 640, 680)
     x: parent ? (parent.width - width) / 2 : 0
     y: 40
-    readonly property bool incomplete: App.inspection.conclusion === "incomplete"
+    readonly property bool incomplete: App.inspection.conclusion === InspectionController.Incomplete
     readonly property int openMajor: App.inspection.openMajorHazards
 
     ColumnLayout {
@@ -46,7 +46,7 @@ Dialog {
         }
         Label {
             visible: !dialog.incomplete && dialog.openMajor === 0 && App.inspection.conflicts.count === 0
-            text: qsTr("The conclusion is complete: %1.").arg(App.inspection.conclusion === "pass" ? qsTr("passes") : qsTr("does not pass"))
+            text: qsTr("The conclusion is complete: %1.").arg(App.inspection.conclusion === InspectionController.Pass ? qsTr("passes") : qsTr("does not pass"))
             color: Theme.pass
             wrapMode: Text.Wrap
             Layout.fillWidth: true

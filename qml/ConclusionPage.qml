@@ -31,16 +31,17 @@ Page {
                         Layout.fillWidth: true
                         Label { text: qsTr("Conclusion"); font.bold: true; font.pixelSize: Theme.fontTitle }
                         Label {
-                            text: App.inspection.conclusion === "pass" ? qsTr("The institution passes.")
-                                : App.inspection.conclusion === "fail" ? qsTr("The institution does not pass.")
+                            text: App.inspection.conclusion === InspectionController.Pass ? qsTr("The institution passes.")
+                                : App.inspection.conclusion === InspectionController.Fail ? qsTr("The institution does not pass.")
                                 : qsTr("Not complete: the points below are still open.")
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
                     }
                     CeChip {
-                        text: App.inspection.conclusion === "pass" ? qsTr("Passes") : App.inspection.conclusion === "fail" ? qsTr("Fails") : qsTr("Not complete")
-                        tone: Theme.statusColor(App.inspection.conclusion)
+                        text: App.inspection.conclusion === InspectionController.Pass ? qsTr("Passes") : App.inspection.conclusion === InspectionController.Fail ? qsTr("Fails") : qsTr("Not complete")
+                        tone: App.inspection.conclusion === InspectionController.Pass ? Theme.pass
+                        : App.inspection.conclusion === InspectionController.Fail ? Theme.fail : Theme.muted
                         font.pixelSize: Theme.fontTitle
                     }
                 }

@@ -31,8 +31,9 @@ CeCard {
                 Layout.fillWidth: true
                 Label { text: qsTr("Score"); font.bold: true; font.pixelSize: Theme.fontTitle; Layout.fillWidth: true }
                 CeChip {
-                    text: App.inspection.conclusion === "pass" ? qsTr("Passes") : App.inspection.conclusion === "fail" ? qsTr("Fails") : qsTr("Not complete")
-                    tone: Theme.statusColor(App.inspection.conclusion)
+                    text: App.inspection.conclusion === InspectionController.Pass ? qsTr("Passes") : App.inspection.conclusion === InspectionController.Fail ? qsTr("Fails") : qsTr("Not complete")
+                    tone: App.inspection.conclusion === InspectionController.Pass ? Theme.pass
+                        : App.inspection.conclusion === InspectionController.Fail ? Theme.fail : Theme.muted
                 }
             }
             Label {

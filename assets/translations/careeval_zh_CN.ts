@@ -452,37 +452,37 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="48"/>
+        <location filename="../../qml/ConclusionPage.qml" line="49"/>
         <source>Indicators</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="55"/>
+        <location filename="../../qml/ConclusionPage.qml" line="56"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="62"/>
+        <location filename="../../qml/ConclusionPage.qml" line="63"/>
         <source>Team conflicts for the lead</source>
         <translation>待组长裁定的冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="69"/>
+        <location filename="../../qml/ConclusionPage.qml" line="70"/>
         <source>Required items still missing</source>
         <translation>尚缺的必填项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="76"/>
+        <location filename="../../qml/ConclusionPage.qml" line="77"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="83"/>
+        <location filename="../../qml/ConclusionPage.qml" line="84"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="88"/>
+        <location filename="../../qml/ConclusionPage.qml" line="89"/>
         <source>Conclusion of the team</source>
         <translation>评估组结论</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="604"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="601"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
@@ -781,12 +781,12 @@
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="545"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="542"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="546"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="543"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
     </message>
@@ -863,47 +863,47 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="45"/>
+        <location filename="../../qml/OverviewSummary.qml" line="46"/>
         <source>Survey: %1</source>
         <translation>满意度调查：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="63"/>
+        <location filename="../../qml/OverviewSummary.qml" line="64"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的修改</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="70"/>
+        <location filename="../../qml/OverviewSummary.qml" line="71"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="76"/>
+        <location filename="../../qml/OverviewSummary.qml" line="77"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="83"/>
+        <location filename="../../qml/OverviewSummary.qml" line="84"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="90"/>
+        <location filename="../../qml/OverviewSummary.qml" line="91"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="91"/>
+        <location filename="../../qml/OverviewSummary.qml" line="92"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="101"/>
+        <location filename="../../qml/OverviewSummary.qml" line="102"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="102"/>
+        <location filename="../../qml/OverviewSummary.qml" line="103"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>评估报告</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="276"/>
+        <location filename="../../mobile/report.cpp" line="277"/>
         <source>Inspection</source>
         <translation>评估任务</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation type="vanished">日期</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="280"/>
+        <location filename="../../mobile/report.cpp" line="281"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -1013,18 +1013,18 @@
         <translation type="vanished">评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="315"/>
+        <location filename="../../mobile/report.cpp" line="316"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="282"/>
+        <location filename="../../mobile/report.cpp" line="283"/>
         <location filename="../../mobile/report.cpp" line="390"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="286"/>
+        <location filename="../../mobile/report.cpp" line="287"/>
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
@@ -1162,75 +1162,75 @@
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="281"/>
+        <location filename="../../mobile/report.cpp" line="282"/>
         <location filename="../../mobile/report.cpp" line="429"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="267"/>
+        <location filename="../../mobile/report.cpp" line="268"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="268"/>
+        <location filename="../../mobile/report.cpp" line="269"/>
         <source>Does not pass</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="269"/>
+        <location filename="../../mobile/report.cpp" line="270"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="277"/>
+        <location filename="../../mobile/report.cpp" line="278"/>
         <source>Institution evaluated</source>
         <translation>被评估机构</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="277"/>
+        <location filename="../../mobile/report.cpp" line="278"/>
         <source>Evaluated by</source>
         <translation>评估组</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="278"/>
+        <location filename="../../mobile/report.cpp" line="279"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="279"/>
+        <location filename="../../mobile/report.cpp" line="280"/>
         <source>Evaluation began</source>
         <translation>评估开始日期</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="279"/>
+        <location filename="../../mobile/report.cpp" line="280"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="285"/>
+        <location filename="../../mobile/report.cpp" line="286"/>
         <source>Review status</source>
         <translation>审核状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/report.cpp" line="301"/>
+        <location filename="../../mobile/report.cpp" line="302"/>
         <source>%n photo(s) or signature(s) named in this record are not on this tablet yet; each is marked where it belongs. Sync, then write the report again.</source>
         <translation>
             <numerusform>本记录中有 %n 张照片或签名尚未下载到本机，已在相应位置注明。请同步后重新生成报告。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="306"/>
+        <location filename="../../mobile/report.cpp" line="307"/>
         <source>Procedure followed</source>
         <translation>评估程序执行情况</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="315"/>
+        <location filename="../../mobile/report.cpp" line="316"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../mobile/report.cpp" line="315"/>
+        <location filename="../../mobile/report.cpp" line="316"/>
         <source>Held by</source>
         <translation>负责人</translation>
     </message>

@@ -147,7 +147,7 @@ Item {
             tryVerify(() => dialog.opened)
             compare(reviewedSpy.count, 0) // nothing sent yet
             verify(findText(dialog.contentItem, t => t.indexOf("nobody can change it afterwards") >= 0) !== null)
-            compare(findChild(dialog, "incompleteWarning").visible, App.inspection.conclusion === "incomplete")
+            compare(findChild(dialog, "incompleteWarning").visible, App.inspection.conclusion === InspectionController.Incomplete)
             compare(findChild(dialog, "majorWarning").visible, App.inspection.openMajorHazards > 0)
             dialog.reject()
             tryVerify(() => !dialog.visible)
