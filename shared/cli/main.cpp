@@ -22,15 +22,16 @@ namespace {
 
 int usage()
 {
-    std::cerr << "usage:\n"
-                 "  careeval validate TEMPLATE.json...\n"
-                 "  careeval score TEMPLATE.json OPS.jsonl [--inspection ID] [--roles ROLES.json] [--text] [--lang zh|en]\n"
-                 "  careeval sample --seed S --population N --k K [--replacements R]\n"
-                 "\n"
-                 "validate  checks templates; every problem is printed as FILE: /json/pointer: reason\n"
-                 "score     merges the operations (one JSON object per line) and prints the merged state,\n"
-                 "          scores, indicators and conclusion as JSON (--text: a readable summary instead)\n"
-                 "sample    draws K of N (numbered 1..N) reproducibly from the seed\n";
+    std::cerr
+        << "usage:\n"
+           "  careeval validate TEMPLATE.json...\n"
+           "  careeval score TEMPLATE.json OPS.jsonl [--inspection ID] [--roles ROLES.json | --team ROLES.json] [--text] [--lang zh|en]\n"
+           "  careeval sample --seed S --population N --k K [--replacements R]\n"
+           "\n"
+           "validate  checks templates; every problem is printed as FILE: /json/pointer: reason\n"
+           "score     merges the operations (one JSON object per line) and prints the merged state,\n"
+           "          scores, indicators and conclusion as JSON (--text: a readable summary instead)\n"
+           "sample    draws K of N (numbered 1..N) reproducibly from the seed\n";
     return 2;
 }
 
@@ -293,7 +294,7 @@ int scoreCommand(int argc, char **argv)
     if (argc < 2)
         return usage();
     std::string inspection, rolesPath, lang = "zh";
-    bool text = false;
+    bool text = false, teamOnly = false;
     for (int i = 2; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--text"))
             text = true;
@@ -303,7 +304,10 @@ int scoreCommand(int argc, char **argv)
             inspection = argv[++i];
         else if (!std::strcmp(argv[i], "--roles") && i + 1 < argc)
             rolesPath = argv[++i];
-        else
+        else if (!std::strcmp(argv[i], "--team") && i + 1 < argc) {
+            rolesPath = argv[++i];
+            teamOnly = true;
+        } else
             return usage();
     }
     auto tpl = loadTemplateFile(argv[0]);
@@ -333,6 +337,9 @@ int scoreCommand(int argc, char **argv)
             }
             options.roles[it.key()] = *role;
         }
+        // --team: the inspection's team only, as a tablet knows it; authors not listed (supervisors) are
+        // not judged by role. This is what a log the server accepted needs to give the server's state.
+        options.rolesComplete = !teamOnly;
     }
     // A damaged line (a truncated write, a stray edit) is reported with its number and skipped; every
     // other operation still counts.

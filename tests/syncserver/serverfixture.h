@@ -171,8 +171,20 @@ public:
             more = page.body["more"].get<bool>();
         }
         of.close();
+        // The team's roles, as the inspection names them: the rule book judges team members by role (a
+        // step someone holds changes only by them or the lead), so the same state needs the same roles.
+        QFile rf(dir.filePath("team.json"));
+        nlohmann::json team = nlohmann::json::object();
+        for (const auto &m : insp["team"])
+            team[m["username"].get<std::string>()] = m["role"];
+        if (!rf.open(QIODevice::WriteOnly)) {
+            why = "team roles could not be written";
+            return {};
+        }
+        rf.write(QByteArray::fromStdString(team.dump()));
+        rf.close();
         QProcess cli;
-        cli.start(CAREEVAL_CLI, {"score", tf.fileName(), of.fileName(), "--inspection", inspection});
+        cli.start(CAREEVAL_CLI, {"score", tf.fileName(), of.fileName(), "--inspection", inspection, "--team", rf.fileName()});
         if (!cli.waitForFinished(60000)) {
             why = "careeval score did not finish";
             return {};

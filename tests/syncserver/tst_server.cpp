@@ -252,6 +252,29 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), total);
     }
 
+    // Two evaluators change one step offline: the later-arriving claim comes first in the merge order, so
+    // the other's change is refused by merge (only the holder or the lead changes a held step) although
+    // the server stored it. /state, and `careeval score --team` over the server's log, agree.
+    void racingStepChangesGiveOneState()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        auto step = [](const std::string &author, const std::string &status, std::uint64_t clock) {
+            json op = answer(author, "site", nullptr, clock);
+            op["kind"] = "step.status";
+            op["value"] = {{"status", status}, {"owner", author}};
+            return op;
+        };
+        QCOMPARE(s.call("POST", kOps, {{"ops", json::array({step("zhang.wei", "done", 6)})}}, s.login("zhang.wei")).body["accepted"], 1);
+        QCOMPARE(
+            s.call("POST", kOps, {{"ops", json::array({step("wang.fang", "in_progress", 5)})}}, s.login("wang.fang")).body["accepted"], 1);
+        QString why;
+        const json st = s.checkedState(kPilot, s.login("chen.jing"), why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(st["refused"].size(), std::size_t(1));
+        QCOMPARE(st["refused"][0]["author"], "zhang.wei");
+    }
+
     // Every shipped demo log pushes cleanly to its demo inspection, each author pushing their own work,
     // and the server's state is what `careeval score` computes from the log.
     void everyDemoLogPushesToItsInspection_data()
