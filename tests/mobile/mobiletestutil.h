@@ -14,6 +14,23 @@
 
 namespace mobiletest {
 
+//! Stores an operation as if it had arrived from the server (a teammate's work); false when not stored.
+inline bool storeRemote(LocalStore &store, const std::string &inspection, const std::string &author, careeval::OpKind kind,
+    const std::string &target, const std::string &value, std::uint64_t clock)
+{
+    careeval::Operation op;
+    op.id = careeval::Uuid::generate();
+    op.inspection = inspection;
+    op.author = author;
+    op.device = "tab-" + author;
+    op.clock = clock;
+    op.time = careeval::nowMillis();
+    op.kind = kind;
+    op.target = target;
+    op.value = value;
+    return store.ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok();
+}
+
 inline std::shared_ptr<const careeval::Template> pilotTemplate()
 {
     auto t = careeval::loadTemplateFile(std::string(CAREEVAL_SOURCE_DIR) + "/assets/templates/jilin-pilot-standardization.json");

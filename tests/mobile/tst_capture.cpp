@@ -472,18 +472,9 @@ private Q_SLOTS:
         PhotoStore photos(dir.filePath("blobs"), store.get());
         auto tpl = mobiletest::pilotTemplate();
         const Assignment a = mobiletest::pilotAssignment(*tpl);
-        Operation attach;
-        attach.id = Uuid::generate();
-        attach.inspection = a.id;
-        attach.author = "zhang.wei";
-        attach.device = "tab-3";
-        attach.clock = 1;
-        attach.time = nowMillis();
-        attach.kind = OpKind::PhotoAttach;
-        attach.target = "site_photos";
         const std::string sha(64, 'c');
-        attach.value = canonicalJson(nlohmann::json {{"sha256", sha}, {"caption", "走廊"}});
-        QVERIFY(store->ops().append(std::span<const Operation>(&attach, 1), SyncState::Remote).ok());
+        QVERIFY(mobiletest::storeRemote(*store, a.id, "zhang.wei", OpKind::PhotoAttach, "site_photos",
+            canonicalJson(nlohmann::json {{"sha256", sha}, {"caption", "走廊"}}), 1));
         InspectionController ctl;
         ctl.setPhotoStore(&photos);
         QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());

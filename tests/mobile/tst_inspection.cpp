@@ -331,17 +331,8 @@ private Q_SLOTS:
         auto store = mobiletest::openStore(dir);
         Assignment a = mobiletest::pilotAssignment(*tpl);
         a.team = {{"li.hua", "lead"}, {"wang.fang", "evaluator"}, {"zhang.wei", "evaluator"}};
-        Operation claim;
-        claim.id = Uuid::generate();
-        claim.inspection = a.id;
-        claim.author = "zhang.wei";
-        claim.device = "tab-3";
-        claim.clock = 1;
-        claim.time = nowMillis();
-        claim.kind = OpKind::StepStatus;
-        claim.target = "site";
-        claim.value = R"({"owner":"zhang.wei","status":"in_progress"})";
-        QVERIFY(store->ops().append(std::span<const Operation>(&claim, 1), SyncState::Remote).ok());
+        QVERIFY(mobiletest::storeRemote(
+            *store, a.id, "zhang.wei", OpKind::StepStatus, "site", R"({"owner":"zhang.wei","status":"in_progress"})", 1));
         const int site = static_cast<int>(StepKey::Site);
 
         a.myRole = "evaluator";
