@@ -219,6 +219,20 @@ bool isFindingField(std::string_view f)
     return std::find(std::begin(kFindingFields), std::end(kFindingFields), f) != std::end(kFindingFields);
 }
 
+// A finding's rectification deadline is a calendar date (or empty while not yet
+// agreed): "下月底" is not a deadline anyone can check.
+std::optional<std::string> findingFieldProblem(const std::string &field, const json &value)
+{
+    if (field != "deadline")
+        return std::nullopt;
+    if (!value.is_string())
+        return "a finding's deadline is a date like 2026-12-31";
+    const auto &s = value.get_ref<const std::string &>();
+    if (!s.empty() && !daysSinceEpoch(s))
+        return "a finding's deadline is a date like 2026-12-31, not \"" + s + "\"";
+    return std::nullopt;
+}
+
 // Per-slot bookkeeping while the ordered operations are applied.
 struct Register {
     std::vector<std::pair<std::string_view, const Operation *>> latest; // author → last set/clear
@@ -374,6 +388,13 @@ struct Builder {
                 f.author = op.author;
                 f.time = op.time;
             }
+            for (auto fit = v.begin(); fit != v.end(); ++fit)
+                if (isFindingField(fit.key()))
+                    if (auto problem = findingFieldProblem(fit.key(), *fit)) {
+                        if (fresh)
+                            st.findings.erase(it);
+                        return refuse(op, *problem);
+                    }
             auto &values = fieldValues[&op];
             for (auto fit = v.begin(); fit != v.end(); ++fit) {
                 if (!isFindingField(fit.key()))
@@ -388,6 +409,8 @@ struct Builder {
             for (auto fit = v.begin(); fit != v.end(); ++fit)
                 if (!isFindingField(fit.key()))
                     return refuse(op, "findings have no field \"" + fit.key() + "\"");
+                else if (auto problem = findingFieldProblem(fit.key(), *fit))
+                    return refuse(op, *problem);
             for (auto fit = v.begin(); fit != v.end(); ++fit) {
                 values[fit.key()] = canonicalJson(*fit);
                 findingFields[op.target][fit.key()].put(&op);

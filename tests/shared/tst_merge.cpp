@@ -111,6 +111,23 @@ private Q_SLOTS:
         QVERIFY(slot->value.empty()); // no team value: nothing silently wins
     }
 
+    void findingDeadlineIsADate()
+    {
+        const auto ops = fromRows(json::parse(R"([
+            ["a","finding.add","f1",{"title":"留样缺失","deadline":"下月底"}],
+            ["a","finding.add","f2",{"title":"台账不全","deadline":"2026-12-31"}],
+            ["a","finding.edit","f2",{"deadline":"2026-02-30"}],
+            ["b","finding.edit","f2",{"deadline":"年底前"}],
+            ["b","finding.edit","f2",{"deadline":""}]
+        ])"));
+        const InspectionState st = merge("insp-1", ops);
+        QVERIFY(!st.findings.contains("f1")); // refused whole: no finding appears from it
+        QCOMPARE(st.findings.at("f2").text("deadline"), std::string()); // b cleared it; a's 2026-12-31 stands beside
+        QCOMPARE(st.refused.size(), std::size_t(3));
+        for (const auto &r : st.refused)
+            QVERIFY2(r.reason.find("deadline is a date") != std::string::npos, r.reason.c_str());
+    }
+
     void findingFieldsConflictAndResolve()
     {
         auto ops = fromRows(json::parse(R"([
