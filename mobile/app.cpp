@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <careeval/jsonutil.h>
+#include <careeval/rules.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -168,11 +169,27 @@ void App::closeInspection()
     m_workspace->reloadLocal();
 }
 
-bool App::openDemo()
+bool App::openDemo(const QString &role)
 {
     if (!m_session->signedIn() || !m_session->demo())
         m_session->openDemo();
-    return openInspection(Workspace::demoInspectionId());
+    if (!openInspection(Workspace::demoInspectionId()))
+        return false;
+    if (role.isEmpty() || role == m_inspection->myRole())
+        return true;
+    if (!careeval::roleFromString(role.toStdString())) {
+        setError(tr("“%1” is not a role.").arg(role));
+        return false;
+    }
+    Assignment a = m_inspection->assignment();
+    a.myRole = role.toStdString();
+    const auto tpl = m_inspection->snapshot().tpl;
+    auto r = m_inspection->open(m_store.get(), a, tpl, m_session->username().toStdString(), m_settings->deviceId().toStdString());
+    if (!r) {
+        setError(tr("The inspection could not be opened: %1").arg(QString::fromStdString(r.error().message)));
+        return false;
+    }
+    return true;
 }
 
 void App::rememberPosition(int step, int item)

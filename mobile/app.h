@@ -55,7 +55,9 @@ public:
     Q_INVOKABLE bool openInspection(const QString &inspectionId);
     Q_INVOKABLE void closeInspection();
     //! Signs in the demo lead and opens the local demo inspection.
-    Q_INVOKABLE bool openDemo();
+    //! Opens the demo inspection; with a role ("evaluator", "lead", "supervisor"), as that role sees it
+    //! (to try the supervisor's read-only review on the demo).
+    Q_INVOKABLE bool openDemo(const QString &role = QString());
     //! Remembers the page and item the evaluator is on, so a restart reopens there.
     Q_INVOKABLE void rememberPosition(int step, int item);
     //! Reopens the inspection of the last run; the step and item to show are then resumeStep/resumeItem.

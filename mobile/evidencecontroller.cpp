@@ -124,6 +124,21 @@ bool EvidenceController::sign(const QString &itemId, const QVariantList &strokes
         if (!line.empty())
             lines.push_back(std::move(line));
     }
+    // A signature acknowledges what the signer was shown: what it covers must exist first, and its
+    // values are recorded with it (and locked on this tablet while it stands).
+    QVariantMap covers;
+    QStringList notYet;
+    for (const Item *c : snap.signedContent(*item)) {
+        const std::string shown = snap.shownValue(c->id);
+        if (shown.empty() && c->required)
+            notYet << QStringLiteral("“%1”").arg(snap.text(c->label));
+        covers.insert(QString::fromStdString(c->id), QString::fromStdString(shown));
+    }
+    if (!notYet.isEmpty()) {
+        m_inspection->setError(tr("Fill in %1 before signing: a signature acknowledges what was shown when it was given.")
+                                   .arg(notYet.join(QStringLiteral("、"))));
+        return false;
+    }
     auto stored = m_photos->storeSignature(lines, QSizeF(width, height));
     if (!stored) {
         m_inspection->setError(tr("The signature was not saved: %1").arg(QString::fromStdString(stored.error().message)));
@@ -133,6 +148,8 @@ bool EvidenceController::sign(const QString &itemId, const QVariantList &strokes
         {QStringLiteral("signer"), signer.trimmed()}, {QStringLiteral("signed_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
     if (!item->signerRole.empty())
         v.insert(QStringLiteral("role"), QString::fromStdString(item->signerRole));
+    if (!covers.isEmpty())
+        v.insert(QStringLiteral("covers"), covers);
     return m_inspection->setAnswer(itemId, v);
 }
 

@@ -115,11 +115,13 @@ QVariant ReasonListModel::data(const QModelIndex &index, int role) const
         return r.subject;
     case StepRole:
         return r.step;
+    case ItemRole:
+        return r.item;
     }
     return {};
 }
 
 QHash<int, QByteArray> ReasonListModel::roleNames() const
 {
-    return {{CodeRole, "code"}, {SubjectRole, "subject"}, {TextRole, "sentence"}, {StepRole, "step"}};
+    return {{CodeRole, "code"}, {SubjectRole, "subject"}, {TextRole, "sentence"}, {StepRole, "step"}, {ItemRole, "item"}};
 }

@@ -46,13 +46,14 @@ class ReasonListModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Role { CodeRole = Qt::UserRole + 1, SubjectRole, TextRole, StepRole };
+    enum Role { CodeRole = Qt::UserRole + 1, SubjectRole, TextRole, StepRole, ItemRole };
     Q_ENUM(Role)
 
     explicit ReasonListModel(QObject *parent = nullptr);
     struct Row {
         QString code, subject, text;
         int step = -1; //!< step of the item it names, -1 when none
+        QString item; //!< the item a tap leads to, "" when the reason concerns a whole step
         bool operator==(const Row &) const = default;
     };
     //! Replaces the rows, resetting only when they differ.

@@ -161,12 +161,17 @@ void InspectionController::recompute()
         for (const Reason &r : reasons) {
             // Where a tap on the reason leads: the item's step; for figures that cannot all be true, the
             // first item concerned; for the survey, its step.
-            int step = stepOfItem(QString::fromStdString(r.subject));
-            if (step < 0 && r.code == "inconsistent")
-                step = stepOfItem(QString::fromStdString(r.detail.substr(0, r.detail.find(','))));
+            QString item = QString::fromStdString(r.subject);
+            int step = stepOfItem(item);
+            if (step < 0 && r.code == "inconsistent") {
+                item = QString::fromStdString(r.detail.substr(0, r.detail.find(',')));
+                step = stepOfItem(item);
+            }
+            if (step < 0)
+                item.clear();
             if (step < 0 && r.subject == "survey")
                 step = static_cast<int>(StepKey::Survey);
-            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r), step});
+            out.push_back({QString::fromStdString(r.code), QString::fromStdString(r.subject), Texts::reason(m_snap, r), step, item});
         }
         return out;
     };
@@ -296,7 +301,15 @@ std::optional<std::string> InspectionController::toCanonical(const Item &item, c
         v = json::object();
         const QVariantMap m = value.toMap();
         for (auto it = m.begin(); it != m.end(); ++it)
-            v[it.key().toStdString()] = it.value().toString().toStdString();
+            if (it.value().typeId() == QMetaType::QVariantMap) { // "covers": item id → value as signed
+                json inner = json::object();
+                const QVariantMap sub = it.value().toMap();
+                for (auto s = sub.begin(); s != sub.end(); ++s)
+                    inner[s.key().toStdString()] = s.value().toString().toStdString();
+                v[it.key().toStdString()] = std::move(inner);
+            } else {
+                v[it.key().toStdString()] = it.value().toString().toStdString();
+            }
         break;
     }
     case ItemType::Date: {
@@ -349,11 +362,23 @@ bool InspectionController::setAnswer(const QString &itemId, const QVariant &valu
     return answerWith(*item, *canonical, m_snap.text(item->label));
 }
 
+bool InspectionController::signedOver(const Item &item)
+{
+    const Item *signature = m_snap.signedBy(item);
+    if (!signature)
+        return false;
+    setError(tr("“%1” was signed for as it stands (%2): clear that signature first, then change it and sign again.")
+                 .arg(m_snap.text(item.label), m_snap.text(signature->label)));
+    return true;
+}
+
 bool InspectionController::answerWith(const Item &item, const std::string &canonical, const QString &undoLabel)
 {
     const std::string mine = m_snap.myValue(item.id);
     if (mine == canonical)
         return true; // nothing changed: no operation
+    if (signedOver(item))
+        return false;
     UndoEntry u {OpKind::Set, item.id, {}, mine.empty() ? std::nullopt : std::optional<std::string>(mine), undoLabel};
     return record(OpKind::Set, item.id, canonical, std::move(u));
 }
@@ -385,6 +410,8 @@ bool InspectionController::clearAnswer(const QString &itemId)
     const std::string mine = m_snap.myValue(item->id);
     if (mine.empty())
         return true;
+    if (signedOver(*item))
+        return false;
     UndoEntry u {OpKind::Set, item->id, {}, mine, m_snap.text(item->label)};
     return record(OpKind::Clear, item->id, "null", std::move(u));
 }
@@ -469,8 +496,13 @@ QString InspectionController::addFinding(
         v["suggestion"] = suggestion.trimmed().toStdString();
     if (!responsible.trimmed().isEmpty())
         v["responsible"] = responsible.trimmed().toStdString();
-    if (!deadline.trimmed().isEmpty())
+    if (!deadline.trimmed().isEmpty()) {
+        if (!daysSinceEpoch(deadline.trimmed().toStdString())) {
+            setError(tr("The deadline must be a date, such as 2026-12-31: “%1” is not.").arg(deadline.trimmed()));
+            return {};
+        }
         v["deadline"] = deadline.trimmed().toStdString();
+    }
     const std::string id = "f-" + Uuid::generate().toString().substr(0, 13);
     return record(OpKind::FindingAdd, id, canonicalJson(v)) ? QString::fromStdString(id) : QString();
 }
@@ -480,6 +512,10 @@ bool InspectionController::editFinding(const QString &findingId, const QString &
     if (!m_snap.valid())
         return false;
     const std::string id = findingId.toStdString(), f = field.toStdString();
+    if (f == "deadline" && !value.trimmed().isEmpty() && !daysSinceEpoch(value.trimmed().toStdString())) {
+        setError(tr("The deadline must be a date, such as 2026-12-31: “%1” is not.").arg(value.trimmed()));
+        return false;
+    }
     auto it = m_snap.state.findings.find(id);
     if (it == m_snap.state.findings.end()) {
         setError(tr("This finding no longer exists."));
@@ -508,6 +544,68 @@ int InspectionController::findItem(const QString &query) const
     return m_items->find(query);
 }
 
+QVariantMap InspectionController::locate(const QString &query) const
+{
+    if (!m_snap.valid())
+        return {};
+    int bestRank = 3, bestStep = -1;
+    const Item *best = nullptr;
+    QString bestNumber;
+    // The current page first, so that a number or word it holds is found there before elsewhere.
+    std::vector<int> order;
+    if (m_currentStep >= 0)
+        order.push_back(m_currentStep);
+    for (int st = 0; st < 8; ++st)
+        if (st != m_currentStep)
+            order.push_back(st);
+    for (int st : order)
+        for (const Section &sec : m_snap.tpl->steps[static_cast<std::size_t>(st)].sections)
+            for (std::size_t i = 0; i < sec.items.size(); ++i) {
+                const QString number = Texts::itemNumber(sec.items[i], static_cast<int>(i));
+                const int rank = ItemListModel::matchRank(m_snap, sec.items[i], number, query);
+                if (rank >= 0 && rank < bestRank) {
+                    bestRank = rank;
+                    best = &sec.items[i];
+                    bestStep = st;
+                    bestNumber = number;
+                }
+            }
+    if (!best)
+        return {};
+    return {{QStringLiteral("step"), bestStep}, {QStringLiteral("item"), QString::fromStdString(best->id)},
+        {QStringLiteral("number"), bestNumber}, {QStringLiteral("label"), m_snap.text(best->label)}};
+}
+
+QString InspectionController::listAsFinding(const QString &itemId)
+{
+    if (!m_snap.valid())
+        return {};
+    const std::string id = itemId.toStdString();
+    const Item *item = m_snap.tpl->item(id);
+    if (!item) {
+        setError(tr("There is no item “%1” in this template.").arg(itemId));
+        return {};
+    }
+    for (const auto &[fid, f] : m_snap.state.findings)
+        if (f.item == id && !f.closed) {
+            setError(tr("“%1” is on the findings list already.").arg(m_snap.text(item->label)));
+            return {};
+        }
+    json v {{"title", m_snap.text(item->label).toStdString()}, {"item", id}};
+    const auto notes = m_snap.state.currentNotesFor(id);
+    std::string description;
+    for (const NoteEntry *n : notes)
+        description += (description.empty() ? "" : "；") + n->text;
+    if (!description.empty())
+        v["description"] = description;
+    const std::string fid = "f-" + Uuid::generate().toString().substr(0, 13);
+    if (!record(OpKind::FindingAdd, fid, canonicalJson(v)))
+        return {};
+    Q_EMIT infoMessage(tr("“%1” is on the findings list (step 8): add the suggestion, who is responsible and the deadline there.")
+                           .arg(m_snap.text(item->label)));
+    return QString::fromStdString(fid);
+}
+
 int InspectionController::stepOfItem(const QString &itemId) const
 {
     if (!m_snap.valid())
@@ -524,6 +622,15 @@ QString InspectionController::totalText() const
 QString InspectionController::percentText() const
 {
     return m_snap.report.percent ? QString::number(*m_snap.report.percent, 'f', 1) + QLatin1Char('%') : tr("—");
+}
+
+bool InspectionController::gradePasses() const
+{
+    const auto &grade = m_snap.report.grade;
+    if (!m_snap.valid() || !grade)
+        return false;
+    const auto mark = m_snap.tpl->conclusion.passPercent;
+    return !mark || grade->minPercent >= *mark;
 }
 
 QString InspectionController::gradeText() const

@@ -87,6 +87,8 @@ class InspectionController : public QObject
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
     Q_PROPERTY(QString percentText READ percentText NOTIFY changed)
     Q_PROPERTY(QString gradeText READ gradeText NOTIFY changed)
+    //! The grade band reaches the template's pass mark (a 不合格 band is never shown as a pass)
+    Q_PROPERTY(bool gradePasses READ gradePasses NOTIFY changed)
     //! Pass, Fail or Incomplete (the core's ConclusionStatus)
     Q_PROPERTY(Conclusion conclusion READ conclusion NOTIFY changed)
     Q_PROPERTY(QString surveyText READ surveyText NOTIFY changed)
@@ -146,6 +148,12 @@ public:
     Q_INVOKABLE int findItem(const QString &query) const;
     //! Step (0..7) holding an item, -1 when unknown.
     Q_INVOKABLE int stepOfItem(const QString &itemId) const;
+    //! The item anywhere in the inspection that best matches a number or words, preferring the
+    //! current page on a tie: {step, item, number, label}; an empty map when nothing matches.
+    Q_INVOKABLE QVariantMap locate(const QString &query) const;
+    //! Puts a non-compliant item on the findings list in one tap (title: its label, description: its
+    //! note); returns the finding's id, or "" with the reason in errorString.
+    Q_INVOKABLE QString listAsFinding(const QString &itemId);
     Q_INVOKABLE void clearError();
 
     void setPhotoStore(PhotoStore *photos) { m_evidence->setPhotoStore(photos); }
@@ -187,6 +195,7 @@ public:
     QString totalText() const;
     QString percentText() const;
     QString gradeText() const;
+    bool gradePasses() const;
     Conclusion conclusion() const { return static_cast<Conclusion>(m_snap.report.conclusion); }
     QString surveyText() const;
     int openMajorHazards() const { return static_cast<int>(m_snap.report.openMajorFindings); }
@@ -227,6 +236,8 @@ Q_SIGNALS:
     void operationsRecorded();
 
 private:
+    //! True (with the reason in errorString) when a signature recorded this item's value.
+    bool signedOver(const careeval::Item &item);
     bool answerWith(const careeval::Item &item, const std::string &canonical, const QString &undoLabel);
     void recompute();
     careeval::Result<void> loadOps();

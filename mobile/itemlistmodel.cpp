@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace careeval;
 
 ItemListModel::ItemListModel(QObject *parent)
@@ -104,6 +106,35 @@ void ItemListModel::fill(Row &r) const
         }
         r.conflictText = parts.join(QStringLiteral(" · "));
     }
+    // What a reader (the supervisor, anyone once it is locked) sees: every author's value and note.
+    r.answers.clear();
+    const auto current = s.state.currentNotesFor(item.id);
+    std::vector<std::string> authors;
+    if (slot)
+        for (const auto &v : slot->values)
+            authors.push_back(v.author);
+    for (const NoteEntry *n : current)
+        if (std::find(authors.begin(), authors.end(), n->author) == authors.end())
+            authors.push_back(n->author);
+    for (const std::string &a : authors) {
+        QString value, note;
+        bool differs = false;
+        if (slot)
+            for (const auto &v : slot->values)
+                if (v.author == a) {
+                    value = Texts::value(s, item, v.value);
+                    differs = slot->hasTeamValue() && v.value != slot->value;
+                }
+        for (const NoteEntry *n : current)
+            if (n->author == a)
+                note = QString::fromStdString(n->text);
+        r.answers << QVariantMap {{QStringLiteral("author"), s.person(a)}, {QStringLiteral("valueText"), value},
+            {QStringLiteral("note"), note}, {QStringLiteral("differs"), differs}};
+    }
+    r.listed = false;
+    for (const auto &[id, f] : s.state.findings)
+        if (f.item == item.id && !f.closed)
+            r.listed = true;
     const auto notes = s.state.notesFor(item.id);
     r.noteCount = static_cast<int>(notes.size());
     r.note.clear();
@@ -118,6 +149,14 @@ void ItemListModel::fill(Row &r) const
     for (const Reason &m : s.report.missing)
         if (m.subject == item.id)
             missing << Texts::reason(s, m);
+    if (item.type == ItemType::Signature) {
+        QStringList changed;
+        for (const Item *c : s.changedSinceSigned(item))
+            changed << QStringLiteral("“%1”").arg(s.text(c->label));
+        if (!changed.isEmpty())
+            missing << tr("Changed after this signature was given: %1. Clear the signature and sign again.")
+                           .arg(changed.join(QStringLiteral("、")));
+    }
     r.missing = missing.join(QLatin1Char(' '));
 }
 
@@ -135,24 +174,32 @@ int ItemListModel::rowOf(const QString &itemId) const
     return -1;
 }
 
-int ItemListModel::find(const QString &query) const
+int ItemListModel::matchRank(const InspectionSnapshot &snapshot, const Item &item, const QString &number, const QString &query)
 {
     const QString q = query.trimmed();
     if (q.isEmpty())
         return -1;
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].number == q || m_rows[i].number.endsWith(QLatin1Char('.') + q))
-            return static_cast<int>(i);
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].number.startsWith(q))
-            return static_cast<int>(i);
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        const Item &item = *m_rows[i].item;
-        if (m_snapshot->text(item.label).contains(q, Qt::CaseInsensitive) || QString::fromStdString(item.label.zh).contains(q)
-            || QString::fromStdString(item.label.en).contains(q, Qt::CaseInsensitive))
-            return static_cast<int>(i);
-    }
+    if (number == q || number.endsWith(QLatin1Char('.') + q))
+        return 0;
+    if (number.startsWith(q))
+        return 1;
+    if (snapshot.text(item.label).contains(q, Qt::CaseInsensitive) || QString::fromStdString(item.label.zh).contains(q)
+        || QString::fromStdString(item.label.en).contains(q, Qt::CaseInsensitive))
+        return 2;
     return -1;
+}
+
+int ItemListModel::find(const QString &query) const
+{
+    int best = -1, bestRank = 3;
+    for (std::size_t i = 0; i < m_rows.size() && bestRank > 0; ++i) {
+        const int rank = matchRank(*m_snapshot, *m_rows[i].item, m_rows[i].number, query);
+        if (rank >= 0 && rank < bestRank) {
+            best = static_cast<int>(i);
+            bestRank = rank;
+        }
+    }
+    return best;
 }
 
 int ItemListModel::rowCount(const QModelIndex &parent) const
@@ -238,6 +285,10 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return r.mine;
     case CandidatesRole:
         return r.candidates;
+    case AnswersRole:
+        return r.answers;
+    case ListedRole:
+        return r.listed;
     }
     return {};
 }
@@ -251,5 +302,6 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
         {PhotosMinRole, "photosMin"}, {ValueRole, "value"}, {ValueTextRole, "valueText"}, {HasValueRole, "hasValue"},
         {StatusRole, "status"}, {ConflictTextRole, "conflictText"}, {PrefilledRole, "prefilled"}, {NoteRole, "note"},
         {NoteCountRole, "noteCount"}, {PhotoCountRole, "photoCount"}, {MissingRole, "missing"}, {SectionIdRole, "sectionId"},
-        {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}, {CandidatesRole, "candidates"}};
+        {SectionTitleRole, "sectionTitle"}, {SignerRole, "signer"}, {MineRole, "mine"}, {CandidatesRole, "candidates"},
+        {AnswersRole, "answers"}, {ListedRole, "listed"}};
 }

@@ -53,6 +53,8 @@ public:
         SignerRole,
         MineRole,
         CandidatesRole,
+        AnswersRole, //!< each author's current value and note: [{author, valueText, note, differs}]
+        ListedRole, //!< a finding (derived or listed by hand) names this item
     };
     Q_ENUM(Role)
 
@@ -64,9 +66,12 @@ public:
     void refresh();
     int step() const { return m_step; }
     const careeval::Item *itemAt(int row) const;
-    int rowOf(const QString &itemId) const;
+    Q_INVOKABLE int rowOf(const QString &itemId) const;
     //! First row whose number starts with, or whose label contains, the query (-1: none).
     Q_INVOKABLE int find(const QString &query) const;
+    //! How well an item numbered `number` matches a jump query: 0 its number, 1 its number's start,
+    //! 2 its label, -1 not at all. The one rule for the page's jump box and the inspection-wide one.
+    static int matchRank(const InspectionSnapshot &snapshot, const careeval::Item &item, const QString &number, const QString &query);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -86,6 +91,8 @@ private:
         QString status;
         QString conflictText;
         QVariantList candidates;
+        QVariantList answers;
+        bool listed = false;
         bool prefilled = false;
         bool mine = false;
         QString note;

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct InspectionSnapshot {
     std::shared_ptr<const careeval::Template> tpl;
@@ -33,4 +34,12 @@ struct InspectionSnapshot {
     std::string shownValue(const std::string &itemId) const;
     //! My own current value of an item ("" when I gave none).
     std::string myValue(const std::string &itemId) const;
+    //! What a signature acknowledges: the answerable items before it in its section (the closing
+    //! meeting's report and suggestions before the representative's signature).
+    std::vector<const careeval::Item *> signedContent(const careeval::Item &signature) const;
+    //! Items of signedContent() whose shown value differs from the value recorded in the signature
+    //! given on them ("covers"); empty when unsigned or unchanged.
+    std::vector<const careeval::Item *> changedSinceSigned(const careeval::Item &signature) const;
+    //! The signature item that recorded this item's value, if one is given (then its value is locked).
+    const careeval::Item *signedBy(const careeval::Item &item) const;
 };

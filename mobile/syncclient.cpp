@@ -52,9 +52,17 @@ void SyncClient::setEnabled(bool enabled)
     }
 }
 
+QString SyncClient::offlineText() const
+{
+    return tr("Offline: %n change(s) waiting to send. Trying again in %1 s.", nullptr, m_pending).arg(m_backoffMs / 1000);
+}
+
 void SyncClient::changesMade()
 {
     updateCounts();
+    // The count in the words is the count on the badge: both say what is waiting now.
+    if (m_state == QStringLiteral("offline"))
+        setState(m_state, offlineText());
     // Not restarted by every change: someone answering steadily still syncs 3 s after the first one.
     if (m_enabled && !m_retry.isActive() && !m_soon.isActive())
         m_soon.start();
@@ -304,11 +312,15 @@ void SyncClient::finishRound(bool ok, const QString &error, bool unreachable, bo
         if (needsSignIn) {
             setState(QStringLiteral("signin"), tr("Sign in again to send your changes; they are kept on this tablet."));
         } else {
-            // Back off: 5 s, 10 s, 20 s … at most 5 minutes; a change or "sync now" tries at once.
-            m_backoffMs = m_backoffMs == 0 ? 5000 : std::min(m_backoffMs * 2, 5 * 60 * 1000);
+            // An unreachable server costs nothing to try again: every 2, 4, then 5 s, so that a connection
+            // that comes back is noticed within seconds. A server that answers with an error is given
+            // time: 5 s, 10 s, 20 s … at most 5 minutes. A change or "sync now" tries at once.
+            if (unreachable)
+                m_backoffMs = m_backoffMs == 0 ? 2000 : std::min(m_backoffMs * 2, kUnreachableRetryMs);
+            else
+                m_backoffMs = m_backoffMs == 0 ? 5000 : std::min(m_backoffMs * 2, 5 * 60 * 1000);
             m_retry.start(m_backoffMs);
-            setState(unreachable ? QStringLiteral("offline") : QStringLiteral("error"),
-                unreachable ? tr("Offline: %1 changes waiting. Trying again in %2 s.").arg(m_pending).arg(m_backoffMs / 1000) : error);
+            setState(unreachable ? QStringLiteral("offline") : QStringLiteral("error"), unreachable ? offlineText() : error);
         }
     }
     Q_EMIT roundFinished(ok);

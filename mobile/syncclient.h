@@ -73,6 +73,8 @@ public:
     int photosWaiting() const { return m_photosWaiting; }
     //! Milliseconds until the next automatic try after a failed round (0: none scheduled).
     int backoffMs() const { return m_backoffMs; }
+    //! Longest wait before trying an unreachable server again
+    static constexpr int kUnreachableRetryMs = 5000;
 
     //! Counters of the last round (tests and the closing note's figures read them).
     struct Stats {
@@ -143,6 +145,7 @@ private:
     Stats m_round, m_total;
     QTimer m_periodic;
     QTimer m_soon;
+    QString offlineText() const;
     QTimer m_retry;
     int m_backoffMs = 0;
 };

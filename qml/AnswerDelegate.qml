@@ -38,6 +38,8 @@ CeCard {
     required property int photoCount
     required property string missing
     required property string signer
+    required property var answers
+    required property bool listed
 
     readonly property bool nonCompliant: type === "check" && value === "noncompliant"
     property bool noteOpen: false
@@ -75,6 +77,9 @@ CeCard {
         Loader {
             Layout.fillWidth: true
             sourceComponent: {
+                // A reader sees every answer plainly; evidence and survey scales show the same for both.
+                if (!App.inspection.canEdit && card.type !== "photo" && card.type !== "signature" && card.type !== "rating")
+                    return readOnlyView
                 switch (card.type) {
                 case "check": return checkEditor
                 case "score": return scoreEditor
@@ -96,7 +101,7 @@ CeCard {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            Button {
+            CeButton {
                 visible: App.inspection.review.canResolve
                 text: qsTr("Settle")
                 Layout.preferredHeight: Theme.touch
@@ -109,7 +114,7 @@ CeCard {
             }
         }
         CeNoteField {
-            visible: card.type !== "text" && (card.noteCount > 0 || card.noteOpen || (card.nonCompliant && card.noteRequired))
+            visible: App.inspection.canEdit && card.type !== "text" && (card.noteCount > 0 || card.noteOpen || (card.nonCompliant && card.noteRequired))
             Layout.fillWidth: true
             itemId: card.itemId
             note: card.note
@@ -130,40 +135,50 @@ CeCard {
         // qmllint enable unqualified
         RowLayout {
             Layout.fillWidth: true
-            visible: card.type !== "text" && card.type !== "rating"
+            visible: App.inspection.canEdit && card.type !== "text" && card.type !== "rating"
             Item { Layout.fillWidth: true }
-            Button {
+            CeButton {
+                // A non-compliance the template does not flag as a hazard is a finding in one tap.
+                objectName: "listAsFinding"
+                visible: card.nonCompliant && card.hazard !== "major" && card.hazard !== "general"
+                enabled: !card.listed
+                secondary: true
+                text: card.listed ? qsTr("On the findings list") : qsTr("Put on the findings list")
+                onClicked: App.inspection.listAsFinding(card.itemId)
+            }
+            CeButton {
                 visible: card.type === "check" && card.photoCount === 0 && !(card.photoRequired && card.nonCompliant)
-                         && App.inspection.canEdit
-                flat: true
+                secondary: true
                 text: "+ " + qsTr("Photo")
-                Layout.preferredHeight: Theme.touch
                 onClicked: Capture.photoRequested(card.itemId, card.number + " " + card.label)
             }
-            Button {
+            CeButton {
                 visible: card.noteCount === 0 && !card.noteOpen && !(card.nonCompliant && card.noteRequired)
-                flat: true
+                secondary: true
                 text: qsTr("Add note")
-                Layout.preferredHeight: Theme.touch
                 onClicked: card.noteOpen = true
             }
-            Button {
+            CeButton {
                 visible: card.mine && !App.inspection.locked
-                flat: true
+                secondary: true
                 text: qsTr("Clear")
-                Layout.preferredHeight: Theme.touch
                 onClicked: App.inspection.clearAnswer(card.itemId)
             }
         }
         Label {
-            visible: card.missing !== ""
+            // What is still missing, on one line whose space is kept when it is empty: answering must
+            // not move the cards below under the finger.
+            objectName: "missingHint"
             text: card.missing
             color: Theme.warn
             font.pixelSize: Theme.fontSmall
-            wrapMode: Text.Wrap
+            elide: Text.ElideRight
+            maximumLineCount: 1
             Layout.fillWidth: true
+            Layout.preferredHeight: hintMetrics.height
         }
     }
+    FontMetrics { id: hintMetrics; font.pixelSize: Theme.fontSmall }
 
     // Made when the lead settles a conflict: a dialog in every row made each row slow to create.
     Component { id: resolveDialog; ResolveDialog { } }
@@ -174,6 +189,7 @@ CeCard {
     // its creation context"), so they reach the card unqualified, which is safe: no other context
     // creates them.
     // qmllint disable unqualified
+    Component { id: readOnlyView; CeReadOnlyAnswer { type: card.type; value: card.value; valueText: card.valueText; status: card.status; prefilled: card.prefilled; answers: card.answers } }
     Component { id: checkEditor; CeCheckEditor { value: card.value === undefined ? "" : card.value; allowNa: card.allowNa; onChosen: (v) => card.answer(v) } }
     Component { id: scoreEditor; CeScoreEditor { value: card.value; maxValue: card.maxValue; stepSize: card.stepSize; allowNa: card.allowNa; prefilled: card.prefilled; onChosen: (v) => card.answer(v) } }
     Component { id: numberEditor; CeNumberEditor { value: card.value; unit: card.unit; minValue: card.minValue; maxValue: card.maxValue; onChosen: (v) => card.answer(v) } }

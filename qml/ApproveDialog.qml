@@ -12,6 +12,7 @@ Dialog {
     title: qsTr("Approve and lock?")
     modal: true
     standardButtons: Dialog.Cancel
+    footer: CeDialogButtons { }
     width: Math.min(parent ? parent.width - 32 : 640, 680)
     x: parent ? (parent.width - width) / 2 : 0
     y: 40
@@ -54,7 +55,7 @@ Dialog {
         RowLayout {
             Layout.fillWidth: true
             Item { Layout.fillWidth: true }
-            Button {
+            CeButton {
                 objectName: "confirmApprove"
                 text: dialog.incomplete || dialog.openMajor > 0 ? qsTr("Approve anyway and lock") : qsTr("Approve and lock")
                 highlighted: true

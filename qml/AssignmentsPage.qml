@@ -39,7 +39,7 @@ Page {
                     Layout.preferredHeight: Theme.touch
                     Layout.preferredWidth: Theme.touch
                 }
-                Button {
+                CeButton {
                     text: qsTr("Refresh")
                     enabled: !App.workspace.busy
                     Layout.preferredHeight: Theme.touch
@@ -75,7 +75,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
         }
-        Button {
+        CeButton {
             text: qsTr("Open the demo inspection")
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredHeight: Theme.touch

@@ -43,7 +43,7 @@ Popup {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        Button { text: qsTr("Cancel"); Layout.preferredHeight: Theme.touch; onClicked: popup.close() }
+        CeButton { text: qsTr("Cancel"); Layout.preferredHeight: Theme.touch; onClicked: popup.close() }
         Item { Layout.fillWidth: true }
         RoundButton {
             text: qsTr("Take")

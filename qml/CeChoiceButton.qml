@@ -1,10 +1,9 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Controls.Material
 import CareEval.Core
 
 // A large answer button: filled with its tone when it is the current answer.
-Button {
+CeButton {
     id: button
     property bool selected: false
     property color tone: Theme.primary

@@ -51,7 +51,7 @@ ColumnLayout {
                   : qsTr("Not signed yet")
             color: slot.signature.sha256 !== undefined ? Theme.pass : Theme.warn
         }
-        Button {
+        CeButton {
             visible: App.inspection.canEdit
             text: (slot.signature.sha256 !== undefined ? qsTr("Sign again") : qsTr("Sign"))
             highlighted: slot.signature.sha256 === undefined

@@ -26,10 +26,10 @@ ColumnLayout {
             font.pixelSize: Theme.fontSmall
         }
         Item { Layout.fillWidth: true }
-        Button {
+        CeButton {
             visible: App.inspection.canEdit
             text: "+ " + qsTr("Add photo")
-            flat: true
+            secondary: true
             Layout.preferredHeight: Theme.touch
             onClicked: Capture.photoRequested(strip.target, strip.label)
         }

@@ -1,16 +1,13 @@
 import QtQuick
+import QtQuick.Controls
 
-// A survey question's answer scale, shown on the step page (residents answer it in their responses).
-Flow {
+// A survey question's answer scale, shown on the step page as plain text (residents answer it in
+// resident mode; nothing here is tapped, so nothing here looks like a button).
+Label {
     id: view
     property var options: []
-    spacing: 6
-    Repeater {
-        model: view.options
-        delegate: CeChip {
-            required property var modelData
-            text: modelData.label
-            tone: Theme.muted
-        }
-    }
+    text: qsTr("Answers: %1").arg(view.options.map(o => o.label).join(" / "))
+    color: Theme.muted
+    font.pixelSize: Theme.fontSmall
+    wrapMode: Text.Wrap
 }

@@ -9,11 +9,23 @@ Page {
     id: page
     required property int step
     title: qsTr("Step %1 of 8").arg(step + 1)
-    signal stepRequested(int step)
+    signal itemRequested(int step, string item)
     background: Rectangle { color: Theme.background }
 
 
+    function positionAtItem(itemId) {
+        for (let i = 0; i < answers.count; ++i) {
+            const row = answers.itemAt(i)
+            if (row && row.itemId === itemId) {
+                flick.contentY = Math.min(row.y, Math.max(0, flick.contentHeight - flick.height))
+                return true
+            }
+        }
+        return false
+    }
+
     Flickable {
+        id: flick
         anchors.fill: parent
         contentHeight: column.implicitHeight + 80
         clip: true
@@ -56,40 +68,46 @@ Page {
                 title: qsTr("Why it does not pass")
                 model: App.inspection.failures
                 tone: Theme.fail
-                onStepRequested: (s) => page.stepRequested(s)
+                onItemRequested: (s, i) => page.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Team conflicts for the lead")
                 model: App.inspection.conflicts
                 tone: Theme.conflict
-                onStepRequested: (s) => page.stepRequested(s)
+                onItemRequested: (s, i) => page.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Required items still missing")
                 model: App.inspection.missing
                 tone: Theme.warn
-                onStepRequested: (s) => page.stepRequested(s)
+                onItemRequested: (s, i) => page.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Also keeps the conclusion open")
                 model: App.inspection.openPoints
                 tone: Theme.warn
-                onStepRequested: (s) => page.stepRequested(s)
+                onItemRequested: (s, i) => page.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Remarks stated with the conclusion")
                 model: App.inspection.remarks
                 tone: Theme.info
-                onStepRequested: (s) => page.stepRequested(s)
+                onItemRequested: (s, i) => page.itemRequested(s, i)
             }
             Label { text: qsTr("Conclusion of the team"); font.bold: true; font.pixelSize: Theme.fontTitle }
             Repeater {
+                id: answers
                 model: App.inspection.items
                 delegate: AnswerDelegate { Layout.fillWidth: true }
+            }
+            StepFooter {
+                step: page.step
+                Layout.fillWidth: true
+                onStepRequested: (s) => page.itemRequested(s, "")
             }
         }
     }

@@ -10,13 +10,24 @@ Page {
     required property int step
     title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
+    signal itemRequested(int step, string item)
+
+    // The meeting's items come after the findings.
+    function positionAtItem(itemId) {
+        list.positionViewAtEnd()
+        return App.inspection.items.rowOf(itemId) >= 0
+    }
 
     header: StepToolBar {
         step: page.step
         onJumpRequested: (query) => {
-            const row = App.inspection.findItem(query)
-            if (row >= 0)
-                list.positionViewAtEnd()
+            const found = App.inspection.locate(query)
+            if (found.step === undefined)
+                App.inspection.infoMessage(qsTr("No item in this inspection matches “%1”.").arg(query))
+            else if (found.step === page.step)
+                page.positionAtItem(found.item)
+            else
+                page.itemRequested(found.step, found.item)
         }
     }
 
@@ -50,7 +61,7 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Button {
+                    CeButton {
                         text: String(reportLabel.last) === "" ? qsTr("Write the report") : qsTr("Write again")
                         highlighted: String(reportLabel.last) === ""
                         Layout.preferredHeight: Theme.touch
@@ -62,7 +73,7 @@ Page {
                             }
                         }
                     }
-                    Button {
+                    CeButton {
                         visible: String(reportLabel.last) !== ""
                         text: qsTr("Open / share")
                         Layout.preferredHeight: Theme.touch
@@ -78,7 +89,7 @@ Page {
                     font.pixelSize: Theme.fontTitle
                     Layout.fillWidth: true
                 }
-                Button {
+                CeButton {
                     text: qsTr("Add finding")
                     enabled: App.inspection.canEdit
                     highlighted: true
@@ -110,7 +121,11 @@ Page {
                 model: App.inspection.items
                 delegate: AnswerDelegate { Layout.fillWidth: true }
             }
-            Item { height: 60 }
+            StepFooter {
+                step: page.step
+                Layout.fillWidth: true
+                onStepRequested: (s) => page.itemRequested(s, "")
+            }
         }
         // qmllint enable unqualified
     }

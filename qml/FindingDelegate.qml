@@ -64,13 +64,19 @@ CeCard {
                 Layout.preferredHeight: Theme.touch
                 onEditingFinished: card.save("responsible", text, card.responsible)
             }
-            TextField {
-                text: card.deadline
-                placeholderText: qsTr("Deadline (2026-12-31)")
-                enabled: App.inspection.canEdit
+            RowLayout {
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touch
-                onEditingFinished: card.save("deadline", text, card.deadline)
+                Label { text: qsTr("Deadline"); color: Theme.muted }
+                CeDateEditor {
+                    objectName: "deadlineEditor"
+                    value: card.deadline
+                    emptyText: qsTr("Choose the deadline")
+                    showToday: false
+                    minDate: Qt.formatDate(new Date(), "yyyy-MM-dd")
+                    maxDate: Qt.formatDate(new Date(new Date().getTime() + 730 * 86400000), "yyyy-MM-dd")
+                    onChosen: (v) => card.save("deadline", v, card.deadline)
+                    Layout.fillWidth: true
+                }
             }
         }
         Label {

@@ -32,12 +32,20 @@ ApplicationWindow {
         stack.push(overviewPage)
         return true
     }
-    function openStep(step) {
+    //! A step page, at one of its items when `item` is given (a reason tapped, a jump, a conflict).
+    function openStep(step, item) {
         App.inspection.currentStep = step
         const page = step === 6 ? conclusionPage : step === 7 ? feedbackPage : stepPage
         if (stack.depth > 2)
             stack.pop(stack.get(1), StackView.Immediate)
         stack.push(page, {"step": step})
+        if (item !== undefined && item !== "")
+            positionOn(stack.currentItem, item)
+    }
+    // Every step page (StepPage, ConclusionPage, FeedbackPage) has positionAtItem(itemId).
+    function positionOn(page, item) {
+        if (page && typeof page.positionAtItem === "function")
+            page.positionAtItem(item)
     }
     function openSettings() {
         stack.push(settingsPage)
@@ -126,10 +134,10 @@ ApplicationWindow {
 
     Component { id: signInPage; SignInPage { onSignedIn: window.openAssignments() } }
     Component { id: assignmentsPage; AssignmentsPage { onOpenRequested: (id) => window.openInspection(id) } }
-    Component { id: overviewPage; OverviewPage { onStepRequested: (step) => window.openStep(step) } }
-    Component { id: stepPage; StepPage {} }
-    Component { id: conclusionPage; ConclusionPage { onStepRequested: (step) => window.openStep(step) } }
-    Component { id: feedbackPage; FeedbackPage {} }
+    Component { id: overviewPage; OverviewPage { onItemRequested: (step, item) => window.openStep(step, item) } }
+    Component { id: stepPage; StepPage { onItemRequested: (step, item) => Qt.callLater(window.openStep, step, item) } }
+    Component { id: conclusionPage; ConclusionPage { onItemRequested: (step, item) => Qt.callLater(window.openStep, step, item) } }
+    Component { id: feedbackPage; FeedbackPage { onItemRequested: (step, item) => Qt.callLater(window.openStep, step, item) } }
     Component { id: settingsPage; SettingsPage {} }
 
     CeToast { id: toast }

@@ -12,6 +12,7 @@ Dialog {
     title: qsTr("Why does this not apply?")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
+    footer: CeDialogButtons { }
     width: Math.min(parent ? parent.width - 32 : 560, 560)
     x: parent ? (parent.width - width) / 2 : 0
     y: 60

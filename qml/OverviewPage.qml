@@ -9,7 +9,7 @@ import CareEval.Core
 Page {
     id: page
     title: App.inspection.institution
-    signal stepRequested(int step)
+    signal itemRequested(int step, string item)
     background: Rectangle { color: Theme.background }
     readonly property bool wide: width > height && width > 900
 
@@ -56,7 +56,7 @@ Page {
                 spacing: 8
                 model: App.inspection.steps
                 delegate: StepDelegate {
-                    onClicked: page.stepRequested(index)
+                    onClicked: page.itemRequested(index, "")
                 }
             }
         }
@@ -65,7 +65,7 @@ Page {
             Layout.fillHeight: page.wide
             Layout.preferredWidth: page.wide ? page.width * 0.38 : -1
             Layout.preferredHeight: page.wide ? -1 : page.height * 0.34
-            onStepRequested: (step) => page.stepRequested(step)
+            onItemRequested: (step, item) => page.itemRequested(step, item)
         }
     }
 }

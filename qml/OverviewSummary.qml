@@ -6,7 +6,7 @@ import CareEval.Core
 // The right-hand column of the overview: score so far, grade, and the open points of the team.
 CeCard {
     id: card
-    signal stepRequested(int step)
+    signal itemRequested(int step, string item)
     padding: 0
 
     SubmitDialog { id: submitDialog; parent: Overlay.overlay }
@@ -64,22 +64,29 @@ CeCard {
                 title: qsTr("Changes the server refused")
                 model: App.inspection.review.refusedChanges
                 tone: Theme.fail
-                onStepRequested: (s) => card.stepRequested(s)
+                onItemRequested: (s, i) => card.itemRequested(s, i)
+            }
+            ReasonSection {
+                Layout.fillWidth: true
+                title: qsTr("Why it does not pass")
+                model: App.inspection.failures
+                tone: Theme.fail
+                onItemRequested: (s, i) => card.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Also keeps the conclusion open")
                 model: App.inspection.openPoints
-                onStepRequested: (s) => card.stepRequested(s)
+                onItemRequested: (s, i) => card.itemRequested(s, i)
             }
             ReasonSection {
                 Layout.fillWidth: true
                 title: qsTr("Remarks stated with the conclusion")
                 model: App.inspection.remarks
                 tone: Theme.info
-                onStepRequested: (s) => card.stepRequested(s)
+                onItemRequested: (s, i) => card.itemRequested(s, i)
             }
-            Button {
+            CeButton {
                 visible: App.inspection.review.canSubmit
                 text: qsTr("Submit for review…")
                 highlighted: true
@@ -96,7 +103,7 @@ CeCard {
             }
             Repeater {
                 model: App.inspection.conflicts
-                delegate: ReasonDelegate { Layout.fillWidth: true; tone: Theme.conflict; onClicked: if (step >= 0) card.stepRequested(step) }
+                delegate: ReasonDelegate { Layout.fillWidth: true; tone: Theme.conflict; onClicked: if (step >= 0) card.itemRequested(step, item) }
             }
             Label {
                 text: App.inspection.missing.count > 0 ? qsTr("Still missing (%1)").arg(App.inspection.missing.count)
@@ -110,7 +117,7 @@ CeCard {
         delegate: ReasonDelegate {
             width: list.width
             tone: Theme.warn
-            onClicked: if (step >= 0) card.stepRequested(step)
+            onClicked: if (step >= 0) card.itemRequested(step, item)
         }
         // qmllint enable unqualified
     }

@@ -54,6 +54,7 @@ Item {
         x: parent ? (parent.width - width) / 2 : 0
         y: 60
         standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: CeDialogButtons { }
         onAccepted: {
             if (String(root.file) !== "") {
                 App.inspection.evidence.attachPhoto(root.target, String(root.file), caption.text)
@@ -72,7 +73,7 @@ Item {
                 visible: App.photos.cameraAvailable && String(root.file) === ""
                 Layout.fillWidth: true
                 Label { text: qsTr("OK opens the camera."); Layout.fillWidth: true; wrapMode: Text.Wrap }
-                Button { text: qsTr("Import a file instead"); flat: true; onClicked: { captionDialog.close(); files.open() } }
+                CeButton { text: qsTr("Import a file instead"); secondary: true; onClicked: { captionDialog.close(); files.open() } }
             }
             Image {
                 visible: String(root.file) !== ""

@@ -86,9 +86,9 @@ Popup {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                 }
-                Button { text: "‹"; enabled: viewer.index > 0; onClicked: viewer.index--; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
-                Button { text: "›"; enabled: viewer.index < viewer.photos.length - 1; onClicked: viewer.index++; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
-                Button {
+                CeButton { text: "‹"; enabled: viewer.index > 0; onClicked: viewer.index--; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
+                CeButton { text: "›"; enabled: viewer.index < viewer.photos.length - 1; onClicked: viewer.index++; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
+                CeButton {
                     visible: App.inspection.canEdit
                     text: qsTr("Remove")
                     Layout.preferredHeight: Theme.touch
@@ -97,7 +97,7 @@ Popup {
                             viewer.close()
                     }
                 }
-                Button { text: qsTr("Close"); highlighted: true; Layout.preferredHeight: Theme.touch; onClicked: viewer.close() }
+                CeButton { text: qsTr("Close"); highlighted: true; Layout.preferredHeight: Theme.touch; onClicked: viewer.close() }
             }
         }
     }

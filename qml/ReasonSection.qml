@@ -9,7 +9,7 @@ ColumnLayout {
     property string title
     property alias model: repeater.model
     property color tone: Theme.warn
-    signal stepRequested(int step)
+    signal itemRequested(int step, string item)
     visible: repeater.count > 0
     spacing: 4
     Label {
@@ -23,7 +23,7 @@ ColumnLayout {
         delegate: ReasonDelegate {
             Layout.fillWidth: true
             tone: section.tone
-            onClicked: if (step >= 0) section.stepRequested(step)
+            onClicked: if (step >= 0) section.itemRequested(step, item)
         }
     }
 }

@@ -17,6 +17,8 @@ Popup {
     readonly property bool finished: index >= questions.length
     readonly property var question: finished ? ({}) : questions[index]
     readonly property real big: Theme.fontHeading * 1.35
+    // Each question opens at its top, whatever the one before was scrolled to.
+    onIndexChanged: options.contentY = 0
     modal: true
     closePolicy: Popup.NoAutoClose
     x: 0
@@ -57,10 +59,10 @@ Popup {
                 color: Theme.muted
                 Layout.fillWidth: true
             }
-            Button {
+            CeButton {
                 id: leave
                 text: qsTr("Evaluator: hold to leave")
-                flat: true
+                secondary: true
                 font.pixelSize: Theme.fontSmall
                 Layout.preferredHeight: Theme.touch
                 onPressAndHold: mode.finish()
@@ -80,25 +82,44 @@ Popup {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        ScrollView {
+        // Every answer on the screen at once (two columns when there are more than four on a wide
+        // screen), each question starting at its top; scrolling only with the very largest text.
+        Flickable {
+            id: options
+            objectName: "residentOptions"
             visible: !mode.finished
             Layout.fillWidth: true
             Layout.fillHeight: true
-            contentWidth: availableWidth
-            ColumnLayout {
-                width: parent.width
-                spacing: 12
+            clip: true
+            contentHeight: grid.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            readonly property var list: mode.finished ? [] : (mode.question.options || []).concat(mode.question.allowUnknown ? [{value: "unknown", label: qsTr("Don't know"), mood: NaN}] : [])
+            readonly property int columns: list.length > 4 && width > 700 ? 2 : 1
+            readonly property int rows: Math.ceil(list.length / columns)
+            // As tall as fits, never smaller than a large finger target.
+            readonly property real optionHeight: Math.max(72, Math.min(mode.big * 2.6, (height - (rows - 1) * 12) / Math.max(1, rows)))
+            GridLayout {
+                id: grid
+                width: options.width
+                columns: options.columns
+                columnSpacing: 12
+                rowSpacing: 12
                 Repeater {
-                    model: mode.finished ? [] : (mode.question.options || []).concat(mode.question.allowUnknown ? [{value: "unknown", label: qsTr("Don't know"), mood: NaN}] : [])
-                    delegate: Button {
+                    model: options.list
+                    delegate: CeButton {
                         id: option
                         required property var modelData
+                        objectName: "residentOption"
                         Layout.fillWidth: true
-                        Layout.preferredHeight: Math.max(88, mode.big * 2.4)
+                        Layout.preferredHeight: options.optionHeight
                         highlighted: mode.answers[mode.question.id] === option.modelData.value
                         contentItem: RowLayout {
                             spacing: 20
-                            CeFace { mood: option.modelData.mood; implicitWidth: mode.big * 2; implicitHeight: mode.big * 2 }
+                            CeFace {
+                                mood: option.modelData.mood
+                                implicitWidth: Math.min(mode.big * 2, options.optionHeight - 16)
+                                implicitHeight: implicitWidth
+                            }
                             Label { text: option.modelData.label; font.pixelSize: mode.big; Layout.fillWidth: true; wrapMode: Text.Wrap }
                         }
                         onClicked: mode.choose(option.modelData.value)
@@ -123,7 +144,7 @@ Popup {
                 font.pixelSize: mode.big * 0.8
                 Layout.alignment: Qt.AlignHCenter
             }
-            Button {
+            CeButton {
                 text: qsTr("Finish and save")
                 highlighted: true
                 font.pixelSize: mode.big
@@ -136,7 +157,7 @@ Popup {
         }
         RowLayout {
             Layout.fillWidth: true
-            Button {
+            CeButton {
                 text: "◀ " + qsTr("Back")
                 enabled: mode.index > 0
                 font.pixelSize: Theme.fontTitle * 1.2
@@ -145,7 +166,7 @@ Popup {
                 onClicked: mode.index--
             }
             Item { Layout.fillWidth: true }
-            Button {
+            CeButton {
                 visible: !mode.finished
                 text: qsTr("Next") + " ▶"
                 font.pixelSize: Theme.fontTitle * 1.2

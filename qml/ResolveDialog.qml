@@ -18,6 +18,7 @@ Dialog {
     title: qsTr("Settle the conflict")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
+    footer: CeDialogButtons { }
     width: Math.min(parent ? parent.width - 32 : 640, 680)
     x: parent ? (parent.width - width) / 2 : 0
     y: 40

@@ -35,13 +35,13 @@ ColumnLayout {
     }
     RowLayout {
         Layout.fillWidth: true
-        Button {
+        CeButton {
             text: qsTr("Return to the team")
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch
             onClicked: App.review("return", comment.text)
         }
-        Button {
+        CeButton {
             text: qsTr("Approve and lock")
             highlighted: true
             Layout.fillWidth: true

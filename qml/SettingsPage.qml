@@ -8,6 +8,7 @@ Page {
     id: page
     title: qsTr("Settings")
     background: Rectangle { color: Theme.background }
+    CeConfirmDialog { id: confirm; parent: Overlay.overlay }
 
     Flickable {
         anchors.fill: parent
@@ -78,10 +79,18 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Button {
+                    CeButton {
                         text: qsTr("Sign out")
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.signOut()
+                        objectName: "signOut"
+                        onClicked: confirm.ask(qsTr("Sign out?"),
+                                               (App.sync.pending > 0 || App.sync.photosWaiting > 0
+                                                ? qsTr("%1 changes and %2 photos have not reached the server yet. They stay on this tablet and are sent after %3 signs in again; nobody else can send them.")
+                                                      .arg(App.sync.pending).arg(App.sync.photosWaiting).arg(App.session.displayName) + "\n\n"
+                                                : "")
+                                               + qsTr("Signing out needs the server and the password to sign in again."),
+                                               qsTr("Sign out"),
+                                               () => App.signOut())
                     }
                 }
             }

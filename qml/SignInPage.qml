@@ -81,7 +81,7 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Button {
+                    CeButton {
                         id: signInButton
                         text: App.session.busy ? qsTr("Signing in…") : qsTr("Sign in")
                         enabled: !App.session.busy
@@ -102,9 +102,9 @@ Page {
                     }
                 }
             }
-            Button {
+            CeButton {
                 text: qsTr("Try the demo inspection (no server needed)")
-                flat: true
+                secondary: true
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 onClicked: App.session.openDemo()

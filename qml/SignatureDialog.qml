@@ -75,10 +75,10 @@ Dialog {
         }
         RowLayout {
             Layout.fillWidth: true
-            Button { text: qsTr("Clear"); flat: true; Layout.preferredHeight: Theme.touch; onClicked: { dialog.strokes = []; pad.requestPaint() } }
+            CeButton { text: qsTr("Clear"); secondary: true; Layout.preferredHeight: Theme.touch; onClicked: { dialog.strokes = []; pad.requestPaint() } }
             Item { Layout.fillWidth: true }
-            Button { text: qsTr("Cancel"); flat: true; Layout.preferredHeight: Theme.touch; onClicked: dialog.reject() }
-            Button {
+            CeButton { text: qsTr("Cancel"); secondary: true; Layout.preferredHeight: Theme.touch; onClicked: dialog.reject() }
+            CeButton {
                 text: qsTr("Save signature")
                 highlighted: true
                 Layout.preferredHeight: Theme.touch

@@ -34,7 +34,12 @@ ColumnLayout {
                 Layout.fillWidth: true
             }
             Label { text: App.inspection.percentText; font.pixelSize: Theme.fontTitle }
-            CeChip { text: App.inspection.gradeText; tone: Theme.primary }
+            CeChip {
+                objectName: "gradeChip"
+                text: App.inspection.gradeText
+                // A band below the pass mark (不合格) is never drawn in a passing colour.
+                tone: App.inspection.gradePasses ? Theme.pass : App.inspection.gradeText === "—" ? Theme.muted : Theme.fail
+            }
         }
     }
     Item { height: 4 }

@@ -10,12 +10,23 @@ Page {
     required property int step
     title: qsTr("Step %1 of 8").arg(step + 1)
     background: Rectangle { color: Theme.background }
+    //! Another place in the inspection: a step, and an item on it ("" for its top)
+    signal itemRequested(int step, string item)
 
     // Later, not while the list is still building its delegates.
     Timer { id: headerLater; interval: 0; onTriggered: page.keepHeaderInView() }
     function keepHeaderInView() {
         if (!list.moving && list.indexAt(10, list.contentY + 10) < 0)
             list.positionViewAtBeginning()
+    }
+
+    function positionAtItem(itemId) {
+        const row = App.inspection.items.rowOf(itemId)
+        if (row >= 0) {
+            page.positionAt(row)
+            App.rememberPosition(page.step, row)
+        }
+        return row >= 0
     }
 
     function positionAt(row) {
@@ -29,13 +40,16 @@ Page {
     header: StepToolBar {
         step: page.step
         onJumpRequested: (query) => {
-            const row = App.inspection.findItem(query)
-            if (row < 0) {
-                App.inspection.infoMessage(qsTr("No item matches “%1” on this page.").arg(query))
+            // Anywhere in the inspection, this page first: a number or words from any step.
+            const found = App.inspection.locate(query)
+            if (found.step === undefined) {
+                App.inspection.infoMessage(qsTr("No item in this inspection matches “%1”.").arg(query))
                 return
             }
-            page.positionAt(row)
-            App.rememberPosition(page.step, row)
+            if (found.step === page.step)
+                page.positionAtItem(found.item)
+            else
+                page.itemRequested(found.step, found.item)
         }
     }
 
@@ -76,8 +90,15 @@ Page {
         delegate: AnswerDelegate {
             width: ListView.view.width
         }
-        footer: Item { height: 80 }
+        // qmllint disable unqualified
+        footer: StepFooter {
+            width: list.width
+            step: page.step
+            onStepRequested: (s) => page.itemRequested(s, "")
+        }
+        // qmllint enable unqualified
         onMovementEnded: App.rememberPosition(page.step, indexAt(10, contentY + 10))
+
     }
 
     Connections {

@@ -21,13 +21,13 @@ Pane {
             Layout.preferredHeight: Theme.touch
             onAccepted: bar.jumpRequested(text)
         }
-        Button {
+        CeButton {
             text: qsTr("Go")
             enabled: query.text.trim() !== ""
             Layout.preferredHeight: Theme.touch
             onClicked: bar.jumpRequested(query.text)
         }
-        Button {
+        CeButton {
             text: qsTr("Undo")
             enabled: App.inspection.canUndo
             Layout.preferredHeight: Theme.touch
@@ -35,7 +35,7 @@ Pane {
             ToolTip.text: qsTr("Undo the last change: %1").arg(App.inspection.undoText)
             onClicked: App.inspection.undo()
         }
-        Button {
+        CeButton {
             readonly property string status: App.inspection.stepStatuses[bar.step] ?? "todo"
             text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
             // Once someone holds the step, only they or the lead change its status.

@@ -12,6 +12,7 @@ Dialog {
     title: qsTr("Submit for review")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
+    footer: CeDialogButtons { }
     width: Math.min(parent ? parent.width - 32 : 640, 680)
     x: parent ? (parent.width - width) / 2 : 0
     y: 40

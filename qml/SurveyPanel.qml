@@ -14,6 +14,8 @@ ColumnLayout {
     readonly property bool editable: App.inspection.canEdit
     spacing: 8
 
+    CeConfirmDialog { id: confirm; parent: Overlay.overlay }
+
     CeCard {
         Layout.fillWidth: true
         visible: !panel.sample.drawn
@@ -51,12 +53,19 @@ ColumnLayout {
                 Layout.preferredHeight: 120
                 TextArea { id: roster; wrapMode: TextEdit.NoWrap; placeholderText: qsTr("张桂兰 3-201\n李秀英 3-202\n…") }
             }
-            Button {
+            CeButton {
                 enabled: panel.editable
                 text: qsTr("Draw the sample")
                 highlighted: true
                 Layout.preferredHeight: Theme.touch
-                onClicked: App.inspection.survey.drawSample(parseInt(beds.text || "0"), roster.text)
+                onClicked: {
+                    const population = roster.text.trim() !== "" ? roster.text.split("\n").filter(l => l.trim() !== "").length : parseInt(beds.text || "0")
+                    confirm.ask(qsTr("Draw the sample?"),
+                                qsTr("%1 of %2 residents will be drawn, with a recorded seed. The draw is not repeated: the residents drawn are the ones to ask.")
+                                    .arg(App.inspection.survey.sampleSizeFor(population)).arg(population),
+                                qsTr("Draw"),
+                                () => App.inspection.survey.drawSample(parseInt(beds.text || "0"), roster.text))
+                }
             }
         }
     }
@@ -107,34 +116,43 @@ ColumnLayout {
                               : resident.modelData.status === "proxy" ? qsTr("Answered by a proxy") : qsTr("To do")
                         tone: resident.modelData.status === "done" ? Theme.pass : resident.modelData.status === "todo" ? Theme.info : Theme.warn
                     }
-                    Button {
+                    CeButton {
                         visible: panel.editable && (resident.modelData.status === "todo" || resident.modelData.status === "done" || resident.modelData.status === "proxy")
                         text: resident.modelData.status === "todo" ? qsTr("Interview") : qsTr("Review answers")
                         highlighted: resident.modelData.status === "todo"
                         Layout.preferredHeight: Theme.touch
                         onClicked: Capture.interviewRequested(resident.modelData.code, resident.modelData.who)
                     }
-                    Button {
+                    CeButton {
                         visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Refused")
-                        flat: true
+                        secondary: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "refused")
+                        onClicked: confirm.ask(qsTr("%1 refused?").arg(resident.modelData.code),
+                                               qsTr("%1 is marked as refusing and the next resident of the drawn sequence is added in their place.").arg(resident.modelData.who),
+                                               qsTr("Refused"),
+                                               () => App.inspection.survey.setRespondentStatus(resident.modelData.code, "refused"))
                     }
-                    Button {
+                    CeButton {
                         visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Unable")
-                        flat: true
+                        secondary: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "unable")
+                        onClicked: confirm.ask(qsTr("%1 unable to answer?").arg(resident.modelData.code),
+                                               qsTr("%1 is marked as unable to answer and the next resident of the drawn sequence is added in their place.").arg(resident.modelData.who),
+                                               qsTr("Unable to answer"),
+                                               () => App.inspection.survey.setRespondentStatus(resident.modelData.code, "unable"))
                     }
-                    Button {
+                    CeButton {
                         // A family member or carer answers for the resident (代答): reported apart.
                         visible: panel.editable && resident.modelData.status === "todo"
                         text: qsTr("Proxy")
-                        flat: true
+                        secondary: true
                         Layout.preferredHeight: Theme.touch
-                        onClicked: App.inspection.survey.setRespondentStatus(resident.modelData.code, "proxy")
+                        onClicked: confirm.ask(qsTr("Answered by a proxy?"),
+                                               qsTr("A family member or carer answers for %1; the answers are reported apart.").arg(resident.modelData.who),
+                                               qsTr("Proxy answers"),
+                                               () => App.inspection.survey.setRespondentStatus(resident.modelData.code, "proxy"))
                     }
                 }
             }
@@ -148,7 +166,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touch
                 }
-                Button {
+                CeButton {
                     text: qsTr("Close the sample")
                     enabled: closeReason.text.trim() !== ""
                     Layout.preferredHeight: Theme.touch

@@ -24,7 +24,7 @@ ColumnLayout {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Button {
+        CeButton {
             text: qsTr("Sync now")
             enabled: !App.sync.busy && App.sync.state !== "signin"
             Layout.preferredHeight: Theme.touch
@@ -50,7 +50,7 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touch
             onAccepted: renew.clicked()
         }
-        Button {
+        CeButton {
             id: renew
             text: qsTr("Sign in to send")
             highlighted: true

@@ -21,10 +21,14 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
-        Label { text: qsTr("Team"); font.bold: true; Layout.fillWidth: true }
+        Label { text: qsTr("Team"); font.bold: true; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
         Label {
             visible: panel.serverTeam.photosExpected !== undefined
-            text: qsTr("Photos on the server: %1 of %2").arg(panel.serverTeam.photosReceived).arg(panel.serverTeam.photosExpected)
+            // The server counts every file the inspection names: photos and signature images.
+            text: qsTr("Photos and signatures on the server: %1 of %2").arg(panel.serverTeam.photosReceived).arg(panel.serverTeam.photosExpected)
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignRight
+            Layout.maximumWidth: panel.width * 0.6
             color: panel.serverTeam.photosReceived >= panel.serverTeam.photosExpected ? Theme.pass : Theme.warn
             font.pixelSize: Theme.fontSmall
         }
@@ -53,7 +57,9 @@ ColumnLayout {
                 font.pixelSize: Theme.fontSmall
                 color: member.remote !== undefined && member.remote.operations > member.modelData.received ? Theme.warn : Theme.muted
                 text: {
-                    let t = qsTr("%1 changes here").arg(member.modelData.received)
+                    // Mine were made here; a teammate's were made on their tablet and received here.
+                    let t = member.modelData.me ? qsTr("%1 changes made on this tablet").arg(member.modelData.received)
+                                                : qsTr("%1 of their changes received on this tablet").arg(member.modelData.received)
                     if (member.modelData.lastChange !== "")
                         t += " · " + qsTr("latest %1").arg(member.modelData.lastChange)
                     if (member.remote !== undefined) {

@@ -6,7 +6,9 @@ import CareEval.Core
 // at least 48 px; colours carry meaning (pass, fail, conflict) consistently across pages.
 QtObject {
     readonly property real textScale: App.settings.textScale
-    readonly property int touch: 48
+    // The largest text sizes enlarge every control with the text: a bigger label in the same 48 px
+    // button would be cramped.
+    readonly property int touch: Math.round(48 * Math.max(1, textScale))
     readonly property int gap: 12
     readonly property int margin: 16
     readonly property int radius: 8

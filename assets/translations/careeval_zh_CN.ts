@@ -4,27 +4,37 @@
 <context>
     <name>AnswerDelegate</name>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="94"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="99"/>
         <source>Team members disagree: %1. The lead chooses the value.</source>
         <translation>评估组成员意见不一致：%1。由组长确定取值。</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="101"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="106"/>
         <source>Settle</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="139"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="146"/>
+        <source>On the findings list</source>
+        <translation>已列入问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnswerDelegate.qml" line="146"/>
+        <source>Put on the findings list</source>
+        <translation>列入问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnswerDelegate.qml" line="152"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="146"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="158"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../qml/AnswerDelegate.qml" line="153"/>
+        <location filename="../../qml/AnswerDelegate.qml" line="164"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -60,64 +70,70 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mobile/app.cpp" line="25"/>
+        <location filename="../../mobile/app.cpp" line="26"/>
         <source>The data on this tablet cannot be opened (%1). Nothing has been changed; ask for support before continuing.</source>
         <translation>无法打开本机数据（%1）。数据未做任何改动；请先联系技术支持再继续。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="136"/>
+        <location filename="../../mobile/app.cpp" line="137"/>
         <source>The demo inspection could not be created: %1</source>
         <translation>无法创建演示评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="145"/>
+        <location filename="../../mobile/app.cpp" line="146"/>
         <source>Inspection %1 is not assigned to you on this tablet.</source>
         <translation>本机上没有分配给您的评估 %1。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="156"/>
+        <location filename="../../mobile/app.cpp" line="157"/>
+        <location filename="../../mobile/app.cpp" line="189"/>
         <source>The inspection could not be opened: %1</source>
         <translation>无法打开该评估：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="207"/>
+        <location filename="../../mobile/app.cpp" line="181"/>
+        <source>“%1” is not a role.</source>
+        <translation>“%1”不是角色。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/app.cpp" line="224"/>
         <source>Say what the team must change: returning needs a comment.</source>
         <translation>请写明评估组需要修改什么：退回必须填写意见。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="215"/>
+        <location filename="../../mobile/app.cpp" line="232"/>
         <source>The review was not recorded: %1</source>
         <translation>审核未记录：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="219"/>
+        <location filename="../../mobile/app.cpp" line="236"/>
         <source>Approved; the evaluation is locked.</source>
         <translation>已批准，评估已锁定。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="220"/>
+        <location filename="../../mobile/app.cpp" line="237"/>
         <source>Returned to the team with your comments.</source>
         <translation>已连同意见退回评估组。</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="233"/>
+        <location filename="../../mobile/app.cpp" line="250"/>
         <source>The report could not be written: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mobile/app.cpp" line="241"/>
+        <location filename="../../mobile/app.cpp" line="258"/>
         <source>%n photo(s) or signature(s) are not on this tablet yet and are being fetched; write the report again once they have arrived.</source>
         <translation>
             <numerusform>有 %n 张照片或签名尚未下载到本机，正在获取；下载完成后请重新生成报告。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="252"/>
+        <location filename="../../mobile/app.cpp" line="269"/>
         <source>No program on this tablet opens PDF files; the report is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序；报告已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../mobile/app.cpp" line="270"/>
+        <location filename="../../mobile/app.cpp" line="287"/>
         <source>The server&apos;s team view could not be understood: %1</source>
         <translation>无法读懂服务器返回的评估组情况：%1</translation>
     </message>
@@ -130,42 +146,42 @@
         <translation>批准并锁定？</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="25"/>
+        <location filename="../../qml/ApproveDialog.qml" line="26"/>
         <source>Approving locks the evaluation: nobody can change it afterwards, and the report becomes the record.</source>
         <translation>批准后评估即锁定，任何人都不能再修改，报告成为正式记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="33"/>
+        <location filename="../../qml/ApproveDialog.qml" line="34"/>
         <source>The conclusion is not complete: %1 required items missing, %2 conflicts, %3 other open points.</source>
         <translation>结论尚未完成：缺少 %1 个必填项，%2 处冲突，另有 %3 项未完成事项。</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="42"/>
+        <location filename="../../qml/ApproveDialog.qml" line="43"/>
         <source>%1 major hazards are still open.</source>
         <translation>仍有 %1 项重大风险隐患未整改。</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <location filename="../../qml/ApproveDialog.qml" line="50"/>
         <source>The conclusion is complete: %1.</source>
         <translation>结论已完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <location filename="../../qml/ApproveDialog.qml" line="50"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="49"/>
+        <location filename="../../qml/ApproveDialog.qml" line="50"/>
         <source>does not pass</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="59"/>
+        <location filename="../../qml/ApproveDialog.qml" line="60"/>
         <source>Approve anyway and lock</source>
         <translation>仍然批准并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/ApproveDialog.qml" line="59"/>
+        <location filename="../../qml/ApproveDialog.qml" line="60"/>
         <source>Approve and lock</source>
         <translation>批准并锁定</translation>
     </message>
@@ -248,11 +264,67 @@
     </message>
 </context>
 <context>
+    <name>CeConfirmDialog</name>
+    <message>
+        <location filename="../../qml/CeConfirmDialog.qml" line="12"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeConfirmDialog.qml" line="50"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CeDateEditor</name>
     <message>
-        <location filename="../../qml/CeDateEditor.qml" line="22"/>
+        <location filename="../../qml/CeDateEditor.qml" line="13"/>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDateEditor.qml" line="35"/>
         <source>Today</source>
         <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>CeDatePicker</name>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="16"/>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="83"/>
+        <source>%1 month</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="98"/>
+        <source>%1 day</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="109"/>
+        <source>Choose a date from %1 to %2.</source>
+        <translation>请选择 %1 至 %2 之间的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="117"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="122"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeDatePicker.qml" line="125"/>
+        <source>Use this date</source>
+        <translation>使用此日期</translation>
     </message>
 </context>
 <context>
@@ -265,17 +337,17 @@
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="51"/>
         <source>Not signed yet</source>
-        <translation>尚未签字</translation>
+        <translation>尚未签名</translation>
     </message>
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="56"/>
         <source>Sign again</source>
-        <translation>重新签字</translation>
+        <translation>重新签名</translation>
     </message>
     <message>
         <location filename="../../qml/CeEvidenceSlot.qml" line="56"/>
         <source>Sign</source>
-        <translation>签字</translation>
+        <translation>签名</translation>
     </message>
 </context>
 <context>
@@ -351,6 +423,42 @@
     </message>
 </context>
 <context>
+    <name>CeReadOnlyAnswer</name>
+    <message>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="29"/>
+        <source>No team value: the members disagree</source>
+        <translation>尚无评估组取值：组员意见不一致</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="30"/>
+        <source>Not answered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="33"/>
+        <source>(computed, not confirmed)</source>
+        <translation>（自动计算，尚未确认）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="51"/>
+        <source>%1 answered %2</source>
+        <translation>%1 的答案：%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="53"/>
+        <source>Note by %1: %2</source>
+        <translation>%1 的备注：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CeScaleView</name>
+    <message>
+        <location filename="../../qml/CeScaleView.qml" line="9"/>
+        <source>Answers: %1</source>
+        <translation>答案选项：%1</translation>
+    </message>
+</context>
+<context>
     <name>CeScoreEditor</name>
     <message>
         <location filename="../../qml/CeScoreEditor.qml" line="39"/>
@@ -417,72 +525,72 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="32"/>
+        <location filename="../../qml/ConclusionPage.qml" line="44"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="34"/>
+        <location filename="../../qml/ConclusionPage.qml" line="46"/>
         <source>The institution passes.</source>
         <translation>该机构评估合格。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="35"/>
+        <location filename="../../qml/ConclusionPage.qml" line="47"/>
         <source>The institution does not pass.</source>
         <translation>该机构评估不合格。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="36"/>
+        <location filename="../../qml/ConclusionPage.qml" line="48"/>
         <source>Not complete: the points below are still open.</source>
         <translation>尚未完成：以下事项仍待处理。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42"/>
+        <location filename="../../qml/ConclusionPage.qml" line="54"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42"/>
+        <location filename="../../qml/ConclusionPage.qml" line="54"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="42"/>
+        <location filename="../../qml/ConclusionPage.qml" line="54"/>
         <source>Not complete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="49"/>
+        <location filename="../../qml/ConclusionPage.qml" line="61"/>
         <source>Indicators</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="56"/>
+        <location filename="../../qml/ConclusionPage.qml" line="68"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="63"/>
+        <location filename="../../qml/ConclusionPage.qml" line="75"/>
         <source>Team conflicts for the lead</source>
         <translation>待组长裁定的冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="70"/>
+        <location filename="../../qml/ConclusionPage.qml" line="82"/>
         <source>Required items still missing</source>
         <translation>尚缺的必填项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="77"/>
+        <location filename="../../qml/ConclusionPage.qml" line="89"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="84"/>
+        <location filename="../../qml/ConclusionPage.qml" line="96"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="89"/>
+        <location filename="../../qml/ConclusionPage.qml" line="101"/>
         <source>Conclusion of the team</source>
         <translation>评估组结论</translation>
     </message>
@@ -532,7 +640,7 @@
     <message>
         <location filename="../../mobile/evidencecontroller.cpp" line="110"/>
         <source>Write the signer&apos;s name before signing.</source>
-        <translation>签字前请填写签字人姓名。</translation>
+        <translation>签名前请填写签名人姓名。</translation>
     </message>
     <message>
         <location filename="../../mobile/evidencecontroller.cpp" line="114"/>
@@ -540,7 +648,12 @@
         <translation>本机无法保存签名。</translation>
     </message>
     <message>
-        <location filename="../../mobile/evidencecontroller.cpp" line="129"/>
+        <location filename="../../mobile/evidencecontroller.cpp" line="138"/>
+        <source>Fill in %1 before signing: a signature acknowledges what was shown when it was given.</source>
+        <translation>请先填写%1再签名：签名确认的是签名时所显示的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/evidencecontroller.cpp" line="144"/>
         <source>The signature was not saved: %1</source>
         <translation>签名未保存：%1</translation>
     </message>
@@ -553,52 +666,57 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="48"/>
+        <location filename="../../qml/FeedbackPage.qml" line="26"/>
+        <source>No item in this inspection matches “%1”.</source>
+        <translation>本次评估中没有与“%1”匹配的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FeedbackPage.qml" line="59"/>
         <source>The evaluation report (PDF): cover, every step, scores, indicators, findings, photos and signatures.</source>
         <translation>评估报告（PDF）：封面、各步骤、评分、指标、问题、照片和签名。</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="49"/>
+        <location filename="../../qml/FeedbackPage.qml" line="60"/>
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="54"/>
+        <location filename="../../qml/FeedbackPage.qml" line="65"/>
         <source>Write the report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="54"/>
+        <location filename="../../qml/FeedbackPage.qml" line="65"/>
         <source>Write again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="61"/>
+        <location filename="../../qml/FeedbackPage.qml" line="72"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="67"/>
+        <location filename="../../qml/FeedbackPage.qml" line="78"/>
         <source>Open / share</source>
         <translation>打开 / 分享</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="76"/>
+        <location filename="../../qml/FeedbackPage.qml" line="87"/>
         <source>Findings (%1)</source>
         <translation>问题清单（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="82"/>
+        <location filename="../../qml/FeedbackPage.qml" line="93"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="91"/>
+        <location filename="../../qml/FeedbackPage.qml" line="102"/>
         <source>No findings yet. Non-compliant items flagged as hazards appear here by themselves.</source>
         <translation>暂无问题。标记为隐患的不符合项会自动列在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/FeedbackPage.qml" line="104"/>
+        <location filename="../../qml/FeedbackPage.qml" line="115"/>
         <source>Feedback meeting</source>
         <translation>反馈会议</translation>
     </message>
@@ -642,11 +760,16 @@
     </message>
     <message>
         <location filename="../../qml/FindingDelegate.qml" line="69"/>
-        <source>Deadline (2026-12-31)</source>
-        <translation>整改期限（2026-12-31）</translation>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDelegate.qml" line="78"/>
+        <location filename="../../qml/FindingDelegate.qml" line="73"/>
+        <source>Choose the deadline</source>
+        <translation>选择整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../qml/FindingDelegate.qml" line="84"/>
         <source>Needs a suggestion, a responsible party and a deadline.</source>
         <translation>需填写整改建议、责任方和整改期限。</translation>
     </message>
@@ -659,24 +782,24 @@
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="27"/>
+        <location filename="../../qml/FindingDialog.qml" line="28"/>
         <source>Problem found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="28"/>
+        <location filename="../../qml/FindingDialog.qml" line="29"/>
         <source>Improvement suggestion</source>
         <translation>整改建议</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="29"/>
+        <location filename="../../qml/FindingDialog.qml" line="30"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../qml/FindingDialog.qml" line="30"/>
-        <source>Deadline (2026-12-31)</source>
-        <translation>整改期限（2026-12-31）</translation>
+        <location filename="../../qml/FindingDialog.qml" line="34"/>
+        <source>Choose the deadline</source>
+        <translation>选择整改期限</translation>
     </message>
 </context>
 <context>
@@ -690,105 +813,139 @@
 <context>
     <name>InspectionController</name>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="223"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="228"/>
         <source>No inspection is open.</source>
         <translation>没有打开的评估。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="250"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="255"/>
         <source>The change could not be saved on this tablet: %1</source>
         <translation>修改未能保存到本机：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="280"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="285"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="306"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="319"/>
         <source>“%1” is not a date; write it as 2026-11-25.</source>
         <translation>“%1”不是日期，请按 2026-11-25 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="319"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="332"/>
         <source>A score for this item is between 0 and %1 in steps of %2.</source>
         <translation>本项得分在 0 到 %1 之间，步长 %2。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="322"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="335"/>
         <source>The value must be between %1 and %2.</source>
         <translation>数值须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="338"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="351"/>
         <source>The template has no item “%1”.</source>
         <translation>模板中没有“%1”这一项。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="367"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="370"/>
+        <source>“%1” was signed for as it stands (%2): clear that signature first, then change it and sign again.</source>
+        <translation>“%1”已按现有内容签名确认（%2）：请先清除该签名，修改后重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="392"/>
         <source>Unknown item “%1”.</source>
         <translation>未知的项目“%1”。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="371"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="396"/>
         <source>Say why “%1” does not apply.</source>
         <translation>请说明“%1”为何不适用。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="375"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="400"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="424"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="451"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="451"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="478"/>
         <source>“%1” is held by %2: only they or the team lead change its status.</source>
         <translation>“%1”由%2负责：只有负责人或组长可以更改其状态。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="464"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="491"/>
         <source>A finding needs a short description of the problem.</source>
         <translation>请简要描述发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="485"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="501"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="516"/>
+        <source>The deadline must be a date, such as 2026-12-31: “%1” is not.</source>
+        <translation>整改期限须为日期，例如 2026-12-31：“%1”不是日期。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="521"/>
         <source>This finding no longer exists.</source>
         <translation>该问题已不存在。</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="497"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="533"/>
         <source>finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="601"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="586"/>
+        <source>There is no item “%1” in this template.</source>
+        <translation>模板中没有项目“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="591"/>
+        <source>“%1” is on the findings list already.</source>
+        <translation>“%1”已在问题清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="604"/>
+        <source>“%1” is on the findings list (step 8): add the suggestion, who is responsible and the deadline there.</source>
+        <translation>“%1”已列入问题清单（第 8 步）：请在那里填写整改建议、责任方和期限。</translation>
+    </message>
+    <message>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="708"/>
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="521"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="619"/>
         <source>%1 of %2 points</source>
         <translation>%1 分（满分 %2 分）</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="526"/>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="531"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="624"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="638"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="542"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="649"/>
         <source>Sample not drawn yet</source>
         <translation>尚未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../mobile/inspectioncontroller.cpp" line="543"/>
+        <location filename="../../mobile/inspectioncontroller.cpp" line="650"/>
         <source>%1 of %2 residents answered, %3 satisfied</source>
         <translation>已调查 %1 / %2 名服务对象，满意度 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ItemListModel</name>
+    <message>
+        <location filename="../../mobile/itemlistmodel.cpp" line="157"/>
+        <source>Changed after this signature was given: %1. Clear the signature and sign again.</source>
+        <translation>签名后以下内容已更改：%1。请清除签名后重新签名。</translation>
     </message>
 </context>
 <context>
@@ -799,12 +956,12 @@
         <translation>养老机构现场评估</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="89"/>
+        <location filename="../../qml/Main.qml" line="92"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="108"/>
+        <location filename="../../qml/Main.qml" line="111"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -817,17 +974,17 @@
         <translation>为何不适用？</translation>
     </message>
     <message>
-        <location filename="../../qml/NaReasonDialog.qml" line="19"/>
+        <location filename="../../qml/NaReasonDialog.qml" line="20"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../qml/NaReasonDialog.qml" line="26"/>
+        <location filename="../../qml/NaReasonDialog.qml" line="27"/>
         <source>This item counts in every rate unless it truly does not apply. Say why, for the record.</source>
         <translation>除非确实不适用，本项计入各项比率。请说明原因，以备查。</translation>
     </message>
     <message>
-        <location filename="../../qml/NaReasonDialog.qml" line="33"/>
+        <location filename="../../qml/NaReasonDialog.qml" line="34"/>
         <source>e.g. single-storey building, no lift</source>
         <translation>例如：单层建筑，无电梯</translation>
     </message>
@@ -874,36 +1031,41 @@
     </message>
     <message>
         <location filename="../../qml/OverviewSummary.qml" line="71"/>
+        <source>Why it does not pass</source>
+        <translation>不合格原因</translation>
+    </message>
+    <message>
+        <location filename="../../qml/OverviewSummary.qml" line="78"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="77"/>
+        <location filename="../../qml/OverviewSummary.qml" line="84"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="84"/>
+        <location filename="../../qml/OverviewSummary.qml" line="91"/>
         <source>Submit for review…</source>
         <translation>提交审核…</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="91"/>
+        <location filename="../../qml/OverviewSummary.qml" line="98"/>
         <source>Team conflicts to resolve (%1)</source>
         <translation>待裁定的冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="92"/>
+        <location filename="../../qml/OverviewSummary.qml" line="99"/>
         <source>No team conflicts</source>
         <translation>没有冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="102"/>
+        <location filename="../../qml/OverviewSummary.qml" line="109"/>
         <source>Still missing (%1)</source>
         <translation>尚缺（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/OverviewSummary.qml" line="103"/>
+        <location filename="../../qml/OverviewSummary.qml" line="110"/>
         <source>Nothing required is missing</source>
         <translation>必填项已全部完成</translation>
     </message>
@@ -926,17 +1088,17 @@
         <translation>附加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="74"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="75"/>
         <source>OK opens the camera.</source>
         <translation>按“确定”打开相机。</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="75"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="76"/>
         <source>Import a file instead</source>
         <translation>改为导入文件</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="88"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="89"/>
         <source>Caption (what the photo shows)</source>
         <translation>说明（照片拍的是什么）</translation>
     </message>
@@ -1000,17 +1162,9 @@
         <translation>评估任务</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation type="vanished">日期</translation>
-    </message>
-    <message>
         <location filename="../../mobile/report.cpp" line="281"/>
         <source>Template</source>
         <translation>模板</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation type="vanished">评估组</translation>
     </message>
     <message>
         <location filename="../../mobile/report.cpp" line="316"/>
@@ -1032,10 +1186,6 @@
         <location filename="../../mobile/report.cpp" line="332"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
-    </message>
-    <message>
-        <source> · owner: %1</source>
-        <translation type="vanished"> · 负责人：%1</translation>
     </message>
     <message>
         <location filename="../../mobile/report.cpp" line="346"/>
@@ -1317,7 +1467,7 @@
     <message>
         <location filename="../../mobile/report.cpp" line="486"/>
         <source>not signed</source>
-        <translation>未签字</translation>
+        <translation>未签名</translation>
     </message>
     <message>
         <location filename="../../mobile/report.cpp" line="491"/>
@@ -1328,42 +1478,42 @@
 <context>
     <name>ResidentMode</name>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="55"/>
+        <location filename="../../qml/ResidentMode.qml" line="57"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="62"/>
+        <location filename="../../qml/ResidentMode.qml" line="64"/>
         <source>Evaluator: hold to leave</source>
         <translation>评估员：长按退出</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="92"/>
+        <location filename="../../qml/ResidentMode.qml" line="96"/>
         <source>Don&apos;t know</source>
         <translation>不知道</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="116"/>
+        <location filename="../../qml/ResidentMode.qml" line="137"/>
         <source>Thank you!</source>
         <translation>谢谢您！</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="122"/>
+        <location filename="../../qml/ResidentMode.qml" line="143"/>
         <source>%1 of %2 questions answered.</source>
         <translation>已回答 %1 / %2 题。</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="127"/>
+        <location filename="../../qml/ResidentMode.qml" line="148"/>
         <source>Finish and save</source>
         <translation>完成并保存</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="140"/>
+        <location filename="../../qml/ResidentMode.qml" line="161"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../../qml/ResidentMode.qml" line="150"/>
+        <location filename="../../qml/ResidentMode.qml" line="171"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
@@ -1376,22 +1526,22 @@
         <translation>裁定冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="34"/>
+        <location filename="../../qml/ResolveDialog.qml" line="35"/>
         <source>Choose one of the values first.</source>
         <translation>请先选择其中一个值。</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="47"/>
+        <location filename="../../qml/ResolveDialog.qml" line="48"/>
         <source>%1 — by %2 at %3</source>
         <translation>%1 —— %2，%3</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="58"/>
+        <location filename="../../qml/ResolveDialog.qml" line="59"/>
         <source>Another value:</source>
         <translation>其他值：</translation>
     </message>
     <message>
-        <location filename="../../qml/ResolveDialog.qml" line="71"/>
+        <location filename="../../qml/ResolveDialog.qml" line="72"/>
         <source>Reason for this decision (required)</source>
         <translation>裁定理由（必填）</translation>
     </message>
@@ -1577,49 +1727,65 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="27"/>
+        <location filename="../../qml/SettingsPage.qml" line="28"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="38"/>
+        <location filename="../../qml/SettingsPage.qml" line="39"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41"/>
+        <location filename="../../qml/SettingsPage.qml" line="42"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41"/>
+        <location filename="../../qml/SettingsPage.qml" line="42"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="41"/>
+        <location filename="../../qml/SettingsPage.qml" line="42"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="56"/>
+        <location filename="../../qml/SettingsPage.qml" line="57"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="65"/>
+        <location filename="../../qml/SettingsPage.qml" line="66"/>
         <source>Device: %1 · version %2</source>
         <translation>设备：%1 · 版本 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="77"/>
+        <location filename="../../qml/SettingsPage.qml" line="78"/>
         <source>Signed in as %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="82"/>
+        <location filename="../../qml/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/SettingsPage.qml" line="92"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="86"/>
+        <source>Sign out?</source>
+        <translation>确认退出登录？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="88"/>
+        <source>%1 changes and %2 photos have not reached the server yet. They stay on this tablet and are sent after %3 signs in again; nobody else can send them.</source>
+        <translation>还有 %1 条修改和 %2 张照片未发送到服务器。它们保留在本机，须由 %3 重新登录后发送，其他人无法代为发送。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="91"/>
+        <source>Signing out needs the server and the password to sign in again.</source>
+        <translation>退出后需连接服务器并输入密码才能再次登录。</translation>
     </message>
 </context>
 <context>
@@ -1681,12 +1847,12 @@
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="33"/>
         <source>Name of the person signing</source>
-        <translation>签字人姓名</translation>
+        <translation>签名人姓名</translation>
     </message>
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="71"/>
         <source>Sign here</source>
-        <translation>请在此签字</translation>
+        <translation>请在此签名</translation>
     </message>
     <message>
         <location filename="../../qml/SignatureDialog.qml" line="78"/>
@@ -1738,6 +1904,19 @@
     </message>
 </context>
 <context>
+    <name>StepFooter</name>
+    <message>
+        <location filename="../../qml/StepFooter.qml" line="18"/>
+        <source>Previous: %1</source>
+        <translation>上一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/StepFooter.qml" line="34"/>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+</context>
+<context>
     <name>StepHeader</name>
     <message>
         <location filename="../../qml/StepHeader.qml" line="31"/>
@@ -1753,9 +1932,9 @@
         <translation>第 %1 步（共 8 步）</translation>
     </message>
     <message>
-        <location filename="../../qml/StepPage.qml" line="34"/>
-        <source>No item matches “%1” on this page.</source>
-        <translation>本页没有与“%1”匹配的项目。</translation>
+        <location filename="../../qml/StepPage.qml" line="46"/>
+        <source>No item in this inspection matches “%1”.</source>
+        <translation>本次评估中没有与“%1”匹配的项目。</translation>
     </message>
 </context>
 <context>
@@ -1804,57 +1983,57 @@
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="27"/>
+        <location filename="../../qml/SubmitDialog.qml" line="28"/>
         <source>%1 (last synced %2)</source>
         <translation>%1（最近同步 %2）</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="27"/>
+        <location filename="../../qml/SubmitDialog.qml" line="28"/>
         <source>%1 (never synced)</source>
         <translation>%1（从未同步）</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="37"/>
+        <location filename="../../qml/SubmitDialog.qml" line="38"/>
         <source>%1 changes on this tablet have not reached the server yet.</source>
         <translation>本机还有 %1 条修改尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="44"/>
+        <location filename="../../qml/SubmitDialog.qml" line="45"/>
         <source>%1 conflicts are not settled.</source>
         <translation>还有 %1 处冲突未裁定。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="51"/>
+        <location filename="../../qml/SubmitDialog.qml" line="52"/>
         <source>%1 required items or photos are missing.</source>
         <translation>还缺 %1 项必填项目或照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="58"/>
+        <location filename="../../qml/SubmitDialog.qml" line="59"/>
         <source>%1 other points keep the conclusion open (see the overview).</source>
         <translation>另有 %1 项使结论尚未完成（见概览）。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="65"/>
+        <location filename="../../qml/SubmitDialog.qml" line="66"/>
         <source>%1 major hazards are still open.</source>
         <translation>仍有 %1 项重大风险隐患未整改。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="72"/>
+        <location filename="../../qml/SubmitDialog.qml" line="73"/>
         <source>Team members who may have work not yet synced: %1</source>
         <translation>可能有工作尚未同步的组员：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="79"/>
+        <location filename="../../qml/SubmitDialog.qml" line="80"/>
         <source>%1 photos named in the evaluation have not reached the server yet.</source>
         <translation>评估中引用的 %1 张照片尚未送达服务器。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="88"/>
+        <location filename="../../qml/SubmitDialog.qml" line="89"/>
         <source>Everything is complete and sent.</source>
         <translation>全部完成并已发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/SubmitDialog.qml" line="93"/>
+        <location filename="../../qml/SubmitDialog.qml" line="94"/>
         <source>Comment for the supervisor (optional)</source>
         <translation>给督查人员的说明（可选）</translation>
     </message>
@@ -1917,32 +2096,32 @@
 <context>
     <name>SurveyPanel</name>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="23"/>
+        <location filename="../../qml/SurveyPanel.qml" line="25"/>
         <source>Draw the residents to ask</source>
         <translation>抽取调查对象</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="25"/>
+        <location filename="../../qml/SurveyPanel.qml" line="27"/>
         <source>The draw is random but reproducible: its seed is recorded, so a supervisor can redraw it and get the same residents. %1</source>
         <translation>抽样是随机的，但可复现：随机种子会被记录，督查人员可重新抽取并得到相同的对象。%1</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="32"/>
+        <location filename="../../qml/SurveyPanel.qml" line="34"/>
         <source>Residents (beds in use)</source>
         <translation>服务对象人数（在用床位）</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="42"/>
+        <location filename="../../qml/SurveyPanel.qml" line="44"/>
         <source>%1 residents will be asked (of %2)</source>
         <translation>将调查 %1 名服务对象（共 %2 名）</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="48"/>
+        <location filename="../../qml/SurveyPanel.qml" line="50"/>
         <source>…or paste the roster, one name or room/bed a line (it stays on this tablet):</source>
         <translation>……或粘贴名册，每行一个姓名或房间/床号（名册只保存在本机）：</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="52"/>
+        <location filename="../../qml/SurveyPanel.qml" line="54"/>
         <source>张桂兰 3-201
 李秀英 3-202
 …</source>
@@ -1951,88 +2130,140 @@
 …</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="56"/>
+        <location filename="../../qml/SurveyPanel.qml" line="58"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="77"/>
+        <location filename="../../qml/SurveyPanel.qml" line="63"/>
+        <source>Draw the sample?</source>
+        <translation>确认抽样？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="64"/>
+        <source>%1 of %2 residents will be drawn, with a recorded seed. The draw is not repeated: the residents drawn are the ones to ask.</source>
+        <translation>将从 %2 位服务对象中抽取 %1 位，并记录随机种子。抽样不可重做：抽中的即为调查对象。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="66"/>
+        <source>Draw</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="86"/>
         <source>%1 of %2 residents drawn (%3) by %4 at %5 · seed %6</source>
         <translation>从 %2 名服务对象中抽取 %1 名（%3），抽取人 %4，时间 %5 · 随机种子 %6</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="79"/>
+        <location filename="../../qml/SurveyPanel.qml" line="88"/>
         <source>from the roster</source>
         <translation>按名册</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="79"/>
+        <location filename="../../qml/SurveyPanel.qml" line="88"/>
         <source>from the bed count</source>
         <translation>按床位数</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="99"/>
+        <location filename="../../qml/SurveyPanel.qml" line="108"/>
         <source>replaces %1</source>
         <translation>替换 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="105"/>
+        <location filename="../../qml/SurveyPanel.qml" line="114"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="105"/>
-        <location filename="../../qml/SurveyPanel.qml" line="119"/>
+        <location filename="../../qml/SurveyPanel.qml" line="114"/>
+        <location filename="../../qml/SurveyPanel.qml" line="128"/>
+        <location filename="../../qml/SurveyPanel.qml" line="133"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="106"/>
+        <location filename="../../qml/SurveyPanel.qml" line="115"/>
+        <location filename="../../qml/SurveyPanel.qml" line="143"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="107"/>
+        <location filename="../../qml/SurveyPanel.qml" line="116"/>
         <source>To do</source>
         <translation>待调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="107"/>
+        <location filename="../../qml/SurveyPanel.qml" line="116"/>
         <source>Answered by a proxy</source>
         <translation>代答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="112"/>
+        <location filename="../../qml/SurveyPanel.qml" line="121"/>
         <source>Review answers</source>
         <translation>查看答案</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="112"/>
+        <location filename="../../qml/SurveyPanel.qml" line="121"/>
         <source>Interview</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="126"/>
+        <location filename="../../qml/SurveyPanel.qml" line="131"/>
+        <source>%1 refused?</source>
+        <translation>%1 拒绝调查？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="132"/>
+        <source>%1 is marked as refusing and the next resident of the drawn sequence is added in their place.</source>
+        <translation>%1 将记为拒绝，并按抽样顺序补入下一位服务对象。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="138"/>
         <source>Unable</source>
         <translation>无法回答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="134"/>
+        <location filename="../../qml/SurveyPanel.qml" line="141"/>
+        <source>%1 unable to answer?</source>
+        <translation>%1 无法回答？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="142"/>
+        <source>%1 is marked as unable to answer and the next resident of the drawn sequence is added in their place.</source>
+        <translation>%1 将记为无法回答，并按抽样顺序补入下一位服务对象。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="149"/>
         <source>Proxy</source>
         <translation>代答</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="147"/>
+        <location filename="../../qml/SurveyPanel.qml" line="152"/>
+        <source>Answered by a proxy?</source>
+        <translation>由他人代答？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="153"/>
+        <source>A family member or carer answers for %1; the answers are reported apart.</source>
+        <translation>由家属或护理员代 %1 回答；代答结果单独统计。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="154"/>
+        <source>Proxy answers</source>
+        <translation>代答</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SurveyPanel.qml" line="165"/>
         <source>Why the sample cannot be completed</source>
         <translation>样本无法补足的原因</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="152"/>
+        <location filename="../../qml/SurveyPanel.qml" line="170"/>
         <source>Close the sample</source>
         <translation>结束抽样</translation>
     </message>
     <message>
-        <location filename="../../qml/SurveyPanel.qml" line="160"/>
+        <location filename="../../qml/SurveyPanel.qml" line="178"/>
         <source>Sample closed by %1: %2</source>
         <translation>%1 已结束抽样：%2</translation>
     </message>
@@ -2049,99 +2280,101 @@
         <source>This inspection stays on this tablet (demo).</source>
         <translation>此评估只保存在本机（演示）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mobile/syncclient.cpp" line="57"/>
+        <source>Offline: %n change(s) waiting to send. Trying again in %1 s.</source>
+        <translation>
+            <numerusform>离线：%n 条修改待发送，%1 秒后重试。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="126"/>
+        <location filename="../../mobile/syncclient.cpp" line="134"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="163"/>
+        <location filename="../../mobile/syncclient.cpp" line="171"/>
         <source>The changes waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="171"/>
+        <location filename="../../mobile/syncclient.cpp" line="179"/>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送修改：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="187"/>
+        <location filename="../../mobile/syncclient.cpp" line="195"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="202"/>
+        <location filename="../../mobile/syncclient.cpp" line="210"/>
         <source>The server&apos;s answer to the changes sent could not be understood; they stay waiting and will be sent again.</source>
         <translation>无法理解服务器对已发送修改的回复；修改仍在等待，稍后会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="234"/>
+        <location filename="../../mobile/syncclient.cpp" line="242"/>
         <source>Receiving the team&apos;s work…</source>
         <translation>正在接收组员的工作…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="244"/>
-        <location filename="../../mobile/syncclient.cpp" line="254"/>
+        <location filename="../../mobile/syncclient.cpp" line="252"/>
+        <location filename="../../mobile/syncclient.cpp" line="262"/>
         <source>The team&apos;s work sent by the server could not be understood.</source>
         <translation>无法理解服务器发来的组员工作。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="251"/>
+        <location filename="../../mobile/syncclient.cpp" line="259"/>
         <source>The server sent a damaged change (%1); nothing of this page was stored.</source>
         <translation>服务器发来一条损坏的修改（%1）；本页内容均未保存。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="264"/>
+        <location filename="../../mobile/syncclient.cpp" line="272"/>
         <source>The team&apos;s work could not be stored on this tablet.</source>
         <translation>组员的工作无法保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="300"/>
+        <location filename="../../mobile/syncclient.cpp" line="308"/>
         <source>Synced at %1 · %2 changes refused by the server</source>
         <translation>%1 已同步 · 服务器拒收 %2 条修改</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="301"/>
+        <location filename="../../mobile/syncclient.cpp" line="309"/>
         <source>All sent · synced at %1</source>
         <translation>已全部发送 · %1 同步</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="305"/>
+        <location filename="../../mobile/syncclient.cpp" line="313"/>
         <source>Sign in again to send your changes; they are kept on this tablet.</source>
         <translation>请重新登录以发送修改；修改已保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="311"/>
-        <source>Offline: %1 changes waiting. Trying again in %2 s.</source>
-        <translation>离线：%1 条修改待发送，%2 秒后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../mobile/syncclient.cpp" line="330"/>
+        <location filename="../../mobile/syncclient.cpp" line="342"/>
         <source>The photos waiting to be sent cannot be read: %1</source>
         <translation>无法读取待发送的照片：%1</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="340"/>
+        <location filename="../../mobile/syncclient.cpp" line="352"/>
         <source>Checking which photos the server needs…</source>
         <translation>正在确认服务器需要哪些照片…</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="348"/>
+        <location filename="../../mobile/syncclient.cpp" line="360"/>
         <source>The server&apos;s answer about photos could not be understood.</source>
         <translation>无法理解服务器关于照片的回复。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="398"/>
+        <location filename="../../mobile/syncclient.cpp" line="410"/>
         <source>A photo on this tablet cannot be read (%1).</source>
         <translation>本机上的一张照片无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="408"/>
+        <location filename="../../mobile/syncclient.cpp" line="420"/>
         <source>Sending photos: %1 of %2 (%3 kB of this one)</source>
         <translation>正在发送照片：%1 / %2（本张已发 %3 kB）</translation>
     </message>
     <message>
-        <location filename="../../mobile/syncclient.cpp" line="435"/>
+        <location filename="../../mobile/syncclient.cpp" line="447"/>
         <source>A photo on this tablet is damaged and cannot be sent (%1…).</source>
         <translation>本机上的一张照片已损坏，无法发送（%1…）。</translation>
     </message>
@@ -2172,47 +2405,52 @@
         <translation>评估组</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="27"/>
-        <source>Photos on the server: %1 of %2</source>
-        <translation>服务器已收到照片 %1 / %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/TeamPanel.qml" line="42"/>
+        <location filename="../../qml/TeamPanel.qml" line="46"/>
         <source>(me)</source>
         <translation>（我）</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="46"/>
+        <location filename="../../qml/TeamPanel.qml" line="50"/>
         <source>Steps %1</source>
         <translation>步骤 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="56"/>
-        <source>%1 changes here</source>
-        <translation>本机有 %1 条修改</translation>
+        <location filename="../../qml/TeamPanel.qml" line="28"/>
+        <source>Photos and signatures on the server: %1 of %2</source>
+        <translation>服务器已收到照片和签名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="58"/>
+        <location filename="../../qml/TeamPanel.qml" line="61"/>
+        <source>%1 changes made on this tablet</source>
+        <translation>本机所做修改 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="62"/>
+        <source>%1 of their changes received on this tablet</source>
+        <translation>本机已收到其修改 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TeamPanel.qml" line="64"/>
         <source>latest %1</source>
         <translation>最近修改 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="61"/>
+        <location filename="../../qml/TeamPanel.qml" line="67"/>
         <source>%1 more on the server: sync to receive them</source>
         <translation>服务器上还有 %1 条：同步即可接收</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="62"/>
+        <location filename="../../qml/TeamPanel.qml" line="68"/>
         <source>last synced %1</source>
         <translation>最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="62"/>
+        <location filename="../../qml/TeamPanel.qml" line="68"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../qml/TeamPanel.qml" line="71"/>
+        <location filename="../../qml/TeamPanel.qml" line="77"/>
         <source>The server&apos;s view of the team is not available: %1</source>
         <translation>暂时无法获得服务器上的评估组信息：%1</translation>
     </message>
@@ -2248,7 +2486,7 @@
     <message>
         <location filename="../../mobile/texts.cpp" line="55"/>
         <source>Signed by %1</source>
-        <translation>签字人：%1</translation>
+        <translation>签名人：%1</translation>
     </message>
     <message>
         <location filename="../../mobile/texts.cpp" line="74"/>
@@ -2263,7 +2501,7 @@
     <message>
         <location filename="../../mobile/texts.cpp" line="86"/>
         <source>“%1” still needs a signature.</source>
-        <translation>“%1”尚缺签字。</translation>
+        <translation>“%1”尚缺签名。</translation>
     </message>
     <message>
         <location filename="../../mobile/texts.cpp" line="88"/>

@@ -278,6 +278,58 @@ private Q_SLOTS:
         QVERIFY(ctl.errorString().contains("x.txt"));
     }
 
+    static void fillAnnouncement(InspectionController &ctl)
+    {
+        QVERIFY(ctl.setAnswer("announce_team_present", 3));
+        QVERIFY(ctl.setAnswer("announce_members", QStringLiteral("李华、王芳、张伟")));
+        QVERIFY(ctl.setAnswer("announce_reps", QStringLiteral("王院长")));
+        QVERIFY(ctl.setAnswer("announce_procedure", QStringLiteral("compliant")));
+        QVERIFY(ctl.setAnswer("announce_date", QStringLiteral("2026-11-25")));
+    }
+
+    // A signature covers what was shown when it was given (issue 14, point 16): it cannot be given
+    // before what it acknowledges exists; it records those values; they are locked while it stands;
+    // and a teammate's later change shows the signature as given on something else.
+    void signatureCoversWhatWasShown()
+    {
+        QTemporaryDir dir;
+        auto store = mobiletest::openStore(dir);
+        PhotoStore photos(dir.filePath("blobs"), store.get());
+        auto tpl = mobiletest::pilotTemplate();
+        InspectionController ctl;
+        ctl.setPhotoStore(&photos);
+        const Assignment a = mobiletest::pilotAssignment(*tpl);
+        QVERIFY(ctl.open(store.get(), a, tpl, "li.hua", "tab-1").ok());
+        const auto lines = strokes({{{10, 100}, {100, 20}, {200, 150}}});
+        QVERIFY(!ctl.evidence()->sign("feedback_rep_signature", lines, 600, 200, "王院长"));
+        QVERIFY2(ctl.errorString().contains(QStringLiteral("总体改进意见与建议")), qPrintable(ctl.errorString()));
+        QVERIFY(ctl.setAnswer("feedback_held", QStringLiteral("compliant")));
+        QVERIFY(ctl.setAnswer("feedback_suggestions", QStringLiteral("完善消防巡查记录")));
+        QVERIFY(ctl.evidence()->sign("feedback_rep_signature", lines, 600, 200, "王院长"));
+        const json v = json::parse(ctl.snapshot().state.item("feedback_rep_signature")->value);
+        QCOMPARE(v["covers"]["feedback_suggestions"].get<std::string>(), canonicalJson(json("完善消防巡查记录")));
+        QCOMPARE(v["covers"]["feedback_held"].get<std::string>(), canonicalJson(json("compliant")));
+        // Locked here while the signature stands: the reason names the signature.
+        QVERIFY(!ctl.setAnswer("feedback_suggestions", QStringLiteral("另写的意见")));
+        QVERIFY(ctl.errorString().contains(QStringLiteral("机构代表签收")));
+        QVERIFY(!ctl.clearAnswer("feedback_suggestions"));
+        QCOMPARE(ctl.snapshot().shownValue("feedback_suggestions"), canonicalJson(json("完善消防巡查记录")));
+        // Another tablet (the lead's second one, which knew nothing of the signature) changes it anyway:
+        // it merges, and the signature says it was given on other text.
+        QVERIFY(
+            mobiletest::storeRemote(*store, a.id, "li.hua", OpKind::Set, "feedback_suggestions", canonicalJson(json("改过的意见")), 900));
+        QVERIFY(ctl.reload().ok());
+        const Item *sig = tpl->item("feedback_rep_signature");
+        QCOMPARE(ctl.snapshot().changedSinceSigned(*sig).size(), std::size_t(1));
+        ctl.setCurrentStep(7);
+        const int row = ctl.items()->rowOf(QStringLiteral("feedback_rep_signature"));
+        QVERIFY(
+            ctl.items()->data(ctl.items()->index(row), ItemListModel::MissingRole).toString().contains(QStringLiteral("Changed after")));
+        // Clearing the signature unlocks the text; signing again records the new state.
+        QVERIFY(ctl.clearAnswer("feedback_rep_signature"));
+        QVERIFY(ctl.setAnswer("feedback_suggestions", QStringLiteral("再改的意见")));
+    }
+
     void signatureRoundTrip()
     {
         QTemporaryDir dir;
@@ -287,6 +339,7 @@ private Q_SLOTS:
         InspectionController ctl;
         ctl.setPhotoStore(&photos);
         QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        fillAnnouncement(ctl);
         QVERIFY(!ctl.evidence()->sign("announce_rep_signature", strokes({{{10, 10}}}), 600, 200, "王院长")); // a dot is not a signature
         QVERIFY(!ctl.evidence()->sign("announce_rep_signature", strokes({{{10, 10}, {50, 80}}}), 600, 200, "  ")); // no name
         QVERIFY(ctl.evidence()->sign(

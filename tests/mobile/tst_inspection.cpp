@@ -309,6 +309,95 @@ private Q_SLOTS:
         QCOMPARE(ctl.snapshot().report.remarks.size(), std::size_t(1));
     }
 
+    // Rectification deadlines are dates (issue 14, point 9): "下月底" is refused with the reason,
+    // by the tablet before storing and by the core for what another tablet sends.
+    void deadlinesAreDates()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        QVERIFY(ctl.addFinding("消防通道堵塞", "清理", "院长", "下月底").isEmpty());
+        QVERIFY(ctl.errorString().contains("2026-12-31"));
+        QCOMPARE(store->ops().count(ctl.assignment().id).value(), std::size_t(0));
+        const QString id = ctl.addFinding("消防通道堵塞", "清理", "院长", "2027-01-15");
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!ctl.editFinding(id, "deadline", "2027-02-30"));
+        QVERIFY(ctl.editFinding(id, "deadline", "2027-02-28"));
+        QCOMPARE(ctl.snapshot().state.findings.at(id.toStdString()).text("deadline"), std::string("2027-02-28"));
+    }
+
+    // A non-compliance without a hazard level goes on the findings list in one tap (point 10), once.
+    void nonComplianceIsListedInOneTap()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        const Item *plain = nullptr;
+        for (const Item *item : tpl->items())
+            if (!plain && item->type == ItemType::Check && item->hazard == Hazard::None && item->stepIndex == 3)
+                plain = item;
+        QVERIFY(plain);
+        const QString id = QString::fromStdString(plain->id);
+        QVERIFY(ctl.setAnswer(id, QStringLiteral("noncompliant")));
+        QVERIFY(ctl.addNote(id, QStringLiteral("记录缺三天")));
+        const QString fid = ctl.listAsFinding(id);
+        QVERIFY(!fid.isEmpty());
+        const Finding &f = ctl.snapshot().state.findings.at(fid.toStdString());
+        QCOMPARE(f.item, plain->id);
+        QCOMPARE(f.text("title"), plain->label.zh);
+        QCOMPARE(f.text("description"), std::string("记录缺三天"));
+        QVERIFY(ctl.listAsFinding(id).isEmpty()); // once
+        ctl.setCurrentStep(3);
+        QVERIFY(ctl.items()->data(ctl.items()->index(ctl.items()->rowOf(id)), ItemListModel::ListedRole).toBool());
+    }
+
+    // The jump box finds an item anywhere in the inspection, this page first (point 7); the reason
+    // for an open point leads to its item (point 8).
+    void locateFindsAnyStepAndReasonsNameTheirItem()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        ctl.setCurrentStep(0);
+        const Item *target = tpl->item("system_start_date");
+        QVERIFY(target);
+        const QVariantMap found = ctl.locate(QString::fromStdString(target->label.zh));
+        QCOMPARE(found.value("step").toInt(), target->stepIndex);
+        QCOMPARE(found.value("item").toString(), QStringLiteral("system_start_date"));
+        QVERIFY(ctl.locate(QStringLiteral("没有这样的项目xyz")).isEmpty());
+        bool named = false;
+        for (int r = 0; r < ctl.missing()->rowCount(); ++r) {
+            const QModelIndex i = ctl.missing()->index(r);
+            if (ctl.missing()->data(i, ReasonListModel::ItemRole).toString() == QStringLiteral("system_start_date"))
+                named = ctl.missing()->data(i, ReasonListModel::StepRole).toInt() == target->stepIndex;
+        }
+        QVERIFY(named);
+    }
+
+    // Only a pass has a grade band, and only a band at or above the pass mark is drawn as passing
+    // (point 13: a green 不合格 badge).
+    void aFailingTotalHasNoPassingGrade()
+    {
+        QTemporaryDir dir;
+        auto tpl = mobiletest::pilotTemplate();
+        auto store = mobiletest::openStore(dir);
+        InspectionController ctl;
+        QVERIFY(ctl.open(store.get(), mobiletest::pilotAssignment(*tpl), tpl, "li.hua", "tab-1").ok());
+        for (const Item *item : tpl->items())
+            if (item->type == ItemType::Score)
+                QVERIFY(ctl.setAnswer(QString::fromStdString(item->id), 0));
+        QVERIFY(ctl.conclusion() != InspectionController::Conclusion::Pass);
+        QVERIFY(!ctl.snapshot().report.grade.has_value());
+        QCOMPARE(ctl.gradeText(), QStringLiteral("—"));
+        QVERIFY(!ctl.gradePasses());
+    }
+
     void unchangedAnswerStoresNothing()
     {
         QTemporaryDir dir;

@@ -32,7 +32,24 @@ public:
             qWarning("large sheet: %s", qPrintable(error));
         return !id.isEmpty() && app->openInspection(id);
     }
-    Q_INVOKABLE bool reopenDemo() { return app->openDemo(); }
+    Q_INVOKABLE bool reopenDemo() { return app->openDemo(QStringLiteral("lead")); }
+    //! The demo as another role sees it (a supervisor: read-only pages)
+    Q_INVOKABLE bool openDemoAs(const QString &role) { return app->openDemo(role); }
+    Q_INVOKABLE bool teammateNote(const QString &author, const QString &item, const QString &text)
+    {
+        careeval::Operation op;
+        op.id = careeval::Uuid::generate();
+        op.inspection = app->inspection()->inspectionId().toStdString();
+        op.author = author.toStdString();
+        op.device = "tab-" + op.author;
+        op.clock = 100001;
+        op.time = careeval::nowMillis();
+        op.kind = careeval::OpKind::Note;
+        op.target = item.toStdString();
+        op.value = nlohmann::json(text.toStdString()).dump();
+        return app->store()->ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok()
+            && app->inspection()->reload().ok();
+    }
     Q_INVOKABLE bool teammateAnswers(const QString &author, const QString &item, const QString &value)
     {
         careeval::Operation op;
