@@ -26,7 +26,8 @@ QStringList PageWalker::pages()
     return {QStringLiteral("signin"), QStringLiteral("assignments"), QStringLiteral("overview"), QStringLiteral("step0"),
         QStringLiteral("step1"), QStringLiteral("step2"), QStringLiteral("step3"), QStringLiteral("step4"), QStringLiteral("step5"),
         QStringLiteral("step6"), QStringLiteral("step7"), QStringLiteral("photo"), QStringLiteral("signature"), QStringLiteral("resident"),
-        QStringLiteral("photoadd"), QStringLiteral("settings")};
+        QStringLiteral("photoadd"), QStringLiteral("datepicker"), QStringLiteral("settings"), QStringLiteral("signout"),
+        QStringLiteral("reasons"), QStringLiteral("readonly")};
 }
 
 void PageWalker::start()
@@ -44,6 +45,9 @@ void PageWalker::next()
         return;
     }
     const QString page = m_pages[m_index];
+    // The supervisor's read-only review of the same demo, last (it reopens the demo in that role).
+    if (page == QLatin1String("readonly") && !m_app->openDemo(QStringLiteral("supervisor")))
+        m_problems << QStringLiteral("demo as supervisor: %1").arg(m_app->errorString());
     if (page == QLatin1String("assignments") && !m_app->openDemo())
         m_problems << QStringLiteral("demo inspection: %1").arg(m_app->errorString());
     if (page == QLatin1String("photo")) {

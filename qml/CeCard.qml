@@ -11,12 +11,11 @@ Pane {
         color: Theme.card
         radius: Theme.radius
         border.color: Theme.line
-        // Where the focus goes: not the card itself (a focus scope hands the focus straight back to
-        // the field it holds), and not among the card's content items, which must stay a single child
-        // for the card to take its size.
-        Item { id: focusSink }
     }
+    // The focus goes to the card's background: not the card itself (a focus scope hands the focus
+    // straight back to the field it holds), and not a new content item (a card with one child takes
+    // that child's size).
     TapHandler {
-        onTapped: focusSink.forceActiveFocus(Qt.MouseFocusReason)
+        onTapped: card.background.forceActiveFocus(Qt.MouseFocusReason)
     }
 }

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls.Material
 import CareEval.Core
 
-// A large answer button: filled with its tone when it is the current answer.
+// A large answer button: filled with its tone when it is the current answer, outlined otherwise.
 CeButton {
     id: button
     property bool selected: false
@@ -12,6 +12,15 @@ CeButton {
     checkable: true
     checked: selected
     enabled: App.inspection.canEdit
+    Material.elevation: 0
     Material.background: selected ? tone : Theme.card
     Material.foreground: selected ? "white" : Theme.text
+
+    Rectangle {
+        anchors.fill: parent
+        visible: !button.selected
+        color: "transparent"
+        radius: 4
+        border.color: button.enabled ? "#9EA7A4" : Theme.line
+    }
 }

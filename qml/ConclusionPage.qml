@@ -45,7 +45,7 @@ Page {
                         Label {
                             text: App.inspection.conclusion === InspectionController.Pass ? qsTr("The institution passes.")
                                 : App.inspection.conclusion === InspectionController.Fail ? qsTr("The institution does not pass.")
-                                : qsTr("Not complete: the points below are still open.")
+                                : qsTr("Not complete: the points below are still open. Tap one to go to it.")
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
@@ -57,11 +57,6 @@ Page {
                         font.pixelSize: Theme.fontTitle
                     }
                 }
-            }
-            Label { text: qsTr("Indicators"); font.bold: true; font.pixelSize: Theme.fontTitle }
-            Repeater {
-                model: App.inspection.indicators
-                delegate: IndicatorDelegate { Layout.fillWidth: true }
             }
             ReasonSection {
                 Layout.fillWidth: true
@@ -97,6 +92,11 @@ Page {
                 model: App.inspection.remarks
                 tone: Theme.info
                 onItemRequested: (s, i) => page.itemRequested(s, i)
+            }
+            Label { text: qsTr("Indicators"); font.bold: true; font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: App.inspection.indicators
+                delegate: IndicatorDelegate { Layout.fillWidth: true }
             }
             Label { text: qsTr("Conclusion of the team"); font.bold: true; font.pixelSize: Theme.fontTitle }
             Repeater {

@@ -109,6 +109,41 @@ ApplicationWindow {
             residentMode.choose("satisfied")
             return true
         }
+        if (name === "datepicker") {
+            photoAdd.close()
+            openStep(0)
+            datePicker.pick("2026-11-25", "1990-01-01", Qt.formatDate(new Date(new Date().getTime() + 365 * 86400000), "yyyy-MM-dd"))
+            return true
+        }
+        if (name === "signout") {
+            // A confirmation in the chosen language: the settings page asks before signing out.
+            datePicker.close()
+            openSettings()
+            confirm.ask(qsTr("Sign out?"), qsTr("Signing out needs the server and the password to sign in again."), qsTr("Sign out"), () => {})
+            return true
+        }
+        if (name === "reasons") {
+            // The conclusion with what keeps it open: one of the lead's answers taken back.
+            confirm.close()
+            App.inspection.clearAnswer("announce_date")
+            openAssignments()
+            stack.push(overviewPage, {}, StackView.Immediate)
+            openStep(6)
+            return true
+        }
+        if (name === "readonly") {
+            openAssignments()
+            stack.push(overviewPage, {}, StackView.Immediate)
+            // A step with a non-compliance, a note and photos, as the supervisor reviews it.
+            openStep(3)
+            const items = App.inspection.items
+            for (let r = 0; r < items.count; ++r)
+                if (items.data(items.index(r, 0), ItemListModel.ValueRole) === "noncompliant") {
+                    positionOn(stack.currentItem, items.data(items.index(r, 0), ItemListModel.ItemIdRole))
+                    break
+                }
+            return true
+        }
         if (name === "photoadd") {
             // A dialog with Qt's standard buttons, to see them in the chosen language.
             residentMode.close()
@@ -141,6 +176,9 @@ ApplicationWindow {
     Component { id: settingsPage; SettingsPage {} }
 
     CeToast { id: toast }
+    // For the page walker's screenshots of a date picker and a confirmation in the chosen language.
+    CeDatePicker { id: datePicker; parent: Overlay.overlay }
+    CeConfirmDialog { id: confirm; parent: Overlay.overlay }
 
     // The capture tools, once for the whole app.
     PhotoAddDialog { id: photoAdd }

@@ -26,6 +26,11 @@ Item {
         }
     }
 
+    function close() {
+        files.close()
+        captionDialog.close()
+    }
+
     Loader {
         id: cameraLoader
         active: false

@@ -28,6 +28,8 @@ Pane {
             onClicked: bar.jumpRequested(query.text)
         }
         CeButton {
+            // A reader (the supervisor, a locked evaluation) has nothing to undo or to take on.
+            visible: App.inspection.canEdit
             text: qsTr("Undo")
             enabled: App.inspection.canUndo
             Layout.preferredHeight: Theme.touch
@@ -37,6 +39,7 @@ Pane {
         }
         CeButton {
             readonly property string status: App.inspection.stepStatuses[bar.step] ?? "todo"
+            visible: App.inspection.canEdit
             text: status === "done" ? qsTr("Reopen step") : status === "todo" ? qsTr("I take this step") : qsTr("Mark step done")
             // Once someone holds the step, only they or the lead change its status.
             enabled: App.inspection.stepStatusChangeable[bar.step] ?? false

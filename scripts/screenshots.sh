@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes a screenshot of every page of the demo inspection — sign-in, assignments, overview, the eight
-# steps, photo viewer, signature pad, resident mode, settings — in Chinese and English, landscape (1280x800) and portrait (800x1280), under Xvfb
+# steps, photo viewer, signature pad, resident mode, a date picker, settings and its sign-out confirmation, the
+# conclusion with the reasons it is open, and the supervisor's read-only step page — in Chinese and English, landscape (1280x800) and portrait (800x1280), under Xvfb
 # (offscreen rendering skips parts of the Material style). Usage: scripts/screenshots.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -266,12 +266,12 @@
 <context>
     <name>CeConfirmDialog</name>
     <message>
-        <location filename="../../qml/CeConfirmDialog.qml" line="12"/>
+        <location filename="../../qml/CeConfirmDialog.qml" line="11"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../qml/CeConfirmDialog.qml" line="50"/>
+        <location filename="../../qml/CeConfirmDialog.qml" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -284,7 +284,7 @@
         <translation>选择日期</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDateEditor.qml" line="35"/>
+        <location filename="../../qml/CeDateEditor.qml" line="36"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -292,37 +292,37 @@
 <context>
     <name>CeDatePicker</name>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="16"/>
+        <location filename="../../qml/CeDatePicker.qml" line="15"/>
         <source>Choose a date</source>
         <translation>选择日期</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="83"/>
+        <location filename="../../qml/CeDatePicker.qml" line="82"/>
         <source>%1 month</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="98"/>
+        <location filename="../../qml/CeDatePicker.qml" line="97"/>
         <source>%1 day</source>
         <translation>%1日</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="109"/>
+        <location filename="../../qml/CeDatePicker.qml" line="108"/>
         <source>Choose a date from %1 to %2.</source>
         <translation>请选择 %1 至 %2 之间的日期。</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="117"/>
+        <location filename="../../qml/CeDatePicker.qml" line="116"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="122"/>
+        <location filename="../../qml/CeDatePicker.qml" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qml/CeDatePicker.qml" line="125"/>
+        <location filename="../../qml/CeDatePicker.qml" line="124"/>
         <source>Use this date</source>
         <translation>使用此日期</translation>
     </message>
@@ -425,27 +425,27 @@
 <context>
     <name>CeReadOnlyAnswer</name>
     <message>
-        <location filename="../../qml/CeReadOnlyAnswer.qml" line="29"/>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="28"/>
         <source>No team value: the members disagree</source>
         <translation>尚无评估组取值：组员意见不一致</translation>
     </message>
     <message>
-        <location filename="../../qml/CeReadOnlyAnswer.qml" line="30"/>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="29"/>
         <source>Not answered</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../qml/CeReadOnlyAnswer.qml" line="33"/>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="32"/>
         <source>(computed, not confirmed)</source>
         <translation>（自动计算，尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../qml/CeReadOnlyAnswer.qml" line="51"/>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="50"/>
         <source>%1 answered %2</source>
         <translation>%1 的答案：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/CeReadOnlyAnswer.qml" line="53"/>
+        <location filename="../../qml/CeReadOnlyAnswer.qml" line="52"/>
         <source>Note by %1: %2</source>
         <translation>%1 的备注：%2</translation>
     </message>
@@ -540,11 +540,6 @@
         <translation>该机构评估不合格。</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="48"/>
-        <source>Not complete: the points below are still open.</source>
-        <translation>尚未完成：以下事项仍待处理。</translation>
-    </message>
-    <message>
         <location filename="../../qml/ConclusionPage.qml" line="54"/>
         <source>Passes</source>
         <translation>合格</translation>
@@ -560,32 +555,37 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="61"/>
+        <location filename="../../qml/ConclusionPage.qml" line="96"/>
         <source>Indicators</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="68"/>
+        <location filename="../../qml/ConclusionPage.qml" line="63"/>
         <source>Why it does not pass</source>
         <translation>不合格原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="75"/>
+        <location filename="../../qml/ConclusionPage.qml" line="48"/>
+        <source>Not complete: the points below are still open. Tap one to go to it.</source>
+        <translation>尚未完成：以下事项仍待处理。点击可转到相应项目。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ConclusionPage.qml" line="70"/>
         <source>Team conflicts for the lead</source>
         <translation>待组长裁定的冲突</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="82"/>
+        <location filename="../../qml/ConclusionPage.qml" line="77"/>
         <source>Required items still missing</source>
         <translation>尚缺的必填项</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="89"/>
+        <location filename="../../qml/ConclusionPage.qml" line="84"/>
         <source>Also keeps the conclusion open</source>
         <translation>结论尚未完成的其他原因</translation>
     </message>
     <message>
-        <location filename="../../qml/ConclusionPage.qml" line="96"/>
+        <location filename="../../qml/ConclusionPage.qml" line="91"/>
         <source>Remarks stated with the conclusion</source>
         <translation>随结论说明的事项</translation>
     </message>
@@ -956,12 +956,27 @@
         <translation>养老机构现场评估</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="92"/>
+        <location filename="../../qml/Main.qml" line="97"/>
         <source>Institution representative</source>
         <translation>机构代表</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="111"/>
+        <location filename="../../qml/Main.qml" line="122"/>
+        <source>Sign out?</source>
+        <translation>确认退出登录？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="122"/>
+        <source>Signing out needs the server and the password to sign in again.</source>
+        <translation>退出后需连接服务器并输入密码才能再次登录。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="122"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="151"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1073,32 +1088,32 @@
 <context>
     <name>PhotoAddDialog</name>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="47"/>
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="42"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="47"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="52"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="57"/>
         <source>Attach the photo</source>
         <translation>附加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="75"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="80"/>
         <source>OK opens the camera.</source>
         <translation>按“确定”打开相机。</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="76"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="81"/>
         <source>Import a file instead</source>
         <translation>改为导入文件</translation>
     </message>
     <message>
-        <location filename="../../qml/PhotoAddDialog.qml" line="89"/>
+        <location filename="../../qml/PhotoAddDialog.qml" line="94"/>
         <source>Caption (what the photo shows)</source>
         <translation>说明（照片拍的是什么）</translation>
     </message>
@@ -1950,27 +1965,27 @@
         <translation>跳转</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="31"/>
+        <location filename="../../qml/StepToolBar.qml" line="33"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="35"/>
+        <location filename="../../qml/StepToolBar.qml" line="37"/>
         <source>Undo the last change: %1</source>
         <translation>撤销上一次修改：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40"/>
+        <location filename="../../qml/StepToolBar.qml" line="43"/>
         <source>Reopen step</source>
         <translation>重新打开本步</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40"/>
+        <location filename="../../qml/StepToolBar.qml" line="43"/>
         <source>I take this step</source>
         <translation>由我负责本步</translation>
     </message>
     <message>
-        <location filename="../../qml/StepToolBar.qml" line="40"/>
+        <location filename="../../qml/StepToolBar.qml" line="43"/>
         <source>Mark step done</source>
         <translation>标记本步完成</translation>
     </message>
