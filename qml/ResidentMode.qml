@@ -94,7 +94,8 @@ Popup {
             contentHeight: grid.implicitHeight
             boundsBehavior: Flickable.StopAtBounds
             readonly property var list: mode.finished ? [] : (mode.question.options || []).concat(mode.question.allowUnknown ? [{value: "unknown", label: qsTr("Don't know"), mood: NaN}] : [])
-            readonly property int columns: list.length > 4 && width > 700 ? 2 : 1
+            // One column when every answer fits (portrait); two side by side on a wide, low screen.
+            readonly property int columns: list.length > 4 && width > 700 && list.length * (Math.min(mode.big * 2.6, 96) + 12) > height ? 2 : 1
             readonly property int rows: Math.ceil(list.length / columns)
             // As tall as fits, never smaller than a large finger target.
             readonly property real optionHeight: Math.max(72, Math.min(mode.big * 2.6, (height - (rows - 1) * 12) / Math.max(1, rows)))

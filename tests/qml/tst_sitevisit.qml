@@ -19,6 +19,7 @@ Item {
     Component { id: surveyComp; SurveyPanel { width: 1100 } }
     Component { id: settingsComp; SettingsPage { width: 1280; height: 800 } }
     Component { id: faceComp; CeFace { width: 80; height: 80 } }
+    Component { id: teamComp; TeamPanel { width: 500 } }
     SignalSpy { id: itemSpy; signalName: "itemRequested" }
     SignalSpy { id: chosenSpy; signalName: "chosen" }
 
@@ -313,6 +314,17 @@ Item {
             mode.index = 1
             compare(flick.contentY, 0)
             mode.close()
+        }
+
+        // Point 15: the team panel says whose changes were made here and whose were received here.
+        function test_teamPanelSaysWhereChangesWereMade() {
+            const panel = createTemporaryObject(teamComp, root)
+            waitForRendering(panel)
+            const mine = find(panel, (i) => String(i.text).indexOf("changes made on this tablet") > 0)
+            const theirs = findAll(panel, (i) => String(i.text).indexOf("of their changes received on this tablet") > 0, [])
+            verify(mine !== null)
+            compare(theirs.length, App.inspection.team.length - 1)
+            verify(find(panel, (i) => String(i.text).indexOf(" changes here") > 0) === null)
         }
 
         // Point 16: refusing a resident and signing out ask first; nothing happens until confirmed.
