@@ -11,8 +11,16 @@ CeCard {
 
     SubmitDialog { id: submitDialog; parent: Overlay.overlay }
 
+    Timer {
+        id: topLater
+        interval: 0
+        onTriggered: if (!list.userMoved) list.positionViewAtBeginning()
+    }
+
     ListView {
         id: list
+        property bool userMoved: false
+        onMovementStarted: userMoved = true
         // No highlight is drawn, but ListView still moves an invisible one after the current item at
         // 400 px/s, redrawing the window for seconds after every reset or scroll: off.
         highlightFollowsCurrentItem: false
@@ -27,6 +35,10 @@ CeCard {
         header: ColumnLayout {
             width: list.width
             spacing: 6
+            // The header grows once the team and the server's view arrive, and a list grows its header
+            // upwards, out of view: while the top is what is shown, keep it there (later, not while the
+            // list is still placing its rows).
+            onHeightChanged: topLater.restart()
             RowLayout {
                 Layout.fillWidth: true
                 Label { text: qsTr("Score"); font.bold: true; font.pixelSize: Theme.fontTitle; Layout.fillWidth: true }

@@ -268,6 +268,13 @@ Item {
                 }
                 page.destroy()
             }
+            // The largest text size enlarges the controls with the text.
+            const scale = App.settings.textScale
+            App.settings.textScale = 1.3
+            const big = openStep(3)
+            for (const b of findAll(big, (i) => isButton(i) && shown(i), []))
+                verify(b.height >= Math.round(48 * 1.3), "“" + b.text + "” is " + b.height + " high with large text")
+            App.settings.textScale = scale
         }
 
         // Point 13: a grade band below the pass mark is never drawn in a passing colour.
