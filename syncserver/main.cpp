@@ -21,6 +21,8 @@
 #include <mutex>
 #include <thread>
 
+#include <sys/resource.h>
+
 using namespace careeval;
 using namespace careeval::server;
 
@@ -34,7 +36,9 @@ struct Options {
     std::string cert, key;
     int threads = 0; //!< 0: one per core (at least 2)
     int readTimeout = 30;
-    std::size_t maxConnections = 256;
+    std::size_t maxConnections = 4096;
+    std::size_t maxPerAddress = 64;
+    int headerTimeout = 5;
     bool demo = false;
 };
 
@@ -43,7 +47,8 @@ int usage()
     std::cerr
         << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
            "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-           "                       [--read-timeout SECONDS] [--max-connections N]\n"
+           "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
+           "                       [--max-per-address N]\n"
            "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
            "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
@@ -96,14 +101,22 @@ bool fromConfig(Options &o, const std::string &path)
     return true;
 }
 
+// Every log line is one JSON object in valid UTF-8 with its time first: a request line from the
+// transport (already an object) gets "time" added; a message becomes {"time", "message"}.
 std::mutex logMutex;
 void logLine(const std::string &line)
 {
     char stamp[32];
     const std::time_t t = std::time(nullptr);
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    std::string out;
+    if (!line.empty() && line.front() == '{' && line.back() == '}') {
+        out = std::string("{\"time\":\"") + stamp + "\"" + (line.size() > 2 ? "," : "") + line.substr(1);
+    } else {
+        out = json {{"time", stamp}, {"message", line}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
     std::lock_guard lock(logMutex);
-    std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
+    std::fprintf(stderr, "%s\n", out.c_str());
 }
 
 HttpServer *g_server = nullptr;
@@ -152,6 +165,10 @@ int main(int argc, char **argv)
             o.readTimeout = std::max(1, std::atoi(number.c_str()));
         else if (a == "--max-connections" && next(number))
             o.maxConnections = static_cast<std::size_t>(std::max(1, std::atoi(number.c_str())));
+        else if (a == "--max-per-address" && next(number))
+            o.maxPerAddress = static_cast<std::size_t>(std::max(1, std::atoi(number.c_str())));
+        else if (a == "--header-timeout" && next(number))
+            o.headerTimeout = std::max(1, std::atoi(number.c_str()));
         else
             return usage();
     }
@@ -166,6 +183,13 @@ int main(int argc, char **argv)
     tc.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
     tc.readTimeoutSeconds = o.readTimeout;
     tc.maxConnections = o.maxConnections;
+    tc.maxPerAddress = o.maxPerAddress;
+    tc.headerTimeoutSeconds = o.headerTimeout;
+    // Thousands of connections need thousands of descriptors: raise the soft limit to the hard one.
+    if (rlimit lim {}; ::getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &lim);
+    }
     tc.certFile = o.cert;
     tc.keyFile = o.key;
 
@@ -217,13 +241,26 @@ int main(int argc, char **argv)
         tc, [&](const HttpRequest &r) { return service.handle(r); },
         [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
     server.setSinkFactory([&](const HttpRequest &head) { return service.uploadSink(head); });
+    server.setGate([&](const HttpRequest &head) { return service.gate(head); });
+    server.setOffload([](const HttpRequest &head) { return Service::slow(head); });
     service.setConnectionGauge([&] { return server.connections(); });
+    service.setTransportStats([&] { return server.stats(); });
+    service.setLogger(logLine);
     if (auto r = server.start(); !r) {
         std::cerr << r.error().message << "\n";
         return 1;
     }
     logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())
         + " (data " + o.data + ")");
+    {
+        // Passwords and tokens cross the network in the clear without TLS: say so unless only this
+        // machine can connect.
+        const bool loopback = tc.address.rfind("127.", 0) == 0 || tc.address == "::1" || tc.address == "localhost";
+        if (!server.tls() && !loopback)
+            logLine("WARNING: listening on " + tc.address
+                + " without TLS: passwords and tokens travel unencrypted. "
+                  "Give --tls-cert and --tls-key, or put a TLS proxy in front and listen on 127.0.0.1.");
+    }
     std::fflush(stderr);
 
     g_server = &server;

@@ -45,6 +45,16 @@ struct HttpResponse {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
+//! What the transport refused or dropped before any handler saw a request.
+struct TransportStats {
+    std::uint64_t tooLarge = 0; //!< 413
+    std::uint64_t headerTooLarge = 0; //!< 431
+    std::uint64_t malformed = 0; //!< 400
+    std::uint64_t busy = 0; //!< 503: over the connection caps or the worker queue
+    std::uint64_t headerTimeouts = 0; //!< closed without a complete header in time
+    std::uint64_t gated = 0; //!< refused at header time (before the body was read)
+};
+
 HttpResponse jsonResponse(int status, const nlohmann::json &body);
 //! The one error shape: {"error": {"code": "...", "message": "..."}}.
 HttpResponse errorResponse(int status, const std::string &code, const std::string &message);

@@ -18,6 +18,25 @@ namespace careeval::server {
 
 namespace {
 
+// A whole number as a client must write it: digits only (no sign, spaces, exponent or trailing text),
+// at most 18 of them. "1000junk", "+1000", "1e400" and "5%00" are not whole numbers.
+std::optional<std::int64_t> wholeNumber(const std::string &text)
+{
+    if (text.empty() || text.size() > 18)
+        return std::nullopt;
+    std::int64_t v = 0;
+    for (char ch : text) {
+        if (ch < '0' || ch > '9')
+            return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
+
+} // namespace
+
+namespace {
+
 using nlohmann::json;
 
 std::vector<std::string> splitPath(const std::string &path)
@@ -169,7 +188,42 @@ Service::Service(ServerStore &store, ServiceConfig config)
     : m_store(store)
     , m_config(std::move(config))
     , m_blobs(m_config.dataDir)
+    , m_instance(randomHex(3))
 {
+}
+
+namespace {
+
+bool knownMethod(const std::string &m)
+{
+    return m == "GET" || m == "HEAD" || m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" || m == "OPTIONS";
+}
+
+// The address of a remote "host:port" (IPv6 "[::1]:port" or "::1:port" as Asio writes it).
+std::string addressOf(const std::string &remote)
+{
+    const auto colon = remote.rfind(':');
+    return colon == std::string::npos ? remote : remote.substr(0, colon);
+}
+
+} // namespace
+
+bool Service::slow(const HttpRequest &head)
+{
+    return (head.method == "POST" && (head.path == "/api/v1/auth/login" || head.path == "/api/v1/users"))
+        || (head.method == "PATCH" && head.path.rfind("/api/v1/users/", 0) == 0);
+}
+
+std::optional<HttpResponse> Service::gate(const HttpRequest &head)
+{
+    if (!knownMethod(head.method))
+        return errorResponse(501, "not_implemented", "the method " + head.method.substr(0, 20) + " is not implemented");
+    if (head.path.rfind("/api/v1/", 0) != 0 || head.path == "/api/v1/auth/login")
+        return std::nullopt;
+    HttpResponse error;
+    if (!authenticate(head, error))
+        return error;
+    return std::nullopt;
 }
 
 Result<void> Service::init()
@@ -189,12 +243,30 @@ HttpResponse Service::handle(const HttpRequest &req)
     const auto start = std::chrono::steady_clock::now();
     ++m_requests;
     HttpResponse res;
+    std::string detail;
     try {
         Context c {req, splitPath(req.path), std::nullopt};
         res = route(c);
     } catch (const std::exception &e) {
         // The core does not throw; anything here is a bug, reported without taking the server down.
-        res = errorResponse(500, "internal", std::string("internal error: ") + e.what());
+        res = errorResponse(500, "internal", "internal error");
+        detail = e.what();
+    }
+    if (res.status >= 500 && res.status != 503) {
+        // What went wrong inside (a database message, an exception) goes to the log under a request
+        // id; the client gets the id and "internal error", never the internal text.
+        const std::string id = m_instance + "-" + std::to_string(++m_nextRequest);
+        if (detail.empty()) {
+            const auto doc = nlohmann::json::parse(res.body, nullptr, false);
+            detail
+                = doc.is_object() && doc.contains("error") && doc["error"].is_object() ? doc["error"].value("message", res.body) : res.body;
+        }
+        if (m_logger)
+            m_logger(nlohmann::json {{"event", "internal_error"}, {"request_id", id}, {"method", req.method}, {"path", req.path},
+                {"status", res.status}, {"detail", detail}}
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        res = jsonResponse(res.status, {{"error", {{"code", "internal"}, {"message", "internal error"}, {"request_id", id}}}});
+        res.headers.emplace_back("X-Request-Id", id);
     }
     if (res.status >= 500)
         ++m_errors5xx;
@@ -208,7 +280,17 @@ HttpResponse Service::handle(const HttpRequest &req)
 std::optional<User> Service::authenticate(const HttpRequest &req, HttpResponse &error)
 {
     const std::string auth = req.header("authorization");
-    if (auth.rfind("Bearer ", 0) != 0 || auth.size() < 8) {
+    // The scheme is case-insensitive (RFC 9110): "bearer", "Bearer" and "BEARER" alike.
+    auto isBearer = [](const std::string &a) {
+        static const char kScheme[] = "bearer ";
+        if (a.size() < 8)
+            return false;
+        for (std::size_t i = 0; i < 7; ++i)
+            if (std::tolower(static_cast<unsigned char>(a[i])) != kScheme[i])
+                return false;
+        return true;
+    };
+    if (!isBearer(auth)) {
         error = errorResponse(401, "unauthenticated", "sign in first (Authorization: Bearer <token>)");
         error.headers.emplace_back("WWW-Authenticate", "Bearer");
         return std::nullopt;
@@ -230,10 +312,16 @@ HttpResponse Service::route(Context &c)
 {
     const auto &m = c.req.method;
     const auto &s = c.seg;
-    if (s.size() == 1 && s[0] == "healthz" && m == "GET")
-        return health();
-    if (s.size() == 1 && s[0] == "metrics" && m == "GET")
-        return metrics();
+    if (!knownMethod(m))
+        return errorResponse(501, "not_implemented", "the method " + m.substr(0, 20) + " is not implemented");
+    if (s.size() == 1 && (s[0] == "healthz" || s[0] == "metrics")) {
+        if (m != "GET") {
+            auto r = errorResponse(405, "method_not_allowed", "use GET on /" + s[0]);
+            r.headers.emplace_back("Allow", "GET, HEAD");
+            return r;
+        }
+        return s[0] == "healthz" ? health() : metrics();
+    }
     if (s.size() < 2 || s[0] != "api" || s[1] != "v1")
         return errorResponse(404, "not_found", "no such resource: " + c.req.path);
     const std::vector<std::string> r(s.begin() + 2, s.end());
@@ -342,7 +430,8 @@ HttpResponse Service::metrics()
     metric("careeval_requests_total", "counter", "HTTP requests handled.", m_requests.load());
     metric("careeval_request_errors_4xx_total", "counter", "Requests answered with a 4xx status.", m_errors4xx.load());
     metric("careeval_request_errors_5xx_total", "counter", "Requests answered with a 5xx status.", m_errors5xx.load());
-    metric("careeval_request_seconds_sum", "counter", "Time spent in handlers.", static_cast<double>(m_requestMicros.load()) / 1e6);
+    metric(
+        "careeval_request_handler_seconds_total", "counter", "Time spent in handlers.", static_cast<double>(m_requestMicros.load()) / 1e6);
     metric("careeval_operations_accepted_total", "counter", "Pushed operations stored.", m_opsAccepted.load());
     metric("careeval_operations_already_had_total", "counter", "Pushed operations the server already had.", m_opsAlreadyHad.load());
     metric("careeval_operations_refused_total", "counter", "Pushed operations refused.", m_opsRefused.load());
@@ -354,6 +443,16 @@ HttpResponse Service::metrics()
     metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());
     metric(
         "careeval_blob_hash_mismatches_total", "counter", "Uploads whose bytes did not match their SHA-256.", m_blobHashMismatches.load());
+    if (m_transport) {
+        // One counter per reason, as a label: what the transport refused before any handler ran.
+        const TransportStats t = m_transport();
+        out << "# HELP careeval_transport_rejections_total Requests and connections refused or dropped before a handler ran.\n"
+               "# TYPE careeval_transport_rejections_total counter\n";
+        for (const auto &[reason, n] :
+            {std::pair<const char *, std::uint64_t> {"too_large", t.tooLarge}, {"header_too_large", t.headerTooLarge},
+                {"malformed", t.malformed}, {"busy", t.busy}, {"header_timeout", t.headerTimeouts}, {"unauthenticated", t.gated}})
+            out << "careeval_transport_rejections_total{reason=\"" << reason << "\"} " << n << "\n";
+    }
     HttpResponse r;
     r.contentType = "text/plain; version=0.0.4";
     r.body = out.str();
@@ -370,15 +469,44 @@ HttpResponse Service::login(Context &c)
     const std::string username = f.str("username", true, 64), password = f.str("password", true, 256);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
-    auto failures = m_store.recentFailures(username, c.now - m_config.failureWindowMs);
-    if (!failures)
-        return errorResponse(500, "storage", failures.error().message);
-    if (failures.value() >= m_config.maxLoginFailures) {
-        auto r = errorResponse(429, "too_many_attempts",
-            "too many failed sign-ins for \"" + username + "\"; try again in " + std::to_string(m_config.failureWindowMs / 60000)
-                + " minutes");
-        r.headers.emplace_back("Retry-After", std::to_string(m_config.failureWindowMs / 1000));
+    // Throttled per (name, address) — the right password from another address still works, so
+    // nobody can lock an account out from afar — and per address across names (password spraying).
+    // Counted under one lock, before the hash is checked: parallel tries cannot exceed the count.
+    const std::string address = addressOf(c.req.remote);
+    auto refuse = [&](std::int64_t until, const std::string &why) {
+        const std::int64_t seconds = std::max<std::int64_t>(1, (until - c.now + 999) / 1000);
+        auto r = errorResponse(429, "too_many_attempts", why + "; try again in " + std::to_string(seconds) + " s");
+        r.headers.emplace_back("Retry-After", std::to_string(seconds));
         return r;
+    };
+    {
+        std::lock_guard lock(m_throttleMutex);
+        auto window = [&](Throttle &t) {
+            if (c.now - t.windowStart > m_config.failureWindowMs && c.now >= t.blockedUntil)
+                t = {0, c.now, 0};
+        };
+        Throttle &pair = m_byNameAddress[{username, address}];
+        Throttle &addr = m_byAddress[address];
+        window(pair);
+        window(addr);
+        if (pair.failures >= m_config.maxLoginFailures && c.now < pair.blockedUntil)
+            return refuse(pair.blockedUntil, "too many failed sign-ins for \"" + username + "\" from this address");
+        if (addr.failures >= m_config.maxFailuresPerAddress && c.now < addr.blockedUntil)
+            return refuse(addr.blockedUntil, "too many failed sign-ins from this address");
+        // This try is reserved (counted as a failure until the password proves right), so tries in
+        // parallel cannot get past the limit; from the limit on, each try waits longer: 2 s, 4 s, 8 s …
+        // up to the window.
+        auto reserve = [&](Throttle &t, int limit) {
+            if (++t.failures >= limit)
+                t.blockedUntil = c.now + std::min<std::int64_t>(m_config.failureWindowMs, 2000LL << std::min(t.failures - limit, 20));
+        };
+        reserve(pair, m_config.maxLoginFailures);
+        reserve(addr, m_config.maxFailuresPerAddress);
+        // Bound the memory an attacker can make us keep: forget stale entries now and then.
+        if (m_byNameAddress.size() > 100000)
+            std::erase_if(m_byNameAddress, [&](const auto &e) { return c.now - e.second.windowStart > m_config.failureWindowMs; });
+        if (m_byAddress.size() > 100000)
+            std::erase_if(m_byAddress, [&](const auto &e) { return c.now - e.second.windowStart > m_config.failureWindowMs; });
     }
     auto user = m_store.userWithHash(username);
     if (!user)
@@ -391,13 +519,24 @@ HttpResponse Service::login(Context &c)
         (void)m_store.audit(username, "login_failed", c.req.remote, c.now);
         return errorResponse(401, "wrong_credentials", "wrong username or password");
     }
-    (void)m_store.clearFailures(username);
+    {
+        // The reserved try was a success: this pair starts afresh; the address keeps its count.
+        std::lock_guard lock(m_throttleMutex);
+        m_byNameAddress.erase({username, address});
+        auto &addr = m_byAddress[address];
+        addr.failures = std::max(0, addr.failures - 1);
+        if (addr.failures < m_config.maxFailuresPerAddress)
+            addr.blockedUntil = 0;
+    }
     const std::string token = randomHex(32);
     const std::int64_t expires = c.now + m_config.tokenLifetimeMs;
     if (auto r = m_store.saveToken(sha256Hex(token), username, expires); !r)
         return errorResponse(500, "storage", r.error().message);
     (void)m_store.audit(username, "login", c.req.remote, c.now);
-    return jsonResponse(200, {{"token", token}, {"expires_at", expires}, {"user", userJson(user.value()->first)}});
+    auto r = jsonResponse(200, {{"token", token}, {"expires_at", expires}, {"user", userJson(user.value()->first)}});
+    r.headers.emplace_back("Cache-Control", "no-store"); // a token is never kept by a cache
+    r.headers.emplace_back("Pragma", "no-cache");
+    return r;
 }
 
 HttpResponse Service::logout(Context &c)
@@ -492,6 +631,19 @@ HttpResponse Service::updateUser(Context &c, const std::string &username)
     }
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
+    // There is always an active administrator: the last one can be neither demoted nor deactivated
+    // (by itself or anyone). Checked and written under one lock.
+    std::lock_guard adminLock(m_adminMutex);
+    const User &before = existing.value()->first;
+    if (before.role == Role::Admin && before.active && (u.role != Role::Admin || !u.active)) {
+        auto users = m_store.users();
+        if (!users)
+            return errorResponse(500, "storage", users.error().message);
+        const auto admins = std::count_if(users->begin(), users->end(), [](const User &x) { return x.role == Role::Admin && x.active; });
+        if (admins <= 1)
+            return errorResponse(
+                409, "last_admin", "\"" + username + "\" is the last active administrator: make another administrator first");
+    }
     if (auto r = m_store.updateUser(u, hash); !r)
         return errorResponse(500, "storage", r.error().message);
     (void)m_store.audit(c.user->username, "user_updated", username, c.now);
@@ -816,14 +968,13 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
 HttpResponse Service::pullOps(Context &c, const InspectionRecord &rec)
 {
     std::int64_t after = 0, limit = 500;
-    try {
-        if (c.req.query.count("after"))
-            after = std::stoll(c.req.query.at("after"));
-        if (c.req.query.count("limit"))
-            limit = std::stoll(c.req.query.at("limit"));
-    } catch (const std::exception &) {
-        return errorResponse(400, "invalid_request", "\"after\" and \"limit\" must be whole numbers");
-    }
+    for (const auto &[name, out] : {std::pair<const char *, std::int64_t *> {"after", &after}, {"limit", &limit}})
+        if (c.req.query.count(name)) {
+            const auto v = wholeNumber(c.req.query.at(name));
+            if (!v)
+                return errorResponse(400, "invalid_request", "\"after\" and \"limit\" must be whole numbers");
+            *out = *v;
+        }
     if (after < 0 || limit < 1 || limit > static_cast<std::int64_t>(m_config.maxPullLimit))
         return errorResponse(
             400, "invalid_request", "\"after\" must be ≥ 0 and \"limit\" from 1 to " + std::to_string(m_config.maxPullLimit));
@@ -1007,12 +1158,14 @@ struct UploadSink final : BodySink {
 
 bool chunkPosition(const HttpRequest &req, std::int64_t &offset, std::int64_t &total)
 {
-    try {
-        offset = std::stoll(req.query.at("offset"));
-        total = std::stoll(req.query.at("total"));
-    } catch (const std::exception &) {
+    const auto o = req.query.find("offset"), t = req.query.find("total");
+    if (o == req.query.end() || t == req.query.end())
         return false;
-    }
+    const auto ov = wholeNumber(o->second), tv = wholeNumber(t->second);
+    if (!ov || !tv)
+        return false;
+    offset = *ov;
+    total = *tv;
     return true;
 }
 
@@ -1031,11 +1184,10 @@ std::shared_ptr<BodySink> Service::uploadSink(const HttpRequest &head)
     std::int64_t offset = -1, total = -1, length = -1;
     if (!chunkPosition(head, offset, total) || offset < 0 || total < 0)
         return nullptr;
-    try {
-        length = std::stoll(head.header("content-length"));
-    } catch (const std::exception &) {
+    if (auto v = wholeNumber(head.header("content-length")))
+        length = *v;
+    else
         return nullptr;
-    }
     HttpResponse unused;
     if (!authenticate(head, unused))
         return nullptr;
@@ -1107,17 +1259,16 @@ HttpResponse Service::getBlob(Context &c, const std::string &sha)
         const auto dash = range.find('-');
         if (range.rfind("bytes=", 0) != 0 || dash == std::string::npos || range.find(',') != std::string::npos)
             return errorResponse(416, "bad_range", "only a single byte range is supported");
-        try {
-            const std::string a = range.substr(eq + 1, dash - eq - 1), b = range.substr(dash + 1);
-            if (a.empty()) {
-                from = std::max<std::int64_t>(0, *size - std::stoll(b));
-            } else {
-                from = std::stoll(a);
-                if (!b.empty())
-                    to = std::min<std::int64_t>(to, std::stoll(b));
-            }
-        } catch (const std::exception &) {
+        const std::string a = range.substr(eq + 1, dash - eq - 1), b = range.substr(dash + 1);
+        const auto av = wholeNumber(a), bv = wholeNumber(b);
+        if ((!a.empty() && !av) || (!b.empty() && !bv) || (a.empty() && b.empty()))
             return errorResponse(416, "bad_range", "malformed Range header");
+        if (a.empty()) {
+            from = std::max<std::int64_t>(0, *size - *bv);
+        } else {
+            from = *av;
+            if (bv)
+                to = std::min<std::int64_t>(to, *bv);
         }
         if (from > to || from >= *size) {
             auto r = errorResponse(416, "bad_range", "range outside the blob's " + std::to_string(*size) + " bytes");
@@ -1149,7 +1300,8 @@ HttpResponse Service::exportPeriod(Context &c)
 {
     auto q = [&](const char *k) { return c.req.query.count(k) ? c.req.query.at(k) : std::string(); };
     const std::string from = q("from"), to = q("to");
-    auto isDate = [](const std::string &d) { return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-'); };
+    // Real calendar dates only: nothing from the query reaches the file name (a header) unchecked.
+    auto isDate = [](const std::string &d) { return d.empty() || daysSinceEpoch(d).has_value(); };
     if (!isDate(from) || !isDate(to))
         return errorResponse(400, "invalid_request", "\"from\" and \"to\" are dates like 2026-11-01");
     auto all = m_store.inspections();

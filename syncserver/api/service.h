@@ -23,8 +23,9 @@ namespace careeval::server {
 struct ServiceConfig {
     std::string dataDir; //!< blobs live under dataDir/blobs
     std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000; //!< a working day on site
-    int maxLoginFailures = 5; //!< then sign-ins for that name wait
+    int maxLoginFailures = 5; //!< from one address for one name; then that pair waits, longer each time
     std::int64_t failureWindowMs = 15LL * 60 * 1000;
+    int maxFailuresPerAddress = 20; //!< wrong passwords from one address across all names in the window
     std::size_t maxBodyBytes = 4u << 20; //!< JSON requests
     std::size_t maxChunkBytes = 8u << 20; //!< one photo chunk
     std::int64_t maxBlobBytes = 64LL << 20; //!< one photo or signature
@@ -48,6 +49,16 @@ public:
     std::shared_ptr<BodySink> uploadSink(const HttpRequest &head);
     //! Connection count for /metrics, provided by the transport.
     void setConnectionGauge(std::function<std::size_t()> gauge) { m_connections = std::move(gauge); }
+    //! What the transport refused before any handler ran, for /metrics.
+    void setTransportStats(std::function<TransportStats()> stats) { m_transport = std::move(stats); }
+    //! Where a server error's detail goes (with its request id): never to the client.
+    void setLogger(std::function<void(const std::string &line)> logger) { m_logger = std::move(logger); }
+    //! For the transport, once a request's header is read: the refusal of a request that cannot
+    //! succeed whatever its body (not signed in, unknown method), so its body is never read.
+    std::optional<HttpResponse> gate(const HttpRequest &head);
+    //! For the transport: requests that hash a password (sign-in, setting a password) run on its
+    //! worker pool, never on an I/O thread.
+    static bool slow(const HttpRequest &head);
 
     //! Validates and stores a template (used by the upload route, first start and the demo).
     Result<TemplateRecord> addTemplate(const std::string &json, const std::string &byUser);
@@ -96,6 +107,21 @@ private:
     ServiceConfig m_config;
     BlobStore m_blobs;
     std::function<std::size_t()> m_connections;
+    std::function<void(const std::string &)> m_logger;
+    std::function<TransportStats()> m_transport;
+    std::string m_instance; //!< a random prefix: request ids differ across restarts
+    std::atomic<std::uint64_t> m_nextRequest {0};
+    // Sign-in throttling, counted under one lock: per (name, address) with growing waits, and per
+    // address across names.
+    struct Throttle {
+        int failures = 0;
+        std::int64_t windowStart = 0;
+        std::int64_t blockedUntil = 0;
+    };
+    std::mutex m_throttleMutex;
+    std::map<std::pair<std::string, std::string>, Throttle> m_byNameAddress;
+    std::map<std::string, Throttle> m_byAddress;
+    std::mutex m_adminMutex; //!< changes that could leave no active administrator, one at a time
     std::mutex m_cacheMutex;
     std::map<std::string, std::shared_ptr<const Template>> m_templates;
 

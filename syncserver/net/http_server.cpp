@@ -4,6 +4,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -35,7 +36,37 @@ struct HttpServer::Impl {
     BodyLimit limit;
     Logger logger;
     SinkFactory sinkFactory;
+    Gate gate;
+    Offload offload;
     net::io_context ioc;
+    std::optional<net::thread_pool> workers;
+    std::atomic<std::size_t> queued {0};
+    struct Counters {
+        std::atomic<std::uint64_t> tooLarge {0}, headerTooLarge {0}, malformed {0}, busy {0}, headerTimeouts {0}, gated {0};
+    } counters;
+    // Open connections per source address (without the port).
+    std::mutex addressMutex;
+    std::map<std::string, std::size_t> perAddress;
+    bool admitAddress(const std::string &address)
+    {
+        std::lock_guard lock(addressMutex);
+        auto &n = perAddress[address];
+        if (n >= config.maxPerAddress)
+            return false;
+        ++n;
+        return true;
+    }
+    void releaseAddress(const std::string &address)
+    {
+        std::lock_guard lock(addressMutex);
+        if (auto it = perAddress.find(address); it != perAddress.end() && --it->second == 0)
+            perAddress.erase(it);
+    }
+    void log(const std::string &line)
+    {
+        if (logger)
+            logger(line);
+    }
     std::optional<ssl::context> sslContext;
     tcp::acceptor acceptor {ioc};
     std::atomic<std::size_t> connections {0};
@@ -94,18 +125,50 @@ HttpRequest headOf(const http::request_header<> &m, const std::string &remote, b
     return r;
 }
 
+// A JSON string's content from bytes that may be anything a client sent: control characters
+// escaped, and bytes that are not valid UTF-8 replaced by U+FFFD, so every log line is valid JSON in
+// valid UTF-8.
 std::string jsonEscape(const std::string &in)
 {
     std::string out;
-    for (unsigned char c : in) {
-        if (c == '"' || c == '\\')
-            out += '\\', out += static_cast<char>(c);
-        else if (c < 0x20) {
+    const auto *p = reinterpret_cast<const unsigned char *>(in.data());
+    const std::size_t n = in.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+            ++i;
+        } else if (c < 0x20 || c == 0x7f) {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\u%04x", c);
             out += buf;
-        } else
+            ++i;
+        } else if (c < 0x80) {
             out += static_cast<char>(c);
+            ++i;
+        } else {
+            // the length of a well-formed UTF-8 sequence starting here, or 0
+            std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (len && i + len <= n) {
+                for (std::size_t k = 1; k < len; ++k)
+                    if ((p[i + k] & 0xC0) != 0x80)
+                        len = 0;
+                if (len == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)))
+                    len = 0; // overlong, or a surrogate
+                if (len == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)))
+                    len = 0;
+            } else {
+                len = 0;
+            }
+            if (len) {
+                out.append(in, i, len);
+                i += len;
+            } else {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            }
+        }
     }
     return out;
 }
@@ -114,16 +177,19 @@ std::string jsonEscape(const std::string &in)
 template <class Stream> class Session : public std::enable_shared_from_this<Session<Stream>>
 {
 public:
-    Session(HttpServer::Impl &server, Stream &&stream, std::string remote)
+    // The address was admitted (counted) by the acceptor; the session gives it back.
+    Session(HttpServer::Impl &server, Stream &&stream, std::string remote, std::string address)
         : m_server(server)
         , m_stream(std::move(stream))
         , m_remote(std::move(remote))
+        , m_address(std::move(address))
     {
         ++m_server.connections;
     }
     ~Session()
     {
         m_server.setIdle(this, nullptr);
+        m_server.releaseAddress(m_address);
         --m_server.connections;
     }
 
@@ -152,7 +218,8 @@ private:
         m_header.emplace();
         m_header->header_limit(static_cast<std::uint32_t>(m_server.config.maxHeaderBytes));
         m_header->body_limit(boost::none); // the route's limit is set on the body parser, once the target is known
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        // A whole header within a few seconds, or the connection goes (new and keep-alive alike).
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.headerTimeoutSeconds));
         std::weak_ptr<Session> weak = this->shared_from_this();
         m_server.setIdle(this, [weak] {
             if (auto self = weak.lock())
@@ -169,6 +236,13 @@ private:
                 return fail(431, "headers too large");
             if (ec == http::error::body_limit)
                 return fail(413, "request body too large");
+            if (ec == beast::error::timeout) {
+                ++m_server.counters.headerTimeouts;
+                if (m_buffer.size() > 0) // part of a header came, and then nothing: worth a line in the log
+                    m_server.log("{\"remote\":\"" + m_remote
+                        + "\",\"event\":\"header_timeout\",\"seconds\":" + std::to_string(m_server.config.headerTimeoutSeconds) + "}");
+                return close();
+            }
             if (!quiet(ec))
                 return fail(400, "malformed request: " + ec.message());
             return close();
@@ -177,9 +251,19 @@ private:
         const std::size_t limit = m_server.limit(std::string(h.method_string()), std::string(h.target()));
         if (h.has_content_length() && m_header->content_length() && *m_header->content_length() > limit)
             return fail(413, "request body larger than " + std::to_string(limit) + " bytes");
+        m_started = std::chrono::steady_clock::now();
+        // Authentication and authorization from the header alone: a refused request's body is never read.
+        if (m_server.gate) {
+            bool targetOk = true;
+            HttpRequest head = headOf(h, m_remote, targetOk);
+            if (targetOk)
+                if (auto refusal = m_server.gate(head)) {
+                    ++m_server.counters.gated;
+                    return send(std::move(*refusal), false, head.method, std::string(h.target()));
+                }
+        }
         // curl and others wait (a second, for curl) before sending a large body unless told to go on.
         const bool expectContinue = beast::iequals(h[http::field::expect], "100-continue");
-        m_started = std::chrono::steady_clock::now();
         if (m_server.sinkFactory && m_header->content_length() && *m_header->content_length() > 0) {
             bool targetOk = true;
             HttpRequest head = headOf(h, m_remote, targetOk);
@@ -268,9 +352,38 @@ private:
         bool targetOk = true;
         HttpRequest request = headOf(req, m_remote, targetOk);
         request.body = std::move(req.body()); // photo chunks are megabytes: moved, not copied
-        HttpResponse response
-            = targetOk ? m_server.handler(request) : errorResponse(400, "invalid_request", "the request target is not properly encoded");
-        send(std::move(response), req.keep_alive() && !m_server.stopping, request.method, std::string(req.target()));
+        const bool keepAlive = req.keep_alive();
+        std::string target(req.target());
+        if (!targetOk)
+            return send(errorResponse(400, "invalid_request", "the request target is not properly encoded"),
+                keepAlive && !m_server.stopping, request.method, target);
+        // HEAD is GET without the body: the same status and headers, Content-Length included.
+        const bool head = request.method == "HEAD";
+        if (head)
+            request.method = "GET";
+        if (m_server.offload && m_server.workers && m_server.offload(request)) {
+            if (m_server.queued >= m_server.config.workerQueue) {
+                ++m_server.counters.busy;
+                auto busy = errorResponse(503, "busy", "the server is busy; retry shortly");
+                busy.headers.emplace_back("Retry-After", "1");
+                return send(std::move(busy), false, request.method, target);
+            }
+            ++m_server.queued;
+            const std::string method = head ? "HEAD" : request.method;
+            net::post(*m_server.workers,
+                [self = this->shared_from_this(), request = std::move(request), keepAlive, target, head, method]() mutable {
+                    HttpResponse response = self->m_server.handler(request);
+                    --self->m_server.queued;
+                    // back on the connection's strand to answer
+                    net::post(
+                        self->m_stream.get_executor(), [self, response = std::move(response), keepAlive, target, head, method]() mutable {
+                            self->send(std::move(response), keepAlive && !self->m_server.stopping, method, target, head);
+                        });
+                });
+            return;
+        }
+        HttpResponse response = m_server.handler(request);
+        send(std::move(response), keepAlive && !m_server.stopping, head ? "HEAD" : request.method, target, head);
     }
 
     void readSink()
@@ -315,7 +428,7 @@ private:
         send(std::move(response), m_keepAlive && !refused && !m_server.stopping, method, m_target);
     }
 
-    void send(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target)
+    void send(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target, bool headOnly = false)
     {
         auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
         res->set(http::field::server, "careeval-server");
@@ -323,16 +436,21 @@ private:
             res->set(http::field::content_type, r.contentType);
         for (const auto &[k, v] : r.headers)
             res->set(k, v);
-        res->body() = std::move(r.body);
         res->keep_alive(keepAlive);
-        res->prepare_payload();
+        const std::size_t size = r.body.size();
+        if (headOnly) {
+            res->content_length(size); // what a GET would send, without sending it
+        } else {
+            res->body() = std::move(r.body);
+            res->prepare_payload();
+        }
         const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
         if (m_server.logger) {
             // One JSON object per request, so logs can be filtered and aggregated by field.
             char line[800];
             std::snprintf(line, sizeof line,
                 "{\"remote\":\"%s\",\"method\":\"%s\",\"target\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.1f}", m_remote.c_str(),
-                jsonEscape(method).c_str(), jsonEscape(target.substr(0, 300)).c_str(), r.status, res->body().size(), ms);
+                jsonEscape(method).c_str(), jsonEscape(target.substr(0, 300)).c_str(), r.status, size, ms);
             m_server.logger(line);
         }
         m_response = res;
@@ -341,6 +459,7 @@ private:
 
     void fail(int status, const std::string &message)
     {
+        ++(status == 413 ? m_server.counters.tooLarge : status == 431 ? m_server.counters.headerTooLarge : m_server.counters.malformed);
         m_started = std::chrono::steady_clock::now();
         send(errorResponse(status, status == 413 ? "too_large" : "invalid_request", message), false, "-", "-");
     }
@@ -369,6 +488,7 @@ private:
     HttpServer::Impl &m_server;
     Stream m_stream;
     std::string m_remote;
+    std::string m_address;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::empty_body>> m_header;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -395,11 +515,18 @@ public:
         , m_deadline(m_socket.get_executor())
     {
     }
+    //! The answer, its Content-Length counted from the body itself.
+    static const std::string &answer()
+    {
+        static const std::string body = "{\"error\":{\"code\":\"busy\",\"message\":\"too many connections, retry shortly\"}}";
+        static const std::string text = "HTTP/1.1 503 Service Unavailable\r\nServer: careeval-server\r\nContent-Type: application/json\r\n"
+                                        "Connection: close\r\nRetry-After: 2\r\nContent-Length: "
+            + std::to_string(body.size()) + "\r\n\r\n" + body;
+        return text;
+    }
     void start()
     {
-        static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                                        "Retry-After: 1\r\nContent-Length: 74\r\n\r\n"
-                                        "{\"error\":{\"code\":\"busy\",\"message\":\"too many connections, retry shortly\"}}";
+        const std::string &busy = answer();
         m_deadline.expires_after(std::chrono::seconds(2));
         m_deadline.async_wait([self = shared_from_this()](beast::error_code) {
             beast::error_code ignored;
@@ -445,20 +572,26 @@ void HttpServer::Impl::accept()
                 return;
             return accept();
         }
-        if (connections >= config.maxConnections) {
-            // Over the cap: refuse politely rather than queue without bound.
+        beast::error_code rec;
+        const auto ep = socket.remote_endpoint(rec);
+        const std::string address = rec ? "?" : ep.address().to_string();
+        const std::string remote = rec ? "?" : address + ":" + std::to_string(ep.port());
+        // Over the cap, or over one address's share of it: refuse politely rather than queue without
+        // bound, and say so in the log.
+        const bool overall = connections >= config.maxConnections;
+        if (overall || !admitAddress(address)) {
+            ++counters.busy;
+            log("{\"remote\":\"" + remote + "\",\"event\":\"busy\",\"status\":503,\"reason\":\""
+                + (overall ? "connection cap" : "connections from this address") + "\"}");
             std::make_shared<BusyAnswer>(std::move(socket))->start();
             return accept();
         }
-        beast::error_code rec;
-        const auto ep = socket.remote_endpoint(rec);
-        const std::string remote = rec ? "?" : ep.address().to_string() + ":" + std::to_string(ep.port());
         if (sslContext)
             std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
-                *this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *sslContext), remote)
+                *this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *sslContext), remote, address)
                 ->start();
         else
-            std::make_shared<Session<beast::tcp_stream>>(*this, beast::tcp_stream(std::move(socket)), remote)->start();
+            std::make_shared<Session<beast::tcp_stream>>(*this, beast::tcp_stream(std::move(socket)), remote, address)->start();
         accept();
     });
 }
@@ -480,6 +613,10 @@ Result<void> HttpServer::start()
         d->sslContext.emplace(ssl::context::tls_server);
         d->sslContext->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
             | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        // TLS 1.2 only with forward-secret (ECDHE) AEAD suites; TLS 1.3's suites all are.
+        SSL_CTX_set_cipher_list(d->sslContext->native_handle(),
+            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+            "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305");
         d->sslContext->use_certificate_chain_file(d->config.certFile, ec);
         if (ec)
             return makeError(ErrorCode::Io, "cannot read TLS certificate " + d->config.certFile + ": " + ec.message());
@@ -508,6 +645,24 @@ void HttpServer::setSinkFactory(SinkFactory factory)
     d->sinkFactory = std::move(factory);
 }
 
+void HttpServer::setGate(Gate gate)
+{
+    d->gate = std::move(gate);
+}
+
+void HttpServer::setOffload(Offload offload)
+{
+    d->offload = std::move(offload);
+    if (!d->workers)
+        d->workers.emplace(static_cast<std::size_t>(std::max(1, d->config.workerThreads)));
+}
+
+TransportStats HttpServer::stats() const
+{
+    const auto &c = d->counters;
+    return {c.tooLarge.load(), c.headerTooLarge.load(), c.malformed.load(), c.busy.load(), c.headerTimeouts.load(), c.gated.load()};
+}
+
 std::uint16_t HttpServer::port() const
 {
     return d->boundPort;
@@ -526,6 +681,8 @@ void HttpServer::run()
     d->ioc.run();
     for (auto &t : extra)
         t.join();
+    if (d->workers)
+        d->workers->join();
 }
 
 void HttpServer::Impl::pollStop()

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace careeval::server {
@@ -23,8 +24,14 @@ struct TransportConfig {
     std::string certFile; //!< PEM; TLS is on when both files are given
     std::string keyFile;
     std::size_t maxHeaderBytes = 16 * 1024;
-    int readTimeoutSeconds = 30; //!< a slow client is dropped after this
-    std::size_t maxConnections = 256;
+    int readTimeoutSeconds = 30; //!< a body that stalls this long is dropped
+    //! A connection that has not sent a complete header within this time (a new one, or an idle
+    //! keep-alive one) is closed: idle sockets cannot hold the server's connections.
+    int headerTimeoutSeconds = 5;
+    std::size_t maxConnections = 4096;
+    std::size_t maxPerAddress = 64; //!< connections from one source address
+    int workerThreads = 2; //!< for handlers too slow for the I/O threads (password hashing)
+    std::size_t workerQueue = 64; //!< requests waiting for a worker; more are answered 503
 };
 
 class HttpServer
@@ -37,6 +44,11 @@ public:
     using SinkFactory = std::function<std::shared_ptr<BodySink>(const HttpRequest &head)>;
     //! One line per request: remote, method, target, status, bytes, milliseconds.
     using Logger = std::function<void(const std::string &line)>;
+    //! Asked once a request's header is read, before any of its body: an answer refuses the request
+    //! there (authentication and authorization at header time), and the body is never read.
+    using Gate = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
+    //! True for requests whose handler is too slow for an I/O thread: it runs on the worker pool.
+    using Offload = std::function<bool(const HttpRequest &head)>;
 
     HttpServer(TransportConfig config, Handler handler, BodyLimit limit, Logger logger);
     ~HttpServer();
@@ -45,6 +57,9 @@ public:
 
     //! Before start(): bodies the factory accepts are streamed instead of held in memory.
     void setSinkFactory(SinkFactory factory);
+    void setGate(Gate gate);
+    void setOffload(Offload offload);
+    TransportStats stats() const;
     //! Binds and listens; the error names the address and the reason.
     Result<void> start();
     std::uint16_t port() const;

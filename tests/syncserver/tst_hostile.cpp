@@ -1,0 +1,274 @@
+// The server against hostile clients (issue 15), through the real binary on loopback: idle sockets,
+// account lockout and password spraying, bodies refused before they are read, header injection,
+// internal text, the last administrator, and HTTP details. Other 127.x.y.z addresses act as other
+// clients.
+
+#include "serverfixture.h"
+
+#include <future>
+
+#include <sys/resource.h>
+
+using json = nlohmann::json;
+
+namespace {
+
+// A raw connection from a chosen loopback address.
+std::unique_ptr<QTcpSocket> connectFrom(const QString &address, quint16 port)
+{
+    auto s = std::make_unique<QTcpSocket>();
+    if (!s->bind(QHostAddress(address), 0))
+        return nullptr;
+    s->connectToHost(QHostAddress::LocalHost, port);
+    if (!s->waitForConnected(5000))
+        return nullptr;
+    return s;
+}
+
+QByteArray exchange(QTcpSocket &s, const QByteArray &request)
+{
+    s.write(request);
+    s.waitForBytesWritten(5000);
+    QByteArray answer;
+    while (s.waitForReadyRead(2000))
+        answer += s.readAll();
+    return answer + s.readAll();
+}
+
+QByteArray header(const QByteArray &answer, const QByteArray &name)
+{
+    for (const QByteArray &line : answer.left(answer.indexOf("\r\n\r\n")).split('\n'))
+        if (line.toLower().startsWith(name.toLower() + ":"))
+            return line.mid(name.size() + 1).trimmed();
+    return {};
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // 2,000 sockets need more descriptors than the usual soft limit of 1,024.
+        rlimit lim {};
+        if (::getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+            lim.rlim_cur = lim.rlim_max;
+            ::setrlimit(RLIMIT_NOFILE, &lim);
+        }
+    }
+
+    // Point 1: idle sockets from one address cannot take the server: past its share that address
+    // is told 503 (well formed, with Retry-After), other clients are served, and a connection that
+    // sends no complete header is closed after the header timeout.
+    void idleSocketsLockNobodyOut()
+    {
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--max-per-address", "8", "--header-timeout", "2"}));
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(connectFrom("127.0.0.9", s.port));
+            QVERIFY(held.back());
+        }
+        // The ninth from that address is busy…
+        QByteArray busy;
+        QTRY_VERIFY_WITH_TIMEOUT((busy = exchange(*connectFrom("127.0.0.9", s.port), "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n"))
+                                     .startsWith("HTTP/1.1 503"),
+            10000);
+        const QByteArray body = busy.mid(busy.indexOf("\r\n\r\n") + 4);
+        QCOMPARE(header(busy, "Content-Length").toInt(), body.size());
+        QVERIFY(!header(busy, "Retry-After").isEmpty());
+        QVERIFY(!json::parse(body.toStdString(), nullptr, false).is_discarded());
+        // …while another client is served at once.
+        auto other = connectFrom("127.0.0.10", s.port);
+        QVERIFY(other);
+        QVERIFY(exchange(*other, "GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+        // The idle ones are closed for sending no header in time; the address is served again.
+        QTRY_VERIFY_WITH_TIMEOUT(held.front()->state() == QAbstractSocket::UnconnectedState || !held.front()->waitForReadyRead(100)
+                || held.front()->atEnd(),
+            8000);
+        for (auto &h : held)
+            QVERIFY(h->state() == QAbstractSocket::UnconnectedState || h->waitForDisconnected(6000));
+        QVERIFY(exchange(*connectFrom("127.0.0.9", s.port), "GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                    .startsWith("HTTP/1.1 200"));
+        // Logged and counted.
+        const auto m = s.call("GET", "/metrics", nullptr);
+        QVERIFY(m.raw.contains("careeval_transport_rejections_total{reason=\"busy\"}"));
+        QVERIFY(!m.raw.contains("careeval_transport_rejections_total{reason=\"busy\"} 0\n"));
+    }
+
+    // /healthz is answered while 2,000 idle connections are held (from 40 addresses).
+    void healthWhileThousandsAreIdle()
+    {
+        rlimit lim {};
+        if (::getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur < 2200)
+            QSKIP("this machine allows fewer than 2,200 open files per process");
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--header-timeout", "30"}));
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int a = 0; a < 40; ++a)
+            for (int i = 0; i < 50; ++i) {
+                auto c = std::make_unique<QTcpSocket>();
+                QVERIFY(c->bind(QHostAddress(QString("127.0.1.%1").arg(a + 1)), 0));
+                c->connectToHost(QHostAddress::LocalHost, s.port);
+                held.push_back(std::move(c));
+            }
+        for (auto &c : held)
+            QVERIFY(c->state() == QAbstractSocket::ConnectedState || c->waitForConnected(5000));
+        QCOMPARE(s.call("GET", "/healthz", nullptr).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(s.call("GET", "/metrics", nullptr).raw.contains("careeval_connections 20"), 10000);
+    }
+
+    // Point 2: five wrong passwords from one address slow that address for that name only; the
+    // right password from another address works; spraying names from one address is slowed too;
+    // tries in parallel get no more than five.
+    void signInThrottlePerNameAndAddress()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        auto login = [&](const QString &from, const QString &user, const QString &pw) {
+            auto c = connectFrom(from, s.port);
+            const QByteArray body = QByteArray::fromStdString(json {{"username", user.toStdString()}, {"password", pw.toStdString()}}.dump());
+            return exchange(*c, "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                    "Content-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        };
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(login("127.0.0.20", "admin", "wrong-" + QString::number(i)).startsWith("HTTP/1.1 401"));
+        const QByteArray locked = login("127.0.0.20", "admin", "admin-pass-1");
+        QVERIFY2(locked.startsWith("HTTP/1.1 429"), locked.left(200).constData());
+        QVERIFY(!header(locked, "Retry-After").isEmpty());
+        // The administrator at another desk signs in.
+        QVERIFY(login("127.0.0.21", "admin", "admin-pass-1").startsWith("HTTP/1.1 200"));
+        // Spraying: one address, one guess for each of many names.
+        int refused = 0;
+        for (int i = 0; i < 30; ++i)
+            refused += login("127.0.0.22", "user" + QString::number(i), "Password1").startsWith("HTTP/1.1 429");
+        QVERIFY2(refused >= 9, qPrintable(QString::number(refused)));
+        QVERIFY(login("127.0.0.22", "zhang.wei", "demo-2025").startsWith("HTTP/1.1 429")); // that address waits
+        QVERIFY(login("127.0.0.23", "zhang.wei", "demo-2025").startsWith("HTTP/1.1 200"));
+        // Twelve tries at once for one name from one address: at most five are judged.
+        std::vector<std::future<QByteArray>> tries;
+        for (int i = 0; i < 12; ++i)
+            tries.push_back(std::async(std::launch::async, [&, i] {
+                QTcpSocket c;
+                c.bind(QHostAddress("127.0.0.24"), 0);
+                c.connectToHost(QHostAddress::LocalHost, s.port);
+                c.waitForConnected(5000);
+                const QByteArray body = QByteArray::fromStdString(json {{"username", "wang.fang"}, {"password", "x" + std::to_string(i)}}.dump());
+                return exchange(c, "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
+                        + "\r\n\r\n" + body);
+            }));
+        int judged = 0;
+        for (auto &t : tries)
+            judged += t.get().startsWith("HTTP/1.1 401");
+        QVERIFY2(judged <= 5, qPrintable(QString::number(judged)));
+    }
+
+    // Point 4: a body is refused from its header when the request is not signed in: the 8 MiB are
+    // never read (the answer comes before they are sent).
+    void unauthenticatedBodiesAreNotRead()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QByteArray sha(64, 'a');
+        auto c = connectFrom("127.0.0.30", s.port);
+        c->write("PUT /api/v1/blobs/" + sha + "?offset=0&total=8388608 HTTP/1.1\r\nHost: a\r\nContent-Length: 8388608\r\n\r\n");
+        QVERIFY(c->waitForReadyRead(5000));
+        QVERIFY(c->readAll().startsWith("HTTP/1.1 401"));
+        auto d = connectFrom("127.0.0.30", s.port);
+        d->write("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer nonsense\r\nContent-Length: 3000000\r\n\r\n{");
+        QVERIFY(d->waitForReadyRead(5000));
+        QVERIFY(d->readAll().startsWith("HTTP/1.1 401"));
+    }
+
+    // Point 5: nothing from a request reaches a header unchecked.
+    void noHeaderInjection()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("admin", "admin-pass-1");
+        auto c = connectFrom("127.0.0.31", s.port);
+        const QByteArray answer = exchange(*c, "GET /api/v1/exports?format=csv&from=%0D%0AX-Evil:%201 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+                                                "Authorization: Bearer "
+                + t.toUtf8() + "\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.left(200).constData());
+        QVERIFY(!answer.contains("X-Evil"));
+        QCOMPARE(s.call("GET", "/api/v1/exports?from=2026-02-30", nullptr, t).status, 400);
+        QCOMPARE(s.call("GET", "/api/v1/exports?from=2026-02-01&to=2026-12-31", nullptr, t).status, 200);
+    }
+
+    // Points 7 and 8: the last active administrator stays; errors say what is wrong in the request,
+    // never the database's words.
+    void lastAdministratorStays()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("admin", "admin-pass-1");
+        for (const json &change : {json {{"role", "supervisor"}}, json {{"active", false}}}) {
+            const auto r = s.call("PATCH", "/api/v1/users/admin", change, t);
+            QCOMPARE(r.status, 409);
+            QCOMPARE(r.body["error"]["code"], json("last_admin"));
+        }
+        QCOMPARE(s.call("GET", "/api/v1/me", nullptr, t).body["role"], json("admin"));
+        QCOMPARE(s.call("POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "B"}, {"role", "admin"}, {"password", "second-admin-pw"}}, t)
+                     .status,
+            201);
+        QCOMPARE(s.call("PATCH", "/api/v1/users/admin", {{"role", "supervisor"}}, t).status, 200);
+        const QString t2 = s.login("admin2", "second-admin-pw");
+        QCOMPARE(s.call("PATCH", "/api/v1/users/admin2", {{"active", false}}, t2).status, 409);
+        const auto dup = s.call("POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "C"}, {"role", "lead"}, {"password", "whatever-123"}}, t2);
+        QCOMPARE(dup.status, 409);
+        QVERIFY(!dup.raw.contains("UNIQUE") && !dup.raw.contains("constraint") && !dup.raw.contains("json.exception"));
+    }
+
+    // Point 9: HEAD, unknown methods, strict integers, the bearer scheme, no-store tokens, JSON logs.
+    void httpDetails()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        auto c = connectFrom("127.0.0.40", s.port);
+        const QByteArray head = exchange(*c, "HEAD /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200"), head.left(200).constData());
+        QVERIFY(header(head, "Content-Length").toInt() > 0);
+        QCOMPARE(head.mid(head.indexOf("\r\n\r\n") + 4), QByteArray()); // no body
+        auto d = connectFrom("127.0.0.40", s.port);
+        QVERIFY(exchange(*d, "BREW /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 501"));
+        QCOMPARE(s.call("DELETE", "/healthz", nullptr).status, 405);
+
+        const auto login = s.call("POST", "/api/v1/auth/login", {{"username", "zhang.wei"}, {"password", "demo-2025"}});
+        QCOMPARE(login.status, 200);
+        QCOMPARE(login.headers.value("cache-control"), QByteArray("no-store"));
+        const QByteArray token = QByteArray::fromStdString(login.body["token"].get<std::string>());
+        for (const QByteArray scheme : {"bearer", "BEARER", "Bearer"})
+            QCOMPARE(s.call(s.nam(), "GET", "/api/v1/me", {}, {}, {{"Authorization", scheme + " " + token}}).status, 200);
+        const QString ops = "/api/v1/inspections/demo-pilot-changchun-01/ops?limit=";
+        for (const char *bad : {"1000junk", "+1000", "1e400", "5%00", "-1", " 5"})
+            QVERIFY2(s.call("GET", ops + bad, nullptr, QString::fromUtf8(token)).status == 400, bad);
+        QCOMPARE(s.call("GET", ops + "5", nullptr, QString::fromUtf8(token)).status, 200);
+
+        // A transport rejection is logged; every log line is a JSON object, even for bytes that are
+        // not UTF-8.
+        auto e = connectFrom("127.0.0.40", s.port);
+        QVERIFY(exchange(*e, "GET /\xff\xfe%ff HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 4"));
+        auto f = connectFrom("127.0.0.40", s.port);
+        QVERIFY(exchange(*f, "POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 99000000\r\n\r\n").startsWith("HTTP/1.1 413"));
+        QVERIFY(s.call("GET", "/metrics", nullptr).raw.contains("careeval_transport_rejections_total{reason=\"too_large\"} 1"));
+        QCOMPARE(s.terminate(), 0);
+        int lines = 0;
+        for (const QByteArray &line : s.log.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            ++lines;
+            const auto doc = json::parse(line.toStdString(), nullptr, false);
+            QVERIFY2(doc.is_object() && doc.contains("time"), line.constData());
+        }
+        QVERIFY(lines > 5);
+        QVERIFY(s.log.contains("\"status\":413"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
