@@ -74,8 +74,8 @@ private Q_SLOTS:
         }
         // The ninth from that address is busy…
         QByteArray busy;
-        QTRY_VERIFY_WITH_TIMEOUT((busy = exchange(*connectFrom("127.0.0.9", s.port), "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n"))
-                                     .startsWith("HTTP/1.1 503"),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (busy = exchange(*connectFrom("127.0.0.9", s.port), "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")).startsWith("HTTP/1.1 503"),
             10000);
         const QByteArray body = busy.mid(busy.indexOf("\r\n\r\n") + 4);
         QCOMPARE(header(busy, "Content-Length").toInt(), body.size());
@@ -86,8 +86,8 @@ private Q_SLOTS:
         QVERIFY(other);
         QVERIFY(exchange(*other, "GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
         // The idle ones are closed for sending no header in time; the address is served again.
-        QTRY_VERIFY_WITH_TIMEOUT(held.front()->state() == QAbstractSocket::UnconnectedState || !held.front()->waitForReadyRead(100)
-                || held.front()->atEnd(),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            held.front()->state() == QAbstractSocket::UnconnectedState || !held.front()->waitForReadyRead(100) || held.front()->atEnd(),
             8000);
         for (auto &h : held)
             QVERIFY(h->state() == QAbstractSocket::UnconnectedState || h->waitForDisconnected(6000));
@@ -130,9 +130,11 @@ private Q_SLOTS:
         QVERIFY(s.start());
         auto login = [&](const QString &from, const QString &user, const QString &pw) {
             auto c = connectFrom(from, s.port);
-            const QByteArray body = QByteArray::fromStdString(json {{"username", user.toStdString()}, {"password", pw.toStdString()}}.dump());
-            return exchange(*c, "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                    "Content-Length: "
+            const QByteArray body
+                = QByteArray::fromStdString(json {{"username", user.toStdString()}, {"password", pw.toStdString()}}.dump());
+            return exchange(*c,
+                "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                "Content-Length: "
                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         };
         for (int i = 0; i < 5; ++i)
@@ -157,8 +159,10 @@ private Q_SLOTS:
                 c.bind(QHostAddress("127.0.0.24"), 0);
                 c.connectToHost(QHostAddress::LocalHost, s.port);
                 c.waitForConnected(5000);
-                const QByteArray body = QByteArray::fromStdString(json {{"username", "wang.fang"}, {"password", "x" + std::to_string(i)}}.dump());
-                return exchange(c, "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
+                const QByteArray body
+                    = QByteArray::fromStdString(json {{"username", "wang.fang"}, {"password", "x" + std::to_string(i)}}.dump());
+                return exchange(c,
+                    "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
                         + "\r\n\r\n" + body);
             }));
         int judged = 0;
@@ -179,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(c->waitForReadyRead(5000));
         QVERIFY(c->readAll().startsWith("HTTP/1.1 401"));
         auto d = connectFrom("127.0.0.30", s.port);
-        d->write("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer nonsense\r\nContent-Length: 3000000\r\n\r\n{");
+        d->write(
+            "POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer nonsense\r\nContent-Length: 3000000\r\n\r\n{");
         QVERIFY(d->waitForReadyRead(5000));
         QVERIFY(d->readAll().startsWith("HTTP/1.1 401"));
     }
@@ -191,8 +196,9 @@ private Q_SLOTS:
         QVERIFY(s.start());
         const QString t = s.login("admin", "admin-pass-1");
         auto c = connectFrom("127.0.0.31", s.port);
-        const QByteArray answer = exchange(*c, "GET /api/v1/exports?format=csv&from=%0D%0AX-Evil:%201 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
-                                                "Authorization: Bearer "
+        const QByteArray answer = exchange(*c,
+            "GET /api/v1/exports?format=csv&from=%0D%0AX-Evil:%201 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+            "Authorization: Bearer "
                 + t.toUtf8() + "\r\n\r\n");
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.left(200).constData());
         QVERIFY(!answer.contains("X-Evil"));
@@ -213,13 +219,15 @@ private Q_SLOTS:
             QCOMPARE(r.body["error"]["code"], json("last_admin"));
         }
         QCOMPARE(s.call("GET", "/api/v1/me", nullptr, t).body["role"], json("admin"));
-        QCOMPARE(s.call("POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "B"}, {"role", "admin"}, {"password", "second-admin-pw"}}, t)
+        QCOMPARE(s.call("POST", "/api/v1/users",
+                      {{"username", "admin2"}, {"display_name", "B"}, {"role", "admin"}, {"password", "second-admin-pw"}}, t)
                      .status,
             201);
         QCOMPARE(s.call("PATCH", "/api/v1/users/admin", {{"role", "supervisor"}}, t).status, 200);
         const QString t2 = s.login("admin2", "second-admin-pw");
         QCOMPARE(s.call("PATCH", "/api/v1/users/admin2", {{"active", false}}, t2).status, 409);
-        const auto dup = s.call("POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "C"}, {"role", "lead"}, {"password", "whatever-123"}}, t2);
+        const auto dup = s.call(
+            "POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "C"}, {"role", "lead"}, {"password", "whatever-123"}}, t2);
         QCOMPARE(dup.status, 409);
         QVERIFY(!dup.raw.contains("UNIQUE") && !dup.raw.contains("constraint") && !dup.raw.contains("json.exception"));
     }
@@ -254,7 +262,8 @@ private Q_SLOTS:
         auto e = connectFrom("127.0.0.40", s.port);
         QVERIFY(exchange(*e, "GET /\xff\xfe%ff HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 4"));
         auto f = connectFrom("127.0.0.40", s.port);
-        QVERIFY(exchange(*f, "POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 99000000\r\n\r\n").startsWith("HTTP/1.1 413"));
+        QVERIFY(exchange(*f, "POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 99000000\r\n\r\n")
+                    .startsWith("HTTP/1.1 413"));
         QVERIFY(s.call("GET", "/metrics", nullptr).raw.contains("careeval_transport_rejections_total{reason=\"too_large\"} 1"));
         QCOMPARE(s.terminate(), 0);
         int lines = 0;
