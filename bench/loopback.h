@@ -166,5 +166,4 @@ inline long rssKb(pid_t pid)
     return kb;
 }
 
-
 } // namespace bench

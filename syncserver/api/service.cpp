@@ -228,7 +228,32 @@ std::optional<HttpResponse> Service::gate(const HttpRequest &head)
 
 Result<void> Service::init()
 {
-    return m_blobs.init();
+    m_blobs.setQuota(m_config.maxPartialBytesPerUser);
+    auto r = m_blobs.init();
+    if (r)
+        m_blobs.expire(m_config.partialExpirySeconds);
+    return r;
+}
+
+Result<bool> Service::mayRead(const User &user, const std::string &sha)
+{
+    if (user.role == Role::Supervisor || user.role == Role::Admin)
+        return true;
+    auto referenced = m_store.blobReferencedFor(sha, user.username);
+    if (!referenced || referenced.value())
+        return referenced;
+    // One's own upload, before the operation that names it arrives.
+    auto record = m_store.blob(sha);
+    if (!record)
+        return record.error();
+    return record.value() && record.value()->uploader == user.username;
+}
+
+Result<bool> Service::mayUpload(const User &user)
+{
+    if (user.role == Role::Supervisor || user.role == Role::Admin)
+        return true;
+    return m_store.isMemberOfAny(user.username);
 }
 
 std::size_t Service::bodyLimit(const std::string &method, const std::string &target) const
@@ -1130,22 +1155,40 @@ HttpResponse Service::missingBlobs(Context &c)
         return errorResponse(400, "invalid_request", f.error);
     if (hashes.size() > 10000)
         return errorResponse(413, "too_large", "ask about at most 10000 blobs at once");
+    // What this user may know is stored: blobs of their inspections (everything for a supervisor).
+    // Anything else is "missing" to them, so the list cannot be used to probe what the server holds.
+    const bool seesAll = c.user->role == Role::Supervisor || c.user->role == Role::Admin;
+    std::set<std::string> visible;
+    if (!seesAll) {
+        auto v = m_store.blobsReferencedFor(c.user->username);
+        if (!v)
+            return errorResponse(500, "storage", v.error().message);
+        visible = std::move(v.value());
+    }
     json missing = json::array();
     for (const auto &h : hashes) {
         if (!BlobStore::validName(h))
             return errorResponse(
                 400, "invalid_request", "field \"sha256\": \"" + h.substr(0, 80) + "\" is not a SHA-256 in lower-case hex");
-        if (!m_blobs.size(h))
-            missing.push_back({{"sha256", h}, {"received", m_blobs.received(h)}});
+        bool stored = m_blobs.size(h).has_value();
+        if (stored && !seesAll && !visible.contains(h)) {
+            auto record = m_store.blob(h); // one's own upload, not yet named by an operation
+            stored = record && record.value() && record.value()->uploader == c.user->username;
+        }
+        if (!stored)
+            missing.push_back({{"sha256", h}, {"received", m_blobs.received(h, c.user->username)}});
     }
     return jsonResponse(200, {{"missing", missing}});
 }
 
-HttpResponse Service::uploadStatus(Context &, const std::string &sha)
+HttpResponse Service::uploadStatus(Context &c, const std::string &sha)
 {
-    if (auto size = m_blobs.size(sha))
+    auto may = mayRead(*c.user, sha);
+    if (!may)
+        return errorResponse(500, "storage", may.error().message);
+    if (auto size = m_blobs.size(sha); size && may.value())
         return jsonResponse(200, {{"sha256", sha}, {"received", *size}, {"complete", true}});
-    return jsonResponse(200, {{"sha256", sha}, {"received", m_blobs.received(sha)}, {"complete", false}});
+    return jsonResponse(200, {{"sha256", sha}, {"received", m_blobs.received(sha, c.user->username)}, {"complete", false}});
 }
 
 namespace {
@@ -1189,10 +1232,15 @@ std::shared_ptr<BodySink> Service::uploadSink(const HttpRequest &head)
     else
         return nullptr;
     HttpResponse unused;
-    if (!authenticate(head, unused))
+    const auto user = authenticate(head, unused);
+    if (!user)
+        return nullptr;
+    const auto allowed = mayUpload(*user);
+    const auto known = mayRead(*user, seg[3]);
+    if (!allowed || !allowed.value() || !known)
         return nullptr;
     BlobStore::ChunkResult refusal;
-    auto upload = m_blobs.begin(seg[3], offset, total, length, m_config.maxBlobBytes, refusal);
+    auto upload = m_blobs.begin(seg[3], user->username, offset, total, length, m_config.maxBlobBytes, refusal, known.value());
     if (!upload)
         return nullptr;
     auto sink = std::make_shared<UploadSink>();
@@ -1207,13 +1255,21 @@ HttpResponse Service::putChunk(Context &c, const std::string &sha)
         return errorResponse(400, "invalid_request", "a chunk needs ?offset=N&total=T (whole numbers)");
     if (offset < 0 || total < 0)
         return errorResponse(400, "invalid_request", "\"offset\" and \"total\" must not be negative");
+    const auto allowed = mayUpload(*c.user);
+    if (!allowed)
+        return errorResponse(500, "storage", allowed.error().message);
+    if (!allowed.value())
+        return errorResponse(403, "forbidden", "only members of an inspection upload its photos");
+    const auto known = mayRead(*c.user, sha);
+    if (!known)
+        return errorResponse(500, "storage", known.error().message);
     BlobStore::ChunkResult r;
     std::int64_t bytes = 0;
     if (auto *streamed = dynamic_cast<UploadSink *>(c.req.sink.get())) {
         r = streamed->upload->finish();
         bytes = streamed->upload->written();
     } else {
-        r = m_blobs.putChunk(sha, offset, total, c.req.body, m_config.maxBlobBytes);
+        r = m_blobs.putChunk(sha, c.user->username, offset, total, c.req.body, m_config.maxBlobBytes, known.value());
         bytes = static_cast<std::int64_t>(c.req.body.size());
     }
     using O = BlobStore::Outcome;
@@ -1247,7 +1303,10 @@ HttpResponse Service::putChunk(Context &c, const std::string &sha)
 
 HttpResponse Service::getBlob(Context &c, const std::string &sha)
 {
-    const auto size = m_blobs.size(sha);
+    const auto may = mayRead(*c.user, sha);
+    if (!may)
+        return errorResponse(500, "storage", may.error().message);
+    const auto size = may.value() ? m_blobs.size(sha) : std::nullopt;
     if (!size)
         return errorResponse(404, "not_found", "no blob " + sha + " (not uploaded, or not complete yet)");
     std::int64_t from = 0, to = *size - 1;

@@ -29,6 +29,8 @@ struct ServiceConfig {
     std::size_t maxBodyBytes = 4u << 20; //!< JSON requests
     std::size_t maxChunkBytes = 8u << 20; //!< one photo chunk
     std::int64_t maxBlobBytes = 64LL << 20; //!< one photo or signature
+    std::int64_t maxPartialBytesPerUser = 1LL << 30; //!< unfinished uploads of one user
+    std::int64_t partialExpirySeconds = 48LL * 3600; //!< unfinished uploads untouched this long are removed
     std::size_t maxPushOperations = 5000;
     std::size_t maxPullLimit = 2000;
 };
@@ -88,6 +90,11 @@ private:
     using Minter = std::function<void(const InspectionRecord &current, std::vector<Operation> &ops)>;
     HttpResponse push(Context &c, const InspectionRecord &rec, PushRequest request, const Minter &mint);
     static std::optional<Role> roleIn(const InspectionRecord &rec, const User &user);
+    //! A photo or signature is read by supervisors and administrators, and by the members of an
+    //! inspection that names it; to anyone else it does not exist.
+    Result<bool> mayRead(const User &user, const std::string &sha);
+    //! Uploads are for team members (and supervisors, administrators).
+    Result<bool> mayUpload(const User &user);
     HttpResponse pullOps(Context &c, const InspectionRecord &rec);
     HttpResponse teamState(Context &c, const InspectionRecord &rec);
     HttpResponse review(Context &c, const InspectionRecord &rec);

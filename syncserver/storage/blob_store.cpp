@@ -42,9 +42,40 @@ std::string BlobStore::blobPath(const std::string &sha) const
     return m_dir + "/blobs/" + sha.substr(0, 2) + "/" + sha;
 }
 
-std::string BlobStore::partPath(const std::string &sha) const
+// A user's folder of partial uploads, named by a hash of the username (any name is a safe path).
+std::string BlobStore::ownerDir(const std::string &owner) const
 {
-    return m_dir + "/uploads/" + sha + ".part";
+    return m_dir + "/uploads/" + sha256Hex(owner).substr(0, 24);
+}
+
+std::string BlobStore::partPath(const std::string &sha, const std::string &owner) const
+{
+    return ownerDir(owner) + "/" + sha + ".part";
+}
+
+std::int64_t BlobStore::partialBytes(const std::string &owner) const
+{
+    std::int64_t sum = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(ownerDir(owner), ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".part")
+            sum += static_cast<std::int64_t>(it->file_size(ec));
+    return sum;
+}
+
+int BlobStore::expire(std::int64_t maxAgeSeconds)
+{
+    int removed = 0;
+    std::error_code ec;
+    const auto cutoff = fs::file_time_type::clock::now() - std::chrono::seconds(maxAgeSeconds);
+    for (fs::recursive_directory_iterator it(m_dir + "/uploads", ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file(ec))
+            continue;
+        const auto ext = it->path().extension();
+        if ((ext == ".part" || ext == ".sha" || ext == ".tmp") && it->last_write_time(ec) < cutoff && !ec)
+            removed += fs::remove(it->path(), ec) && ext == ".part";
+    }
+    return removed;
 }
 
 std::mutex &BlobStore::lockFor(const std::string &sha)
@@ -61,11 +92,11 @@ std::optional<std::int64_t> BlobStore::size(const std::string &sha) const
     return static_cast<std::int64_t>(st.st_size);
 }
 
-std::int64_t BlobStore::received(const std::string &sha) const
+std::int64_t BlobStore::received(const std::string &sha, const std::string &owner) const
 {
     struct stat st {
     };
-    if (::stat(partPath(sha).c_str(), &st) != 0)
+    if (::stat(partPath(sha, owner).c_str(), &st) != 0)
         return 0;
     return static_cast<std::int64_t>(st.st_size);
 }
@@ -84,12 +115,12 @@ bool syncDir(const std::string &dir)
 
 } // namespace
 
-std::unique_ptr<BlobStore::Upload> BlobStore::begin(
-    const std::string &sha, std::int64_t offset, std::int64_t total, std::int64_t length, std::int64_t maxBytes, ChunkResult &r)
+std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, const std::string &owner, std::int64_t offset,
+    std::int64_t total, std::int64_t length, std::int64_t maxBytes, ChunkResult &r, bool known)
 {
     std::lock_guard lock(lockFor(sha));
     r = ChunkResult {};
-    if (auto done = size(sha)) {
+    if (auto done = known ? size(sha) : std::nullopt) {
         r.outcome = Outcome::Complete; // already here: uploading again is a no-op
         r.received = *done;
         return nullptr;
@@ -99,8 +130,15 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(
         r.message = "a blob must have 1 to " + std::to_string(maxBytes) + " bytes";
         return nullptr;
     }
-    const std::int64_t have = received(sha);
+    const std::int64_t have = received(sha, owner);
     r.received = have;
+    // The quota: this blob's whole size, with what the user's other unfinished uploads hold.
+    if (offset == have && partialBytes(owner) - have + total > m_quota) {
+        r.outcome = Outcome::TooLarge;
+        r.message
+            = "unfinished uploads may hold at most " + std::to_string(m_quota >> 20) + " MiB per user: finish or abandon the others first";
+        return nullptr;
+    }
     if (offset != have) {
         r.outcome = Outcome::OffsetMismatch;
         r.message = "this upload continues at byte " + std::to_string(have) + ", not " + std::to_string(offset);
@@ -115,10 +153,12 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(
     {
         std::lock_guard g(m_generationMutex);
         generation = m_nextGeneration++;
-        m_generation[sha] = generation; // an older upload still streaming (a cut not yet noticed) stops here
+        m_generation[owner + "/" + sha] = generation; // this user's older upload still streaming (a cut not yet noticed) stops here
     }
-    std::unique_ptr<Upload> up(new Upload(*this, sha, have, length, total, generation));
-    const std::string part = partPath(sha);
+    std::error_code dirError;
+    fs::create_directories(ownerDir(owner), dirError);
+    std::unique_ptr<Upload> up(new Upload(*this, sha, owner, have, length, total, generation));
+    const std::string part = partPath(sha, owner);
     // The running hash lives beside the partial file ("<size><state>"), so completing an upload does
     // not read it all again. If it does not match the partial file (a crash between the two
     // writes), the hash is rebuilt from the file.
@@ -150,10 +190,11 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(
     return up;
 }
 
-BlobStore::Upload::Upload(
-    BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total, std::uint64_t generation)
+BlobStore::Upload::Upload(BlobStore &store, std::string sha, std::string owner, std::int64_t start, std::int64_t length, std::int64_t total,
+    std::uint64_t generation)
     : m_store(store)
     , m_sha(std::move(sha))
+    , m_owner(std::move(owner))
     , m_start(start)
     , m_length(length)
     , m_total(total)
@@ -173,14 +214,14 @@ BlobStore::Upload::~Upload()
     if (m_fd >= 0)
         ::close(m_fd);
     std::lock_guard g(m_store.m_generationMutex);
-    if (auto it = m_store.m_generation.find(m_sha); it != m_store.m_generation.end() && it->second == m_generation)
+    if (auto it = m_store.m_generation.find(key()); it != m_store.m_generation.end() && it->second == m_generation)
         m_store.m_generation.erase(it);
 }
 
 bool BlobStore::Upload::current() const
 {
     std::lock_guard g(m_store.m_generationMutex);
-    auto it = m_store.m_generation.find(m_sha);
+    auto it = m_store.m_generation.find(key());
     return it != m_store.m_generation.end() && it->second == m_generation;
 }
 
@@ -188,7 +229,7 @@ void BlobStore::Upload::saveState()
 {
     if (m_pos >= m_total)
         return;
-    const std::string statePath = m_store.partPath(m_sha) + ".sha";
+    const std::string statePath = m_store.partPath(m_sha, m_owner) + ".sha";
     std::string state(8, '\0');
     std::memcpy(state.data(), &m_pos, 8);
     state += m_hash.save();
@@ -214,7 +255,7 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
         return fail(Outcome::TooLarge, "the chunk has more bytes than it announced");
     std::lock_guard lock(m_store.lockFor(m_sha));
     if (!current()) {
-        m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+        m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha, m_owner)),
             "a newer upload of this blob took over; continue from where it stands"};
         return false;
     }
@@ -251,12 +292,12 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "the chunk ended early"});
     std::lock_guard lock(m_store.lockFor(m_sha));
     if (!current())
-        return *(m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha)),
+        return *(m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha, m_owner)),
                      "a newer upload of this blob took over; continue from where it stands"});
     m_finished = true;
     ChunkResult r;
     r.received = m_pos;
-    const std::string part = m_store.partPath(m_sha);
+    const std::string part = m_store.partPath(m_sha, m_owner);
     // No fdatasync per chunk: the resume point is always the partial file's real size, so a chunk
     // lost to a power cut is simply asked for again, and the tablet keeps every photo until its blob
     // is complete. A killed server process loses nothing written. Completion is made durable below.
@@ -287,11 +328,11 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
     return r;
 }
 
-BlobStore::ChunkResult BlobStore::putChunk(
-    const std::string &sha, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes)
+BlobStore::ChunkResult BlobStore::putChunk(const std::string &sha, const std::string &owner, std::int64_t offset, std::int64_t total,
+    const std::string &data, std::int64_t maxBytes, bool known)
 {
     ChunkResult refusal;
-    auto up = begin(sha, offset, total, static_cast<std::int64_t>(data.size()), maxBytes, refusal);
+    auto up = begin(sha, owner, offset, total, static_cast<std::int64_t>(data.size()), maxBytes, refusal, known);
     if (!up)
         return refusal;
     up->write(data.data(), data.size());

@@ -1,11 +1,11 @@
 #pragma once
 // Photos and signatures on disk, addressed by SHA-256: blobs/ab/<sha256> once complete and verified,
-// uploads/<sha256>.part while arriving. Each chunk is appended before it is acknowledged; an upload
-// cut at any point resumes at the partial file's real size (after a power cut that can be below the
-// last acknowledgement: the client is told where to continue and still holds the photo). A blob
-// becomes visible only after its bytes hash to its name, are fsync'ed, and are renamed atomically.
-// A chunk can also be streamed (Upload): bytes go to the partial file and the running hash as they
-// come off the socket, so a chunk never sits whole in memory and a cut keeps what arrived.
+// uploads/<owner>/<sha256>.part while arriving — each user's partial uploads apart (one user can
+// neither continue nor discard another's), within a quota per user, and removed when stale. Each chunk is appended before it is
+// acknowledged; an upload cut at any point resumes at the partial file's real size (after a power cut that can be below the last
+// acknowledgement: the client is told where to continue and still holds the photo). A blob becomes visible only after its bytes hash to its
+// name, are fsync'ed, and are renamed atomically. A chunk can also be streamed (Upload): bytes go to the partial file and the running hash
+// as they come off the socket, so a chunk never sits whole in memory and a cut keeps what arrived.
 
 #include <careeval/result.h>
 
@@ -30,8 +30,14 @@ public:
     static bool validName(const std::string &sha256);
     //! Size of a complete blob, or nullopt.
     std::optional<std::int64_t> size(const std::string &sha256) const;
-    //! Bytes of an unfinished upload received so far (0 when none).
-    std::int64_t received(const std::string &sha256) const;
+    //! Bytes of `owner`'s unfinished upload received so far (0 when none).
+    std::int64_t received(const std::string &sha256, const std::string &owner) const;
+    //! Bytes of all of `owner`'s unfinished uploads.
+    std::int64_t partialBytes(const std::string &owner) const;
+    //! Removes unfinished uploads untouched for longer than `maxAgeSeconds`; returns how many.
+    int expire(std::int64_t maxAgeSeconds);
+    //! Most bytes one user's unfinished uploads may hold (a blob's whole size counts once started).
+    void setQuota(std::int64_t bytesPerUser) { m_quota = bytesPerUser; }
 
     enum class Outcome { Stored, Complete, OffsetMismatch, TooLarge, HashMismatch, IoError };
     struct ChunkResult {
@@ -58,12 +64,15 @@ public:
 
     private:
         friend class BlobStore;
-        Upload(BlobStore &store, std::string sha, std::int64_t start, std::int64_t length, std::int64_t total, std::uint64_t generation);
+        Upload(BlobStore &store, std::string sha, std::string owner, std::int64_t start, std::int64_t length, std::int64_t total,
+            std::uint64_t generation);
+        std::string key() const { return m_owner + "/" + m_sha; }
         bool current() const;
         void saveState();
 
         BlobStore &m_store;
         std::string m_sha;
+        std::string m_owner;
         std::int64_t m_start, m_length, m_total, m_pos;
         std::int64_t m_flushedTo;
         std::uint64_t m_generation;
@@ -74,23 +83,27 @@ public:
     };
     //! Starts a chunk of `length` bytes at `offset` of a blob of `total`. When it cannot start
     //! (already complete, wrong offset, too large, I/O) the answer is in `refusal` and null returned.
-    std::unique_ptr<Upload> begin(const std::string &sha256, std::int64_t offset, std::int64_t total, std::int64_t length,
-        std::int64_t maxBytes, ChunkResult &refusal);
+    //! `known`: the uploader may know the blob exists; when false, a blob already stored is uploaded
+    //! again like any other (its bytes prove possession), so an upload never reveals what is stored.
+    std::unique_ptr<Upload> begin(const std::string &sha256, const std::string &owner, std::int64_t offset, std::int64_t total,
+        std::int64_t length, std::int64_t maxBytes, ChunkResult &refusal, bool known = true);
     //! A whole chunk in memory: begin + write + finish.
-    ChunkResult putChunk(
-        const std::string &sha256, std::int64_t offset, std::int64_t total, const std::string &data, std::int64_t maxBytes);
+    ChunkResult putChunk(const std::string &sha256, const std::string &owner, std::int64_t offset, std::int64_t total,
+        const std::string &data, std::int64_t maxBytes, bool known = true);
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
 
 private:
     std::string blobPath(const std::string &sha256) const;
-    std::string partPath(const std::string &sha256) const;
+    std::string ownerDir(const std::string &owner) const;
+    std::string partPath(const std::string &sha256, const std::string &owner) const;
     std::mutex &lockFor(const std::string &sha256);
 
     std::string m_dir;
     std::array<std::mutex, 16> m_locks;
     std::mutex m_generationMutex;
-    std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each blob in progress
+    std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each (owner, blob) in progress
+    std::int64_t m_quota = 1LL << 30;
     std::uint64_t m_nextGeneration = 1;
 };
 

@@ -671,6 +671,53 @@ Result<std::optional<BlobRecord>> ServerStore::blob(const std::string &sha256)
     return std::optional<BlobRecord>(BlobRecord {s.text(0), s.integer(1), s.text(2), s.integer(3)});
 }
 
+Result<bool> ServerStore::blobReferencedFor(const std::string &sha256, const std::string &username)
+{
+    std::lock_guard lock(m_readMutex);
+    // Photos are attached by photo.attach (value {"sha256": …}); signatures are values of set
+    // operations ({"sha256": …, "signer": …}). The hash is 64 hex digits: it cannot match by accident.
+    Stmt s(m_read->handle(),
+        "SELECT 1 FROM ops WHERE inspection IN (SELECT inspection FROM members WHERE username = ?1) "
+        "AND kind IN ('photo.attach', 'set', 'resolve') AND instr(value, ?2) > 0 LIMIT 1");
+    s.bind(1, username).bind(2, sha256);
+    const int rc = s.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return s.error("cannot look up who may read a blob");
+    return rc == SQLITE_ROW;
+}
+
+Result<std::set<std::string>> ServerStore::blobsReferencedFor(const std::string &username)
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(),
+        "SELECT value FROM ops WHERE inspection IN (SELECT inspection FROM members WHERE username = ?1) "
+        "AND kind IN ('photo.attach', 'set', 'resolve') AND instr(value, '\"sha256\"') > 0");
+    s.bind(1, username);
+    std::set<std::string> out;
+    int rc;
+    static constexpr std::string_view kKey = "\"sha256\":\"";
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const std::string v = s.text(0);
+        for (auto p = v.find(kKey); p != std::string::npos; p = v.find(kKey, p + 1))
+            if (p + kKey.size() + 64 <= v.size())
+                out.insert(v.substr(p + kKey.size(), 64));
+    }
+    if (rc != SQLITE_DONE)
+        return s.error("cannot list the blobs of a member's inspections");
+    return out;
+}
+
+Result<bool> ServerStore::isMemberOfAny(const std::string &username)
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT 1 FROM members WHERE username = ?1 LIMIT 1");
+    s.bind(1, username);
+    const int rc = s.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return s.error("cannot read memberships");
+    return rc == SQLITE_ROW;
+}
+
 Result<void> ServerStore::audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at)
 {
     std::lock_guard lock(m_mutex);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,13 @@ public:
     Result<std::optional<std::string>> draw(std::int64_t id);
     Result<void> putBlob(const BlobRecord &b);
     Result<std::optional<BlobRecord>> blob(const std::string &sha256);
+    //! Whether an operation of an inspection `username` is a member of names the blob (a photo
+    //! attached, a signature given): who may read a photo or signature.
+    Result<bool> blobReferencedFor(const std::string &sha256, const std::string &username);
+    //! Every blob named by an operation of the inspections `username` is a member of.
+    Result<std::set<std::string>> blobsReferencedFor(const std::string &username);
+    //! Whether `username` is a member of any inspection (may upload photos at all).
+    Result<bool> isMemberOfAny(const std::string &username);
     Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at);
     Result<std::vector<std::string>> auditLog(std::size_t limit);
 

@@ -5,6 +5,13 @@
 
 #include "serverfixture.h"
 
+#include <careeval/jsonutil.h>
+#include <careeval/operation.h>
+#include <careeval/wire.h>
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+
 #include <future>
 
 #include <sys/resource.h>
@@ -230,6 +237,81 @@ private Q_SLOTS:
             "POST", "/api/v1/users", {{"username", "admin2"}, {"display_name", "C"}, {"role", "lead"}, {"password", "whatever-123"}}, t2);
         QCOMPARE(dup.status, 409);
         QVERIFY(!dup.raw.contains("UNIQUE") && !dup.raw.contains("constraint") && !dup.raw.contains("json.exception"));
+    }
+
+    // Point 6: a photo is read by those who may read an inspection that names it (and supervisors);
+    // to anyone else it does not exist — not by GET, not in the missing list, not by an upload that
+    // completes at once. Uploads are for team members, within a quota; one user's unfinished upload
+    // cannot be discarded by another; stale ones expire.
+    void photosAreScopedToTheirInspections()
+    {
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--admin-password", "admin-pass-1", "--upload-quota", "1"}));
+        const QString admin = s.login("admin", "admin-pass-1");
+        QCOMPARE(s.call("POST", "/api/v1/users",
+                      {{"username", "outsider"}, {"display_name", "O"}, {"role", "evaluator"}, {"password", "outsider-pw-1"}}, admin)
+                     .status,
+            201);
+        const QString member = s.login("zhang.wei"), teammate = s.login("wang.fang"), outsider = s.login("outsider", "outsider-pw-1");
+        const QString supervisor = s.login("chen.jing");
+        QByteArray photo(300000, '\0');
+        for (int i = 0; i < photo.size(); ++i)
+            photo[i] = static_cast<char>((i * 7919) % 251);
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        const QString path = "/api/v1/blobs/" + sha;
+        auto put = [&](const QString &token, const QByteArray &bytes, qint64 offset, qint64 total) {
+            return s.call(s.nam(), "PUT", path + QString("?offset=%1&total=%2").arg(offset).arg(total), bytes, token);
+        };
+        // Someone with no inspection uploads nothing.
+        QCOMPARE(put(outsider, photo, 0, photo.size()).status, 403);
+        // The member uploads it and attaches it to the inspection.
+        QCOMPARE(put(member, photo, 0, photo.size()).status, 201);
+        careeval::Operation op;
+        op.id = careeval::Uuid::generate();
+        op.inspection = "demo-pilot-changchun-01";
+        op.author = "zhang.wei";
+        op.device = "test-zhang.wei";
+        op.clock = 1;
+        op.time = careeval::nowMillis();
+        op.kind = careeval::OpKind::PhotoAttach;
+        op.target = "site_photos";
+        op.value = careeval::canonicalJson(json {{"sha256", sha.toStdString()}});
+        QCOMPARE(s.call("POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", {{"ops", {careeval::toJson(op)}}}, member).status, 200);
+        QCOMPARE(s.call(s.nam(), "GET", path, {}, teammate).raw, photo);
+        QCOMPARE(s.call(s.nam(), "GET", path, {}, supervisor).status, 200);
+        // The outsider: no such blob, missing, and not complete.
+        QCOMPARE(s.call(s.nam(), "GET", path, {}, outsider).status, 404);
+        QCOMPARE(s.call("POST", "/api/v1/blobs/missing", {{"sha256", {sha.toStdString()}}}, outsider).body["missing"].size(), 1u);
+        QCOMPARE(s.call("GET", path + "/upload", nullptr, outsider).body["complete"], json(false));
+
+        // Two users' unfinished uploads of the same bytes are apart: B's short "final" chunk cannot
+        // discard A's.
+        QByteArray other(800000, 'q');
+        const QString sha2 = QCryptographicHash::hash(other, QCryptographicHash::Sha256).toHex();
+        const QString path2 = "/api/v1/blobs/" + sha2;
+        QCOMPARE(s.call(s.nam(), "PUT", path2 + QString("?offset=0&total=%1").arg(other.size()), other.left(200000), member).status, 200);
+        QCOMPARE(s.call(s.nam(), "PUT", path2 + "?offset=0&total=10", QByteArray(10, 'x'), teammate).status, 422);
+        QCOMPARE(s.call("GET", path2 + "/upload", nullptr, member).body["received"], json(200000));
+        // The quota (1 MiB here): a second unfinished upload that would pass it is refused.
+        QByteArray third(900000, 'r'); // 200,000 unfinished + 900,000 > 1 MiB
+        const QString sha3 = QCryptographicHash::hash(third, QCryptographicHash::Sha256).toHex();
+        const auto over
+            = s.call(s.nam(), "PUT", "/api/v1/blobs/" + sha3 + QString("?offset=0&total=%1").arg(third.size()), third.left(1000), member);
+        QCOMPARE(over.status, 413);
+        QVERIFY(over.raw.contains("MiB per user"));
+
+        // Unfinished uploads untouched for two days are gone after a restart.
+        s.kill9();
+        QDirIterator it(s.dir.path() + "/uploads", QDir::Files, QDirIterator::Subdirectories);
+        int aged = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            aged += f.setFileTime(QDateTime::currentDateTime().addDays(-3), QFileDevice::FileModificationTime);
+        }
+        QVERIFY(aged >= 1);
+        QVERIFY(s.start({"--upload-quota", "1"}));
+        QCOMPARE(s.call("GET", path2 + "/upload", nullptr, s.login("zhang.wei")).body["received"], json(0));
     }
 
     // Point 9: HEAD, unknown methods, strict integers, the bearer scheme, no-store tokens, JSON logs.
