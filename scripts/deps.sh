@@ -17,7 +17,9 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       # Qt's own strings in Chinese (dialog buttons: 确定/取消, the file dialog)
       qt6-translations-l10n
       gstreamer1.0-plugins-base gstreamer1.0-plugins-good libgl1-mesa-dri libglx-mesa0 libegl-mesa0
-      xvfb xauth poppler-utils fonts-wqy-microhei)
+      xvfb xauth poppler-utils fonts-wqy-microhei
+      # promtool (from Prometheus) lints the server's /metrics in the test suite
+      prometheus)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
 

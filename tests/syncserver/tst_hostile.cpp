@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QStandardPaths>
 
 #include <future>
 
@@ -312,6 +313,27 @@ private Q_SLOTS:
         QVERIFY(aged >= 1);
         QVERIFY(s.start({"--upload-quota", "1"}));
         QCOMPARE(s.call("GET", path2 + "/upload", nullptr, s.login("zhang.wei")).body["received"], json(0));
+    }
+
+    // Point 10: /metrics passes Prometheus's own linter with no findings.
+    void metricsPassPromtool()
+    {
+        if (QStandardPaths::findExecutable("promtool").isEmpty())
+            QSKIP("promtool is not installed (scripts/deps.sh installs it)");
+        ServerFixture s;
+        QVERIFY(s.start());
+        QVERIFY(s.login("zhang.wei").size() > 0);
+        s.raw("POST /api/v1/inspections/x/ops HTTP/1.1\r\nHost: a\r\nContent-Length: 99000000\r\n\r\n"); // a rejection counted
+        const auto m = s.call("GET", "/metrics", nullptr);
+        QCOMPARE(m.status, 200);
+        QProcess lint;
+        lint.start("promtool", {"check", "metrics"});
+        QVERIFY(lint.waitForStarted(10000));
+        lint.write(m.raw);
+        lint.closeWriteChannel();
+        QVERIFY(lint.waitForFinished(30000));
+        const QByteArray findings = lint.readAllStandardOutput() + lint.readAllStandardError();
+        QVERIFY2(lint.exitCode() == 0 && findings.trimmed().isEmpty(), findings.constData());
     }
 
     // Point 9: HEAD, unknown methods, strict integers, the bearer scheme, no-store tokens, JSON logs.
