@@ -179,6 +179,46 @@ private Q_SLOTS:
         QVERIFY2(judged <= 5, qPrintable(QString::number(judged)));
     }
 
+    // Point 3: password hashing runs on the worker pool, not the I/O thread: with one I/O thread, a
+    // request sent after four sign-ins is answered while they are still being hashed (before, it
+    // waited behind all four).
+    void signInsDoNotHoldOtherRequests()
+    {
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--threads", "1"}));
+        const QString token = s.login("zhang.wei");
+        QVERIFY(!token.isEmpty());
+        std::vector<std::unique_ptr<QTcpSocket>> signIns;
+        const QByteArray body = R"({"username":"wang.fang","password":"demo-2025"})";
+        for (int i = 0; i < 4; ++i) {
+            signIns.push_back(connectFrom("127.0.0." + QString::number(50 + i), s.port));
+            signIns.back()->write(
+                "POST /api/v1/auth/login HTTP/1.1\r\nHost: a\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            signIns.back()->flush();
+        }
+        auto me = connectFrom("127.0.0.60", s.port);
+        me->write("GET /api/v1/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n");
+        // Read exactly the answer (header and Content-Length bytes), no longer.
+        QByteArray answer;
+        while (me->waitForReadyRead(10000)) {
+            answer += me->readAll();
+            const auto end = answer.indexOf("\r\n\r\n");
+            if (end >= 0 && answer.size() - end - 4 >= header(answer, "Content-Length").toInt())
+                break;
+        }
+        QVERIFY(answer.startsWith("HTTP/1.1 200"));
+        int answered = 0;
+        for (auto &c : signIns)
+            answered += c->bytesAvailable() > 0 || c->waitForReadyRead(0);
+        QVERIFY2(answered < 4, "GET /me waited for every sign-in's password hash");
+        for (auto &c : signIns) {
+            QByteArray got = c->readAll();
+            while (!got.contains("\r\n\r\n") && c->waitForReadyRead(10000))
+                got += c->readAll();
+            QVERIFY2(got.startsWith("HTTP/1.1 200"), got.left(100).constData());
+        }
+    }
+
     // Point 4: a body is refused from its header when the request is not signed in: the 8 MiB are
     // never read (the answer comes before they are sent).
     void unauthenticatedBodiesAreNotRead()
