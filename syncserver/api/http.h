@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,14 @@ struct HttpResponse {
     std::string contentType = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    //! Bytes of a file sent as they are read (a photo download: never whole in memory), instead of
+    //! `body`.
+    struct FileRange {
+        std::string path;
+        std::int64_t offset = 0;
+        std::int64_t length = 0;
+    };
+    std::optional<FileRange> file;
 };
 
 //! What the transport refused or dropped before any handler saw a request.

@@ -1335,13 +1335,11 @@ HttpResponse Service::getBlob(Context &c, const std::string &sha)
             return r;
         }
     }
-    auto data = m_blobs.read(sha, from, to - from + 1);
-    if (!data)
-        return errorResponse(500, "storage", data.error().message);
+    // Sent from the file as it is read: a 64 MiB photo is never held whole in memory.
     HttpResponse r;
     r.status = partial ? 206 : 200;
     r.contentType = "application/octet-stream";
-    r.body = std::move(data.value());
+    r.file = HttpResponse::FileRange {m_blobs.pathOf(sha), from, to - from + 1};
     r.headers.emplace_back("ETag", "\"" + sha + "\"");
     r.headers.emplace_back("Accept-Ranges", "bytes");
     r.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");

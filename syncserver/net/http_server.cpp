@@ -9,9 +9,11 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <array>
 #include <atomic>
@@ -188,6 +190,7 @@ public:
     }
     ~Session()
     {
+        closeFile();
         m_server.setIdle(this, nullptr);
         m_server.releaseAddress(m_address);
         --m_server.connections;
@@ -430,6 +433,8 @@ private:
 
     void send(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target, bool headOnly = false)
     {
+        if (r.file && !headOnly)
+            return sendFile(std::move(r), keepAlive, method, target);
         auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
         res->set(http::field::server, "careeval-server");
         if (!r.body.empty() || r.status != 304)
@@ -437,7 +442,7 @@ private:
         for (const auto &[k, v] : r.headers)
             res->set(k, v);
         res->keep_alive(keepAlive);
-        const std::size_t size = r.body.size();
+        const std::size_t size = r.file ? static_cast<std::size_t>(r.file->length) : r.body.size();
         if (headOnly) {
             res->content_length(size); // what a GET would send, without sending it
         } else {
@@ -454,7 +459,75 @@ private:
             m_server.logger(line);
         }
         m_response = res;
+        // A slow reader gets the read timeout for the answer, not what was left of the header's.
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
         http::async_write(m_stream, *res, beast::bind_front_handler(&Session::onWrite, this->shared_from_this(), keepAlive));
+    }
+
+    // A file's bytes after the header, in 256 KiB reads: memory per download stays at one piece.
+    void sendFile(HttpResponse r, bool keepAlive, const std::string &method, const std::string &target)
+    {
+        const int fd = ::open(r.file->path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return send(errorResponse(404, "not_found", "no such file"), keepAlive, method, target);
+        auto res = std::make_shared<http::response<http::empty_body>>(static_cast<http::status>(r.status), 11);
+        res->set(http::field::server, "careeval-server");
+        res->set(http::field::content_type, r.contentType);
+        for (const auto &[k, v] : r.headers)
+            res->set(k, v);
+        res->keep_alive(keepAlive);
+        res->content_length(static_cast<std::uint64_t>(r.file->length));
+        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
+        m_server.log("{\"remote\":\"" + m_remote + "\",\"method\":\"" + jsonEscape(method) + "\",\"target\":\""
+            + jsonEscape(target.substr(0, 300)) + "\",\"status\":" + std::to_string(r.status)
+            + ",\"bytes\":" + std::to_string(r.file->length) + ",\"ms\":" + std::to_string(ms) + "}");
+        m_fileFd = fd;
+        m_fileOffset = r.file->offset;
+        m_fileRemaining = r.file->length;
+        m_response = res;
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        http::async_write(m_stream, *res, [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+            if (ec) {
+                self->closeFile();
+                return self->close();
+            }
+            self->writeFilePiece(keepAlive);
+        });
+    }
+
+    void writeFilePiece(bool keepAlive)
+    {
+        if (m_fileRemaining == 0) {
+            closeFile();
+            m_piece = {};
+            return onWrite(keepAlive, {}, 0);
+        }
+        if (m_piece.size() != (1 << 18))
+            m_piece.resize(1 << 18);
+        const auto want = static_cast<std::size_t>(std::min<std::int64_t>(m_fileRemaining, static_cast<std::int64_t>(m_piece.size())));
+        const ssize_t n = ::pread(m_fileFd, m_piece.data(), want, m_fileOffset);
+        if (n <= 0) { // the file shrank or vanished: the promised length cannot be kept, so cut the connection
+            closeFile();
+            return close();
+        }
+        m_fileOffset += n;
+        m_fileRemaining -= n;
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server.config.readTimeoutSeconds));
+        net::async_write(m_stream, net::buffer(m_piece.data(), static_cast<std::size_t>(n)),
+            [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                if (ec) {
+                    self->closeFile();
+                    return self->close();
+                }
+                self->writeFilePiece(keepAlive);
+            });
+    }
+
+    void closeFile()
+    {
+        if (m_fileFd >= 0)
+            ::close(m_fileFd);
+        m_fileFd = -1;
     }
 
     void fail(int status, const std::string &message)
@@ -499,6 +572,9 @@ private:
     bool m_keepAlive = false;
     std::string m_target;
     std::vector<char> m_piece;
+    // A file being sent (sendFile): its descriptor, the next byte and how many remain.
+    int m_fileFd = -1;
+    std::int64_t m_fileOffset = 0, m_fileRemaining = 0;
     std::shared_ptr<void> m_response;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 };

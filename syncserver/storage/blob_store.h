@@ -90,6 +90,8 @@ public:
     //! A whole chunk in memory: begin + write + finish.
     ChunkResult putChunk(const std::string &sha256, const std::string &owner, std::int64_t offset, std::int64_t total,
         const std::string &data, std::int64_t maxBytes, bool known = true);
+    //! Where a complete blob is stored (to send it straight from disk).
+    std::string pathOf(const std::string &sha256) const { return blobPath(sha256); }
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
 

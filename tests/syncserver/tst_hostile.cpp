@@ -297,7 +297,7 @@ private Q_SLOTS:
         const QString supervisor = s.login("chen.jing");
         QByteArray photo(300000, '\0');
         for (int i = 0; i < photo.size(); ++i)
-            photo[i] = static_cast<char>((i * 7919) % 251);
+            photo[i] = static_cast<char>((static_cast<qint64>(i) * 7919) % 251);
         const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
         const QString path = "/api/v1/blobs/" + sha;
         auto put = [&](const QString &token, const QByteArray &bytes, qint64 offset, qint64 total) {
