@@ -48,19 +48,6 @@ Latency measure(int port, const std::string &target, const std::string &token, i
     return l;
 }
 
-long hwmKb(pid_t pid)
-{
-    FILE *f = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
-    long kb = 0;
-    char line[256];
-    while (f && std::fgets(line, sizeof line, f))
-        if (std::strncmp(line, "VmHWM:", 6) == 0)
-            kb = std::atol(line + 6);
-    if (f)
-        std::fclose(f);
-    return kb;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,7 +110,7 @@ int main(int argc, char **argv)
         sampler.join();
         std::printf("256 unauthenticated 8 MiB uploads (2 GiB offered): %.1f s, refused with 401: %d, server RSS peak %.1f MB "
                     "(VmHWM %.1f MB)\n",
-            msSince(t) / 1000, refused.load(), peak / 1024.0, hwmKb(server.pid) / 1024.0);
+            msSince(t) / 1000, refused.load(), peak / 1024.0, statusKb(server.pid, "VmHWM:") / 1024.0);
     }
 
     // 2. GET /me idle and under a sign-in flood.

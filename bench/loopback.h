@@ -153,17 +153,24 @@ inline Server startServer(const std::string &binary, const std::string &dataDir,
     return s;
 }
 
-inline long rssKb(pid_t pid)
+//! A kB figure of /proc/PID/status ("VmRSS:" now, "VmHWM:" the peak).
+inline long statusKb(pid_t pid, const char *field)
 {
     FILE *f = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
     long kb = 0;
     char line[256];
+    const std::size_t n = std::strlen(field);
     while (f && std::fgets(line, sizeof line, f))
-        if (std::strncmp(line, "VmRSS:", 6) == 0)
-            kb = std::atol(line + 6);
+        if (std::strncmp(line, field, n) == 0)
+            kb = std::atol(line + n);
     if (f)
         std::fclose(f);
     return kb;
+}
+
+inline long rssKb(pid_t pid)
+{
+    return statusKb(pid, "VmRSS:");
 }
 
 } // namespace bench

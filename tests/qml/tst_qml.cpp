@@ -37,31 +37,27 @@ public:
     Q_INVOKABLE bool openDemoAs(const QString &role) { return app->openDemo(role); }
     Q_INVOKABLE bool teammateNote(const QString &author, const QString &item, const QString &text)
     {
-        careeval::Operation op;
-        op.id = careeval::Uuid::generate();
-        op.inspection = app->inspection()->inspectionId().toStdString();
-        op.author = author.toStdString();
-        op.device = "tab-" + op.author;
-        op.clock = 100001;
-        op.time = careeval::nowMillis();
-        op.kind = careeval::OpKind::Note;
-        op.target = item.toStdString();
-        op.value = nlohmann::json(text.toStdString()).dump();
-        return app->store()->ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok()
-            && app->inspection()->reload().ok();
+        return arrive(author, careeval::OpKind::Note, item, text, 100001);
     }
     Q_INVOKABLE bool teammateAnswers(const QString &author, const QString &item, const QString &value)
+    {
+        return arrive(author, careeval::OpKind::Set, item, value, 100000);
+    }
+
+private:
+    // A teammate's operation as a sync would store it, then the inspection re-read.
+    bool arrive(const QString &author, careeval::OpKind kind, const QString &target, const QString &text, std::uint64_t clock)
     {
         careeval::Operation op;
         op.id = careeval::Uuid::generate();
         op.inspection = app->inspection()->inspectionId().toStdString();
         op.author = author.toStdString();
         op.device = "tab-" + op.author;
-        op.clock = 100000;
+        op.clock = clock;
         op.time = careeval::nowMillis();
-        op.kind = careeval::OpKind::Set;
-        op.target = item.toStdString();
-        op.value = nlohmann::json(value.toStdString()).dump();
+        op.kind = kind;
+        op.target = target.toStdString();
+        op.value = nlohmann::json(text.toStdString()).dump();
         return app->store()->ops().append(std::span<const careeval::Operation>(&op, 1), careeval::SyncState::Remote).ok()
             && app->inspection()->reload().ok();
     }
