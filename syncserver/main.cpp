@@ -46,7 +46,7 @@ struct Options {
 int usage()
 {
     std::cerr
-        << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo]\n"
+        << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo] [--routes]\n"
            "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
            "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
            "                       [--max-per-address N] [--upload-quota MB]\n"
@@ -151,7 +151,14 @@ int main(int argc, char **argv)
         std::string ignored, threads, number;
         if (a == "--demo")
             o.demo = true;
-        else if (a == "--data"            ? next(o.data)
+        else if (a == "--routes") {
+            // The route table, for the API contract test: every route must be in docs/api/openapi.yaml.
+            json out = json::array();
+            for (const auto &[method, pattern] : Service::routes())
+                out.push_back({{"method", method}, {"path", pattern}});
+            std::cout << out.dump(1) << "\n";
+            return 0;
+        } else if (a == "--data"          ? next(o.data)
                 : a == "--listen"         ? next(o.listen)
                 : a == "--admin-password" ? next(o.adminPassword)
                 : a == "--templates"      ? next(o.templates)

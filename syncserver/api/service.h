@@ -17,6 +17,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace careeval::server {
 
@@ -65,50 +67,63 @@ public:
     //! Validates and stores a template (used by the upload route, first start and the demo).
     Result<TemplateRecord> addTemplate(const std::string &json, const std::string &byUser);
 
-private:
+    //! Every route the server answers, as (method, pattern) — "/api/v1/inspections/{id}/ops" —
+    //! in the order they are matched; the API document must describe exactly these.
+    static std::vector<std::pair<std::string, std::string>> routes();
+
     struct Context;
-    HttpResponse route(Context &c);
+    struct Route;
+
+private:
+    //! The route table (service.cpp): one row per method and path pattern, with who may call it.
+    static const std::vector<Route> &table();
+    HttpResponse dispatch(Context &c);
     std::optional<User> authenticate(const HttpRequest &req, HttpResponse &error);
     Result<std::shared_ptr<const Template>> templateFor(const std::string &id, const std::string &version);
 
+    // Accounts (routes_accounts.cpp)
     HttpResponse login(Context &c);
     HttpResponse logout(Context &c);
     HttpResponse me(Context &c);
     HttpResponse listUsers(Context &c);
     HttpResponse createUser(Context &c);
-    HttpResponse updateUser(Context &c, const std::string &username);
+    HttpResponse updateUser(Context &c);
+    // Registry, templates and draws (routes_registry.cpp)
     HttpResponse listInstitutions(Context &c);
     HttpResponse putInstitution(Context &c);
     HttpResponse listTemplates(Context &c);
-    HttpResponse getTemplate(Context &c, const std::string &id, const std::string &version);
+    HttpResponse getTemplate(Context &c);
     HttpResponse uploadTemplate(Context &c);
+    HttpResponse createDraw(Context &c);
+    HttpResponse getDraw(Context &c);
+    // Inspections, their operations, review and exports (routes_inspections.cpp)
     HttpResponse listInspections(Context &c);
     HttpResponse createInspection(Context &c);
-    HttpResponse getInspection(Context &c, const InspectionRecord &rec);
-    HttpResponse pushOps(Context &c, const InspectionRecord &rec);
+    HttpResponse getInspection(Context &c);
+    HttpResponse pushOps(Context &c);
     //! Completes an operation the server makes inside the push transaction (clock, frontier).
     using Minter = std::function<void(const InspectionRecord &current, std::vector<Operation> &ops)>;
     HttpResponse push(Context &c, const InspectionRecord &rec, PushRequest request, const Minter &mint);
     static std::optional<Role> roleIn(const InspectionRecord &rec, const User &user);
+    HttpResponse pullOps(Context &c);
+    HttpResponse teamState(Context &c);
+    HttpResponse review(Context &c);
+    HttpResponse exportOne(Context &c);
+    HttpResponse exportPeriod(Context &c);
+    HttpResponse renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name);
+    // Photos and signatures (routes_blobs.cpp)
     //! A photo or signature is read by supervisors and administrators, and by the members of an
     //! inspection that names it; to anyone else it does not exist.
     Result<bool> mayRead(const User &user, const std::string &sha);
     //! Uploads are for team members (and supervisors, administrators).
     Result<bool> mayUpload(const User &user);
-    HttpResponse pullOps(Context &c, const InspectionRecord &rec);
-    HttpResponse teamState(Context &c, const InspectionRecord &rec);
-    HttpResponse review(Context &c, const InspectionRecord &rec);
-    HttpResponse createDraw(Context &c);
-    HttpResponse getDraw(Context &c, const std::string &id);
     HttpResponse missingBlobs(Context &c);
-    HttpResponse uploadStatus(Context &c, const std::string &sha);
-    HttpResponse putChunk(Context &c, const std::string &sha);
-    HttpResponse getBlob(Context &c, const std::string &sha);
-    HttpResponse exportOne(Context &c, const InspectionRecord &rec);
-    HttpResponse exportPeriod(Context &c);
-    HttpResponse renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name);
-    HttpResponse metrics();
-    HttpResponse health();
+    HttpResponse uploadStatus(Context &c);
+    HttpResponse putChunk(Context &c);
+    HttpResponse getBlob(Context &c);
+    // Operations (service.cpp)
+    HttpResponse metrics(Context &c);
+    HttpResponse health(Context &c);
 
     ServerStore &m_store;
     ServiceConfig m_config;

@@ -169,14 +169,24 @@ Item {
             compare(itemSpy.signalArguments[0][0], found.step)
             compare(itemSpy.signalArguments[0][1], found.item)
             const list = find(page, (i) => i.objectName === "itemList")
-            list.positionViewAtEnd()
+            // Delegates of varying height settle as they load (slowly under load): position again
+            // until the step's end is on screen.
+            let next = null
+            tryVerify(() => {
+                list.positionViewAtEnd()
+                next = find(page, (i) => i.objectName === "nextStep")
+                if (next === null || list.moving || !shown(next))
+                    return false
+                const at = next.mapToItem(list, 0, 0)
+                return at.y >= 0 && at.y + next.height <= list.height
+            }, 10000)
             waitForRendering(page)
-            const next = find(page, (i) => i.objectName === "nextStep")
-            verify(next !== null)
-            tryVerify(() => shown(next))
             verify(next.height >= 48)
+            // A press in the same moments as the list's programmatic repositioning is taken by the
+            // Flickable under load (a person's tap never comes that soon): let it settle first.
+            wait(300)
             mouseClick(next)
-            compare(itemSpy.count, 2)
+            tryCompare(itemSpy, "count", 2)
             compare(itemSpy.signalArguments[1][0], 1)
             compare(itemSpy.signalArguments[1][1], "")
         }

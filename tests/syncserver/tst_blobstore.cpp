@@ -1,0 +1,188 @@
+// The blob store in process: photos and signatures by SHA-256, resumable chunked uploads kept per
+// user, verified before they become visible, within a quota, expiring when abandoned.
+
+#include "storage/blob_store.h"
+#include "storage/crypto.h"
+
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <filesystem>
+
+using namespace careeval;
+using namespace careeval::server;
+using O = BlobStore::Outcome;
+
+namespace {
+
+std::string bytes(std::size_t n, int seed)
+{
+    std::string s(n, '\0');
+    for (std::size_t i = 0; i < n; ++i)
+        s[i] = static_cast<char>((static_cast<std::int64_t>(i) * 131 + seed * 7) & 0xff);
+    return s;
+}
+
+constexpr std::int64_t kMax = 64LL << 20;
+
+} // namespace
+
+class TestBlobStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BlobStore> m_store;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        std::filesystem::remove_all(m_dir.path().toStdString() + "/blobs");
+        std::filesystem::remove_all(m_dir.path().toStdString() + "/uploads");
+        m_store = std::make_unique<BlobStore>(m_dir.path().toStdString());
+        QVERIFY(m_store->init().ok());
+        m_store->setQuota(1LL << 30);
+    }
+
+    void namesAreLowerCaseSha256()
+    {
+        QVERIFY(BlobStore::validName(std::string(64, 'a')));
+        QVERIFY(!BlobStore::validName(std::string(64, 'A')));
+        QVERIFY(!BlobStore::validName(std::string(63, 'a')));
+        QVERIFY(!BlobStore::validName("../" + std::string(61, 'a')));
+    }
+
+    // Two chunks: the first is kept (and reported) as received; the second completes and verifies.
+    void chunkedUploadCompletesAndReadsBack()
+    {
+        const std::string data = bytes(300000, 1), sha = sha256Hex(data);
+        const auto total = static_cast<std::int64_t>(data.size());
+        auto r = m_store->putChunk(sha, "wang.fang", 0, total, data.substr(0, 100000), kMax);
+        QCOMPARE(r.outcome, O::Stored);
+        QCOMPARE(r.received, 100000);
+        QCOMPARE(m_store->received(sha, "wang.fang"), 100000);
+        QVERIFY(!m_store->size(sha)); // not visible before it is complete and verified
+        r = m_store->putChunk(sha, "wang.fang", 100000, total, data.substr(100000), kMax);
+        QCOMPARE(r.outcome, O::Complete);
+        QCOMPARE(*m_store->size(sha), total);
+        QCOMPARE(m_store->received(sha, "wang.fang"), 0); // the partial is gone
+        auto part = m_store->read(sha, 1000, 5000);
+        QVERIFY(part.ok());
+        QCOMPARE(part.value(), data.substr(1000, 5000));
+        // Uploading a stored blob again is a no-op for one who may know it exists.
+        r = m_store->putChunk(sha, "zhang.wei", 0, total, data.substr(0, 10), kMax, true);
+        QCOMPARE(r.outcome, O::Complete);
+        // One who may not know it is stored uploads it like any other: the bytes prove possession.
+        r = m_store->putChunk(sha, "zhang.wei", 0, total, data.substr(0, 10), kMax, false);
+        QCOMPARE(r.outcome, O::Stored);
+        QCOMPARE(r.received, 10);
+    }
+
+    void wrongOffsetSaysWhereToContinue()
+    {
+        const std::string data = bytes(5000, 2), sha = sha256Hex(data);
+        QCOMPARE(m_store->putChunk(sha, "u", 0, 5000, data.substr(0, 2000), kMax).outcome, O::Stored);
+        const auto r = m_store->putChunk(sha, "u", 3000, 5000, data.substr(3000), kMax);
+        QCOMPARE(r.outcome, O::OffsetMismatch);
+        QCOMPARE(r.received, 2000);
+        QVERIFY(r.message.find("2000") != std::string::npos);
+        QCOMPARE(m_store->putChunk(sha, "u", 2000, 5000, data.substr(2000), kMax).outcome, O::Complete);
+    }
+
+    // Bytes that do not hash to the name are discarded; nothing becomes visible.
+    void hashMismatchDiscards()
+    {
+        const std::string data = bytes(4096, 3);
+        const std::string wrongName = sha256Hex("something else");
+        const auto r = m_store->putChunk(wrongName, "u", 0, 4096, data, kMax);
+        QCOMPARE(r.outcome, O::HashMismatch);
+        QVERIFY(!m_store->size(wrongName));
+        QCOMPARE(m_store->received(wrongName, "u"), 0);
+    }
+
+    // One user's unfinished upload is theirs: another's final chunk with a smaller total, or a
+    // wrong one, never discards or continues it.
+    void partialsAreKeptPerUser()
+    {
+        const std::string data = bytes(10000, 4), sha = sha256Hex(data);
+        QCOMPARE(m_store->putChunk(sha, "alice", 0, 10000, data.substr(0, 6000), kMax).outcome, O::Stored);
+        const auto mallory = m_store->putChunk(sha, "mallory", 0, 100, data.substr(0, 100), kMax);
+        QCOMPARE(mallory.outcome, O::HashMismatch);
+        QCOMPARE(m_store->received(sha, "alice"), 6000);
+        QCOMPARE(m_store->received(sha, "mallory"), 0);
+        QCOMPARE(m_store->putChunk(sha, "alice", 6000, 10000, data.substr(6000), kMax).outcome, O::Complete);
+    }
+
+    void quotaAndSizeLimits()
+    {
+        m_store->setQuota(50000);
+        const std::string a = bytes(40000, 5), b = bytes(20000, 6);
+        QCOMPARE(m_store->putChunk(sha256Hex(a), "u", 0, 40000, a.substr(0, 39000), kMax).outcome, O::Stored);
+        // What the user's unfinished uploads hold, with the new blob's whole size: 39,000 + 20,000
+        // is past the quota, so the bytes on disk can never exceed it.
+        const auto r = m_store->putChunk(sha256Hex(b), "u", 0, 20000, b.substr(0, 1000), kMax);
+        QCOMPARE(r.outcome, O::TooLarge);
+        QVERIFY(r.message.find("per user") != std::string::npos);
+        // Another user's quota is their own.
+        QCOMPARE(m_store->putChunk(sha256Hex(b), "v", 0, 20000, b.substr(0, 1000), kMax).outcome, O::Stored);
+        // A blob larger than the per-photo limit, or a chunk past its total, is refused.
+        QCOMPARE(m_store->putChunk(sha256Hex(b), "w", 0, 20000, b, 10000).outcome, O::TooLarge);
+        QCOMPARE(m_store->putChunk(sha256Hex(b), "w", 0, 100, b.substr(0, 200), kMax).outcome, O::TooLarge);
+    }
+
+    void abandonedUploadsExpire()
+    {
+        const std::string old = bytes(3000, 7), fresh = bytes(3000, 8);
+        QCOMPARE(m_store->putChunk(sha256Hex(old), "u", 0, 3000, old.substr(0, 1000), kMax).outcome, O::Stored);
+        QCOMPARE(m_store->putChunk(sha256Hex(fresh), "u", 0, 3000, fresh.substr(0, 1000), kMax).outcome, O::Stored);
+        // Age the first upload's files by three days.
+        namespace fs = std::filesystem;
+        for (const auto &e : fs::recursive_directory_iterator(m_dir.path().toStdString() + "/uploads"))
+            if (e.is_regular_file() && e.path().filename().string().rfind(sha256Hex(old), 0) == 0)
+                fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(72));
+        QCOMPARE(m_store->expire(48 * 3600), 1);
+        QCOMPARE(m_store->received(sha256Hex(old), "u"), 0);
+        QCOMPARE(m_store->received(sha256Hex(fresh), "u"), 1000);
+    }
+
+    // A streamed chunk cut midway keeps what arrived; the upload continues right after it.
+    void streamedChunkCutResumes()
+    {
+        const std::string data = bytes(200000, 9), sha = sha256Hex(data);
+        BlobStore::ChunkResult refusal;
+        {
+            auto up = m_store->begin(sha, "u", 0, 200000, 200000, kMax, refusal);
+            QVERIFY(up);
+            QVERIFY(up->write(data.data(), 70000));
+            QVERIFY(up->write(data.data() + 70000, 30000));
+            QCOMPARE(up->written(), 100000);
+        } // dropped without finish(): the connection was cut
+        QCOMPARE(m_store->received(sha, "u"), 100000);
+        auto up = m_store->begin(sha, "u", 100000, 200000, 100000, kMax, refusal);
+        QVERIFY(up);
+        QVERIFY(up->write(data.data() + 100000, 100000));
+        const auto r = up->finish();
+        QCOMPARE(r.outcome, O::Complete);
+        QCOMPARE(*m_store->size(sha), 200000);
+    }
+
+    // A newer upload of the same blob by the same user takes over from one still hanging.
+    void newerUploadTakesOver()
+    {
+        const std::string data = bytes(50000, 10), sha = sha256Hex(data);
+        BlobStore::ChunkResult refusal;
+        auto older = m_store->begin(sha, "u", 0, 50000, 50000, kMax, refusal);
+        QVERIFY(older);
+        QVERIFY(older->write(data.data(), 10000));
+        auto newer = m_store->begin(sha, "u", 10000, 50000, 40000, kMax, refusal);
+        QVERIFY(newer);
+        QVERIFY(!older->write(data.data() + 10000, 1000));
+        QCOMPARE(older->finish().outcome, O::OffsetMismatch);
+        QVERIFY(newer->write(data.data() + 10000, 40000));
+        QCOMPARE(newer->finish().outcome, O::Complete);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlobStore)
+#include "tst_blobstore.moc"

@@ -1,0 +1,237 @@
+// The service in process, without a socket: its route table and dispatcher (404, 405 with Allow,
+// 501, who may call what), the one mapping from the core's errors to HTTP, and a storage failure
+// answered as "internal error" with a request id that is in the log.
+
+#include "api/service.h"
+#include "api/service_parts.h"
+#include "demo.h"
+#include "storage/crypto.h"
+#include "storage/server_store.h"
+
+#include "../shared/testutil.h"
+
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <sqlite3.h>
+
+using namespace careeval;
+using namespace careeval::server;
+
+class TestService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<Service> m_service;
+    std::vector<std::string> m_log;
+    std::string m_admin, m_supervisor, m_evaluator, m_outsider;
+    std::string m_inspection; //!< one of wang.fang's assignments
+
+    HttpResponse call(const std::string &method, const std::string &path, const std::string &token, const std::string &body = {})
+    {
+        HttpRequest req;
+        req.method = method;
+        const auto q = path.find('?');
+        req.path = path.substr(0, q);
+        if (q != std::string::npos)
+            parseTarget(path, req.path, req.query);
+        if (!token.empty())
+            req.headers["authorization"] = "Bearer " + token;
+        req.body = body;
+        req.remote = "127.0.0.1:5000";
+        return m_service->handle(req);
+    }
+    static nlohmann::json json(const HttpResponse &r) { return nlohmann::json::parse(r.body, nullptr, false); }
+    static std::string header(const HttpResponse &r, const std::string &name)
+    {
+        for (const auto &[k, v] : r.headers)
+            if (k == name)
+                return v;
+        return {};
+    }
+    std::string login(const std::string &user, const std::string &password = kDemoPassword)
+    {
+        const auto r = call("POST", "/api/v1/auth/login", {}, nlohmann::json {{"username", user}, {"password", password}}.dump());
+        return json(r).value("token", std::string());
+    }
+    // A concrete path for a route pattern, with names that exist in the demo.
+    std::string concrete(std::string pattern) const
+    {
+        const std::map<std::string, std::string> values {
+            {"{username}", "wang.fang"}, {"{id}", m_inspection}, {"{version}", "1.0.0"}, {"{sha256}", std::string(64, '0')}};
+        for (const auto &[k, v] : values)
+            for (auto at = pattern.find(k); at != std::string::npos; at = pattern.find(k))
+                pattern.replace(at, k.size(), v);
+        return pattern;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto store = ServerStore::open(m_dir.filePath("server.db").toStdString());
+        QVERIFY(store.ok());
+        m_store = std::move(store.value());
+        ServiceConfig sc;
+        sc.dataDir = m_dir.path().toStdString();
+        m_service = std::make_unique<Service>(*m_store, sc);
+        m_service->setLogger([this](const std::string &line) { m_log.push_back(line); });
+        QVERIFY(m_service->init().ok());
+        auto seeded = seedDemo(*m_store, *m_service, testutil::sourcePath("assets/templates"));
+        QVERIFY2(seeded.ok(), seeded.ok() ? "" : seeded.error().message.c_str());
+        User admin;
+        admin.username = "admin";
+        admin.displayName = "管理员";
+        admin.role = Role::Admin;
+        QVERIFY(m_store->createUser(admin, hashPassword("admin-password-1")).ok());
+        User outsider;
+        outsider.username = "zhou.qi";
+        outsider.displayName = "周七";
+        outsider.role = Role::Evaluator;
+        QVERIFY(m_store->createUser(outsider, hashPassword("outsider-pw-1")).ok());
+        m_admin = login("admin", "admin-password-1");
+        m_supervisor = login("chen.jing");
+        m_evaluator = login("wang.fang");
+        m_outsider = login("zhou.qi", "outsider-pw-1");
+        QVERIFY(!m_admin.empty() && !m_supervisor.empty() && !m_evaluator.empty() && !m_outsider.empty());
+        const auto list = json(call("GET", "/api/v1/inspections", m_evaluator));
+        QVERIFY(!list["inspections"].empty());
+        m_inspection = list["inspections"][0]["id"].get<std::string>();
+    }
+
+    // Every row of the table is reached by its method and path; another method on the same path is
+    // 405 naming the methods that exist there.
+    void everyRouteIsDispatched()
+    {
+        const auto routes = Service::routes();
+        QVERIFY(routes.size() >= 28);
+        for (const auto &[method, pattern] : routes) {
+            const std::string path = concrete(pattern);
+            // Signing out ends the session it is called with: use one of its own.
+            const std::string token = pattern == std::string("/api/v1/auth/logout") ? login("admin", "admin-password-1") : m_admin;
+            const auto r = call(method, path, token, "{}");
+            const std::string code = json(r).is_object() && json(r).contains("error") ? json(r)["error"].value("code", "") : "";
+            QVERIFY2(code != "method_not_allowed" && !(code == "not_found" && r.body.find("no such resource") != std::string::npos),
+                qPrintable(QString::fromStdString(method + " " + path + ": " + r.body)));
+            const auto wrong = call("DELETE", path, m_admin);
+            QCOMPARE(wrong.status, 405);
+            QVERIFY2(header(wrong, "Allow").find(method) != std::string::npos, qPrintable(QString::fromStdString(header(wrong, "Allow"))));
+        }
+        // GET routes allow HEAD as well.
+        QCOMPARE(header(call("DELETE", "/api/v1/me", m_admin), "Allow"), std::string("GET, HEAD"));
+        // A literal segment is matched before a {name} in its place.
+        QCOMPARE(header(call("GET", "/api/v1/blobs/missing", m_admin), "Allow"), std::string("POST"));
+    }
+
+    void unknownPathsAndMethods()
+    {
+        // Under /api/v1 a stranger learns nothing: 401 before 404 or 405.
+        QCOMPARE(call("GET", "/api/v1/nothing-here", {}).status, 401);
+        QCOMPARE(call("DELETE", "/api/v1/users", {}).status, 401);
+        QCOMPARE(call("GET", "/api/v1/nothing-here", m_evaluator).status, 404);
+        QCOMPARE(call("GET", "/nothing-here", {}).status, 404);
+        QCOMPARE(call("BREW", "/api/v1/me", m_admin).status, 501);
+        QCOMPARE(call("POST", "/healthz", {}).status, 405);
+        QCOMPARE(call("GET", "/api/v1/blobs/NOT-A-HASH", m_admin).status, 400);
+        QCOMPARE(call("GET", "/api/v1/inspections/no-such-one/state", m_admin).status, 404);
+    }
+
+    // Who may call what comes from the table: the 403 says why.
+    void accessFromTheTable()
+    {
+        auto refusal = [&](const HttpResponse &r) { return json(r)["error"].value("message", ""); };
+        auto r = call("GET", "/api/v1/users", m_evaluator);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(refusal(r), std::string("only an administrator manages users"));
+        r = call("POST", "/api/v1/draws", m_supervisor, R"({"k":1,"team_size":3})");
+        QCOMPARE(r.status, 403);
+        QCOMPARE(refusal(r), std::string("only an administrator makes a draw"));
+        QCOMPARE(call("GET", "/api/v1/draws/1", m_evaluator).status, 403);
+        QCOMPARE(call("GET", "/api/v1/institutions", m_evaluator).status, 403);
+        QCOMPARE(call("GET", "/api/v1/institutions", m_supervisor).status, 200);
+        QCOMPARE(call("GET", "/api/v1/exports", m_evaluator).status, 403);
+        // Team routes: members, supervisors and administrators; others are told it is not theirs.
+        QCOMPARE(call("GET", "/api/v1/inspections/" + m_inspection + "/state", m_evaluator).status, 200);
+        QCOMPARE(call("GET", "/api/v1/inspections/" + m_inspection + "/state", m_supervisor).status, 200);
+        r = call("GET", "/api/v1/inspections/" + m_inspection + "/ops", m_outsider);
+        QCOMPARE(r.status, 403);
+        QVERIFY(refusal(r).find("not assigned to you") != std::string::npos);
+    }
+
+    void slowRoutesAndTheGate()
+    {
+        HttpRequest head;
+        head.method = "POST";
+        head.path = "/api/v1/auth/login";
+        QVERIFY(Service::slow(head));
+        QVERIFY(!m_service->gate(head)); // sign-in is public
+        head.path = "/api/v1/users";
+        QVERIFY(Service::slow(head));
+        head.method = "PATCH";
+        head.path = "/api/v1/users/wang.fang";
+        QVERIFY(Service::slow(head));
+        head.method = "GET";
+        head.path = "/api/v1/me";
+        QVERIFY(!Service::slow(head));
+        // Refused from the header alone: not signed in, or an unknown method.
+        head.method = "PUT";
+        head.path = "/api/v1/blobs/" + std::string(64, 'a');
+        auto refused = m_service->gate(head);
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 401);
+        head.headers["authorization"] = "Bearer " + m_evaluator;
+        QVERIFY(!m_service->gate(head));
+        head.method = "BREW";
+        refused = m_service->gate(head);
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 501);
+    }
+
+    // The core's error codes map to one status and wire code each; the server's own data failing
+    // is always a 500.
+    void oneErrorMapping()
+    {
+        struct Case {
+            ErrorCode code;
+            int status;
+            const char *wire;
+        };
+        for (const Case &c : {Case {ErrorCode::InvalidJson, 400, "invalid_json"},
+                 Case {ErrorCode::InvalidTemplate, 400, "invalid_template"}, Case {ErrorCode::InvalidOperation, 400, "invalid_request"},
+                 Case {ErrorCode::InvalidArgument, 400, "invalid_request"}, Case {ErrorCode::NotFound, 404, "not_found"},
+                 Case {ErrorCode::Database, 500, "database_error"}, Case {ErrorCode::Io, 500, "io_error"}}) {
+            const auto r = failure(Error {c.code, "why"});
+            QCOMPARE(r.status, c.status);
+            QCOMPARE(json(r)["error"]["code"].get<std::string>(), std::string(c.wire));
+        }
+        QCOMPARE(failure(Error {ErrorCode::InvalidTemplate, "stored template"}, Origin::Stored).status, 500);
+    }
+
+    // Last: breaks the database under the service. The client gets "internal error" and a request
+    // id; the log has the id and SQLite's message; the client never sees SQLite's text.
+    void storageFailureIsInternal()
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(m_dir.filePath("server.db").toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "DROP TABLE institutions", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        m_log.clear();
+        const auto r = call("GET", "/api/v1/institutions", m_admin);
+        QCOMPARE(r.status, 500);
+        const auto body = json(r);
+        QCOMPARE(body["error"]["message"].get<std::string>(), std::string("internal error"));
+        const std::string id = body["error"].value("request_id", "");
+        QVERIFY(!id.empty());
+        QCOMPARE(header(r, "X-Request-Id"), id);
+        QVERIFY(r.body.find("institutions") == std::string::npos);
+        QCOMPARE(m_log.size(), std::size_t(1));
+        const auto line = nlohmann::json::parse(m_log[0]);
+        QCOMPARE(line["request_id"].get<std::string>(), id);
+        QVERIFY2(line["detail"].get<std::string>().find("institutions") != std::string::npos, m_log[0].c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestService)
+#include "tst_service.moc"
