@@ -28,6 +28,12 @@ if [ "${1:-core}" = all ]; then
     want+=("${fuzz[@]}")
 fi
 
+# Node.js and npm (the API contract test's linter and validator; later the web console) come with the
+# machine image (Node 20); on a bare Debian 12 they come from the archive.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    want+=(nodejs npm)
+fi
+
 missing=()
 for p in "${want[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

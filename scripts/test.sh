@@ -9,6 +9,11 @@ jobs=$(nproc)
 
 scripts/deps.sh core
 
+echo "== npm packages of the API contract test (pinned by tests/contract/package-lock.json)"
+if ! (cd tests/contract && npm ls --depth=0 >/dev/null 2>&1); then
+    (cd tests/contract && npm ci --no-audit --no-fund)
+fi
+
 echo "== formatting (clang-format, .clang-format at the root)"
 if ! git ls-files '*.cpp' '*.h' | grep -v '^tests/fuzz/corpus/' | xargs clang-format --dry-run --Werror; then
     echo "formatting: run  git ls-files '*.cpp' '*.h' | xargs clang-format -i  and commit" >&2
