@@ -221,6 +221,7 @@ await call('HEAD', `${V1}/me`, { token: admin }, 200);
 await call('GET', `${V1}/me`, {}, 401);
 await call('GET', `${V1}/me`, { token: 'not-a-token' }, 401);
 await call('DELETE', `${V1}/me`, { token: admin }, 405);
+await call('GET', `${V1}/me`, { token: admin, headers: { 'x-padding': 'a'.repeat(20000) } }, 431);
 await call('GET', `${V1}/users`, { token: admin }, 200);
 await call('GET', `${V1}/users`, { token: ev1 }, 403);
 await call('POST', `${V1}/users`, { token: admin, json: { username: 'zhou.qi', display_name: '周七', role: 'evaluator', password: 'outsider-1' } }, 201);
