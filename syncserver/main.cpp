@@ -253,7 +253,7 @@ int main(int argc, char **argv)
         [&](const std::string &m, const std::string &t) { return service.bodyLimit(m, t); }, logLine);
     server.setSinkFactory([&](const HttpRequest &head) { return service.uploadSink(head); });
     server.setGate([&](const HttpRequest &head) { return service.gate(head); });
-    server.setOffload([](const HttpRequest &head) { return Service::slow(head); });
+    server.setOffload([](const HttpRequest &head) { return Service::lane(head); });
     service.setConnectionGauge([&] { return server.connections(); });
     service.setTransportStats([&] { return server.stats(); });
     service.setLogger(logLine);

@@ -54,6 +54,15 @@ struct HttpResponse {
     std::optional<FileRange> file;
 };
 
+//! Where the transport runs a request's handler.
+enum class Lane {
+    Io, //!< on the I/O thread that read it: quick, never waits
+    Cpu, //!< on a small pool: CPU-heavy (password hashing), so I/O threads stay responsive
+    //! On a larger pool: waits for a durable commit (a push). Many can wait at once, so concurrent
+    //! pushes share one commit (group commit) instead of queueing behind the I/O threads.
+    Disk,
+};
+
 //! What the transport refused or dropped before any handler saw a request.
 struct TransportStats {
     std::uint64_t tooLarge = 0; //!< 413

@@ -63,12 +63,12 @@ const std::vector<Service::Route> &Service::table()
     static const std::vector<Route> routes {
         {"GET", "/healthz", A::Public, &Service::health},
         {"GET", "/metrics", A::Public, &Service::metrics},
-        {"POST", "/api/v1/auth/login", A::Public, &Service::login, "", true},
+        {"POST", "/api/v1/auth/login", A::Public, &Service::login, "", Lane::Cpu},
         {"POST", "/api/v1/auth/logout", A::SignedIn, &Service::logout},
         {"GET", "/api/v1/me", A::SignedIn, &Service::me},
         {"GET", "/api/v1/users", A::Admin, &Service::listUsers, "only an administrator manages users"},
-        {"POST", "/api/v1/users", A::Admin, &Service::createUser, "only an administrator manages users", true},
-        {"PATCH", "/api/v1/users/{username}", A::Admin, &Service::updateUser, "only an administrator manages users", true},
+        {"POST", "/api/v1/users", A::Admin, &Service::createUser, "only an administrator manages users", Lane::Cpu},
+        {"PATCH", "/api/v1/users/{username}", A::Admin, &Service::updateUser, "only an administrator manages users", Lane::Cpu},
         {"GET", "/api/v1/institutions", A::Supervisor, &Service::listInstitutions, "only supervisors and administrators see the registry"},
         {"POST", "/api/v1/institutions", A::Admin, &Service::putInstitution, "only an administrator edits the registry"},
         {"GET", "/api/v1/templates", A::SignedIn, &Service::listTemplates},
@@ -78,9 +78,9 @@ const std::vector<Service::Route> &Service::table()
         {"POST", "/api/v1/inspections", A::Admin, &Service::createInspection, "only an administrator creates inspections"},
         {"GET", "/api/v1/inspections/{id}", A::Team, &Service::getInspection},
         {"GET", "/api/v1/inspections/{id}/ops", A::Team, &Service::pullOps},
-        {"POST", "/api/v1/inspections/{id}/ops", A::Team, &Service::pushOps},
+        {"POST", "/api/v1/inspections/{id}/ops", A::Team, &Service::pushOps, "", Lane::Disk},
         {"GET", "/api/v1/inspections/{id}/state", A::Team, &Service::teamState},
-        {"POST", "/api/v1/inspections/{id}/review", A::Team, &Service::review},
+        {"POST", "/api/v1/inspections/{id}/review", A::Team, &Service::review, "", Lane::Disk},
         {"GET", "/api/v1/inspections/{id}/export", A::Team, &Service::exportOne},
         {"GET", "/api/v1/exports", A::Supervisor, &Service::exportPeriod, "only supervisors and administrators export across inspections"},
         {"POST", "/api/v1/blobs/missing", A::SignedIn, &Service::missingBlobs},
@@ -153,12 +153,12 @@ bool signInNeeded(const std::vector<const Service::Route *> &candidates, const s
 
 } // namespace
 
-bool Service::slow(const HttpRequest &head)
+Lane Service::lane(const HttpRequest &head)
 {
     for (const Route *r : routesFor(table(), head.path))
         if (r->method == head.method)
-            return r->slow;
-    return false;
+            return r->lane;
+    return Lane::Io;
 }
 
 std::optional<HttpResponse> Service::gate(const HttpRequest &head)

@@ -60,9 +60,10 @@ public:
     //! For the transport, once a request's header is read: the refusal of a request that cannot
     //! succeed whatever its body (not signed in, unknown method), so its body is never read.
     std::optional<HttpResponse> gate(const HttpRequest &head);
-    //! For the transport: requests that hash a password (sign-in, setting a password) run on its
-    //! worker pool, never on an I/O thread.
-    static bool slow(const HttpRequest &head);
+    //! For the transport: where a request's handler runs — password hashing (sign-in, setting a
+    //! password) on the CPU pool, pushes (which wait for a durable commit) on the disk pool, the
+    //! rest on the I/O thread.
+    static Lane lane(const HttpRequest &head);
 
     //! Validates and stores a template (used by the upload route, first start and the demo).
     Result<TemplateRecord> addTemplate(const std::string &json, const std::string &byUser);

@@ -192,7 +192,7 @@ struct Service::Route {
     Access access;
     HttpResponse (Service::*handler)(Context &);
     const char *refusal = ""; //!< the 403's message when the caller's role is not let in
-    bool slow = false; //!< hashes a password: runs on the transport's worker pool
+    Lane lane = Lane::Io; //!< where the transport runs it (Service::lane)
 };
 
 } // namespace careeval::server

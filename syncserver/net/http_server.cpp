@@ -41,8 +41,8 @@ struct HttpServer::Impl {
     Gate gate;
     Offload offload;
     net::io_context ioc;
-    std::optional<net::thread_pool> workers;
-    std::atomic<std::size_t> queued {0};
+    std::optional<net::thread_pool> workers, diskWorkers;
+    std::atomic<std::size_t> queued {0}, diskQueued {0};
     struct Counters {
         std::atomic<std::uint64_t> tooLarge {0}, headerTooLarge {0}, malformed {0}, busy {0}, headerTimeouts {0}, gated {0};
     } counters;
@@ -364,19 +364,22 @@ private:
         const bool head = request.method == "HEAD";
         if (head)
             request.method = "GET";
-        if (m_server.offload && m_server.workers && m_server.offload(request)) {
-            if (m_server.queued >= m_server.config.workerQueue) {
+        const Lane lane = m_server.offload ? m_server.offload(request) : Lane::Io;
+        if (lane != Lane::Io && m_server.workers && m_server.diskWorkers) {
+            const bool disk = lane == Lane::Disk;
+            auto &queued = disk ? m_server.diskQueued : m_server.queued;
+            if (queued >= (disk ? m_server.config.diskQueue : m_server.config.workerQueue)) {
                 ++m_server.counters.busy;
                 auto busy = errorResponse(503, "busy", "the server is busy; retry shortly");
                 busy.headers.emplace_back("Retry-After", "1");
                 return send(std::move(busy), false, request.method, target);
             }
-            ++m_server.queued;
+            ++queued;
             const std::string method = head ? "HEAD" : request.method;
-            net::post(*m_server.workers,
-                [self = this->shared_from_this(), request = std::move(request), keepAlive, target, head, method]() mutable {
+            net::post(disk ? *m_server.diskWorkers : *m_server.workers,
+                [self = this->shared_from_this(), request = std::move(request), keepAlive, target, head, method, disk]() mutable {
                     HttpResponse response = self->m_server.handler(request);
-                    --self->m_server.queued;
+                    --(disk ? self->m_server.diskQueued : self->m_server.queued);
                     // back on the connection's strand to answer
                     net::post(
                         self->m_stream.get_executor(), [self, response = std::move(response), keepAlive, target, head, method]() mutable {
@@ -731,6 +734,8 @@ void HttpServer::setOffload(Offload offload)
     d->offload = std::move(offload);
     if (!d->workers)
         d->workers.emplace(static_cast<std::size_t>(std::max(1, d->config.workerThreads)));
+    if (!d->diskWorkers)
+        d->diskWorkers.emplace(static_cast<std::size_t>(std::max(1, d->config.diskThreads)));
 }
 
 TransportStats HttpServer::stats() const
@@ -759,6 +764,8 @@ void HttpServer::run()
         t.join();
     if (d->workers)
         d->workers->join();
+    if (d->diskWorkers)
+        d->diskWorkers->join();
 }
 
 void HttpServer::Impl::pollStop()

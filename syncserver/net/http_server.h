@@ -30,8 +30,10 @@ struct TransportConfig {
     int headerTimeoutSeconds = 5;
     std::size_t maxConnections = 4096;
     std::size_t maxPerAddress = 64; //!< connections from one source address
-    int workerThreads = 2; //!< for handlers too slow for the I/O threads (password hashing)
+    int workerThreads = 2; //!< Lane::Cpu: handlers too slow for the I/O threads (password hashing)
     std::size_t workerQueue = 64; //!< requests waiting for a worker; more are answered 503
+    int diskThreads = 32; //!< Lane::Disk: handlers that wait for a durable commit (pushes)
+    std::size_t diskQueue = 1024; //!< requests waiting for a disk worker; more are answered 503
 };
 
 class HttpServer
@@ -47,8 +49,8 @@ public:
     //! Asked once a request's header is read, before any of its body: an answer refuses the request
     //! there (authentication and authorization at header time), and the body is never read.
     using Gate = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
-    //! True for requests whose handler is too slow for an I/O thread: it runs on the worker pool.
-    using Offload = std::function<bool(const HttpRequest &head)>;
+    //! Where a request's handler runs (decided from its header): the I/O thread or a worker pool.
+    using Offload = std::function<Lane(const HttpRequest &head)>;
 
     HttpServer(TransportConfig config, Handler handler, BodyLimit limit, Logger logger);
     ~HttpServer();

@@ -42,7 +42,32 @@ CREATE TABLE device_clocks (inspection TEXT NOT NULL, device TEXT NOT NULL, cloc
                             PRIMARY KEY (inspection, device)) WITHOUT ROWID;
 INSERT INTO device_clocks (inspection, device, clock) SELECT inspection, device, max(clock) FROM ops GROUP BY inspection, device;
 )sql",
+    // Which inspections name which photo or signature (a "sha256" anywhere in a photo.attach, set or
+    // resolve value): who may read a blob is one indexed lookup, not a scan of the operation log.
+    R"sql(
+CREATE TABLE blob_refs (sha256 TEXT NOT NULL, inspection TEXT NOT NULL, PRIMARY KEY (sha256, inspection)) WITHOUT ROWID;
+CREATE INDEX blob_refs_inspection ON blob_refs (inspection);
+INSERT OR IGNORE INTO blob_refs (sha256, inspection)
+    SELECT t.value, o.inspection FROM ops o, json_tree(o.value) t
+    WHERE o.kind IN ('photo.attach', 'set', 'resolve') AND json_valid(o.value) AND t.key = 'sha256' AND t.type = 'text'
+      AND length(t.value) = 64;
+)sql",
 };
+
+// The blob names in an operation's value: every "sha256": "<64 hex>" (photos, signatures, a
+// resolution choosing either).
+std::vector<std::string> blobNames(const Operation &op)
+{
+    std::vector<std::string> out;
+    if (op.kind != OpKind::PhotoAttach && op.kind != OpKind::Set && op.kind != OpKind::Resolve)
+        return out;
+    static constexpr std::string_view kKey = "\"sha256\":\"";
+    const std::string &v = op.value;
+    for (auto p = v.find(kKey); p != std::string::npos; p = v.find(kKey, p + 1))
+        if (p + kKey.size() + 64 <= v.size() && v[p + kKey.size() + 64] == '"')
+            out.push_back(v.substr(p + kKey.size(), 64));
+    return out;
+}
 
 class Stmt
 {
@@ -460,16 +485,46 @@ Result<std::vector<MemberSync>> ServerStore::memberSync(const std::string &inspe
         out.push_back({s.text(0), s.integer(1), s.integer(2), static_cast<std::size_t>(s.integer(3))});
     if (rc != SQLITE_DONE)
         return s.error("cannot read sync records");
+    std::lock_guard pulls(m_pullMutex); // pulls not yet written
+    for (auto &m : out)
+        if (auto it = m_pendingPulls.find({inspection, m.username}); it != m_pendingPulls.end())
+            m.lastPull = std::max(m.lastPull, it->second);
     return out;
 }
 
 Result<void> ServerStore::recordPull(const std::string &inspection, const std::string &username, std::int64_t at)
 {
-    std::lock_guard lock(m_mutex);
-    Stmt s(m_ops->handle(), "UPDATE members SET last_pull = ?3 WHERE inspection = ?1 AND username = ?2");
-    if (!s.bind(1, inspection).bind(2, username).bind(3, at).run())
-        return s.error("cannot record pull");
+    // Bookkeeping, not data: kept in memory and written with the next push's transaction (or at
+    // close), so a pull never writes or waits for the disk. A crash loses at most "last pulled at".
+    std::lock_guard lock(m_pullMutex);
+    auto &t = m_pendingPulls[{inspection, username}];
+    t = std::max(t, at);
     return {};
+}
+
+Result<void> ServerStore::writePulls(sqlite3 *db)
+{
+    std::map<std::pair<std::string, std::string>, std::int64_t> pending;
+    {
+        std::lock_guard lock(m_pullMutex);
+        pending.swap(m_pendingPulls);
+    }
+    for (const auto &[key, at] : pending) {
+        Stmt s(db, "UPDATE members SET last_pull = max(last_pull, ?3) WHERE inspection = ?1 AND username = ?2");
+        if (!s.bind(1, key.first).bind(2, key.second).bind(3, at).run())
+            return s.error("cannot record pull");
+    }
+    return {};
+}
+
+ServerStore::~ServerStore()
+{
+    if (!m_ops)
+        return;
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_ops->handle());
+    if (tx.ok() && writePulls(m_ops->handle()))
+        (void)tx.commit();
 }
 
 struct ServerStore::PushJob {
@@ -519,6 +574,7 @@ void ServerStore::runGroup(const std::vector<PushJob *> &group)
     }
     std::vector<Result<std::vector<PushResult>>> results;
     results.reserve(group.size());
+    (void)writePulls(db); // rides along: no commit of its own
     for (PushJob *j : group) {
         Transaction one(db); // a savepoint: this push alone rolls back if it fails
         auto r = pushOne(*j);
@@ -561,14 +617,25 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
 
     // What the server already has is reported as such before anything is judged: a re-push after a
     // lock, or of a submit, is a repeat, not a new change to refuse.
+    // One query for the whole batch (its ids as a JSON array), not one per operation.
     std::vector<PushResult> results(batch.size());
+    std::string ids = "[";
     for (std::size_t i = 0; i < batch.size(); ++i) {
         results[i].id = batch[i].id;
-        auto known = m_ops->find(batch[i].id);
-        if (!known)
-            return known.error();
-        if (known.value())
-            results[i].status = PushStatus::AlreadyHad;
+        ids += (i ? ",\"" : "\"") + batch[i].id.toString() + "\"";
+    }
+    ids += "]";
+    std::set<std::string> known;
+    if (!batch.empty()) {
+        Stmt k(db, "SELECT id FROM ops WHERE id IN (SELECT value FROM json_each(?1))");
+        k.bind(1, ids);
+        while ((rc = k.step()) == SQLITE_ROW)
+            known.insert(k.text(0));
+        if (rc != SQLITE_DONE)
+            return k.error("cannot look up pushed operations");
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            if (!known.empty() && known.count(batch[i].id.toString()))
+                results[i].status = PushStatus::AlreadyHad;
     }
     WorkflowStatus status = current.status;
     job.decide(current, batch, results, status);
@@ -584,11 +651,21 @@ Result<std::vector<PushResult>> ServerStore::pushOne(const PushJob &job)
     auto appended = m_ops->append(accepted, SyncState::Remote);
     if (!appended)
         return appended.error();
+    std::set<std::string> named;
     for (std::size_t k = 0; k < index.size(); ++k) {
-        if (appended->outcomes[k] == AppendOutcome::Duplicate)
+        if (appended->outcomes[k] == AppendOutcome::Duplicate) {
             results[index[k]].status = PushStatus::AlreadyHad; // the same id twice within one batch
-        else if (!current.clocks.covers(accepted[k]))
+            continue;
+        }
+        if (!current.clocks.covers(accepted[k]))
             grown.add(accepted[k]);
+        for (auto &sha : blobNames(accepted[k]))
+            named.insert(std::move(sha));
+    }
+    for (const auto &sha : named) {
+        Stmt u(db, "INSERT OR IGNORE INTO blob_refs (sha256, inspection) VALUES (?1, ?2)");
+        if (!u.bind(1, sha).bind(2, inspection).run())
+            return u.error("cannot record which blobs an inspection names");
     }
     for (const auto &[device, clock] : grown.clocks) {
         Stmt u(db,
@@ -675,10 +752,9 @@ Result<bool> ServerStore::blobReferencedFor(const std::string &sha256, const std
 {
     std::lock_guard lock(m_readMutex);
     // Photos are attached by photo.attach (value {"sha256": …}); signatures are values of set
-    // operations ({"sha256": …, "signer": …}). The hash is 64 hex digits: it cannot match by accident.
+    // operations ({"sha256": …, "signer": …}); blob_refs lists them per inspection as they are stored.
     Stmt s(m_read->handle(),
-        "SELECT 1 FROM ops WHERE inspection IN (SELECT inspection FROM members WHERE username = ?1) "
-        "AND kind IN ('photo.attach', 'set', 'resolve') AND instr(value, ?2) > 0 LIMIT 1");
+        "SELECT 1 FROM blob_refs r JOIN members m ON m.inspection = r.inspection WHERE r.sha256 = ?2 AND m.username = ?1 LIMIT 1");
     s.bind(1, username).bind(2, sha256);
     const int rc = s.step();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -690,18 +766,12 @@ Result<std::set<std::string>> ServerStore::blobsReferencedFor(const std::string 
 {
     std::lock_guard lock(m_readMutex);
     Stmt s(m_read->handle(),
-        "SELECT value FROM ops WHERE inspection IN (SELECT inspection FROM members WHERE username = ?1) "
-        "AND kind IN ('photo.attach', 'set', 'resolve') AND instr(value, '\"sha256\"') > 0");
+        "SELECT DISTINCT r.sha256 FROM blob_refs r JOIN members m ON m.inspection = r.inspection WHERE m.username = ?1");
     s.bind(1, username);
     std::set<std::string> out;
     int rc;
-    static constexpr std::string_view kKey = "\"sha256\":\"";
-    while ((rc = s.step()) == SQLITE_ROW) {
-        const std::string v = s.text(0);
-        for (auto p = v.find(kKey); p != std::string::npos; p = v.find(kKey, p + 1))
-            if (p + kKey.size() + 64 <= v.size())
-                out.insert(v.substr(p + kKey.size(), 64));
-    }
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.insert(s.text(0));
     if (rc != SQLITE_DONE)
         return s.error("cannot list the blobs of a member's inspections");
     return out;

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -86,6 +87,8 @@ class ServerStore
 {
 public:
     static Result<std::unique_ptr<ServerStore>> open(const std::string &path);
+    //! Writes what is still only in memory (the members' last pulls).
+    ~ServerStore();
 
     // Users and sessions
     Result<void> createUser(const User &user, const std::string &passwordHash);
@@ -156,6 +159,7 @@ private:
     Result<std::vector<PushResult>> pushOne(const PushJob &job);
     void runGroup(const std::vector<PushJob *> &group);
     Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
+    Result<void> writePulls(sqlite3 *db);
 
     std::unique_ptr<OpStore> m_ops; //!< the writer connection
     std::mutex m_mutex;
@@ -168,6 +172,9 @@ private:
     std::vector<PushJob *> m_queue;
     bool m_leading = false;
     std::atomic<std::uint64_t> m_groups {0}, m_groupedPushes {0};
+    //! Last pull per (inspection, member), not yet written (recordPull).
+    std::mutex m_pullMutex;
+    std::map<std::pair<std::string, std::string>, std::int64_t> m_pendingPulls;
 };
 
 } // namespace careeval::server

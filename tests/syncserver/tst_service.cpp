@@ -160,21 +160,27 @@ private slots:
         QVERIFY(refusal(r).find("not assigned to you") != std::string::npos);
     }
 
-    void slowRoutesAndTheGate()
+    void lanesAndTheGate()
     {
         HttpRequest head;
         head.method = "POST";
         head.path = "/api/v1/auth/login";
-        QVERIFY(Service::slow(head));
+        QCOMPARE(Service::lane(head), Lane::Cpu);
         QVERIFY(!m_service->gate(head)); // sign-in is public
         head.path = "/api/v1/users";
-        QVERIFY(Service::slow(head));
+        QCOMPARE(Service::lane(head), Lane::Cpu);
         head.method = "PATCH";
         head.path = "/api/v1/users/wang.fang";
-        QVERIFY(Service::slow(head));
+        QCOMPARE(Service::lane(head), Lane::Cpu);
         head.method = "GET";
         head.path = "/api/v1/me";
-        QVERIFY(!Service::slow(head));
+        QCOMPARE(Service::lane(head), Lane::Io);
+        // A push waits for its durable commit on the disk pool, where concurrent pushes share one.
+        head.method = "POST";
+        head.path = "/api/v1/inspections/x/ops";
+        QCOMPARE(Service::lane(head), Lane::Disk);
+        head.method = "GET";
+        QCOMPARE(Service::lane(head), Lane::Io);
         // Refused from the header alone: not signed in, or an unknown method.
         head.method = "PUT";
         head.path = "/api/v1/blobs/" + std::string(64, 'a');
