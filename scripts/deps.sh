@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages CareEval needs, skipping those already present. Idempotent; safe to
-# run on every build. Usage: scripts/deps.sh [core|all]   (core: enough for the core, CLI and tests)
+# run on every build. Usage: scripts/deps.sh [core|bench|all]   (core: enough for the core, CLI and tests)
 set -euo pipefail
 
 core=(cmake ninja-build g++ pkg-config clang-format git
@@ -22,11 +22,14 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       prometheus)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
+# For bench_versus_pg: the server next to PostgreSQL 15 on the same work.
+bench=(postgresql-15 libpq-dev)
 
 want=("${core[@]}")
-if [ "${1:-core}" = all ]; then
-    want+=("${fuzz[@]}")
-fi
+case "${1:-core}" in
+    all) want+=("${fuzz[@]}" "${bench[@]}") ;;
+    bench) want+=("${bench[@]}") ;;
+esac
 
 # Node.js and npm (the API contract test's linter and validator; later the web console) come with the
 # machine image (Node 20); on a bare Debian 12 they come from the archive.

@@ -32,7 +32,7 @@ struct TransportConfig {
     std::size_t maxPerAddress = 64; //!< connections from one source address
     int workerThreads = 2; //!< Lane::Cpu: handlers too slow for the I/O threads (password hashing)
     std::size_t workerQueue = 64; //!< requests waiting for a worker; more are answered 503
-    int diskThreads = 32; //!< Lane::Disk: handlers that wait for a durable commit (pushes)
+    int diskThreads = 16; //!< Lane::Disk: handlers that wait for a durable commit (pushes)
     std::size_t diskQueue = 1024; //!< requests waiting for a disk worker; more are answered 503
 };
 

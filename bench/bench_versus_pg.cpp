@@ -1,0 +1,345 @@
+// bench_versus_pg: CareEval's server next to PostgreSQL 15 on the same durable work, in one run.
+//
+// It starts the real careeval-server (demo data, a fresh data directory) and a temporary PostgreSQL
+// cluster (Debian's postgresql-15: initdb into a temporary directory, a loopback port, as the
+// postgres user when run as root; fsync and synchronous_commit on, as shipped), then, interleaved
+// over --rounds rounds (default 3), measures:
+//   - op ingest: 10 clients, each sending 100-operation batches of realistic operations (set
+//     operations on a template's items) for --seconds; CareEval over HTTP (every acknowledgement
+//     durable), PostgreSQL as one multi-row INSERT … ON CONFLICT DO NOTHING per batch in autocommit;
+//     ops/s and p50/p99 per batch;
+//   - the raw SQLite rate of 100-row transactions on the same disk (WAL, synchronous=FULL);
+//   - a pull of 100,000 operations of one inspection: CareEval paging through GET /ops (limit 2000)
+//     next to PostgreSQL's plain SELECT of the same rows;
+//   - a 64 MiB photo uploaded in 4 MiB chunks (SHA-256 verified before it becomes visible) next to
+//     dd conv=fdatasync of the same bytes;
+//   - the server's resident memory during ingest.
+// Medians over the rounds and the ratios are printed. Needs postgresql-15 (scripts/deps.sh bench).
+//
+// Usage: bench_versus_pg [--seconds N] [--rounds R]
+
+#include "loopback.h"
+#include "pushload.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <pwd.h>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace careeval;
+using namespace bench;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kInspection = "demo-pilot-changchun-01";
+constexpr const char *kPg = "/usr/lib/postgresql/15/bin/";
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Runs a command line, as the postgres user when we are root (PostgreSQL refuses to run as root).
+int run(const std::string &command, bool asPostgres)
+{
+    const std::string line = asPostgres && ::geteuid() == 0 ? "runuser -u postgres -- " + command : command;
+    return std::system((line + " >/dev/null 2>&1").c_str());
+}
+
+struct Postgres {
+    std::string dir;
+    int port = 0;
+    bool started = false;
+
+    bool start(const std::string &base)
+    {
+        dir = base + "/pg";
+        fs::create_directories(dir);
+        if (::geteuid() == 0)
+            if (passwd *pw = ::getpwnam("postgres"))
+                if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
+                    return false;
+        port = 20000 + static_cast<int>(::getpid() % 20000);
+        if (run(std::string(kPg) + "initdb -D " + dir + "/data -A trust -U bench", true) != 0)
+            return false;
+        const std::string opts = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) + " -k " + dir
+            + " -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB -c max_connections=50";
+        started = run(std::string(kPg) + "pg_ctl -D " + dir + "/data -l " + dir + "/log -w -o '" + opts + "' start", true) == 0;
+        return started;
+    }
+    void stop()
+    {
+        if (started)
+            run(std::string(kPg) + "pg_ctl -D " + dir + "/data -m fast -w stop", true);
+        started = false;
+    }
+    PGconn *connect() const
+    {
+        const std::string info = "host=127.0.0.1 port=" + std::to_string(port) + " user=bench dbname=postgres";
+        PGconn *c = PQconnectdb(info.c_str());
+        if (PQstatus(c) != CONNECTION_OK) {
+            std::fprintf(stderr, "postgres: %s\n", PQerrorMessage(c));
+            PQfinish(c);
+            return nullptr;
+        }
+        return c;
+    }
+};
+
+bool exec(PGconn *c, const std::string &sql)
+{
+    PGresult *r = PQexec(c, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok)
+        std::fprintf(stderr, "postgres: %s\n", PQerrorMessage(c));
+    PQclear(r);
+    return ok;
+}
+
+std::string quoted(PGconn *c, const std::string &s)
+{
+    char *q = PQescapeLiteral(c, s.data(), s.size());
+    std::string out = q ? q : "''";
+    PQfreemem(q);
+    return out;
+}
+
+// The same batches as CareEval receives, as one multi-row INSERT … ON CONFLICT DO NOTHING each.
+LoadResult pgLoad(const Postgres &pg, int clients, double seconds)
+{
+    std::atomic<std::size_t> inserted {0}, errors {0};
+    std::vector<std::vector<double>> lat(static_cast<std::size_t>(clients));
+    const auto start = Clock::now();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c)
+        threads.emplace_back([&, c] {
+            PGconn *conn = pg.connect();
+            if (!conn) {
+                ++errors;
+                return;
+            }
+            const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
+            std::uint64_t clock = 0;
+            const std::string device = "bench-" + std::to_string(c);
+            while (msSince(start) < seconds * 1000) {
+                // The same operations the HTTP bench sends, as SQL literals.
+                std::string sql = "INSERT INTO ops (id, inspection, author, device, clock, time, kind, target, value) VALUES ";
+                bool first = true;
+                for (const auto &o : operations(users[c % 3], device, clock, 100)) {
+                    sql += first ? "(" : ",(";
+                    first = false;
+                    sql += quoted(conn, o.id.toString()) + "," + quoted(conn, o.inspection) + "," + quoted(conn, o.author) + ","
+                        + quoted(conn, o.device) + "," + std::to_string(o.clock) + "," + std::to_string(o.time) + ","
+                        + quoted(conn, std::string(toString(o.kind))) + "," + quoted(conn, o.target) + "," + quoted(conn, o.value) + ")";
+                }
+                sql += " ON CONFLICT (id) DO NOTHING";
+                const auto t = Clock::now();
+                PGresult *r = PQexec(conn, sql.c_str());
+                lat[static_cast<std::size_t>(c)].push_back(msSince(t));
+                if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+                    std::fprintf(stderr, "postgres insert: %s\n", PQerrorMessage(conn));
+                    ++errors;
+                    PQclear(r);
+                    break;
+                }
+                inserted += static_cast<std::size_t>(std::atol(PQcmdTuples(r)));
+                PQclear(r);
+            }
+            PQfinish(conn);
+        });
+    for (auto &t : threads)
+        t.join();
+    LoadResult r;
+    std::vector<double> all;
+    for (auto &v : lat)
+        all.insert(all.end(), v.begin(), v.end());
+    std::sort(all.begin(), all.end());
+    r.pushes = all.size();
+    r.errors = errors;
+    r.opsPerSecond = inserted / (msSince(start) / 1000.0);
+    if (!all.empty()) {
+        r.p50 = all[all.size() / 2];
+        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    }
+    return r;
+}
+
+// Pages through GET /ops until `want` operations are read; returns seconds (0 on failure).
+double careevalPull(int port, const std::string &token, std::size_t want)
+{
+    Conn conn(port);
+    std::string body;
+    std::int64_t after = 0;
+    std::size_t got = 0;
+    const auto start = Clock::now();
+    while (got < want) {
+        const int status = conn.request("GET", std::string("/api/v1/inspections/") + kInspection + "/ops?after=" + std::to_string(after)
+                + "&limit=2000",
+            {}, token, body);
+        auto page = status == 200 ? parseJson(body) : Result<json>(makeError(ErrorCode::InvalidJson, body));
+        if (!page)
+            return 0;
+        got += (*page)["ops"].size();
+        after = (*page)["next"].get<std::int64_t>();
+        if (!(*page)["more"].get<bool>())
+            break;
+    }
+    const double s = msSince(start) / 1000.0;
+    return got >= want ? s : 0;
+}
+
+double pgPull(const Postgres &pg, std::size_t want)
+{
+    PGconn *c = pg.connect();
+    if (!c)
+        return 0;
+    const auto start = Clock::now();
+    const std::string sql = "SELECT id, inspection, author, device, clock, time, kind, target, value FROM ops WHERE inspection = '"
+        + std::string(kInspection) + "' ORDER BY seq LIMIT " + std::to_string(want);
+    PGresult *r = PQexec(c, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && static_cast<std::size_t>(PQntuples(r)) == want;
+    // Touch every value, as a client would.
+    std::size_t bytes = 0;
+    for (int i = 0; ok && i < PQntuples(r); ++i)
+        bytes += std::strlen(PQgetvalue(r, i, 8));
+    const double s = msSince(start) / 1000.0;
+    PQclear(r);
+    PQfinish(c);
+    return ok && bytes > 0 ? s : 0;
+}
+
+std::string sha256Of(const std::string &path)
+{
+    std::FILE *p = popen(("sha256sum " + path).c_str(), "r");
+    char h[65] = {};
+    if (p && std::fread(h, 1, 64, p) == 64) { }
+    if (p)
+        pclose(p);
+    return h;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    double seconds = 5;
+    int rounds = 3;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (!std::strcmp(argv[i], "--seconds"))
+            seconds = std::max(1.0, std::atof(argv[i + 1]));
+        if (!std::strcmp(argv[i], "--rounds"))
+            rounds = std::max(1, std::atoi(argv[i + 1]));
+    }
+    if (!fs::exists(std::string(kPg) + "initdb")) {
+        std::fprintf(stderr, "bench_versus_pg needs PostgreSQL 15 (scripts/deps.sh bench installs postgresql-15)\n");
+        return 1;
+    }
+    const std::string dir = fs::temp_directory_path() / ("careeval-versus-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    Postgres pg;
+    if (!pg.start(dir)) {
+        std::fprintf(stderr, "postgres did not start (see %s/pg/log)\n", dir.c_str());
+        return 1;
+    }
+    {
+        PGconn *c = pg.connect();
+        if (!c || !exec(c,
+                "CREATE TABLE ops (seq bigserial PRIMARY KEY, id text NOT NULL UNIQUE, inspection text NOT NULL, author text NOT NULL, "
+                "device text NOT NULL, clock bigint NOT NULL, time bigint NOT NULL, kind text NOT NULL, target text NOT NULL, "
+                "value text NOT NULL, state int NOT NULL DEFAULT 0); CREATE INDEX ops_inspection ON ops (inspection, seq)")) {
+            pg.stop();
+            return 1;
+        }
+        PQfinish(c);
+    }
+    const Server server = startServer(CAREEVAL_SERVER, dir + "/careeval", "0");
+    if (server.port == 0) {
+        std::fprintf(stderr, "careeval-server did not start\n");
+        pg.stop();
+        return 1;
+    }
+    const std::vector<std::string> tokens {login(server.port, "li.hua"), login(server.port, "wang.fang"), login(server.port, "zhang.wei")};
+    std::printf("bench_versus_pg: careeval-server pid %d on :%d, PostgreSQL 15 on :%d (fsync on, synchronous_commit on); "
+                "%d rounds, interleaved, %.0f s of ingest each\n",
+        server.pid, server.port, pg.port, rounds, seconds);
+
+    // Ingest, interleaved: CareEval, PostgreSQL, raw SQLite, then again.
+    std::vector<double> ceRate, ceP50, ceP99, pgRate, pgP50, pgP99, raw, rss;
+    for (int r = 0; r < rounds; ++r) {
+        const LoadResult ce = load(server, tokens, 10, seconds);
+        ceRate.push_back(ce.opsPerSecond);
+        ceP50.push_back(ce.p50);
+        ceP99.push_back(ce.p99);
+        rss.push_back(ce.rssKb / 1024.0);
+        const LoadResult p = pgLoad(pg, 10, seconds);
+        pgRate.push_back(p.opsPerSecond);
+        pgP50.push_back(p.p50);
+        pgP99.push_back(p.p99);
+        raw.push_back(rawSqliteRate(dir + "/raw-" + std::to_string(r) + ".db", 20000));
+        std::printf("round %d: CareEval %.0f ops/s (p50 %.1f, p99 %.1f ms, %zu errors) | PostgreSQL %.0f ops/s (p50 %.1f, p99 %.1f ms, "
+                    "%zu errors) | raw SQLite %.0f rows/s\n",
+            r + 1, ce.opsPerSecond, ce.p50, ce.p99, ce.errors, p.opsPerSecond, p.p50, p.p99, p.errors, raw.back());
+        std::fflush(stdout);
+    }
+
+    // Pull 100,000 operations of the inspection both hold (the ingest put more than that in each).
+    std::vector<double> cePull, pgPullS;
+    for (int r = 0; r < rounds; ++r) {
+        cePull.push_back(careevalPull(server.port, tokens[0], 100000));
+        pgPullS.push_back(pgPull(pg, 100000));
+    }
+
+    // A 64 MiB photo next to dd conv=fdatasync of the same bytes.
+    std::vector<double> upload, dd;
+    for (int r = 0; r < rounds; ++r) {
+        std::string photo(64u << 20, '\0');
+        for (std::size_t i = 0; i < photo.size(); ++i)
+            photo[i] = static_cast<char>(((i + static_cast<std::size_t>(r) * 7919u) * 2654435761u) >> 24);
+        const std::string file = dir + "/photo.bin";
+        std::ofstream(file, std::ios::binary).write(photo.data(), static_cast<std::streamsize>(photo.size()));
+        const std::string sha = sha256Of(file);
+        ::sync();
+        Conn conn(server.port);
+        std::string body;
+        int status = 0;
+        const auto t = Clock::now();
+        for (std::size_t off = 0; off < photo.size(); off += 4u << 20)
+            status
+                = conn.request("PUT", "/api/v1/blobs/" + sha + "?offset=" + std::to_string(off) + "&total=" + std::to_string(photo.size()),
+                    std::string_view(photo).substr(off, 4u << 20), tokens[2], body);
+        upload.push_back(status == 201 ? 64.0 / (msSince(t) / 1000.0) : 0);
+        ::sync();
+        const auto d = Clock::now();
+        run("dd if=" + file + " of=" + dir + "/dd.bin bs=4M conv=fdatasync", false);
+        dd.push_back(64.0 / (msSince(d) / 1000.0));
+    }
+
+    std::printf("\n%-34s %16s %16s %8s\n", "medians", "CareEval", "PostgreSQL 15", "ratio");
+    std::printf("%-34s %16.0f %16.0f %7.2fx\n", "op ingest, ops/s (10 clients)", median(ceRate), median(pgRate), median(ceRate) / median(pgRate));
+    std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p50 per 100-op batch, ms", median(ceP50), median(pgP50), median(ceP50) / median(pgP50));
+    std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p99 per 100-op batch, ms", median(ceP99), median(pgP99), median(ceP99) / median(pgP99));
+    std::printf("%-34s %16.2f %16.2f %7.2fx\n", "pull 100,000 ops, s", median(cePull), median(pgPullS), median(cePull) / median(pgPullS));
+    std::printf("%-34s %16.0f %16s %8s\n", "raw SQLite 100-row txns, rows/s", median(raw), "", "");
+    std::printf("%-34s %16.2f\n", "CareEval ingest / raw SQLite", median(ceRate) / median(raw));
+    std::printf("%-34s %16.0f %16.0f %7.2fx  (dd conv=fdatasync)\n", "64 MiB photo upload, MiB/s", median(upload), median(dd),
+        median(upload) / median(dd));
+    std::printf("%-34s %16.1f\n", "server RSS during ingest, MB", median(rss));
+
+    ::kill(server.pid, SIGTERM);
+    waitpid(server.pid, nullptr, 0);
+    pg.stop();
+    fs::remove_all(dir);
+    return 0;
+}

@@ -1,0 +1,161 @@
+#pragma once
+// The push load both server benches drive (bench_server, bench_versus_pg): realistic 100-operation
+// batches from several clients over keep-alive connections, and the raw SQLite insert rate on the
+// same disk with the same durability.
+
+#include "loopback.h"
+
+#include <careeval/jsonutil.h>
+#include <careeval/operation.h>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace bench {
+
+using namespace careeval;
+
+inline std::string login(int port, const std::string &user)
+{
+    Conn c(port);
+    std::string body;
+    c.request("POST", "/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"demo-2025\"}", {}, body);
+    auto j = parseJson(body);
+    return j && j->contains("token") ? (*j)["token"].get<std::string>() : std::string();
+}
+
+// Lamport clocks as tablets keep them: each operation one past the highest the team has seen (a
+// clock far beyond the inspection's is refused as a broken tablet clock).
+inline std::atomic<std::uint64_t> g_clock {1000};
+
+//! n realistic operations (set operations on the pilot template's number items) from one tablet.
+inline std::vector<Operation> operations(const std::string &author, const std::string &device, std::uint64_t &clock, int n)
+{
+    static const char *items[] = {"staff_total", "staff_trained", "staff_examined", "staff_passed", "residents_total", "beds_total"};
+    std::vector<Operation> out(static_cast<std::size_t>(n));
+    for (auto &op : out) {
+        op.id = Uuid::generate();
+        op.inspection = "demo-pilot-changchun-01";
+        op.author = author;
+        op.device = device;
+        op.clock = clock = ++g_clock;
+        op.time = nowMillis();
+        op.kind = OpKind::Set;
+        op.target = items[clock % 6];
+        op.value = std::to_string(clock % 200);
+    }
+    return out;
+}
+
+//! The same as a push request body.
+inline std::string batch(const std::string &author, const std::string &device, std::uint64_t &clock, int n)
+{
+    std::string out = "{\"ops\":[";
+    bool first = true;
+    for (const auto &op : operations(author, device, clock, n)) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += serialize(op);
+    }
+    return out + "]}";
+}
+
+struct LoadResult {
+    double opsPerSecond = 0, p50 = 0, p99 = 0;
+    std::size_t pushes = 0, errors = 0;
+    long rssKb = 0;
+};
+
+inline LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
+{
+    const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
+    std::atomic<std::size_t> accepted {0}, errors {0};
+    std::vector<std::vector<double>> lat(static_cast<std::size_t>(clients));
+    std::atomic<long> rss {0};
+    const auto start = Clock::now();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c)
+        threads.emplace_back([&, c] {
+            Conn conn(server.port);
+            std::uint64_t clock = 0;
+            const std::string device = "bench-" + std::to_string(c);
+            std::string body;
+            while (msSince(start) < seconds * 1000) {
+                const std::string req = batch(users[c % 3], device, clock, 100);
+                const auto t = Clock::now();
+                const int status = conn.request("POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", req, tokens[c % 3], body);
+                lat[static_cast<std::size_t>(c)].push_back(msSince(t));
+                if (status != 200) {
+                    ++errors;
+                    break;
+                }
+                auto j = parseJson(body);
+                const std::size_t n = j ? (*j)["accepted"].get<std::size_t>() : 0;
+                accepted += n;
+                if (n != 100 && errors++ == 0)
+                    std::fprintf(stderr, "a push accepted %zu of 100: %s\n", n, body.substr(0, 400).c_str());
+                if (c == 0 && msSince(start) > seconds * 500 && rss == 0)
+                    rss = rssKb(server.pid);
+            }
+        });
+    for (auto &t : threads)
+        t.join();
+    LoadResult r;
+    const double elapsed = msSince(start) / 1000.0;
+    std::vector<double> all;
+    for (auto &v : lat)
+        all.insert(all.end(), v.begin(), v.end());
+    std::sort(all.begin(), all.end());
+    r.pushes = all.size();
+    r.errors = errors;
+    r.opsPerSecond = accepted / elapsed;
+    if (!all.empty()) {
+        r.p50 = all[all.size() / 2];
+        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    }
+    r.rssKb = rss;
+    return r;
+}
+
+inline double rawSqliteRate(const std::string &path, int rows)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id TEXT UNIQUE, inspection TEXT, author TEXT, "
+        "device TEXT, clock INTEGER, time INTEGER, kind TEXT, target TEXT, value TEXT, state INTEGER)",
+        nullptr, nullptr, nullptr);
+    sqlite3_stmt *s = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?,?,?,?,?,?,?,?,?,0)", -1, &s, nullptr);
+    const auto start = Clock::now();
+    for (int i = 0; i < rows; i += 100) {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (int j = i; j < i + 100; ++j) {
+            const std::string id = Uuid::generate().toString();
+            sqlite3_bind_text(s, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(s, 2, "demo-pilot-changchun-01", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 3, "wang.fang", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 4, "bench", -1, SQLITE_STATIC);
+            sqlite3_bind_int64(s, 5, j);
+            sqlite3_bind_int64(s, 6, j);
+            sqlite3_bind_text(s, 7, "set", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 8, "staff_total", -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 9, "48", -1, SQLITE_STATIC);
+            sqlite3_step(s);
+            sqlite3_reset(s);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    const double secs = msSince(start) / 1000.0;
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return rows / secs;
+}
+
+} // namespace bench
