@@ -40,14 +40,14 @@
 using namespace careeval;
 using bench::Clock;
 using bench::Conn;
+using bench::load;
+using bench::LoadResult;
+using bench::login;
 using bench::msSince;
+using bench::rawSqliteRate;
 using bench::rssKb;
 using bench::Server;
 using bench::startServer;
-using bench::LoadResult;
-using bench::load;
-using bench::login;
-using bench::rawSqliteRate;
 
 namespace {
 

@@ -185,9 +185,8 @@ double careevalPull(int port, const std::string &token, std::size_t want)
     std::size_t got = 0;
     const auto start = Clock::now();
     while (got < want) {
-        const int status = conn.request("GET", std::string("/api/v1/inspections/") + kInspection + "/ops?after=" + std::to_string(after)
-                + "&limit=2000",
-            {}, token, body);
+        const int status = conn.request("GET",
+            std::string("/api/v1/inspections/") + kInspection + "/ops?after=" + std::to_string(after) + "&limit=2000", {}, token, body);
         auto page = status == 200 ? parseJson(body) : Result<json>(makeError(ErrorCode::InvalidJson, body));
         if (!page)
             return 0;
@@ -255,7 +254,8 @@ int main(int argc, char **argv)
     }
     {
         PGconn *c = pg.connect();
-        if (!c || !exec(c,
+        if (!c
+            || !exec(c,
                 "CREATE TABLE ops (seq bigserial PRIMARY KEY, id text NOT NULL UNIQUE, inspection text NOT NULL, author text NOT NULL, "
                 "device text NOT NULL, clock bigint NOT NULL, time bigint NOT NULL, kind text NOT NULL, target text NOT NULL, "
                 "value text NOT NULL, state int NOT NULL DEFAULT 0); CREATE INDEX ops_inspection ON ops (inspection, seq)")) {
@@ -327,7 +327,8 @@ int main(int argc, char **argv)
     }
 
     std::printf("\n%-34s %16s %16s %8s\n", "medians", "CareEval", "PostgreSQL 15", "ratio");
-    std::printf("%-34s %16.0f %16.0f %7.2fx\n", "op ingest, ops/s (10 clients)", median(ceRate), median(pgRate), median(ceRate) / median(pgRate));
+    std::printf(
+        "%-34s %16.0f %16.0f %7.2fx\n", "op ingest, ops/s (10 clients)", median(ceRate), median(pgRate), median(ceRate) / median(pgRate));
     std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p50 per 100-op batch, ms", median(ceP50), median(pgP50), median(ceP50) / median(pgP50));
     std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p99 per 100-op batch, ms", median(ceP99), median(pgP99), median(ceP99) / median(pgP99));
     std::printf("%-34s %16.2f %16.2f %7.2fx\n", "pull 100,000 ops, s", median(cePull), median(pgPullS), median(cePull) / median(pgPullS));

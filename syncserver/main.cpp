@@ -41,6 +41,7 @@ struct Options {
     std::size_t maxPerAddress = 64;
     int headerTimeout = 5;
     int uploadQuotaMb = 1024; //!< unfinished uploads per user
+    int maxPhotoMb = 64; //!< largest photo or signature accepted
     bool demo = false;
 };
 
@@ -50,7 +51,7 @@ int usage()
         << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo] [--routes]\n"
            "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
            "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
-           "                       [--max-per-address N] [--upload-quota MB]\n"
+           "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
            "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
            "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
@@ -184,6 +185,8 @@ int main(int argc, char **argv)
             o.headerTimeout = std::max(1, std::atoi(number.c_str()));
         else if (a == "--upload-quota" && next(number))
             o.uploadQuotaMb = std::max(1, std::atoi(number.c_str()));
+        else if (a == "--max-photo" && next(number))
+            o.maxPhotoMb = std::clamp(std::atoi(number.c_str()), 1, 4096);
         else
             return usage();
     }
@@ -226,6 +229,7 @@ int main(int argc, char **argv)
     ServiceConfig sc;
     sc.dataDir = o.data;
     sc.maxPartialBytesPerUser = static_cast<std::int64_t>(o.uploadQuotaMb) << 20;
+    sc.maxBlobBytes = static_cast<std::int64_t>(o.maxPhotoMb) << 20;
     Service service(*store.value(), sc);
     if (auto r = service.init(); !r) {
         std::cerr << r.error().message << "\n";

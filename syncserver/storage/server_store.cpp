@@ -42,30 +42,35 @@ CREATE TABLE device_clocks (inspection TEXT NOT NULL, device TEXT NOT NULL, cloc
                             PRIMARY KEY (inspection, device)) WITHOUT ROWID;
 INSERT INTO device_clocks (inspection, device, clock) SELECT inspection, device, max(clock) FROM ops GROUP BY inspection, device;
 )sql",
-    // Which inspections name which photo or signature (a "sha256" anywhere in a photo.attach, set or
-    // resolve value): who may read a blob is one indexed lookup, not a scan of the operation log.
+    // Which inspections name which photo or signature (a string of 64 hex digits anywhere in a
+    // photo.attach, set or resolve value: a photo, its thumbnail, a signature): who may read a blob
+    // is one indexed lookup, not a scan of the operation log.
     R"sql(
 CREATE TABLE blob_refs (sha256 TEXT NOT NULL, inspection TEXT NOT NULL, PRIMARY KEY (sha256, inspection)) WITHOUT ROWID;
 CREATE INDEX blob_refs_inspection ON blob_refs (inspection);
 INSERT OR IGNORE INTO blob_refs (sha256, inspection)
     SELECT t.value, o.inspection FROM ops o, json_tree(o.value) t
-    WHERE o.kind IN ('photo.attach', 'set', 'resolve') AND json_valid(o.value) AND t.key = 'sha256' AND t.type = 'text'
-      AND length(t.value) = 64;
+    WHERE o.kind IN ('photo.attach', 'set', 'resolve') AND json_valid(o.value) AND t.type = 'text'
+      AND length(t.value) = 64 AND NOT t.value GLOB '*[^0-9a-f]*';
 )sql",
 };
 
-// The blob names in an operation's value: every "sha256": "<64 hex>" (photos, signatures, a
-// resolution choosing either).
+// The blob names in an operation's value: every string of 64 lower-case hex digits (a photo's
+// "sha256" and its "thumb", a signature's image, a resolution choosing either).
 std::vector<std::string> blobNames(const Operation &op)
 {
     std::vector<std::string> out;
     if (op.kind != OpKind::PhotoAttach && op.kind != OpKind::Set && op.kind != OpKind::Resolve)
         return out;
-    static constexpr std::string_view kKey = "\"sha256\":\"";
     const std::string &v = op.value;
-    for (auto p = v.find(kKey); p != std::string::npos; p = v.find(kKey, p + 1))
-        if (p + kKey.size() + 64 <= v.size() && v[p + kKey.size() + 64] == '"')
-            out.push_back(v.substr(p + kKey.size(), 64));
+    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+    for (std::size_t p = v.find('"'); p != std::string::npos && p + 65 < v.size(); p = v.find('"', p + 1)) {
+        if (v[p + 65] != '"'
+            || !std::all_of(v.begin() + static_cast<std::ptrdiff_t>(p) + 1, v.begin() + static_cast<std::ptrdiff_t>(p) + 65, hex))
+            continue;
+        out.push_back(v.substr(p + 1, 64));
+        p += 65; // the closing quote is not the next string's opening one
+    }
     return out;
 }
 
@@ -837,8 +842,8 @@ Result<bool> ServerStore::blobReferencedFor(const std::string &sha256, const std
 Result<std::set<std::string>> ServerStore::blobsReferencedFor(const std::string &username)
 {
     std::lock_guard lock(m_readMutex);
-    Stmt s(m_read->handle(),
-        "SELECT DISTINCT r.sha256 FROM blob_refs r JOIN members m ON m.inspection = r.inspection WHERE m.username = ?1");
+    Stmt s(
+        m_read->handle(), "SELECT DISTINCT r.sha256 FROM blob_refs r JOIN members m ON m.inspection = r.inspection WHERE m.username = ?1");
     s.bind(1, username);
     std::set<std::string> out;
     int rc;

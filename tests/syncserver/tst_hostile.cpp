@@ -280,6 +280,23 @@ private Q_SLOTS:
         QVERIFY(!dup.raw.contains("UNIQUE") && !dup.raw.contains("constraint") && !dup.raw.contains("json.exception"));
     }
 
+    // Issue 16: the largest photo the server takes is a setting (--max-photo MB), not a constant.
+    void photoSizeLimitIsASetting()
+    {
+        ServerFixture s;
+        QVERIFY(s.start({"--demo", "--max-photo", "1"}));
+        const QString member = s.login("zhang.wei");
+        const QByteArray small(600000, 's'), big(1100000, 'b');
+        const QString smallSha = QCryptographicHash::hash(small, QCryptographicHash::Sha256).toHex();
+        const QString bigSha = QCryptographicHash::hash(big, QCryptographicHash::Sha256).toHex();
+        const auto refused = s.call(s.nam(), "PUT", "/api/v1/blobs/" + bigSha + QString("?offset=0&total=%1").arg(big.size()), big, member);
+        QCOMPARE(refused.status, 413);
+        QVERIFY2(refused.raw.contains("1048576"), refused.raw.constData());
+        QCOMPARE(
+            s.call(s.nam(), "PUT", "/api/v1/blobs/" + smallSha + QString("?offset=0&total=%1").arg(small.size()), small, member).status,
+            201);
+    }
+
     // Point 6: a photo is read by those who may read an inspection that names it (and supervisors);
     // to anyone else it does not exist — not by GET, not in the missing list, not by an upload that
     // completes at once. Uploads are for team members, within a quota; one user's unfinished upload

@@ -215,6 +215,103 @@ private slots:
         QCOMPARE(failure(Error {ErrorCode::InvalidTemplate, "stored template"}, Origin::Stored).status, 500);
     }
 
+    // Issue 16: a pull records "last pulled" without a write of its own (no disk sync per page); it
+    // shows at once, rides along with the next push's transaction, and is written when the store closes.
+    void pullBookkeepingWithoutASync()
+    {
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("server.db").toStdString();
+        {
+            auto store = ServerStore::open(db);
+            QVERIFY(store.ok());
+            ServiceConfig sc;
+            sc.dataDir = dir.path().toStdString();
+            Service service(*store.value(), sc);
+            QVERIFY(service.init().ok());
+            QVERIFY(seedDemo(*store.value(), service, testutil::sourcePath("assets/templates")).ok());
+            const auto before = store.value()->memberSync("demo-pilot-changchun-01");
+            QVERIFY(before.ok());
+            QVERIFY(store.value()->recordPull("demo-pilot-changchun-01", "wang.fang", 1234567).ok());
+            const auto after = store.value()->memberSync("demo-pilot-changchun-01");
+            QVERIFY(after.ok());
+            bool seen = false;
+            for (const auto &m : after.value())
+                seen = seen || (m.username == "wang.fang" && m.lastPull == 1234567);
+            QVERIFY(seen);
+            // Nothing was written yet: another connection sees the old value.
+            sqlite3 *other = nullptr;
+            QCOMPARE(sqlite3_open(db.c_str(), &other), SQLITE_OK);
+            sqlite3_stmt *q = nullptr;
+            sqlite3_prepare_v2(other,
+                "SELECT last_pull FROM members WHERE username = 'wang.fang' AND inspection = 'demo-pilot-changchun-01'", -1, &q, nullptr);
+            QCOMPARE(sqlite3_step(q), SQLITE_ROW);
+            QVERIFY(sqlite3_column_int64(q, 0) != 1234567);
+            sqlite3_finalize(q);
+            sqlite3_close(other);
+        }
+        auto reopened = ServerStore::open(db);
+        QVERIFY(reopened.ok());
+        const auto kept = reopened.value()->memberSync("demo-pilot-changchun-01");
+        QVERIFY(kept.ok());
+        bool seen = false;
+        for (const auto &m : kept.value())
+            seen = seen || (m.username == "wang.fang" && m.lastPull == 1234567);
+        QVERIFY2(seen, "the last pull was not written when the store closed");
+    }
+
+    // Who may read a photo is looked up in blob_refs, filled as operations are stored; a database
+    // from before it (server schema 2) gets it filled from its operation log when opened.
+    void blobReferencesBackfilled()
+    {
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("server.db").toStdString();
+        const std::string sha(64, 'c');
+        {
+            auto store = ServerStore::open(db);
+            QVERIFY(store.ok());
+            ServiceConfig sc;
+            sc.dataDir = dir.path().toStdString();
+            Service service(*store.value(), sc);
+            QVERIFY(service.init().ok());
+            QVERIFY(seedDemo(*store.value(), service, testutil::sourcePath("assets/templates")).ok());
+            HttpRequest login;
+            login.method = "POST";
+            login.path = "/api/v1/auth/login";
+            login.body = R"({"username":"zhang.wei","password":"demo-2025"})";
+            login.remote = "127.0.0.1:1";
+            const std::string token = nlohmann::json::parse(service.handle(login).body)["token"];
+            Operation op;
+            op.id = Uuid::generate();
+            op.inspection = "demo-pilot-changchun-01";
+            op.author = "zhang.wei";
+            op.device = "t";
+            op.clock = 1;
+            op.time = nowMillis();
+            op.kind = OpKind::PhotoAttach;
+            op.target = "site_photos";
+            op.value = canonicalJson(nlohmann::json {{"sha256", sha}});
+            HttpRequest push;
+            push.method = "POST";
+            push.path = "/api/v1/inspections/demo-pilot-changchun-01/ops";
+            push.headers["authorization"] = "Bearer " + token;
+            push.body = pushRequestToJson({op}).dump();
+            push.remote = "127.0.0.1:1";
+            QCOMPARE(service.handle(push).status, 200);
+            QCOMPARE(store.value()->blobReferencedFor(sha, "wang.fang").value(), true);
+            QCOMPARE(store.value()->blobReferencedFor(sha, "zhao.lei").value(), false);
+        }
+        // Back to schema 2: no blob_refs.
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+        QCOMPARE(
+            sqlite3_exec(raw, "DROP TABLE blob_refs; DELETE FROM server_schema WHERE version = 3", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(raw);
+        auto reopened = ServerStore::open(db);
+        QVERIFY(reopened.ok());
+        QCOMPARE(reopened.value()->blobReferencedFor(sha, "wang.fang").value(), true);
+        QCOMPARE(reopened.value()->blobsReferencedFor("li.hua").value().count(sha), std::size_t(1));
+    }
+
     // Last: breaks the database under the service. The client gets "internal error" and a request
     // id; the log has the id and SQLite's message; the client never sees SQLite's text.
     void storageFailureIsInternal()
