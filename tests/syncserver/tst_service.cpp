@@ -312,6 +312,44 @@ private slots:
         QCOMPARE(reopened.value()->blobsReferencedFor("li.hua").value().count(sha), std::size_t(1));
     }
 
+    // A pull page is written directly; it must be exactly what toJson(PullPage) prints, whatever the
+    // strings hold (Chinese, quotes, backslashes, control characters, emoji).
+    void pullPageIsTheWireFormat()
+    {
+        const std::string lead = login("li.hua");
+        std::vector<Operation> ops;
+        const std::vector<std::string> notes {
+            "食堂留样柜温度记录缺3天。", "a \"quoted\" \\ path", "line\nbreak\ttab\x01" "ctl", "🙂 <script>alert(1)</script>"};
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            Operation op;
+            op.id = Uuid::generate();
+            op.inspection = m_inspection;
+            op.author = "li.hua";
+            op.device = "tab-\"lead\"";
+            op.clock = 1 + i;
+            op.time = nowMillis();
+            op.kind = OpKind::Note;
+            op.target = "announce_team_present";
+            op.value = canonicalJson(nlohmann::json(notes[i]));
+            ops.push_back(op);
+        }
+        const auto pushed = call("POST", "/api/v1/inspections/" + m_inspection + "/ops", lead, pushRequestToJson(ops).dump());
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(json(pushed)["accepted"].get<int>(), static_cast<int>(notes.size()));
+        const auto r = call("GET", "/api/v1/inspections/" + m_inspection + "/ops?after=0&limit=2000", lead);
+        QCOMPARE(r.status, 200);
+        auto page = m_store->operationsAfter(m_inspection, 0, 2000);
+        QVERIFY(page.ok());
+        PullPage expected;
+        for (auto &s : page->ops)
+            expected.ops.push_back(s.op);
+        expected.next = page->next;
+        expected.more = page->more;
+        expected.status = m_store->inspection(m_inspection).value()->status;
+        QCOMPARE(r.body, toJson(expected).dump());
+        QVERIFY(r.body.find("\\u0001") != std::string::npos);
+    }
+
     // Last: breaks the database under the service. The client gets "internal error" and a request
     // id; the log has the id and SQLite's message; the client never sees SQLite's text.
     void storageFailureIsInternal()
