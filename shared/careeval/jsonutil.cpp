@@ -53,8 +53,7 @@ public:
         --m_depth;
         return nlohmann::detail::json_sax_dom_parser<json>::end_array();
     }
-    template<class Exception>
-    bool parse_error(std::size_t position, const std::string &, const Exception &ex)
+    template <class Exception> bool parse_error(std::size_t position, const std::string &, const Exception &ex)
     {
         m_errorPosition = position;
         m_reason = ex.what();

@@ -318,8 +318,10 @@ private slots:
     {
         const std::string lead = login("li.hua");
         std::vector<Operation> ops;
-        const std::vector<std::string> notes {
-            "食堂留样柜温度记录缺3天。", "a \"quoted\" \\ path", "line\nbreak\ttab\x01" "ctl", "🙂 <script>alert(1)</script>"};
+        const std::vector<std::string> notes {"食堂留样柜温度记录缺3天。", "a \"quoted\" \\ path",
+            "line\nbreak\ttab\x01"
+            "ctl",
+            "🙂 <script>alert(1)</script>"};
         for (std::size_t i = 0; i < notes.size(); ++i) {
             Operation op;
             op.id = Uuid::generate();
