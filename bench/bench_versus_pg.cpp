@@ -161,18 +161,8 @@ LoadResult pgLoad(const Postgres &pg, int clients, double seconds)
         });
     for (auto &t : threads)
         t.join();
-    LoadResult r;
-    std::vector<double> all;
-    for (auto &v : lat)
-        all.insert(all.end(), v.begin(), v.end());
-    std::sort(all.begin(), all.end());
-    r.pushes = all.size();
+    LoadResult r = summarize(lat, inserted, start);
     r.errors = errors;
-    r.opsPerSecond = inserted / (msSince(start) / 1000.0);
-    if (!all.empty()) {
-        r.p50 = all[all.size() / 2];
-        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-    }
     return r;
 }
 

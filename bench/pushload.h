@@ -82,6 +82,23 @@ struct LoadResult {
     long rssKb = 0;
 };
 
+//! Rate since `start` and the latency percentiles of every client's batches.
+inline LoadResult summarize(const std::vector<std::vector<double>> &latencies, std::size_t counted, Clock::time_point start)
+{
+    LoadResult r;
+    std::vector<double> all;
+    for (const auto &v : latencies)
+        all.insert(all.end(), v.begin(), v.end());
+    std::sort(all.begin(), all.end());
+    r.pushes = all.size();
+    r.opsPerSecond = counted / (msSince(start) / 1000.0);
+    if (!all.empty()) {
+        r.p50 = all[all.size() / 2];
+        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    }
+    return r;
+}
+
 inline LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
 {
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
@@ -115,19 +132,8 @@ inline LoadResult load(const Server &server, const std::vector<std::string> &tok
         });
     for (auto &t : threads)
         t.join();
-    LoadResult r;
-    const double elapsed = msSince(start) / 1000.0;
-    std::vector<double> all;
-    for (auto &v : lat)
-        all.insert(all.end(), v.begin(), v.end());
-    std::sort(all.begin(), all.end());
-    r.pushes = all.size();
+    LoadResult r = summarize(lat, accepted, start);
     r.errors = errors;
-    r.opsPerSecond = accepted / elapsed;
-    if (!all.empty()) {
-        r.p50 = all[all.size() / 2];
-        r.p99 = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-    }
     r.rssKb = rss;
     return r;
 }

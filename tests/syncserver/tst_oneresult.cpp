@@ -9,6 +9,7 @@
 
 #include "api/service.h"
 #include "demo.h"
+#include "inprocess.h"
 #include "storage/server_store.h"
 
 #include "../shared/testutil.h"
@@ -56,8 +57,9 @@ class TestOneResult : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<Service> m_service;
+    InProcessServer m_server;
+    ServerStore *m_store = nullptr;
+    Service *m_service = nullptr;
     std::shared_ptr<const Template> m_tpl;
     std::map<std::string, Role> m_roles;
     std::string m_supToken;
@@ -220,15 +222,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto store = ServerStore::open(m_dir.filePath("server.db").toStdString());
-        QVERIFY(store.ok());
-        m_store = std::move(store.value());
-        ServiceConfig sc;
-        sc.dataDir = m_dir.path().toStdString();
-        m_service = std::make_unique<Service>(*m_store, sc);
-        QVERIFY(m_service->init().ok());
-        auto seeded = seedDemo(*m_store, *m_service, testutil::sourcePath("assets/templates"));
-        QVERIFY2(seeded.ok(), seeded.ok() ? "" : seeded.error().message.c_str());
+        const std::string why = m_server.open(m_dir.path().toStdString());
+        QVERIFY2(why.empty(), why.c_str());
+        m_store = m_server.store.get();
+        m_service = m_server.service.get();
         m_tpl = std::make_shared<const Template>(testutil::shippedTemplate("jilin-pilot-standardization"));
         m_roles = {{"li.hua", Role::Lead}, {"wang.fang", Role::Evaluator}, {"zhang.wei", Role::Evaluator}, {"chen.jing", Role::Supervisor}};
         m_supToken = login("chen.jing");

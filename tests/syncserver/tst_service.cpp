@@ -5,6 +5,7 @@
 #include "api/service.h"
 #include "api/service_parts.h"
 #include "demo.h"
+#include "inprocess.h"
 #include "storage/crypto.h"
 #include "storage/server_store.h"
 
@@ -23,8 +24,9 @@ class TestService : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<Service> m_service;
+    InProcessServer m_server;
+    ServerStore *m_store = nullptr;
+    Service *m_service = nullptr;
     std::vector<std::string> m_log;
     std::string m_admin, m_supervisor, m_evaluator, m_outsider;
     std::string m_inspection; //!< one of wang.fang's assignments
@@ -71,16 +73,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto store = ServerStore::open(m_dir.filePath("server.db").toStdString());
-        QVERIFY(store.ok());
-        m_store = std::move(store.value());
-        ServiceConfig sc;
-        sc.dataDir = m_dir.path().toStdString();
-        m_service = std::make_unique<Service>(*m_store, sc);
+        const std::string why = m_server.open(m_dir.path().toStdString());
+        QVERIFY2(why.empty(), why.c_str());
+        m_store = m_server.store.get();
+        m_service = m_server.service.get();
         m_service->setLogger([this](const std::string &line) { m_log.push_back(line); });
-        QVERIFY(m_service->init().ok());
-        auto seeded = seedDemo(*m_store, *m_service, testutil::sourcePath("assets/templates"));
-        QVERIFY2(seeded.ok(), seeded.ok() ? "" : seeded.error().message.c_str());
         User admin;
         admin.username = "admin";
         admin.displayName = "管理员";
@@ -222,17 +219,12 @@ private slots:
         QTemporaryDir dir;
         const std::string db = dir.filePath("server.db").toStdString();
         {
-            auto store = ServerStore::open(db);
-            QVERIFY(store.ok());
-            ServiceConfig sc;
-            sc.dataDir = dir.path().toStdString();
-            Service service(*store.value(), sc);
-            QVERIFY(service.init().ok());
-            QVERIFY(seedDemo(*store.value(), service, testutil::sourcePath("assets/templates")).ok());
-            const auto before = store.value()->memberSync("demo-pilot-changchun-01");
+            InProcessServer server;
+            QCOMPARE(server.open(dir.path().toStdString()), std::string());
+            const auto before = server.store->memberSync("demo-pilot-changchun-01");
             QVERIFY(before.ok());
-            QVERIFY(store.value()->recordPull("demo-pilot-changchun-01", "wang.fang", 1234567).ok());
-            const auto after = store.value()->memberSync("demo-pilot-changchun-01");
+            QVERIFY(server.store->recordPull("demo-pilot-changchun-01", "wang.fang", 1234567).ok());
+            const auto after = server.store->memberSync("demo-pilot-changchun-01");
             QVERIFY(after.ok());
             bool seen = false;
             for (const auto &m : after.value())
@@ -267,13 +259,9 @@ private slots:
         const std::string db = dir.filePath("server.db").toStdString();
         const std::string sha(64, 'c');
         {
-            auto store = ServerStore::open(db);
-            QVERIFY(store.ok());
-            ServiceConfig sc;
-            sc.dataDir = dir.path().toStdString();
-            Service service(*store.value(), sc);
-            QVERIFY(service.init().ok());
-            QVERIFY(seedDemo(*store.value(), service, testutil::sourcePath("assets/templates")).ok());
+            InProcessServer server;
+            QCOMPARE(server.open(dir.path().toStdString()), std::string());
+            Service &service = *server.service;
             HttpRequest login;
             login.method = "POST";
             login.path = "/api/v1/auth/login";
@@ -297,8 +285,8 @@ private slots:
             push.body = pushRequestToJson({op}).dump();
             push.remote = "127.0.0.1:1";
             QCOMPARE(service.handle(push).status, 200);
-            QCOMPARE(store.value()->blobReferencedFor(sha, "wang.fang").value(), true);
-            QCOMPARE(store.value()->blobReferencedFor(sha, "zhao.lei").value(), false);
+            QCOMPARE(server.store->blobReferencedFor(sha, "wang.fang").value(), true);
+            QCOMPARE(server.store->blobReferencedFor(sha, "zhao.lei").value(), false);
         }
         // Back to schema 2: no blob_refs.
         sqlite3 *raw = nullptr;

@@ -1,0 +1,39 @@
+#pragma once
+// The sync server in process for tests: its real SQLite store in a directory, the Service over it,
+// and the demo seeded — no socket, no subprocess.
+
+#include "api/service.h"
+#include "demo.h"
+#include "storage/server_store.h"
+
+#include "../shared/testutil.h"
+
+#include <memory>
+#include <string>
+
+struct InProcessServer {
+    std::unique_ptr<careeval::server::ServerStore> store;
+    std::unique_ptr<careeval::server::Service> service;
+
+    //! Opens (or reopens) the store in `dir`, makes the service and seeds the demo; the error says why not.
+    std::string open(const std::string &dir)
+    {
+        auto s = careeval::server::ServerStore::open(dir + "/server.db");
+        if (!s)
+            return s.error().message;
+        store = std::move(s.value());
+        careeval::server::ServiceConfig sc;
+        sc.dataDir = dir;
+        service = std::make_unique<careeval::server::Service>(*store, sc);
+        if (auto r = service->init(); !r)
+            return r.error().message;
+        auto seeded = careeval::server::seedDemo(*store, *service, testutil::sourcePath("assets/templates"));
+        return seeded ? std::string() : seeded.error().message;
+    }
+    //! Closes the service, then the store (which writes what it holds only in memory).
+    void close()
+    {
+        service.reset();
+        store.reset();
+    }
+};
