@@ -321,7 +321,12 @@ int main(int argc, char **argv)
         "%-34s %16.0f %16.0f %7.2fx\n", "op ingest, ops/s (10 clients)", median(ceRate), median(pgRate), median(ceRate) / median(pgRate));
     std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p50 per 100-op batch, ms", median(ceP50), median(pgP50), median(ceP50) / median(pgP50));
     std::printf("%-34s %16.1f %16.1f %7.2fx\n", "  p99 per 100-op batch, ms", median(ceP99), median(pgP99), median(ceP99) / median(pgP99));
-    std::printf("%-34s %16.2f %16.2f %7.2fx\n", "pull 100,000 ops, s", median(cePull), median(pgPullS), median(cePull) / median(pgPullS));
+    if (median(cePull) > 0 && median(pgPullS) > 0)
+        std::printf(
+            "%-34s %16.2f %16.2f %7.2fx\n", "pull 100,000 ops, s", median(cePull), median(pgPullS), median(cePull) / median(pgPullS));
+    else
+        std::printf(
+            "%-34s %s\n", "pull 100,000 ops, s", "not measured: the ingest stored fewer than 100,000 operations (give more --seconds)");
     std::printf("%-34s %16.0f %16s %8s\n", "raw SQLite 100-row txns, rows/s", median(raw), "", "");
     std::printf("%-34s %16.2f\n", "CareEval ingest / raw SQLite", median(ceRate) / median(raw));
     std::printf("%-34s %16.0f %16.0f %7.2fx  (dd conv=fdatasync)\n", "64 MiB photo upload, MiB/s", median(upload), median(dd),
