@@ -33,6 +33,12 @@ class TestService : public QObject
 
     HttpResponse call(const std::string &method, const std::string &path, const std::string &token, const std::string &body = {})
     {
+        return call(*m_service, method, path, token, body);
+    }
+    //! The same against another service (a second store opened by a test).
+    static HttpResponse call(
+        Service &service, const std::string &method, const std::string &path, const std::string &token, const std::string &body = {})
+    {
         HttpRequest req;
         req.method = method;
         const auto q = path.find('?');
@@ -43,7 +49,7 @@ class TestService : public QObject
             req.headers["authorization"] = "Bearer " + token;
         req.body = body;
         req.remote = "127.0.0.1:5000";
-        return m_service->handle(req);
+        return service.handle(req);
     }
     static nlohmann::json json(const HttpResponse &r) { return nlohmann::json::parse(r.body, nullptr, false); }
     static std::string header(const HttpResponse &r, const std::string &name)
@@ -262,12 +268,9 @@ private slots:
             InProcessServer server;
             QCOMPARE(server.open(dir.path().toStdString()), std::string());
             Service &service = *server.service;
-            HttpRequest login;
-            login.method = "POST";
-            login.path = "/api/v1/auth/login";
-            login.body = R"({"username":"zhang.wei","password":"demo-2025"})";
-            login.remote = "127.0.0.1:1";
-            const std::string token = nlohmann::json::parse(service.handle(login).body)["token"];
+            const auto signedIn = call(service, "POST", "/api/v1/auth/login", {}, R"({"username":"zhang.wei","password":"demo-2025"})");
+            const std::string token = json(signedIn).value("token", std::string());
+            QVERIFY(!token.empty());
             Operation op;
             op.id = Uuid::generate();
             op.inspection = "demo-pilot-changchun-01";
@@ -278,13 +281,8 @@ private slots:
             op.kind = OpKind::PhotoAttach;
             op.target = "site_photos";
             op.value = canonicalJson(nlohmann::json {{"sha256", sha}});
-            HttpRequest push;
-            push.method = "POST";
-            push.path = "/api/v1/inspections/demo-pilot-changchun-01/ops";
-            push.headers["authorization"] = "Bearer " + token;
-            push.body = pushRequestToJson({op}).dump();
-            push.remote = "127.0.0.1:1";
-            QCOMPARE(service.handle(push).status, 200);
+            QCOMPARE(call(service, "POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", token, pushRequestToJson({op}).dump()).status,
+                200);
             QCOMPARE(server.store->blobReferencedFor(sha, "wang.fang").value(), true);
             QCOMPARE(server.store->blobReferencedFor(sha, "zhao.lei").value(), false);
         }
