@@ -19,7 +19,9 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       gstreamer1.0-plugins-base gstreamer1.0-plugins-good libgl1-mesa-dri libglx-mesa0 libegl-mesa0
       xvfb xauth poppler-utils fonts-wqy-microhei
       # promtool (from Prometheus) lints the server's /metrics in the test suite
-      prometheus)
+      prometheus
+      # the office console's browser test (Playwright drives Debian's Chromium; no browser download)
+      chromium)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
 # For bench_versus_pg: the server next to PostgreSQL 15 on the same work.

@@ -151,3 +151,7 @@ def satisfaction():
     log.write(os.path.join(ROOT, "assets/demo/satisfaction.ops.jsonl"))
 
 pilot(); safety(); satisfaction()
+# The photos and signatures named above are placeholders (hashes of words): draw real images for them
+# and point the logs at those (assets/demo/blobs), so the demo server shows them.
+import subprocess
+subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "demo_photos.py")], check=True)

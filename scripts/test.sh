@@ -14,6 +14,9 @@ if ! (cd tests/contract && npm ls --depth=0 >/dev/null 2>&1); then
     (cd tests/contract && npm ci --no-audit --no-fund)
 fi
 
+echo "== the office console (syncserver/web: npm ci when needed, type check, Vite build)"
+scripts/web.sh --check
+
 echo "== formatting (clang-format, .clang-format at the root)"
 if ! git ls-files '*.cpp' '*.h' | grep -v '^tests/fuzz/corpus/' | xargs clang-format --dry-run --Werror; then
     echo "formatting: run  git ls-files '*.cpp' '*.h' | xargs clang-format -i  and commit" >&2

@@ -34,6 +34,8 @@ struct Options {
     std::string listen = "127.0.0.1:8080";
     std::string adminPassword;
     std::string templates = CAREEVAL_TEMPLATES_DIR;
+    std::string web = CAREEVAL_WEB_DIR; //!< the built office console
+    std::string demoOps = CAREEVAL_DEMO_DIR; //!< the demo's recorded team work
     std::string cert, key;
     int threads = 0; //!< 0: one per core (at least 2)
     int readTimeout = 30;
@@ -43,17 +45,18 @@ struct Options {
     int uploadQuotaMb = 1024; //!< unfinished uploads per user
     int maxPhotoMb = 64; //!< largest photo or signature accepted
     bool demo = false;
+    bool demoWork = false; //!< also the recorded team work, photos and an approval
 };
 
 int usage()
 {
-    std::cerr
-        << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo] [--routes]\n"
-           "                       [--admin-password PW] [--templates DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-           "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
-           "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
-           "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
-           "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    std::cerr << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo | --demo-work] [--routes]\n"
+                 "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+                 "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
+                 "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
+                 "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
+                 "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
 }
 
@@ -67,6 +70,7 @@ void fromEnv(Options &o)
     env("CAREEVAL_LISTEN", o.listen);
     env("CAREEVAL_ADMIN_PASSWORD", o.adminPassword);
     env("CAREEVAL_TEMPLATES", o.templates);
+    env("CAREEVAL_WEB", o.web);
     env("CAREEVAL_TLS_CERT", o.cert);
     env("CAREEVAL_TLS_KEY", o.key);
 }
@@ -92,6 +96,8 @@ bool fromConfig(Options &o, const std::string &path)
             o.listen = it->get<std::string>();
         else if (k == "templates")
             o.templates = it->get<std::string>();
+        else if (k == "web")
+            o.web = it->get<std::string>();
         else if (k == "tls_cert")
             o.cert = it->get<std::string>();
         else if (k == "tls_key")
@@ -157,6 +163,8 @@ int main(int argc, char **argv)
         std::string ignored, threads, number;
         if (a == "--demo")
             o.demo = true;
+        else if (a == "--demo-work")
+            o.demo = o.demoWork = true;
         else if (a == "--routes") {
             // The route table, for the API contract test: every route must be in docs/api/openapi.yaml.
             json out = json::array();
@@ -168,6 +176,7 @@ int main(int argc, char **argv)
                 : a == "--listen"         ? next(o.listen)
                 : a == "--admin-password" ? next(o.adminPassword)
                 : a == "--templates"      ? next(o.templates)
+                : a == "--web"            ? next(o.web)
                 : a == "--tls-cert"       ? next(o.cert)
                 : a == "--tls-key"        ? next(o.key)
                 : a == "--config"         ? next(ignored)
@@ -230,6 +239,7 @@ int main(int argc, char **argv)
     sc.dataDir = o.data;
     sc.maxPartialBytesPerUser = static_cast<std::int64_t>(o.uploadQuotaMb) << 20;
     sc.maxBlobBytes = static_cast<std::int64_t>(o.maxPhotoMb) << 20;
+    sc.webRoot = o.web;
     Service service(*store.value(), sc);
     if (auto r = service.init(); !r) {
         std::cerr << r.error().message << "\n";
@@ -256,6 +266,15 @@ int main(int argc, char **argv)
     }
     for (const auto &l : seeded.value())
         logLine(l);
+    if (o.demoWork) {
+        auto work = seedDemoWork(*store.value(), service, o.demoOps);
+        if (!work) {
+            std::cerr << work.error().message << "\n";
+            return 1;
+        }
+        for (const auto &l : work.value())
+            logLine(l);
+    }
 
     HttpServer server(
         tc, [&](const HttpRequest &r) { return service.handle(r); },
@@ -272,6 +291,13 @@ int main(int argc, char **argv)
     }
     logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())
         + " (data " + o.data + ")");
+    {
+        std::error_code webEc;
+        const bool built = !o.web.empty() && std::filesystem::is_regular_file(std::filesystem::path(o.web) / "index.html", webEc);
+        logLine(built ? std::string("office console: ") + (server.tls() ? "https://" : "http://") + tc.address + ":"
+                    + std::to_string(server.port()) + "/"
+                      : "office console not built (" + o.web + "/index.html missing): build it with scripts/web.sh");
+    }
     {
         // Passwords and tokens cross the network in the clear without TLS: say so unless only this
         // machine can connect.

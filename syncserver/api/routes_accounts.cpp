@@ -116,10 +116,69 @@ HttpResponse Service::listUsers(Context &)
     auto users = m_store.users();
     if (!users)
         return failure(users.error());
+    auto logins = m_store.lastLogins();
+    if (!logins)
+        return failure(logins.error());
     json out = json::array();
-    for (const auto &u : users.value())
-        out.push_back(userJson(u));
+    for (const auto &u : users.value()) {
+        json j = userJson(u);
+        auto at = logins->find(u.username);
+        j["last_login"] = at == logins->end() ? json(nullptr) : json(at->second);
+        out.push_back(std::move(j));
+    }
     return jsonResponse(200, {{"users", out}});
+}
+
+HttpResponse Service::changePassword(Context &c)
+{
+    HttpResponse error;
+    auto body = c.body(error);
+    if (!body)
+        return error;
+    Fields f {*body, {}};
+    const std::string current = f.str("current_password", true, 256), next = f.str("new_password", true, 256);
+    if (!f.error.empty())
+        return errorResponse(400, "invalid_request", f.error);
+    if (next.size() < 8)
+        return errorResponse(400, "invalid_request", "field \"new_password\" must have at least 8 characters");
+    auto stored = m_store.userWithHash(c.user->username);
+    if (!stored)
+        return failure(stored.error());
+    // The current password proves it is the account's owner at the keyboard, not a borrowed session.
+    if (!stored.value() || !verifyPassword(stored.value()->second, current))
+        return errorResponse(403, "wrong_credentials", "the current password is wrong");
+    if (auto r = m_store.updateUser(stored.value()->first, hashPassword(next)); !r)
+        return failure(r.error());
+    (void)m_store.audit(c.user->username, "password_changed", c.user->username, c.now);
+    return jsonResponse(200, {{"changed", true}});
+}
+
+HttpResponse Service::auditLog(Context &c)
+{
+    std::int64_t limit = 200, before = 0;
+    auto number = [&](const char *key, std::int64_t min, std::int64_t max, std::int64_t &out) {
+        auto it = c.req.query.find(key);
+        if (it == c.req.query.end())
+            return true;
+        try {
+            std::size_t used = 0;
+            out = std::stoll(it->second, &used);
+            return used == it->second.size() && out >= min && out <= max;
+        } catch (const std::exception &) {
+            return false;
+        }
+    };
+    if (!number("limit", 1, 5000, limit))
+        return errorResponse(400, "invalid_request", "\"limit\" must be a whole number from 1 to 5000");
+    if (!number("before", 0, (1LL << 53), before))
+        return errorResponse(400, "invalid_request", "\"before\" must be a time in milliseconds");
+    auto entries = m_store.auditEntries(static_cast<std::size_t>(limit), before);
+    if (!entries)
+        return failure(entries.error());
+    json out = json::array();
+    for (const auto &e : entries.value())
+        out.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action}, {"detail", e.detail}});
+    return jsonResponse(200, {{"entries", out}});
 }
 
 HttpResponse Service::createUser(Context &c)

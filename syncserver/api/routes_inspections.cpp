@@ -58,6 +58,24 @@ void appendJsonString(std::string &out, std::string_view s)
     out += '"';
 }
 
+// The photos and signatures the merged state names: what the team view and the board expect to
+// arrive.
+std::set<std::string> expectedBlobs(const InspectionState &st, const Template &tpl)
+{
+    std::set<std::string> expected;
+    for (const auto &p : st.photos)
+        expected.insert(p.sha256);
+    for (const auto &[id, slot] : st.items) {
+        const Item *item = tpl.item(id);
+        if (item && item->type == ItemType::Signature && slot.hasTeamValue()) {
+            const json v = json::parse(slot.value, nullptr, false);
+            if (v.is_object() && v.contains("sha256") && v["sha256"].is_string())
+                expected.insert(v["sha256"].get<std::string>());
+        }
+    }
+    return expected;
+}
+
 } // namespace
 
 HttpResponse Service::listInspections(Context &c)
@@ -372,17 +390,7 @@ HttpResponse Service::teamState(Context &c)
             ++view.membersSynced;
         view.members.push_back(std::move(p));
     }
-    std::set<std::string> expected;
-    for (const auto &p : st.photos)
-        expected.insert(p.sha256);
-    for (const auto &[id, slot] : st.items) {
-        const Item *item = tpl.value()->item(id);
-        if (item && item->type == ItemType::Signature && slot.hasTeamValue()) {
-            const json v = json::parse(slot.value, nullptr, false);
-            if (v.is_object() && v.contains("sha256") && v["sha256"].is_string())
-                expected.insert(v["sha256"].get<std::string>());
-        }
-    }
+    const std::set<std::string> expected = expectedBlobs(st, *tpl.value());
     view.photosExpected = expected.size();
     for (const auto &h : expected) {
         if (BlobStore::validName(h) && m_blobs.size(h))
@@ -391,8 +399,78 @@ HttpResponse Service::teamState(Context &c)
             view.photosMissing.push_back(h);
     }
     json out {{"inspection", inspectionJson(rec)}, {"state", stateToJson(st)}, {"score", reportToJson(rep, *tpl.value())}};
+    // The reviewer sees the institution by name, as the assignment list shows it.
+    if (auto inst = m_store.institution(rec.institution); inst && inst.value())
+        out["inspection"]["institution_name"] = inst.value()->name;
     addTeamView(out, view);
     return jsonResponse(200, out);
+}
+
+HttpResponse Service::progress(Context &c)
+{
+    (void)c;
+    auto list = m_store.inspections();
+    if (!list)
+        return failure(list.error());
+    auto stats = m_store.opStats();
+    if (!stats)
+        return failure(stats.error());
+    auto sync = m_store.memberSyncAll();
+    if (!sync)
+        return failure(sync.error());
+    json out = json::array();
+    for (const auto &rec : list.value()) {
+        const auto st = stats->find(rec.id);
+        const OpStats ops = st == stats->end() ? OpStats {} : st->second;
+        // Conflicts and expected photos come from the merged state, as the inspection's own page
+        // shows them; an inspection is merged again only when its log has grown since.
+        MergedSummary summary;
+        {
+            std::lock_guard lock(m_summaryMutex);
+            if (auto it = m_summaries.find(rec.id); it != m_summaries.end())
+                summary = it->second;
+        }
+        const std::string status(toString(rec.status));
+        if (summary.lastSeq != ops.lastSeq || summary.status != status) {
+            summary = {};
+            summary.lastSeq = ops.lastSeq;
+            summary.status = status;
+            if (ops.operations > 0) {
+                auto tpl = templateFor(rec.templateId, rec.templateVersion);
+                auto all = m_store.operations(rec.id);
+                if (!tpl)
+                    return failure(tpl.error(), Origin::Stored);
+                if (!all)
+                    return failure(all.error());
+                MergeOptions opt;
+                opt.tpl = tpl.value().get();
+                for (const auto &m : rec.team)
+                    opt.roles[m.username] = m.role;
+                if (auto users = m_store.users())
+                    for (const auto &u : users.value())
+                        if (supervisorLike(u))
+                            opt.roles[u.username] = u.role;
+                const InspectionState merged = merge(rec.id, all.value(), opt);
+                summary.conflicts = merged.conflicts().size();
+                const auto expected = expectedBlobs(merged, *tpl.value());
+                summary.expected.assign(expected.begin(), expected.end());
+            }
+            std::lock_guard lock(m_summaryMutex);
+            m_summaries[rec.id] = summary;
+        }
+        std::size_t received = 0;
+        for (const auto &h : summary.expected)
+            if (BlobStore::validName(h) && m_blobs.size(h))
+                ++received;
+        json members = json::array();
+        if (auto m = sync->find(rec.id); m != sync->end())
+            for (const auto &s : m->second)
+                members.push_back({{"username", s.username}, {"last_push", s.lastPush}, {"last_pull", s.lastPull}, {"pushes", s.pushes}});
+        out.push_back({{"id", rec.id}, {"status", status}, {"operations", ops.operations}, {"first_change", ops.firstTime},
+            {"last_change", ops.lastTime}, {"members", std::move(members)}, {"photos_expected", summary.expected.size()},
+            {"photos_received", received}, {"conflicts", summary.conflicts}});
+    }
+    return jsonResponse(200, {{"inspections", out}});
 }
 
 HttpResponse Service::review(Context &c)

@@ -102,11 +102,22 @@ HttpResponse Service::createDraw(Context &c)
     DrawInput in;
     in.seed = static_cast<std::uint64_t>(f.integer("seed", false, 0, (1LL << 53) - 1, static_cast<std::int64_t>(freshSeed())));
     in.k = static_cast<std::size_t>(f.integer("k", true, 1, 1000));
-    in.teamSize = static_cast<std::size_t>(f.integer("team_size", true, 1, 10));
+    // A team is three to five inspectors, one of them the lead (the procedure's rule).
+    in.teamSize = static_cast<std::size_t>(f.integer("team_size", true, 3, 5));
+    const std::string campaign = f.str("campaign", false, 200), templateKey = f.str("template", false, 100);
     in.institutions = f.strings("institutions", false);
     in.inspectors = f.strings("inspectors", false);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
+    if (!templateKey.empty()) {
+        const auto at = templateKey.find('@');
+        auto known = at == std::string::npos ? Result<std::optional<TemplateRecord>>(std::nullopt)
+                                             : m_store.templateRecord(templateKey.substr(0, at), templateKey.substr(at + 1));
+        if (!known)
+            return failure(known.error());
+        if (!known.value())
+            return errorResponse(400, "invalid_request", "field \"template\": no template \"" + templateKey + "\" (id@version)");
+    }
     auto all = m_store.institutions();
     if (!all)
         return failure(all.error());
@@ -137,6 +148,10 @@ HttpResponse Service::createDraw(Context &c)
         links.push_back({inst, who});
     json record {{"seed", in.seed}, {"k", in.k}, {"team_size", in.teamSize}, {"institutions", in.institutions},
         {"inspectors", in.inspectors}, {"links", links}, {"assignments", assignments}, {"by", c.user->username}, {"at", c.now}};
+    if (!campaign.empty())
+        record["campaign"] = campaign;
+    if (!templateKey.empty())
+        record["template"] = templateKey;
     auto id = m_store.saveDraw(c.user->username, record.dump(), c.now);
     if (!id)
         return failure(id.error());

@@ -52,6 +52,7 @@ Service::Service(ServerStore &store, ServiceConfig config)
     : m_store(store)
     , m_config(std::move(config))
     , m_blobs(m_config.dataDir)
+    , m_web(m_config.webRoot)
     , m_instance(randomHex(3))
 {
 }
@@ -66,6 +67,7 @@ const std::vector<Service::Route> &Service::table()
         {"POST", "/api/v1/auth/login", A::Public, &Service::login, "", Lane::Cpu},
         {"POST", "/api/v1/auth/logout", A::SignedIn, &Service::logout},
         {"GET", "/api/v1/me", A::SignedIn, &Service::me},
+        {"POST", "/api/v1/me/password", A::SignedIn, &Service::changePassword, "", Lane::Cpu},
         {"GET", "/api/v1/users", A::Admin, &Service::listUsers, "only an administrator manages users"},
         {"POST", "/api/v1/users", A::Admin, &Service::createUser, "only an administrator manages users", Lane::Cpu},
         {"PATCH", "/api/v1/users/{username}", A::Admin, &Service::updateUser, "only an administrator manages users", Lane::Cpu},
@@ -75,6 +77,7 @@ const std::vector<Service::Route> &Service::table()
         {"POST", "/api/v1/templates", A::Admin, &Service::uploadTemplate, "only an administrator uploads templates"},
         {"GET", "/api/v1/templates/{id}/{version}", A::SignedIn, &Service::getTemplate},
         {"GET", "/api/v1/inspections", A::SignedIn, &Service::listInspections},
+        {"GET", "/api/v1/progress", A::Supervisor, &Service::progress, "only supervisors and administrators watch progress"},
         {"POST", "/api/v1/inspections", A::Admin, &Service::createInspection, "only an administrator creates inspections"},
         {"GET", "/api/v1/inspections/{id}", A::Team, &Service::getInspection},
         {"GET", "/api/v1/inspections/{id}/ops", A::Team, &Service::pullOps},
@@ -89,6 +92,7 @@ const std::vector<Service::Route> &Service::table()
         {"GET", "/api/v1/blobs/{sha256}", A::SignedIn, &Service::getBlob},
         {"POST", "/api/v1/draws", A::Admin, &Service::createDraw, "only an administrator makes a draw"},
         {"GET", "/api/v1/draws/{id}", A::Supervisor, &Service::getDraw, "only supervisors and administrators read draws"},
+        {"GET", "/api/v1/audit", A::Supervisor, &Service::auditLog, "only supervisors and administrators read the audit log"},
     };
     return routes;
 }
@@ -189,8 +193,11 @@ HttpResponse Service::dispatch(Context &c)
         if (!c.user)
             return error;
     }
-    if (candidates.empty())
+    if (candidates.empty()) {
+        if (auto page = m_web.serve(c.req))
+            return *page;
         return errorResponse(404, "not_found", "no such resource: " + c.req.path);
+    }
     const Route *route = nullptr;
     std::string allow;
     for (const Route *r : candidates) {

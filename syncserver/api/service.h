@@ -4,6 +4,7 @@
 // (storage/ does); every merge and score is the shared core's.
 
 #include "http.h"
+#include "web_console.h"
 
 #include "../storage/blob_store.h"
 #include "../storage/server_store.h"
@@ -35,6 +36,7 @@ struct ServiceConfig {
     std::int64_t partialExpirySeconds = 48LL * 3600; //!< unfinished uploads untouched this long are removed
     std::size_t maxPushOperations = 5000;
     std::size_t maxPullLimit = 2000;
+    std::string webRoot; //!< the built office console (index.html and assets/); empty: none
 };
 
 class Service
@@ -89,6 +91,8 @@ private:
     HttpResponse listUsers(Context &c);
     HttpResponse createUser(Context &c);
     HttpResponse updateUser(Context &c);
+    HttpResponse changePassword(Context &c);
+    HttpResponse auditLog(Context &c);
     // Registry, templates and draws (routes_registry.cpp)
     HttpResponse listInstitutions(Context &c);
     HttpResponse putInstitution(Context &c);
@@ -110,6 +114,7 @@ private:
     HttpResponse teamState(Context &c);
     HttpResponse review(Context &c);
     HttpResponse exportOne(Context &c);
+    HttpResponse progress(Context &c);
     HttpResponse exportPeriod(Context &c);
     HttpResponse renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name);
     // Photos and signatures (routes_blobs.cpp)
@@ -129,6 +134,7 @@ private:
     ServerStore &m_store;
     ServiceConfig m_config;
     BlobStore m_blobs;
+    WebConsole m_web;
     std::function<std::size_t()> m_connections;
     std::function<void(const std::string &)> m_logger;
     std::function<TransportStats()> m_transport;
@@ -147,6 +153,15 @@ private:
     std::mutex m_adminMutex; //!< changes that could leave no active administrator, one at a time
     std::mutex m_cacheMutex;
     std::map<std::string, std::shared_ptr<const Template>> m_templates;
+    //! The progress board's merged figures per inspection, recomputed when its log grows.
+    struct MergedSummary {
+        std::int64_t lastSeq = -1;
+        std::string status;
+        std::size_t conflicts = 0;
+        std::vector<std::string> expected; //!< photos and signatures the merged state names
+    };
+    std::mutex m_summaryMutex;
+    std::map<std::string, MergedSummary> m_summaries;
 
     std::atomic<std::uint64_t> m_requests {0}, m_errors4xx {0}, m_errors5xx {0};
     std::atomic<std::uint64_t> m_opsAccepted {0}, m_opsAlreadyHad {0}, m_opsRefused {0};

@@ -53,6 +53,11 @@ INSERT OR IGNORE INTO blob_refs (sha256, inspection)
     WHERE o.kind IN ('photo.attach', 'set', 'resolve') AND json_valid(o.value) AND t.type = 'text'
       AND length(t.value) = 64 AND NOT t.value GLOB '*[^0-9a-f]*';
 )sql",
+    // The console's audit page pages back by time, and the users page shows each one's last sign-in.
+    R"sql(
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_action ON audit (action, username, at);
+)sql",
 };
 
 // The blob names in an operation's value: every string of 64 lower-case hex digits (a photo's
@@ -563,6 +568,51 @@ Result<std::vector<MemberSync>> ServerStore::memberSync(const std::string &inspe
     return out;
 }
 
+Result<std::map<std::string, OpStats>> ServerStore::opStats()
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT inspection, count(*), min(time), max(time), max(seq) FROM ops GROUP BY inspection");
+    std::map<std::string, OpStats> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.emplace(s.text(0), OpStats {static_cast<std::size_t>(s.integer(1)), s.integer(2), s.integer(3), s.integer(4)});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot count operations");
+    return out;
+}
+
+Result<std::map<std::string, std::vector<MemberSync>>> ServerStore::memberSyncAll()
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT inspection, username, last_push, last_pull, pushes FROM members ORDER BY inspection, username");
+    std::map<std::string, std::vector<MemberSync>> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out[s.text(0)].push_back({s.text(1), s.integer(2), s.integer(3), static_cast<std::size_t>(s.integer(4))});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read sync records");
+    std::lock_guard pulls(m_pullMutex);
+    for (const auto &[key, at] : m_pendingPulls)
+        if (auto it = out.find(key.first); it != out.end())
+            for (auto &m : it->second)
+                if (m.username == key.second)
+                    m.lastPull = std::max(m.lastPull, at);
+    return out;
+}
+
+Result<std::map<std::string, std::int64_t>> ServerStore::lastLogins()
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT username, max(at) FROM audit WHERE action = 'login' GROUP BY username");
+    std::map<std::string, std::int64_t> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.emplace(s.text(0), s.integer(1));
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read sign-ins");
+    return out;
+}
+
 Result<void> ServerStore::recordPull(const std::string &inspection, const std::string &username, std::int64_t at)
 {
     // Bookkeeping, not data: kept in memory and written with the next push's transaction (or at
@@ -872,6 +922,21 @@ Result<void> ServerStore::audit(const std::string &username, const std::string &
     if (!s.bind(1, at).bind(2, username).bind(3, action).bind(4, detail).run())
         return s.error("cannot write audit log");
     return {};
+}
+
+Result<std::vector<AuditEntry>> ServerStore::auditEntries(std::size_t limit, std::int64_t before)
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT at, username, action, detail FROM audit WHERE (?2 = 0 OR at < ?2) ORDER BY at DESC, id DESC LIMIT ?1");
+    s.bind(1, static_cast<std::int64_t>(limit));
+    s.bind(2, before);
+    std::vector<AuditEntry> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read the audit log");
+    return out;
 }
 
 Result<std::vector<std::string>> ServerStore::auditLog(std::size_t limit)

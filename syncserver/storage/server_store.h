@@ -76,6 +76,20 @@ struct MemberSync {
     std::size_t pushes = 0;
 };
 
+//! What the operation log holds for one inspection (for the progress board).
+struct OpStats {
+    std::size_t operations = 0;
+    std::int64_t firstTime = 0; //!< ms, the earliest operation's time
+    std::int64_t lastTime = 0;
+    std::int64_t lastSeq = 0; //!< changes whenever an operation is added
+};
+
+//! One line of the audit log.
+struct AuditEntry {
+    std::int64_t at = 0;
+    std::string username, action, detail;
+};
+
 struct BlobRecord {
     std::string sha256;
     std::int64_t size = 0;
@@ -119,6 +133,12 @@ public:
     Result<std::vector<InspectionRecord>> inspections(const std::string &username = {});
     Result<std::vector<MemberSync>> memberSync(const std::string &inspection);
     Result<void> recordPull(const std::string &inspection, const std::string &username, std::int64_t at);
+    //! Per inspection with any operation: counts and times, in one scan of the log's index.
+    Result<std::map<std::string, OpStats>> opStats();
+    //! Every member's sync record, per inspection.
+    Result<std::map<std::string, std::vector<MemberSync>>> memberSyncAll();
+    //! Latest successful sign-in per user (from the audit log).
+    Result<std::map<std::string, std::int64_t>> lastLogins();
 
     //! Judges a pushed batch against the inspection as it is now: sets each result still Accepted to
     //! Refused with a reason where it must be (those already stored arrive as AlreadyHad and are left
@@ -147,6 +167,8 @@ public:
     Result<bool> isMemberOfAny(const std::string &username);
     Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at);
     Result<std::vector<std::string>> auditLog(std::size_t limit);
+    //! The newest entries first; `before` (an entry's time, 0: none) pages back.
+    Result<std::vector<AuditEntry>> auditEntries(std::size_t limit, std::int64_t before = 0);
 
     std::size_t operationCount();
     //! Group commit figures: transactions written and pushes they carried.

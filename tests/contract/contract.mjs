@@ -233,7 +233,16 @@ await call('PATCH', `${V1}/users/zhou.qi`, { token: admin, json: { role: 'king' 
 await call('PATCH', `${V1}/users/nobody-here`, { token: admin, json: { display_name: 'x' } }, 404);
 await call('PATCH', `${V1}/users/admin`, { token: admin, json: { role: 'evaluator' } }, 409);
 await call('PATCH', `${V1}/users/zhou.qi`, { token: ev1, json: { display_name: 'x' } }, 403);
-const outsider = await signIn('zhou.qi', 'outsider-1');
+let outsider = await signIn('zhou.qi', 'outsider-1');
+await call('POST', `${V1}/me/password`, { token: outsider, json: { current_password: 'wrong-one', new_password: 'outsider-2' } }, 403);
+await call('POST', `${V1}/me/password`, { token: outsider, json: { current_password: 'outsider-1', new_password: 'short' } }, 400);
+await call('POST', `${V1}/me/password`, { token: outsider, json: { current_password: 'outsider-1', new_password: 'outsider-2' } }, 200);
+await call('POST', `${V1}/me/password`, { json: { current_password: 'outsider-2', new_password: 'outsider-3' } }, 401);
+// A new password ends the account's sessions, this one too: sign in again with it.
+outsider = await signIn('zhou.qi', 'outsider-2');
+await call('GET', `${V1}/audit?limit=50`, { token: supervisor }, 200);
+await call('GET', `${V1}/audit?limit=0`, { token: admin }, 400);
+await call('GET', `${V1}/audit`, { token: ev1 }, 403);
 
 // Registry
 await call('GET', `${V1}/institutions`, { token: supervisor }, 200);
@@ -304,19 +313,20 @@ await call('GET', `${V1}/inspections/${insp}/ops?after=1000junk`, { token: ev2 }
 await call('GET', `${V1}/inspections/${insp}/ops`, { token: outsider }, 403);
 await call('GET', `${V1}/inspections/no-such-inspection/ops`, { token: ev2 }, 404);
 
-// Photos: the bytes the log's photo names (sha256 of a word), in chunks.
-const photo = Buffer.from('sample-cabinet');
+// Photos: the bytes of the first photo the log names (the demo's PNGs in assets/demo/blobs), in chunks.
+const firstPhoto = ops.find((o) => o.kind === 'photo.attach')?.value?.sha256 ?? '';
+const photo = fs.readFileSync(path.join(root, 'assets/demo/blobs', `${firstPhoto}.png`));
 const photoSha = createHash('sha256').update(photo).digest('hex');
-if (!ops.some((o) => o.kind === 'photo.attach' && o.value?.sha256 === photoSha)) fail('the pilot log no longer names the sample-cabinet photo');
+if (photoSha !== firstPhoto) fail('assets/demo/blobs holds the pilot log\'s first photo under its SHA-256');
 const blob = `${V1}/blobs/${photoSha}`;
 await call('POST', `${V1}/blobs/missing`, { token: ev2, json: { sha256: [photoSha] } }, 200);
 await call('POST', `${V1}/blobs/missing`, { token: ev2, json: { sha256: ['NOT-HEX'] } }, 400);
 await call('POST', `${V1}/blobs/missing`, { token: ev2, json: { sha256: Array.from({ length: 10001 }, () => photoSha) } }, 413);
 await call('GET', `${blob}/upload`, { token: ev2 }, 200);
 await call('GET', `${V1}/blobs/NOT-HEX/upload`, { token: ev2 }, 400);
-await call('PUT', `${blob}?offset=0&total=${photo.length}`, { token: ev2, body: photo.subarray(0, 6) }, 200);
+await call('PUT', `${blob}?offset=0&total=${photo.length}`, { token: ev2, body: photo.subarray(0, 600) }, 200);
 await call('PUT', `${blob}?offset=2&total=${photo.length}`, { token: ev2, body: photo.subarray(2) }, 409);
-await call('PUT', `${blob}?offset=6&total=${photo.length}`, { token: ev2, body: photo.subarray(6) }, 201);
+await call('PUT', `${blob}?offset=600&total=${photo.length}`, { token: ev2, body: photo.subarray(600) }, 201);
 await call('PUT', `${blob}?total=${photo.length}`, { token: ev2, body: photo }, 400);
 await call('PUT', `${blob}?offset=0&total=${photo.length}`, { token: outsider, body: photo }, 403);
 const wrong = createHash('sha256').update('something else').digest('hex');
@@ -324,12 +334,14 @@ await call('PUT', `${V1}/blobs/${wrong}?offset=0&total=${photo.length}`, { token
 await call('PUT', `${V1}/blobs/${wrong}?offset=0&total=${128 << 20}`, { token: ev2, body: photo }, 413);
 await call('GET', blob, { token: ev1 }, 200);
 await call('GET', blob, { token: ev1, headers: { range: 'bytes=2-5' } }, 206);
-await call('GET', blob, { token: ev1, headers: { range: 'bytes=100-200' } }, 416);
+await call('GET', blob, { token: ev1, headers: { range: `bytes=${photo.length + 10}-${photo.length + 20}` } }, 416);
 await call('GET', blob, { token: outsider }, 404);
 await call('GET', `${blob}/upload`, { token: ev1 }, 200);
 
 // The team view, review and exports.
 await call('GET', `${V1}/inspections/${insp}/state`, { token: supervisor }, 200);
+await call('GET', `${V1}/progress`, { token: supervisor }, 200);
+await call('GET', `${V1}/progress`, { token: ev1 }, 403);
 await call('GET', `${V1}/inspections/${insp}/state`, { token: outsider }, 403);
 await call('GET', `${V1}/inspections/no-such-inspection/state`, { token: supervisor }, 404);
 const review = `${V1}/inspections/${insp}/review`;
@@ -355,8 +367,9 @@ await call('GET', `${V1}/exports?from=%0D%0AX:1`, { token: supervisor }, 400);
 await call('GET', `${V1}/exports`, { token: ev1 }, 403);
 
 // The double-random draw.
-const draw = await call('POST', `${V1}/draws`, { token: admin, json: { seed: 20261202, k: 2, team_size: 3 } }, 201);
-await call('POST', `${V1}/draws`, { token: admin, json: { k: 1000, team_size: 10 } }, 409);
+const draw = await call('POST', `${V1}/draws`, { token: admin, json: { seed: 20261202, k: 1, team_size: 3, campaign: '2026年度养老机构服务质量检查', template: 'resident-satisfaction@1.2.0' } }, 201);
+await call('POST', `${V1}/draws`, { token: admin, json: { k: 1000, team_size: 5 } }, 409);
+await call('POST', `${V1}/draws`, { token: admin, json: { k: 1, team_size: 3, template: 'no-such@1.0.0' } }, 400);
 await call('POST', `${V1}/draws`, { token: admin, json: { k: 'two', team_size: 3 } }, 400);
 await call('POST', `${V1}/draws`, { token: supervisor, json: { k: 1, team_size: 3 } }, 403);
 await call('GET', `${V1}/draws/${draw.json?.id ?? 1}`, { token: supervisor }, 200);

@@ -105,7 +105,7 @@ private Q_SLOTS:
         row("POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", R"({"ops":[]})", "401 200 403 200 200 200");
         row("GET", "/api/v1/inspections/demo-pilot-changchun-01/state", "", "401 200 403 200 200 200");
         row("POST", "/api/v1/inspections/demo-pilot-changchun-01/review", R"({"action":"approve"})", "401 403 403 403 409 409");
-        row("POST", "/api/v1/draws", R"({"k":1,"team_size":2,"seed":5})", "401 403 403 403 403 201");
+        row("POST", "/api/v1/draws", R"({"k":1,"team_size":3,"seed":5})", "401 403 403 403 403 201");
         row("GET", "/api/v1/inspections/no-such-inspection", "", "401 404 404 404 404 404");
         row("GET", "/api/v1/nothing-here", "", "401 404 404 404 404 404");
         row("POST", "/api/v1/blobs/missing", R"({"sha256":[]})", "401 200 200 200 200 200");
@@ -849,7 +849,7 @@ private Q_SLOTS:
     void doubleRandomDrawIsReproducibleAndAvoidsLinks()
     {
         for (int seed : {1, 7, 42, 2025, 99991}) {
-            auto r = m_shared.call("POST", "/api/v1/draws", {{"seed", seed}, {"k", 3}, {"team_size", 2}}, m_tokens["admin"]);
+            auto r = m_shared.call("POST", "/api/v1/draws", {{"seed", seed}, {"k", 1}, {"team_size", 3}}, m_tokens["admin"]);
             QCOMPARE(r.status, 201);
             for (const auto &a : r.body["assignments"]) {
                 const auto team = a["team"].get<std::vector<std::string>>();
@@ -863,8 +863,11 @@ private Q_SLOTS:
             QCOMPARE(again.body["reproduced"], json(true));
             QCOMPARE(again.body["assignments"], r.body["assignments"]);
         }
-        auto tooMany = m_shared.call("POST", "/api/v1/draws", {{"k", 50}, {"team_size", 2}}, m_tokens["admin"]);
+        auto tooMany = m_shared.call("POST", "/api/v1/draws", {{"k", 50}, {"team_size", 3}}, m_tokens["admin"]);
         QCOMPARE(tooMany.status, 409);
+        // A team is three to five inspectors (one lead): other sizes are refused before any draw.
+        for (int size : {2, 6})
+            QCOMPARE(m_shared.call("POST", "/api/v1/draws", {{"k", 1}, {"team_size", size}}, m_tokens["admin"]).status, 400);
     }
 
     void templatesUploadValidatedAndCached()

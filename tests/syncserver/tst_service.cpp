@@ -4,6 +4,7 @@
 
 #include "api/service.h"
 #include "api/service_parts.h"
+#include "api/web_console.h"
 #include "demo.h"
 #include "inprocess.h"
 #include "storage/crypto.h"
@@ -11,6 +12,7 @@
 
 #include "../shared/testutil.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -286,11 +288,13 @@ private slots:
             QCOMPARE(server.store->blobReferencedFor(sha, "wang.fang").value(), true);
             QCOMPARE(server.store->blobReferencedFor(sha, "zhao.lei").value(), false);
         }
-        // Back to schema 2: no blob_refs.
+        // Back to schema 2: no blob_refs (nor the later audit indexes).
         sqlite3 *raw = nullptr;
         QCOMPARE(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
-        QCOMPARE(
-            sqlite3_exec(raw, "DROP TABLE blob_refs; DELETE FROM server_schema WHERE version = 3", nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw,
+                     "DROP TABLE blob_refs; DROP INDEX audit_at; DROP INDEX audit_action; DELETE FROM server_schema WHERE version >= 3",
+                     nullptr, nullptr, nullptr),
+            SQLITE_OK);
         sqlite3_close(raw);
         auto reopened = ServerStore::open(db);
         QVERIFY(reopened.ok());
@@ -359,6 +363,121 @@ private slots:
         const auto line = nlohmann::json::parse(m_log[0]);
         QCOMPARE(line["request_id"].get<std::string>(), id);
         QVERIFY2(line["detail"].get<std::string>().find("institutions") != std::string::npos, m_log[0].c_str());
+    }
+
+    // The office console's files: CSP and caching, gzip when taken, pages of the app as index.html,
+    // nothing outside the folder, the API's paths never.
+    void webConsoleServesItsFilesOnly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("assets"));
+        auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        write("index.html", "<!doctype html><script type=module src=/assets/app-1a2b.js></script>");
+        write("assets/app-1a2b.js", "console.log(1)");
+        write("assets/app-1a2b.js.gz", "GZ");
+        write("secret.txt.bak", "no");
+        const WebConsole web(dir.path().toStdString());
+        auto get = [&](const std::string &path, const std::string &encoding = {}) {
+            HttpRequest r;
+            r.method = "GET";
+            r.path = path;
+            if (!encoding.empty())
+                r.headers["accept-encoding"] = encoding;
+            return web.serve(r);
+        };
+        auto header = [](const HttpResponse &r, const std::string &name) {
+            for (const auto &[k, v] : r.headers)
+                if (k == name)
+                    return v;
+            return std::string();
+        };
+        auto index = get("/");
+        QVERIFY(index && index->file);
+        QVERIFY(index->file->path.ends_with("index.html"));
+        QCOMPARE(header(*index, "Cache-Control"), std::string("no-cache"));
+        QVERIFY(header(*index, "Content-Security-Policy").find("script-src 'self';") != std::string::npos);
+        QVERIFY(header(*index, "Content-Security-Policy").find("unsafe-eval") == std::string::npos);
+        QCOMPARE(header(*index, "X-Frame-Options"), std::string("DENY"));
+        // The same ETag again: not modified.
+        HttpRequest again;
+        again.method = "GET";
+        again.path = "/";
+        again.headers["if-none-match"] = header(*index, "ETag");
+        QCOMPARE(web.serve(again)->status, 304);
+
+        auto plain = get("/assets/app-1a2b.js");
+        QVERIFY(plain && plain->file && plain->file->path.ends_with(".js"));
+        QCOMPARE(header(*plain, "Cache-Control"), std::string("public, max-age=31536000, immutable"));
+        QCOMPARE(plain->contentType, std::string("text/javascript; charset=utf-8"));
+        auto gz = get("/assets/app-1a2b.js", "gzip, deflate, br");
+        QVERIFY(gz && gz->file && gz->file->path.ends_with(".js.gz"));
+        QCOMPARE(header(*gz, "Content-Encoding"), std::string("gzip"));
+        QCOMPARE(gz->contentType, std::string("text/javascript; charset=utf-8"));
+
+        for (const char *page : {"/board", "/inspections/demo-pilot-changchun-01", "/login", "/draws/3"}) {
+            auto r = get(page);
+            QVERIFY2(r && r->file && r->file->path.ends_with("index.html"), page);
+        }
+        for (const char *outside : {"/assets/missing-0000.js", "/etc/passwd", "/../index.html", "/assets/../../secret.txt.bak",
+                 "/.git/config", "/api/v1/nothing", "/api", "/board\\x", "/%2e%2e/x", "/\xff\xfe", "/favicon.ico"})
+            QVERIFY2(!get(outside), outside);
+        HttpRequest post;
+        post.method = "POST";
+        post.path = "/";
+        QVERIFY(!web.serve(post));
+
+        // Not built: the root says how to build it; other paths are not the console's.
+        const WebConsole none((dir.path() + "/missing").toStdString());
+        HttpRequest root;
+        root.method = "GET";
+        root.path = "/";
+        auto r = none.serve(root);
+        QVERIFY(r);
+        QCOMPARE(r->status, 503);
+        QVERIFY(r->body.find("scripts/web.sh") != std::string::npos);
+        root.path = "/board";
+        QVERIFY(!none.serve(root));
+    }
+
+    // The demo's recorded work goes in through the tablets' routes: every status of the board, the
+    // photos arrived, the supervisor's approval; loading it again changes nothing.
+    void demoWorkLoads()
+    {
+        QTemporaryDir dir;
+        InProcessServer server;
+        QCOMPARE(server.open(dir.path().toStdString()), std::string());
+        auto lines = seedDemoWork(*server.store, *server.service, testutil::sourcePath("assets/demo"));
+        QVERIFY2(lines.ok(), lines ? "" : lines.error().message.c_str());
+        auto status = [&](const char *id) { return std::string(toString(server.store->inspection(id).value()->status)); };
+        QCOMPARE(status("demo-pilot-changchun-01"), std::string("approved"));
+        QCOMPARE(status("demo-satisfaction-03"), std::string("submitted"));
+        QCOMPARE(status("demo-safety-jilin-02"), std::string("draft"));
+        QCOMPARE(status("demo-pilot-yanbian-04"), std::string("draft"));
+        QVERIFY(!server.store->operations("demo-safety-jilin-02").value().empty());
+        QVERIFY(server.store->operations("demo-pilot-yanbian-04").value().empty());
+        const auto count = server.store->operationCount();
+        QVERIFY(seedDemoWork(*server.store, *server.service, testutil::sourcePath("assets/demo")).ok());
+        QCOMPARE(server.store->operationCount(), count);
+
+        const auto token
+            = json(call(*server.service, "POST", "/api/v1/auth/login", {}, R"({"username":"chen.jing","password":"demo-2025"})"))["token"]
+                  .get<std::string>();
+        const auto progress = json(call(*server.service, "GET", "/api/v1/progress", token));
+        QCOMPARE(progress["inspections"].size(), std::size_t(4));
+        for (const auto &p : progress["inspections"]) {
+            QCOMPARE(p["photos_received"], p["photos_expected"]);
+            if (p["id"] == "demo-safety-jilin-02") {
+                QCOMPARE(p["conflicts"].get<int>(), 1); // the sprinkler check the evaluators disagree on
+                QVERIFY(p["photos_expected"].get<int>() > 0);
+                QVERIFY(p["first_change"].get<std::int64_t>() > 0);
+            }
+        }
+        // The sign-in just made is the supervisor's last one.
+        QVERIFY(server.store->lastLogins().value().count("chen.jing"));
     }
 };
 
