@@ -156,8 +156,9 @@ try {
   const draws = await api.call('GET', '/draws/1', { token: adminToken })
   check(draws.status === 200 && draws.data.reproduced === true && draws.data.campaign?.includes('养老机构服务质量检查'), 'the draw is stored with its campaign and reproduces from its seed')
   for (const a of draws.data.assignments) {
-    check(a.team.length === 3, `team for ${a.institution} has 3 inspectors`)
-    for (const l of draws.data.links) check(!(l[0] === a.institution && a.team.includes(l[1])), `avoidance ${l[1]} kept off ${a.institution}`)
+    const avoided = draws.data.links.filter((l) => l[0] === a.institution).map((l) => l[1])
+    check(a.team.length === 3 && a.team.includes(a.lead), `team for ${a.institution}: 3 inspectors with the lead`)
+    check(!a.team.some((m) => avoided.includes(m)), `nobody linked to ${a.institution} is on its team (${avoided.join(', ') || 'no links'})`)
   }
   const first = draws.data.assignments[0]
   const inspectionId = `draw1-${first.institution}`
@@ -220,6 +221,19 @@ try {
     await v.page.goto(`${server.base}/inspections/demo-safety-jilin-02`)
     await v.page.locator('[data-test=inspection-title]').waitFor()
     await v.page.screenshot({ path: join(out, `inspection-${tag}.png`), fullPage: true })
+    if (tag === 'zh-1920') {
+      // The photos come through the API with the session's token and show as images.
+      await v.page.getByRole('tab', { name: '照片与签名' }).click()
+      await v.page
+        .waitForFunction(() => {
+          const imgs = [...document.querySelectorAll('[data-test=photo] img')]
+          return imgs.length >= 8 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        }, null, { timeout: 10000 })
+        .catch(() => {})
+      const shown = await v.page.locator('[data-test=photo] img').count()
+      check(shown === 8, `the safety check's 5 photos and 3 signatures show (${shown})`)
+      await v.page.screenshot({ path: join(out, `photos-${tag}.png`), fullPage: true })
+    }
     await v.page.goto(`${server.base}/dashboard`)
     await v.page.locator('[data-test=dashboard] canvas').first().waitFor()
     await v.page.waitForTimeout(400)
