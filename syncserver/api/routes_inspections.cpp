@@ -133,8 +133,16 @@ HttpResponse Service::createInspection(Context &c)
     rec.plannedDate = f.str("planned_date", false, 10);
     const std::string lead = f.str("lead", true, 64);
     const auto members = f.strings("members", false);
+    const std::int64_t draw = f.integer("draw", false, 1, (1LL << 53) - 1, 0);
     if (!f.error.empty())
         return errorResponse(400, "invalid_request", f.error);
+    if (draw > 0) {
+        auto known = m_store.draw(draw);
+        if (!known)
+            return failure(known.error());
+        if (!known.value())
+            return errorResponse(400, "invalid_request", "field \"draw\": no draw " + std::to_string(draw));
+    }
     if (!validName(rec.id))
         return errorResponse(400, "invalid_request", "field \"id\": letters, digits, '.', '_' and '-' only");
     auto inst = m_store.institution(rec.institution);
@@ -163,9 +171,9 @@ HttpResponse Service::createInspection(Context &c)
     auto existing = m_store.inspection(rec.id);
     if (existing && existing.value())
         return errorResponse(409, "conflict", "inspection \"" + rec.id + "\" already exists");
-    if (auto r = m_store.createInspection(rec); !r)
+    if (auto r = m_store.createInspection(rec, draw); !r)
         return failure(r.error());
-    (void)m_store.audit(c.user->username, "inspection_created", rec.id, c.now);
+    (void)m_store.audit(c.user->username, "inspection_created", rec.id + (draw > 0 ? " (draw " + std::to_string(draw) + ")" : ""), c.now);
     return jsonResponse(201, inspectionJson(rec));
 }
 
@@ -418,6 +426,9 @@ HttpResponse Service::progress(Context &c)
     auto sync = m_store.memberSyncAll();
     if (!sync)
         return failure(sync.error());
+    auto draws = m_store.inspectionDraws();
+    if (!draws)
+        return failure(draws.error());
     json out = json::array();
     for (const auto &rec : list.value()) {
         const auto st = stats->find(rec.id);
@@ -466,9 +477,10 @@ HttpResponse Service::progress(Context &c)
         if (auto m = sync->find(rec.id); m != sync->end())
             for (const auto &s : m->second)
                 members.push_back({{"username", s.username}, {"last_push", s.lastPush}, {"last_pull", s.lastPull}, {"pushes", s.pushes}});
-        out.push_back({{"id", rec.id}, {"status", status}, {"operations", ops.operations}, {"first_change", ops.firstTime},
-            {"last_change", ops.lastTime}, {"members", std::move(members)}, {"photos_expected", summary.expected.size()},
-            {"photos_received", received}, {"conflicts", summary.conflicts}});
+        const auto drawn = draws->find(rec.id);
+        out.push_back({{"id", rec.id}, {"draw", drawn == draws->end() ? json(nullptr) : json(drawn->second)}, {"status", status},
+            {"operations", ops.operations}, {"first_change", ops.firstTime}, {"last_change", ops.lastTime}, {"members", std::move(members)},
+            {"photos_expected", summary.expected.size()}, {"photos_received", received}, {"conflicts", summary.conflicts}});
     }
     return jsonResponse(200, {{"inspections", out}});
 }

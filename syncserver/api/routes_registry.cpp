@@ -160,6 +160,29 @@ HttpResponse Service::createDraw(Context &c)
     return jsonResponse(201, record);
 }
 
+HttpResponse Service::listDraws(Context &)
+{
+    auto all = m_store.draws();
+    if (!all)
+        return failure(all.error());
+    auto links = m_store.inspectionDraws();
+    if (!links)
+        return failure(links.error());
+    std::map<std::int64_t, std::size_t> created;
+    for (const auto &[inspection, draw] : links.value())
+        ++created[draw];
+    json out = json::array();
+    for (const auto &[id, text] : all.value()) {
+        const json r = json::parse(text, nullptr, false);
+        if (!r.is_object())
+            continue;
+        out.push_back({{"id", id}, {"campaign", r.value("campaign", std::string())}, {"template", r.value("template", std::string())},
+            {"seed", r.value("seed", std::uint64_t {0})}, {"k", r.value("k", 0)}, {"by", r.value("by", std::string())},
+            {"at", r.value("at", std::int64_t {0})}, {"inspections", created[id]}});
+    }
+    return jsonResponse(200, {{"draws", out}});
+}
+
 HttpResponse Service::getDraw(Context &c)
 {
     const std::string &id = c.param("id");

@@ -90,6 +90,7 @@ const std::vector<Service::Route> &Service::table()
         {"GET", "/api/v1/blobs/{sha256}/upload", A::SignedIn, &Service::uploadStatus},
         {"PUT", "/api/v1/blobs/{sha256}", A::SignedIn, &Service::putChunk},
         {"GET", "/api/v1/blobs/{sha256}", A::SignedIn, &Service::getBlob},
+        {"GET", "/api/v1/draws", A::Supervisor, &Service::listDraws, "only supervisors and administrators read draws"},
         {"POST", "/api/v1/draws", A::Admin, &Service::createDraw, "only an administrator makes a draw"},
         {"GET", "/api/v1/draws/{id}", A::Supervisor, &Service::getDraw, "only supervisors and administrators read draws"},
         {"GET", "/api/v1/audit", A::Supervisor, &Service::auditLog, "only supervisors and administrators read the audit log"},

@@ -101,6 +101,7 @@ private:
     HttpResponse uploadTemplate(Context &c);
     HttpResponse createDraw(Context &c);
     HttpResponse getDraw(Context &c);
+    HttpResponse listDraws(Context &c);
     // Inspections, their operations, review and exports (routes_inspections.cpp)
     HttpResponse listInspections(Context &c);
     HttpResponse createInspection(Context &c);

@@ -58,6 +58,11 @@ INSERT OR IGNORE INTO blob_refs (sha256, inspection)
 CREATE INDEX audit_at ON audit (at);
 CREATE INDEX audit_action ON audit (action, username, at);
 )sql",
+    // A campaign is a draw: the inspections created from it, for the console's board and dashboard.
+    R"sql(
+CREATE TABLE draw_inspections (inspection TEXT PRIMARY KEY REFERENCES inspections(id), draw INTEGER NOT NULL REFERENCES draws(id));
+CREATE INDEX draw_inspections_draw ON draw_inspections (draw);
+)sql",
 };
 
 // The blob names in an operation's value: every string of 64 lower-case hex digits (a photo's
@@ -466,7 +471,7 @@ Result<std::vector<TemplateRecord>> ServerStore::templates()
     return out;
 }
 
-Result<void> ServerStore::createInspection(const InspectionRecord &rec)
+Result<void> ServerStore::createInspection(const InspectionRecord &rec, std::int64_t draw)
 {
     std::lock_guard lock(m_mutex);
     sqlite3 *db = m_ops->handle();
@@ -488,7 +493,38 @@ Result<void> ServerStore::createInspection(const InspectionRecord &rec)
         if (!ms.bind(1, rec.id).bind(2, m.username).bind(3, toString(m.role)).run())
             return ms.error("cannot add " + m.username + " to the team");
     }
+    if (draw > 0) {
+        Stmt d(db, "INSERT INTO draw_inspections (inspection, draw) VALUES (?1, ?2)");
+        if (!d.bind(1, rec.id).bind(2, draw).run())
+            return d.error("cannot link inspection " + rec.id + " to draw " + std::to_string(draw));
+    }
     return tx.commit();
+}
+
+Result<std::map<std::string, std::int64_t>> ServerStore::inspectionDraws()
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT inspection, draw FROM draw_inspections");
+    std::map<std::string, std::int64_t> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.emplace(s.text(0), s.integer(1));
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read the draws' inspections");
+    return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> ServerStore::draws()
+{
+    std::lock_guard lock(m_readMutex);
+    Stmt s(m_read->handle(), "SELECT id, json FROM draws ORDER BY id DESC");
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.emplace_back(s.integer(0), s.text(1));
+    if (rc != SQLITE_DONE)
+        return s.error("cannot read the draws");
+    return out;
 }
 
 Result<std::vector<Member>> ServerStore::team(sqlite3 *db, const std::string &inspection)

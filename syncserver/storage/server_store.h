@@ -127,7 +127,10 @@ public:
     Result<std::vector<TemplateRecord>> templates();
 
     // Inspections
-    Result<void> createInspection(const InspectionRecord &rec);
+    //! `draw` (when > 0): the draw (campaign) it was created from.
+    Result<void> createInspection(const InspectionRecord &rec, std::int64_t draw = 0);
+    //! Inspection → the draw it was created from, for those created from one.
+    Result<std::map<std::string, std::int64_t>> inspectionDraws();
     Result<std::optional<InspectionRecord>> inspection(const std::string &id);
     //! All inspections, or those `username` is a member of.
     Result<std::vector<InspectionRecord>> inspections(const std::string &username = {});
@@ -156,6 +159,8 @@ public:
     // Draws, blobs, audit
     Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at);
     Result<std::optional<std::string>> draw(std::int64_t id);
+    //! Every draw as (id, stored record), newest first.
+    Result<std::vector<std::pair<std::int64_t, std::string>>> draws();
     Result<void> putBlob(const BlobRecord &b);
     Result<std::optional<BlobRecord>> blob(const std::string &sha256);
     //! Whether an operation of an inspection `username` is a member of names the blob (a photo

@@ -375,6 +375,20 @@ await call('POST', `${V1}/draws`, { token: supervisor, json: { k: 1, team_size: 
 await call('GET', `${V1}/draws/${draw.json?.id ?? 1}`, { token: supervisor }, 200);
 await call('GET', `${V1}/draws/999999`, { token: supervisor }, 404);
 await call('GET', `${V1}/draws/${draw.json?.id ?? 1}`, { token: ev1 }, 403);
+// A campaign's inspections are created from its draw and listed with it.
+const drawn = draw.json?.assignments?.[0];
+if (drawn) {
+  await call('POST', `${V1}/inspections`, {
+    token: admin,
+    json: { id: 'contract-drawn-01', institution: drawn.institution, template_id: 'resident-satisfaction', template_version: '1.2.0', lead: drawn.lead, members: drawn.team.filter((m) => m !== drawn.lead), draw: draw.json.id },
+  }, 201);
+}
+await call('POST', `${V1}/inspections`, { token: admin, json: { ...create, id: 'contract-nodraw', draw: 999999 } }, 400);
+const campaigns = await call('GET', `${V1}/draws`, { token: supervisor }, 200);
+if (campaigns.json?.draws?.[0]?.inspections !== 1) fail('GET /draws counts the inspections created from the draw');
+const linked = await call('GET', `${V1}/progress`, { token: supervisor }, 200);
+if (linked.json?.inspections?.find((i) => i.id === 'contract-drawn-01')?.draw !== draw.json?.id) fail('GET /progress names the draw an inspection came from');
+await call('GET', `${V1}/draws`, { token: ev1 }, 403);
 
 await call('POST', `${V1}/auth/logout`, { token: outsider }, 200);
 await call('GET', `${V1}/me`, { token: outsider }, 401);

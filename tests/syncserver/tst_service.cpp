@@ -292,7 +292,8 @@ private slots:
         sqlite3 *raw = nullptr;
         QCOMPARE(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
         QCOMPARE(sqlite3_exec(raw,
-                     "DROP TABLE blob_refs; DROP INDEX audit_at; DROP INDEX audit_action; DELETE FROM server_schema WHERE version >= 3",
+                     "DROP TABLE blob_refs; DROP INDEX audit_at; DROP INDEX audit_action; DROP TABLE draw_inspections; "
+                     "DELETE FROM server_schema WHERE version >= 3",
                      nullptr, nullptr, nullptr),
             SQLITE_OK);
         sqlite3_close(raw);

@@ -196,6 +196,12 @@ try {
   const row = sup.page.locator('[data-test=board] tr', { hasText: inspectionId })
   check((await row.locator('[data-test=status]').innerText()).includes('已提交'), 'the board shows the inspection as submitted')
   await sup.page.screenshot({ path: join(out, 'board-zh-1366.png'), fullPage: true })
+  // The campaign narrows the board to the inspections created from its draw.
+  await sup.page.locator('[data-test=board-campaign]').click()
+  await sup.page.getByRole('option', { name: /养老机构服务质量检查 · #1/ }).click()
+  await sup.page.waitForFunction(() => document.querySelectorAll('[data-test=board] tbody tr').length === 2)
+  const campaignRows = await sup.page.locator('[data-test=board] tbody tr').allInnerTexts()
+  check(campaignRows.length === 2 && campaignRows.every((r) => r.includes('draw1-')), 'the campaign filter shows only the draw’s two inspections')
   await row.click()
   await sup.page.locator('[data-test=review]').waitFor()
   await sup.page.screenshot({ path: join(out, 'inspection-zh-1366.png'), fullPage: true })

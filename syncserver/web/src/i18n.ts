@@ -125,6 +125,7 @@ export const zh = {
   board: {
     title: '进度看板',
     search: '搜索机构或编号',
+    allCampaigns: '全部检查批次',
     allStatuses: '全部状态',
     institution: '机构',
     template: '模板',
@@ -315,6 +316,7 @@ export const en: Messages = {
   board: {
     title: 'Progress',
     search: 'Search institution or id',
+    allCampaigns: 'All campaigns',
     allStatuses: 'All statuses',
     institution: 'Institution',
     template: 'Template',

@@ -11,6 +11,7 @@ export interface ProgressMember {
 }
 export interface Progress {
   id: string
+  draw?: number | null // the draw (campaign) it was created from
   operations: number
   first_change: number
   last_change: number
@@ -33,6 +34,7 @@ export interface AssignmentLike {
 
 export interface BoardRow {
   id: string
+  draw: number | null
   institution: string
   template: string
   status: BoardStatus
@@ -62,6 +64,7 @@ export function boardRows(list: AssignmentLike[], progress: Progress[], now: num
     const lastSync = p ? Math.max(0, ...p.members.map((m) => Math.max(m.last_push, m.last_pull))) : 0
     return {
       id: a.id,
+      draw: p?.draw ?? null,
       institution: a.institution_name || a.institution,
       template: `${a.template.id}@${a.template.version}`,
       status: boardStatus(a.status, p?.operations ?? 0),
@@ -78,6 +81,7 @@ export function boardRows(list: AssignmentLike[], progress: Progress[], now: num
 }
 
 export interface BoardFilter {
+  draw?: number | '' // a campaign: only the inspections created from this draw
   text: string
   status: BoardStatus | ''
   sort: keyof BoardRow | ''
@@ -87,7 +91,7 @@ export interface BoardFilter {
 export function filterBoard(rows: BoardRow[], f: BoardFilter): BoardRow[] {
   const q = f.text.trim().toLowerCase()
   let out = rows.filter(
-    (r) => (!f.status || r.status === f.status) && (!q || r.institution.toLowerCase().includes(q) || r.id.toLowerCase().includes(q) || r.team.toLowerCase().includes(q)),
+    (r) => (!f.draw || r.draw === f.draw) && (!f.status || r.status === f.status) && (!q || r.institution.toLowerCase().includes(q) || r.id.toLowerCase().includes(q) || r.team.toLowerCase().includes(q)),
   )
   if (f.sort) {
     const key = f.sort

@@ -95,6 +95,17 @@ describe('board', () => {
     expect(filterBoard(rows, { text: '', status: '', sort: 'daysSinceStart', descending: true }).map((r) => r.id)).toEqual(['b', 'a', 'c'])
     expect(statusCounts(rows)).toEqual({ not_started: 1, in_progress: 1, submitted: 1, returned: 0, approved: 0 })
   })
+
+  it('narrows to one campaign: the inspections created from its draw', () => {
+    const rows = boardRows(
+      [assignment('a', 'draft'), assignment('b', 'draft'), assignment('c', 'draft')],
+      [progress('a', 1, { draw: 4 }), progress('b', 0, { draw: 5 }), progress('c', 0, { draw: null })],
+      now,
+    )
+    expect(rows.map((r) => r.draw)).toEqual([4, 5, null])
+    expect(filterBoard(rows, { draw: 4, text: '', status: '', sort: '', descending: false }).map((r) => r.id)).toEqual(['a'])
+    expect(filterBoard(rows, { draw: '', text: '', status: '', sort: '', descending: false }).length).toBe(3)
+  })
 })
 
 const tpl: TemplateDoc = {
