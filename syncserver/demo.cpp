@@ -68,9 +68,11 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
         {"sp-kangle", "四平市康乐颐养中心", "吉林省四平市", "铁西区英雄大街3号", 260, {}},
         {"yb-xiyang", "延边夕阳红护理院", "吉林省延边州", "延吉市光明街56号", 80, {"liu.min"}},
     };
-    for (const auto &i : institutions)
+    for (auto i : institutions) {
+        i.type = i.beds >= 150 ? "公办" : "民办";
         if (auto r = store.putInstitution(i); !r)
             return r.error();
+    }
     const std::int64_t now = nowMillis();
     const InspectionRecord inspections[] = {
         {"demo-pilot-changchun-01", "cc-fushou", "jilin-pilot-standardization", "1.2.0", WorkflowStatus::Draft, "2025-11-25",
@@ -172,9 +174,13 @@ Result<std::vector<std::string>> seedDemoWork(ServerStore &store, Service &servi
             {"th-jinqiu", "通化市金秋敬老院", "吉林省通化市", "东昌区新华大街31号", 88, {"wu.hao"}},
             {"bs-anyang", "白山市安养护理中心", "吉林省白山市", "浑江区浑江大街18号", 72, {}},
         };
-        for (const auto &i : registry)
+        const char *types[] = {"公办", "民办", "公建民营"};
+        int n = 0;
+        for (auto i : registry) {
+            i.type = types[n++ % 3];
             if (auto r = store.putInstitution(i); !r)
                 return r.error();
+        }
         lines.push_back("demo work: 6 more inspectors (sun.li, zhou.jie, wu.hao, zheng.yan, feng.lin, he.mei) and 6 more institutions");
     }
     std::set<std::string> blobs;

@@ -15,7 +15,7 @@ HttpResponse Service::listInstitutions(Context &)
         return failure(list.error());
     json out = json::array();
     for (const auto &i : list.value())
-        out.push_back({{"id", i.id}, {"name", i.name}, {"region", i.region}, {"address", i.address}, {"beds", i.beds},
+        out.push_back({{"id", i.id}, {"name", i.name}, {"region", i.region}, {"type", i.type}, {"address", i.address}, {"beds", i.beds},
             {"linked_inspectors", i.linkedInspectors}});
     return jsonResponse(200, {{"institutions", out}});
 }
@@ -31,6 +31,7 @@ HttpResponse Service::putInstitution(Context &c)
     i.id = f.str("id", true, 64);
     i.name = f.str("name", true, 200);
     i.region = f.str("region", false, 100);
+    i.type = f.str("type", false, 100);
     i.address = f.str("address", false, 300);
     i.beds = static_cast<int>(f.integer("beds", false, 0, 100000));
     i.linkedInspectors = f.strings("linked_inspectors", false);

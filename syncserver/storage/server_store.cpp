@@ -63,6 +63,10 @@ CREATE INDEX audit_action ON audit (action, username, at);
 CREATE TABLE draw_inspections (inspection TEXT PRIMARY KEY REFERENCES inspections(id), draw INTEGER NOT NULL REFERENCES draws(id));
 CREATE INDEX draw_inspections_draw ON draw_inspections (draw);
 )sql",
+    // The institution's type (公办, 民办, 公建民营 …): the registry is filtered and drawn by it.
+    R"sql(
+ALTER TABLE institutions ADD COLUMN type TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 // The blob names in an operation's value: every string of 64 lower-case hex digits (a photo's
@@ -386,9 +390,16 @@ Result<void> ServerStore::putInstitution(const Institution &inst)
     sqlite3 *db = m_ops->handle();
     Transaction tx(db);
     Stmt s(db,
-        "INSERT INTO institutions (id, name, region, address, beds) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address, beds = excluded.beds");
-    if (!s.bind(1, inst.id).bind(2, inst.name).bind(3, inst.region).bind(4, inst.address).bind(5, std::int64_t(inst.beds)).run())
+        "INSERT INTO institutions (id, name, region, address, beds, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address, beds = excluded.beds, "
+        "type = excluded.type");
+    if (!s.bind(1, inst.id)
+             .bind(2, inst.name)
+             .bind(3, inst.region)
+             .bind(4, inst.address)
+             .bind(5, std::int64_t(inst.beds))
+             .bind(6, inst.type)
+             .run())
         return s.error("cannot save institution");
     Stmt del(db, "DELETE FROM institution_links WHERE institution = ?1");
     if (!del.bind(1, inst.id).run())
@@ -401,35 +412,42 @@ Result<void> ServerStore::putInstitution(const Institution &inst)
     return tx.commit();
 }
 
-Result<std::vector<Institution>> ServerStore::institutions()
+Result<std::vector<Institution>> ServerStore::institutions(const std::string &only)
 {
     std::lock_guard lock(m_readMutex);
     sqlite3 *db = m_read->handle();
-    Stmt s(db, "SELECT id, name, region, address, beds FROM institutions ORDER BY id");
+    Stmt s(db, "SELECT id, name, region, address, beds, type FROM institutions WHERE ?1 = '' OR id = ?1 ORDER BY id");
+    s.bind(1, only);
     std::vector<Institution> out;
+    std::map<std::string, std::size_t> at;
     int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4)), {}});
+    while ((rc = s.step()) == SQLITE_ROW) {
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4)), {}, s.text(5)});
+        at.emplace(out.back().id, out.size() - 1);
+    }
     if (rc != SQLITE_DONE)
         return s.error("cannot list institutions");
-    for (auto &i : out) {
-        Stmt l(db, "SELECT username FROM institution_links WHERE institution = ?1 ORDER BY username");
-        l.bind(1, i.id);
-        while (l.step() == SQLITE_ROW)
-            i.linkedInspectors.push_back(l.text(0));
-    }
+    // Every link in one pass, not one query per institution.
+    Stmt l(db, "SELECT institution, username FROM institution_links WHERE ?1 = '' OR institution = ?1 ORDER BY institution, username");
+    l.bind(1, only);
+    while ((rc = l.step()) == SQLITE_ROW)
+        if (auto it = at.find(l.text(0)); it != at.end())
+            out[it->second].linkedInspectors.push_back(l.text(1));
+    if (rc != SQLITE_DONE)
+        return l.error("cannot list avoidance links");
     return out;
 }
 
 Result<std::optional<Institution>> ServerStore::institution(const std::string &id)
 {
-    auto all = institutions();
-    if (!all)
-        return all.error();
-    for (auto &i : all.value())
-        if (i.id == id)
-            return std::optional<Institution>(i);
-    return std::optional<Institution>();
+    if (id.empty())
+        return std::optional<Institution>();
+    auto one = institutions(id);
+    if (!one)
+        return one.error();
+    if (one->empty())
+        return std::optional<Institution>();
+    return std::optional<Institution>(std::move(one->front()));
 }
 
 Result<bool> ServerStore::putTemplate(const TemplateRecord &t)

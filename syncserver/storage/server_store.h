@@ -40,6 +40,7 @@ struct Institution {
     std::string address;
     int beds = 0;
     std::vector<std::string> linkedInspectors; //!< people who must not inspect it (回避)
+    std::string type; //!< 公办, 民办, 公建民营 … (free text; the registry is filtered by it)
 };
 
 struct TemplateRecord {
@@ -119,7 +120,8 @@ public:
 
     // Registry
     Result<void> putInstitution(const Institution &inst);
-    Result<std::vector<Institution>> institutions();
+    //! All institutions, or the one with id `only`.
+    Result<std::vector<Institution>> institutions(const std::string &only = {});
     Result<std::optional<Institution>> institution(const std::string &id);
     //! Stores a validated template; the same id@version with other content is a conflict.
     Result<bool> putTemplate(const TemplateRecord &t);

@@ -247,7 +247,7 @@ await call('GET', `${V1}/audit`, { token: ev1 }, 403);
 // Registry
 await call('GET', `${V1}/institutions`, { token: supervisor }, 200);
 await call('GET', `${V1}/institutions`, { token: ev1 }, 403);
-await call('POST', `${V1}/institutions`, { token: admin, json: { id: 'contract-inst', name: '契约测试养老院 <script>alert(1)</script>', region: '长春市', beds: 80, linked_inspectors: ['zhou.qi'] } }, 200);
+await call('POST', `${V1}/institutions`, { token: admin, json: { id: 'contract-inst', name: '契约测试养老院 <script>alert(1)</script>', region: '长春市', type: '民办', beds: 80, linked_inspectors: ['zhou.qi'] } }, 200);
 await call('POST', `${V1}/institutions`, { token: admin, json: { id: 'contract-inst' } }, 400);
 await call('POST', `${V1}/institutions`, { token: ev1, json: { id: 'x', name: 'x' } }, 403);
 

@@ -293,6 +293,7 @@ private slots:
         QCOMPARE(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
         QCOMPARE(sqlite3_exec(raw,
                      "DROP TABLE blob_refs; DROP INDEX audit_at; DROP INDEX audit_action; DROP TABLE draw_inspections; "
+                     "ALTER TABLE institutions DROP COLUMN type; "
                      "DELETE FROM server_schema WHERE version >= 3",
                      nullptr, nullptr, nullptr),
             SQLITE_OK);

@@ -107,6 +107,7 @@ export interface Institution {
   id: string
   name: string
   region: string
+  type: string
   address: string
   beds: number
   linked_inspectors: string[]

@@ -6,6 +6,7 @@ export interface RegistryRow {
   id: string
   name: string
   region: string
+  type: string
   address: string
   beds: number
   linked_inspectors: string[]
@@ -24,6 +25,10 @@ const columns: Record<string, keyof RegistryRow> = {
   district: 'region',
   地区: 'region',
   所在地区: 'region',
+  type: 'type',
+  类型: 'type',
+  机构类型: 'type',
+  机构性质: 'type',
   address: 'address',
   地址: 'address',
   beds: 'beds',
@@ -57,7 +62,7 @@ export function parseRegistry(table: string[][]): RegistryParse {
   for (let i = table.indexOf(nonEmpty[0]) + 1; i < table.length; ++i) {
     const cells = table[i]
     if (!cells.some((c) => String(c ?? '').trim() !== '')) continue
-    const row: RegistryRow = { line: i + 1, id: '', name: '', region: '', address: '', beds: 0, linked_inspectors: [], problems: [] }
+    const row: RegistryRow = { line: i + 1, id: '', name: '', region: '', type: '', address: '', beds: 0, linked_inspectors: [], problems: [] }
     map.forEach((field, col) => {
       if (!field) return
       const text = String(cells[col] ?? '').trim()
@@ -78,6 +83,7 @@ export function parseRegistry(table: string[][]): RegistryParse {
     // The server's limits, in UTF-8 bytes (a Chinese character takes three).
     else if (utf8Length(row.name) > 200) row.problems.push(`name takes ${utf8Length(row.name)} bytes, more than 200 (about 66 Chinese characters)`)
     if (utf8Length(row.region) > 100) row.problems.push(`region takes ${utf8Length(row.region)} bytes, more than 100`)
+    if (utf8Length(row.type) > 100) row.problems.push(`type takes ${utf8Length(row.type)} bytes, more than 100`)
     if (utf8Length(row.address) > 300) row.problems.push(`address takes ${utf8Length(row.address)} bytes, more than 300`)
     for (const who of row.linked_inspectors)
       if (!validId.test(who)) row.problems.push(`avoidance "${who.slice(0, 80)}" is not a username`)

@@ -14,11 +14,11 @@ describe('CSV', () => {
 describe('registry rows', () => {
   it('takes Chinese or English headers in any order and reads every field', () => {
     const r = parseRegistry([
-      ['床位', '机构名称', '编号', '地区', '地址', '回避人员'],
-      ['120', '长春市福寿养老院', 'cc-fushou', '吉林省长春市', '朝阳区', 'zhao.lei，liu.min'],
+      ['床位', '机构名称', '编号', '地区', '地址', '回避人员', '机构类型'],
+      ['120', '长春市福寿养老院', 'cc-fushou', '吉林省长春市', '朝阳区', 'zhao.lei，liu.min', '公建民营'],
     ])
     expect(r.headerProblem).toBeNull()
-    expect(r.rows[0]).toMatchObject({ line: 2, id: 'cc-fushou', name: '长春市福寿养老院', beds: 120, linked_inspectors: ['zhao.lei', 'liu.min'], problems: [] })
+    expect(r.rows[0]).toMatchObject({ line: 2, id: 'cc-fushou', name: '长春市福寿养老院', beds: 120, type: '公建民营', linked_inspectors: ['zhao.lei', 'liu.min'], problems: [] })
   })
 
   it('names every problem of every row, as the server would refuse it', () => {
