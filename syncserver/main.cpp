@@ -5,6 +5,7 @@
 #include "api/service.h"
 #include "demo.h"
 #include "net/http_server.h"
+#include "storage/backup.h"
 #include "storage/crypto.h"
 #include "storage/server_store.h"
 
@@ -145,6 +146,37 @@ int main(int argc, char **argv)
     // Handlers run on the I/O threads and two worker pools (up to ~40 threads); glibc would give each
     // its own malloc arena, adding megabytes of resident memory for nothing: two arenas serve them.
     mallopt(M_ARENA_MAX, 2);
+
+    // Subcommands of the embedded default's data folder: backup and restore.
+    if (argc >= 2 && (!std::strcmp(argv[1], "backup") || !std::strcmp(argv[1], "restore"))) {
+        const bool backup = !std::strcmp(argv[1], "backup");
+        std::string data = "careeval-data", dir;
+        if (const char *v = std::getenv("CAREEVAL_DATA"); v && *v)
+            data = v;
+        for (int i = 2; i + 1 < argc; i += 2) {
+            const std::string a = argv[i];
+            if (a == "--data")
+                data = argv[i + 1];
+            else if (a == (backup ? "--to" : "--from"))
+                dir = argv[i + 1];
+            else
+                dir.clear(), i = argc;
+        }
+        if (dir.empty() || argc % 2 != 0) {
+            std::cerr << "usage: careeval-server backup --to DIR [--data DIR]      (while the server runs or not)\n"
+                         "       careeval-server restore --from DIR [--data NEW-DIR] (into a data folder without a database)\n";
+            return 2;
+        }
+        auto r = backup ? backupDataDir(data, dir) : restoreDataDir(dir, data);
+        if (!r) {
+            std::cerr << (backup ? "backup failed: " : "restore failed: ") << r.error().message << "\n";
+            return 1;
+        }
+        std::printf("%s %s: %lld operations, %lld photos and signatures (%.1f MiB) in %.2f s\n", backup ? "backed up" : "restored",
+            backup ? (data + " to " + dir).c_str() : (dir + " into " + data).c_str(), static_cast<long long>(r->operations),
+            static_cast<long long>(r->blobs), static_cast<double>(r->blobBytes) / (1 << 20), r->seconds);
+        return 0;
+    }
 
     Options o;
     // Config file first, then environment, then flags: the most specific wins.
