@@ -160,7 +160,7 @@ export interface StateDoc {
     items: Record<string, ItemSlot>
     conflicts: string[]
     findings: { id: string; item?: string; hazard?: string; closed: boolean; author: string; fields: Record<string, ItemSlot> }[]
-    photos: { sha256: string; caption?: string; target: string; author: string; taken_at?: number }[]
+    photos: { sha256: string; thumb?: string; caption?: string; target: string; author: string; taken_at?: number }[]
     notes: { target: string; text: string; author: string }[]
     history?: { kind: string; author: string; time: number; comment?: string }[]
   }

@@ -17,6 +17,7 @@ import {
   ElForm,
   ElFormItem,
   ElImage,
+  ElImageViewer,
   ElInput,
   ElInputNumber,
   ElMenu,
@@ -55,6 +56,7 @@ import 'element-plus/es/components/empty/style/css'
 import 'element-plus/es/components/form/style/css'
 import 'element-plus/es/components/form-item/style/css'
 import 'element-plus/es/components/image/style/css'
+import 'element-plus/es/components/image-viewer/style/css'
 import 'element-plus/es/components/input/style/css'
 import 'element-plus/es/components/input-number/style/css'
 import 'element-plus/es/components/menu/style/css'
@@ -95,6 +97,7 @@ const components = [
   ElForm,
   ElFormItem,
   ElImage,
+  ElImageViewer,
   ElInput,
   ElInputNumber,
   ElMenu,
