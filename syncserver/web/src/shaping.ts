@@ -41,6 +41,7 @@ export interface BoardRow {
   lead: string
   team: string
   lastSync: number // ms, 0: never
+  memberSync: { name: string; at: number }[] // each member's latest push or pull (0: never)
   photosExpected: number
   photosReceived: number
   conflicts: number
@@ -71,6 +72,10 @@ export function boardRows(list: AssignmentLike[], progress: Progress[], now: num
       lead: lead ? lead.display_name || lead.username : '',
       team: a.team.map((m) => m.display_name || m.username).join('、'),
       lastSync,
+      memberSync: a.team.map((m) => {
+        const s = p?.members.find((x) => x.username === m.username)
+        return { name: m.display_name || m.username, at: s ? Math.max(s.last_push, s.last_pull) : 0 }
+      }),
       photosExpected: p?.photos_expected ?? 0,
       photosReceived: p?.photos_received ?? 0,
       conflicts: p?.conflicts ?? 0,

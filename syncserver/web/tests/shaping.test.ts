@@ -74,6 +74,10 @@ describe('board', () => {
       conflicts: 2,
       daysSinceStart: 3,
     })
+    expect(rows[0].memberSync).toEqual([
+      { name: '李华', at: now - DAY },
+      { name: '王芳', at: now - 5 * DAY },
+    ])
     // No progress entry: nothing has arrived.
     expect(rows[1]).toMatchObject({ status: 'not_started', lastSync: 0, daysSinceStart: null, conflicts: 0 })
   })
