@@ -223,6 +223,30 @@ try {
   const approve = (pulled.data.ops ?? []).find((o) => o.kind === 'approve')
   check(approve && approve.author === 'chen.jing' && approve.value?.comment?.includes('<i>not italic</i>'), 'the tablet pulls the approval with its comment as text')
 
+  // ---- Roles: the menu shows what a role may do; the pages it may not open send it elsewhere --------
+  const evaluator = await newPage('zh')
+  await signIn(evaluator.page, 'wang.fang', 'demo-2025')
+  await evaluator.page.waitForURL(/\/account/)
+  const evalMenu = await evaluator.page.locator('.el-menu-item').allInnerTexts()
+  check(evalMenu.length === 1 && evalMenu[0].includes('我的账号'), `an evaluator sees only their account (${evalMenu.join(', ')})`)
+  await evaluator.page.goto(`${server.base}/users`)
+  await evaluator.page.waitForURL(/\/account/)
+  check(true, 'an evaluator sent to /users lands on their account')
+  await sup.page.goto(`${server.base}/users`)
+  await sup.page.waitForURL(/\/board/)
+  check(true, 'a supervisor sent to /users lands on the board')
+  await sup.page.goto(`${server.base}/institutions`)
+  await sup.page.locator('[data-test=institutions]').waitFor()
+  check((await sup.page.locator('[data-test=registry-file]').count()) === 0, 'a supervisor reads the registry without the import')
+  // A session the server ended (here: signed out elsewhere) sends the page to sign-in, saying why.
+  const supToken = await sup.page.evaluate(() => sessionStorage.getItem('careeval.token'))
+  await api.call('POST', '/auth/logout', { token: supToken })
+  await sup.page.locator('[data-nav=board]').click()
+  await sup.page.waitForURL(/\/login/)
+  await sup.page.locator('[data-test=login-error]').waitFor()
+  check((await sup.page.locator('[data-test=login-error]').innerText()).includes('登录已过期'), 'an ended session returns to sign-in with a message')
+  await evaluator.context.close()
+
   // ---- Screenshots: Chinese and English at both sizes ----------------------------------------------------
   for (const [locale, viewport] of [['zh', { width: 1920, height: 1080 }], ['en', { width: 1366, height: 768 }], ['en', { width: 1920, height: 1080 }]]) {
     const v = await newPage(locale, viewport)
