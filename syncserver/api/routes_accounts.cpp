@@ -171,13 +171,13 @@ HttpResponse Service::auditLog(Context &c)
     if (!number("limit", 1, 5000, limit))
         return errorResponse(400, "invalid_request", "\"limit\" must be a whole number from 1 to 5000");
     if (!number("before", 0, (1LL << 53), before))
-        return errorResponse(400, "invalid_request", "\"before\" must be a time in milliseconds");
+        return errorResponse(400, "invalid_request", "\"before\" must be an entry's id (a whole number)");
     auto entries = m_store.auditEntries(static_cast<std::size_t>(limit), before);
     if (!entries)
         return failure(entries.error());
     json out = json::array();
     for (const auto &e : entries.value())
-        out.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action}, {"detail", e.detail}});
+        out.push_back({{"id", e.id}, {"at", e.at}, {"username", e.username}, {"action", e.action}, {"detail", e.detail}});
     return jsonResponse(200, {{"entries", out}});
 }
 

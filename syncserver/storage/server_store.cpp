@@ -981,13 +981,13 @@ Result<void> ServerStore::audit(const std::string &username, const std::string &
 Result<std::vector<AuditEntry>> ServerStore::auditEntries(std::size_t limit, std::int64_t before)
 {
     std::lock_guard lock(m_readMutex);
-    Stmt s(m_read->handle(), "SELECT at, username, action, detail FROM audit WHERE (?2 = 0 OR at < ?2) ORDER BY at DESC, id DESC LIMIT ?1");
+    Stmt s(m_read->handle(), "SELECT id, at, username, action, detail FROM audit WHERE (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT ?1");
     s.bind(1, static_cast<std::int64_t>(limit));
     s.bind(2, before);
     std::vector<AuditEntry> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+        out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4)});
     if (rc != SQLITE_DONE)
         return s.error("cannot read the audit log");
     return out;

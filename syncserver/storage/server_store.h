@@ -87,6 +87,7 @@ struct OpStats {
 
 //! One line of the audit log.
 struct AuditEntry {
+    std::int64_t id = 0; //!< grows with every entry: pages go back by it
     std::int64_t at = 0;
     std::string username, action, detail;
 };
@@ -174,7 +175,7 @@ public:
     Result<bool> isMemberOfAny(const std::string &username);
     Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at);
     Result<std::vector<std::string>> auditLog(std::size_t limit);
-    //! The newest entries first; `before` (an entry's time, 0: none) pages back.
+    //! The newest entries first; `before` (an entry's id, 0: none) pages back to older ones.
     Result<std::vector<AuditEntry>> auditEntries(std::size_t limit, std::int64_t before = 0);
 
     std::size_t operationCount();

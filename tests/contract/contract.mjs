@@ -240,7 +240,10 @@ await call('POST', `${V1}/me/password`, { token: outsider, json: { current_passw
 await call('POST', `${V1}/me/password`, { json: { current_password: 'outsider-2', new_password: 'outsider-3' } }, 401);
 // A new password ends the account's sessions, this one too: sign in again with it.
 outsider = await signIn('zhou.qi', 'outsider-2');
-await call('GET', `${V1}/audit?limit=50`, { token: supervisor }, 200);
+const auditPage = await call('GET', `${V1}/audit?limit=3`, { token: supervisor }, 200);
+const lastId = auditPage.json?.entries?.at(-1)?.id ?? 0;
+const older = await call('GET', `${V1}/audit?limit=3&before=${lastId}`, { token: supervisor }, 200);
+if (!(older.json?.entries ?? []).every((e) => e.id < lastId) || !older.json?.entries?.length) fail('GET /audit?before=ID pages back to older entries');
 await call('GET', `${V1}/audit?limit=0`, { token: admin }, 400);
 await call('GET', `${V1}/audit`, { token: ev1 }, 403);
 

@@ -202,7 +202,7 @@ export const zh = {
     none: '暂无已提交的评估',
     other: '其他',
   },
-  audit: { title: '操作日志', who: '操作人', action: '操作', detail: '内容', at: '时间', filter: '按操作人或内容筛选' },
+  audit: { title: '操作日志', who: '操作人', action: '操作', detail: '内容', at: '时间', filter: '按操作人或内容筛选', older: '更早的记录' },
   common: { save: '保存', cancel: '取消', confirm: '确定', close: '关闭', yes: '是', no: '否', actions: '操作', empty: '暂无数据' },
 }
 
@@ -408,7 +408,7 @@ export const en: Messages = {
     none: 'No submitted inspections yet',
     other: 'Other',
   },
-  audit: { title: 'Audit log', who: 'Who', action: 'Action', detail: 'Detail', at: 'When', filter: 'Filter by person or detail' },
+  audit: { title: 'Audit log', who: 'Who', action: 'Action', detail: 'Detail', at: 'When', filter: 'Filter by person or detail', older: 'Older entries' },
   common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', close: 'Close', yes: 'Yes', no: 'No', actions: 'Actions', empty: 'No data' },
 }
 
