@@ -78,6 +78,21 @@ std::set<std::string> expectedBlobs(const InspectionState &st, const Template &t
 
 } // namespace
 
+MergeOptions Service::mergeOptions(const InspectionRecord &rec, const Template *tpl)
+{
+    // Who may resolve, submit, approve and return: the team's roles and every supervisor's and
+    // administrator's. The team view, the board and the exports all merge with these.
+    MergeOptions opt;
+    opt.tpl = tpl;
+    for (const auto &m : rec.team)
+        opt.roles[m.username] = m.role;
+    if (auto users = m_store.users())
+        for (const auto &u : users.value())
+            if (supervisorLike(u))
+                opt.roles[u.username] = u.role;
+    return opt;
+}
+
 HttpResponse Service::listInspections(Context &c)
 {
     auto list = m_store.inspections(supervisorLike(*c.user) ? std::string() : c.user->username);
@@ -362,15 +377,7 @@ HttpResponse Service::teamState(Context &c)
     auto ops = m_store.operations(rec.id);
     if (!ops)
         return failure(ops.error());
-    MergeOptions opt;
-    opt.tpl = tpl.value().get();
-    for (const auto &m : rec.team)
-        opt.roles[m.username] = m.role;
-    if (auto users = m_store.users())
-        for (const auto &u : users.value())
-            if (supervisorLike(u))
-                opt.roles[u.username] = u.role;
-    const InspectionState st = merge(rec.id, ops.value(), opt);
+    const InspectionState st = merge(rec.id, ops.value(), mergeOptions(rec, tpl.value().get()));
     const ScoreReport rep = score(*tpl.value(), st);
 
     // What each member has delivered, and which photos and signatures have arrived.
@@ -453,15 +460,7 @@ HttpResponse Service::progress(Context &c)
                     return failure(tpl.error(), Origin::Stored);
                 if (!all)
                     return failure(all.error());
-                MergeOptions opt;
-                opt.tpl = tpl.value().get();
-                for (const auto &m : rec.team)
-                    opt.roles[m.username] = m.role;
-                if (auto users = m_store.users())
-                    for (const auto &u : users.value())
-                        if (supervisorLike(u))
-                            opt.roles[u.username] = u.role;
-                const InspectionState merged = merge(rec.id, all.value(), opt);
+                const InspectionState merged = merge(rec.id, all.value(), mergeOptions(rec, tpl.value().get()));
                 summary.conflicts = merged.conflicts().size();
                 const auto expected = expectedBlobs(merged, *tpl.value());
                 summary.expected.assign(expected.begin(), expected.end());
@@ -585,8 +584,7 @@ HttpResponse Service::renderExport(Context &c, const std::vector<InspectionRecor
         if (!ops)
             return failure(ops.error(), Origin::Stored);
         keep.push_back(tpl.value());
-        MergeOptions opt;
-        opt.tpl = tpl.value().get();
+        const MergeOptions opt = mergeOptions(rec, tpl.value().get());
         ExportInput in;
         in.inspection = rec.id;
         in.institution = rec.institution;

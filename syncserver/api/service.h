@@ -116,6 +116,9 @@ private:
     HttpResponse review(Context &c);
     HttpResponse exportOne(Context &c);
     HttpResponse progress(Context &c);
+    //! The one set of merge options for an inspection on the server (roles of the team and of every
+    //! supervisor and administrator): the team view, the board and the exports merge alike.
+    MergeOptions mergeOptions(const InspectionRecord &rec, const Template *tpl);
     HttpResponse exportPeriod(Context &c);
     HttpResponse renderExport(Context &c, const std::vector<InspectionRecord> &records, const std::string &name);
     // Photos and signatures (routes_blobs.cpp)

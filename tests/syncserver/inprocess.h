@@ -11,6 +11,20 @@
 #include <memory>
 #include <string>
 
+//! A request to the service as the transport hands it over (parsed target, bearer token), no socket.
+inline careeval::server::HttpResponse callService(careeval::server::Service &service, const std::string &method, const std::string &target,
+    const std::string &token, const std::string &body = {})
+{
+    careeval::server::HttpRequest req;
+    req.method = method;
+    careeval::server::parseTarget(target, req.path, req.query);
+    if (!token.empty())
+        req.headers["authorization"] = "Bearer " + token;
+    req.body = body;
+    req.remote = "127.0.0.1:5000";
+    return service.handle(req);
+}
+
 struct InProcessServer {
     std::unique_ptr<careeval::server::ServerStore> store;
     std::unique_ptr<careeval::server::Service> service;

@@ -25,18 +25,6 @@ using namespace careeval::server;
 
 namespace {
 
-HttpResponse call(Service &service, const std::string &method, const std::string &path, const std::string &token, const std::string &body)
-{
-    HttpRequest req;
-    req.method = method;
-    parseTarget(path, req.path, req.query);
-    if (!token.empty())
-        req.headers["authorization"] = "Bearer " + token;
-    req.body = body;
-    req.remote = "127.0.0.1:5000";
-    return service.handle(req);
-}
-
 std::set<std::string> opIds(ServerStore &store, const std::string &inspection)
 {
     std::set<std::string> out;
@@ -71,7 +59,7 @@ private slots:
         Service service(*store.value(), sc);
         QVERIFY(service.init().ok());
         const auto login = nlohmann::json::parse(
-            call(service, "POST", "/api/v1/auth/login", {}, R"({"username":"zhang.wei","password":"demo-2025"})").body);
+            callService(service, "POST", "/api/v1/auth/login", {}, R"({"username":"zhang.wei","password":"demo-2025"})").body);
         const std::string token = login["token"];
 
         // A photo, uploaded after the operation that names it.
@@ -91,11 +79,12 @@ private slots:
             return op;
         };
         {
-            auto r
-                = call(service, "POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", token, pushRequestToJson({pushPhoto(1)}).dump());
+            auto r = callService(
+                service, "POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", token, pushRequestToJson({pushPhoto(1)}).dump());
             QCOMPARE(r.status, 200);
-            QCOMPARE(
-                call(service, "PUT", "/api/v1/blobs/" + sha + "?offset=0&total=" + std::to_string(photo.size()), token, photo).status, 201);
+            QCOMPARE(callService(service, "PUT", "/api/v1/blobs/" + sha + "?offset=0&total=" + std::to_string(photo.size()), token, photo)
+                         .status,
+                201);
         }
 
         // Pushes keep coming while the backup runs; each acknowledged batch is remembered with when.
@@ -108,7 +97,8 @@ private slots:
                 std::vector<Operation> batch;
                 for (int i = 0; i < 20; ++i)
                     batch.push_back(pushPhoto(clock++));
-                auto r = call(service, "POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", token, pushRequestToJson(batch).dump());
+                auto r = callService(
+                    service, "POST", "/api/v1/inspections/demo-pilot-changchun-01/ops", token, pushRequestToJson(batch).dump());
                 if (r.status != 200)
                     continue;
                 std::vector<std::string> ids;
@@ -176,8 +166,8 @@ private slots:
         Service restoredService(*same.value(), rc);
         QVERIFY(restoredService.init().ok());
         const auto relogin = nlohmann::json::parse(
-            call(restoredService, "POST", "/api/v1/auth/login", {}, R"({"username":"zhang.wei","password":"demo-2025"})").body);
-        QCOMPARE(call(restoredService, "GET", "/api/v1/blobs/" + sha, relogin["token"], {}).status, 200);
+            callService(restoredService, "POST", "/api/v1/auth/login", {}, R"({"username":"zhang.wei","password":"demo-2025"})").body);
+        QCOMPARE(callService(restoredService, "GET", "/api/v1/blobs/" + sha, relogin["token"], {}).status, 200);
     }
 
     void refusals()

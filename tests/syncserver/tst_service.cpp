@@ -41,17 +41,7 @@ class TestService : public QObject
     static HttpResponse call(
         Service &service, const std::string &method, const std::string &path, const std::string &token, const std::string &body = {})
     {
-        HttpRequest req;
-        req.method = method;
-        const auto q = path.find('?');
-        req.path = path.substr(0, q);
-        if (q != std::string::npos)
-            parseTarget(path, req.path, req.query);
-        if (!token.empty())
-            req.headers["authorization"] = "Bearer " + token;
-        req.body = body;
-        req.remote = "127.0.0.1:5000";
-        return service.handle(req);
+        return callService(service, method, path, token, body);
     }
     static nlohmann::json json(const HttpResponse &r) { return nlohmann::json::parse(r.body, nullptr, false); }
     static std::string header(const HttpResponse &r, const std::string &name)
@@ -477,6 +467,20 @@ private slots:
                 QVERIFY(p["photos_expected"].get<int>() > 0);
                 QVERIFY(p["first_change"].get<std::int64_t>() > 0);
             }
+        }
+        // One result everywhere: the export, the team view and the board merge alike.
+        for (const char *id : {"demo-pilot-changchun-01", "demo-safety-jilin-02", "demo-satisfaction-03"}) {
+            const auto state = json(call(*server.service, "GET", std::string("/api/v1/inspections/") + id + "/state", token));
+            const auto exported
+                = json(call(*server.service, "GET", std::string("/api/v1/inspections/") + id + "/export?format=json", token));
+            QVERIFY(exported["inspections"].size() == 1);
+            const auto &row = exported["inspections"][0];
+            QCOMPARE(row["conflicts"].get<std::size_t>(), state["score"]["conflicts"].size());
+            QCOMPARE(row["total"], state["score"]["total"]);
+            QCOMPARE(row["status"], state["state"]["status"]);
+            for (const auto &p : progress["inspections"])
+                if (p["id"] == id)
+                    QCOMPARE(p["conflicts"].get<std::size_t>(), state["state"]["conflicts"].size());
         }
         // The sign-in just made is the supervisor's last one.
         QVERIFY(server.store->lastLogins().value().count("chen.jing"));
