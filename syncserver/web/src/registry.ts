@@ -1,15 +1,11 @@
 // Reading an institution registry from a spreadsheet (rows of cells, from CSV or XLSX): each row is
 // checked as the server will check it, and every problem is shown before anything is saved.
 
-export interface RegistryRow {
+import type { Institution } from './api'
+
+// An institution as the server takes it, with where it came from and what is wrong with it.
+export interface RegistryRow extends Institution {
   line: number // the spreadsheet's row number (1 is the header)
-  id: string
-  name: string
-  region: string
-  type: string
-  address: string
-  beds: number
-  linked_inspectors: string[]
   problems: string[]
 }
 
