@@ -19,6 +19,7 @@
 // Usage: bench_versus_pg [--seconds N] [--rounds R]
 
 #include "loopback.h"
+#include "postgres.h"
 #include "pushload.h"
 
 #include <libpq-fe.h>
@@ -43,69 +44,11 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char *kInspection = "demo-pilot-changchun-01";
-constexpr const char *kPg = "/usr/lib/postgresql/15/bin/";
 
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
-}
-
-// Runs a command line, as the postgres user when we are root (PostgreSQL refuses to run as root).
-int run(const std::string &command, bool asPostgres)
-{
-    const std::string line = asPostgres && ::geteuid() == 0 ? "runuser -u postgres -- " + command : command;
-    return std::system((line + " >/dev/null 2>&1").c_str());
-}
-
-struct Postgres {
-    std::string dir;
-    int port = 0;
-    bool started = false;
-
-    bool start(const std::string &base)
-    {
-        dir = base + "/pg";
-        fs::create_directories(dir);
-        if (::geteuid() == 0)
-            if (passwd *pw = ::getpwnam("postgres"))
-                if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-                    return false;
-        port = 20000 + static_cast<int>(::getpid() % 20000);
-        if (run(std::string(kPg) + "initdb -D " + dir + "/data -A trust -U bench", true) != 0)
-            return false;
-        const std::string opts = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) + " -k " + dir
-            + " -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB -c max_connections=50";
-        started = run(std::string(kPg) + "pg_ctl -D " + dir + "/data -l " + dir + "/log -w -o '" + opts + "' start", true) == 0;
-        return started;
-    }
-    void stop()
-    {
-        if (started)
-            run(std::string(kPg) + "pg_ctl -D " + dir + "/data -m fast -w stop", true);
-        started = false;
-    }
-    PGconn *connect() const
-    {
-        const std::string info = "host=127.0.0.1 port=" + std::to_string(port) + " user=bench dbname=postgres";
-        PGconn *c = PQconnectdb(info.c_str());
-        if (PQstatus(c) != CONNECTION_OK) {
-            std::fprintf(stderr, "postgres: %s\n", PQerrorMessage(c));
-            PQfinish(c);
-            return nullptr;
-        }
-        return c;
-    }
-};
-
-bool exec(PGconn *c, const std::string &sql)
-{
-    PGresult *r = PQexec(c, sql.c_str());
-    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
-    if (!ok)
-        std::fprintf(stderr, "postgres: %s\n", PQerrorMessage(c));
-    PQclear(r);
-    return ok;
 }
 
 std::string quoted(PGconn *c, const std::string &s)
@@ -164,29 +107,6 @@ LoadResult pgLoad(const Postgres &pg, int clients, double seconds)
     LoadResult r = summarize(lat, inserted, start);
     r.errors = errors;
     return r;
-}
-
-// Pages through GET /ops until `want` operations are read; returns seconds (0 on failure).
-double careevalPull(int port, const std::string &token, std::size_t want)
-{
-    Conn conn(port);
-    std::string body;
-    std::int64_t after = 0;
-    std::size_t got = 0;
-    const auto start = Clock::now();
-    while (got < want) {
-        const int status = conn.request("GET",
-            std::string("/api/v1/inspections/") + kInspection + "/ops?after=" + std::to_string(after) + "&limit=2000", {}, token, body);
-        auto page = status == 200 ? parseJson(body) : Result<json>(makeError(ErrorCode::InvalidJson, body));
-        if (!page)
-            return 0;
-        got += (*page)["ops"].size();
-        after = (*page)["next"].get<std::int64_t>();
-        if (!(*page)["more"].get<bool>())
-            break;
-    }
-    const double s = msSince(start) / 1000.0;
-    return got >= want ? s : 0;
 }
 
 double pgPull(const Postgres &pg, std::size_t want)

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace bench {
 
@@ -114,7 +115,9 @@ struct Server {
     int port = 0;
 };
 
-inline Server startServer(const std::string &binary, const std::string &dataDir, const std::string &threads)
+//! `extra`: further arguments (--database URL …).
+inline Server startServer(
+    const std::string &binary, const std::string &dataDir, const std::string &threads, const std::vector<std::string> &extra = {})
 {
     int pipefd[2];
     if (pipe(pipefd) != 0)
@@ -123,8 +126,14 @@ inline Server startServer(const std::string &binary, const std::string &dataDir,
     if (pid == 0) {
         dup2(pipefd[1], STDERR_FILENO);
         close(pipefd[0]);
-        execl(binary.c_str(), binary.c_str(), "--data", dataDir.c_str(), "--listen", "127.0.0.1:0", "--demo", "--admin-password",
-            "bench-admin-1", "--threads", threads.c_str(), static_cast<char *>(nullptr));
+        std::vector<std::string> args {
+            binary, "--data", dataDir, "--listen", "127.0.0.1:0", "--demo", "--admin-password", "bench-admin-1", "--threads", threads};
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::vector<char *> argv;
+        for (auto &a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(binary.c_str(), argv.data());
         _exit(127);
     }
     close(pipefd[1]);

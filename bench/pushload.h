@@ -99,8 +99,10 @@ inline LoadResult summarize(const std::vector<std::vector<double>> &latencies, s
     return r;
 }
 
-inline LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
+//! Client c pushes to servers[c % n] (several instances behind no balancer: the load split evenly).
+inline LoadResult loadAcross(const std::vector<Server> &servers, const std::vector<std::string> &tokens, int clients, double seconds)
 {
+    const Server &server = servers.front();
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
     std::atomic<std::size_t> accepted {0}, errors {0};
     std::vector<std::vector<double>> lat(static_cast<std::size_t>(clients));
@@ -109,7 +111,7 @@ inline LoadResult load(const Server &server, const std::vector<std::string> &tok
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c)
         threads.emplace_back([&, c] {
-            Conn conn(server.port);
+            Conn conn(servers[static_cast<std::size_t>(c) % servers.size()].port);
             std::uint64_t clock = 0;
             const std::string device = "bench-" + std::to_string(c);
             std::string body;
@@ -136,6 +138,35 @@ inline LoadResult load(const Server &server, const std::vector<std::string> &tok
     r.errors = errors;
     r.rssKb = rss;
     return r;
+}
+
+inline LoadResult load(const Server &server, const std::vector<std::string> &tokens, int clients, double seconds)
+{
+    return loadAcross({server}, tokens, clients, seconds);
+}
+
+// Pages through GET /ops until `want` operations are read; returns seconds (0 on failure).
+inline double careevalPull(int port, const std::string &token, std::size_t want)
+{
+    Conn conn(port);
+    std::string body;
+    std::int64_t after = 0;
+    std::size_t got = 0;
+    const auto start = Clock::now();
+    while (got < want) {
+        const int status = conn.request("GET",
+            std::string("/api/v1/inspections/demo-pilot-changchun-01") + "/ops?after=" + std::to_string(after) + "&limit=2000", {}, token,
+            body);
+        auto page = status == 200 ? parseJson(body) : Result<nlohmann::json>(makeError(ErrorCode::InvalidJson, body));
+        if (!page)
+            return 0;
+        got += (*page)["ops"].size();
+        after = (*page)["next"].get<std::int64_t>();
+        if (!(*page)["more"].get<bool>())
+            break;
+    }
+    const double s = msSince(start) / 1000.0;
+    return got >= want ? s : 0;
 }
 
 inline double rawSqliteRate(const std::string &path, int rows)

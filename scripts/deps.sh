@@ -21,16 +21,19 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       # promtool (from Prometheus) lints the server's /metrics in the test suite
       prometheus
       # the office console's browser test (Playwright drives Debian's Chromium; no browser download)
-      chromium)
+      chromium
+      # the server's PostgreSQL backend (libpq) and the cluster its tests and bench start themselves
+      postgresql-15 libpq-dev
+      # the load balancer in front of two server instances in the instances test
+      nginx-light)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.
 fuzz=(clang libclang-rt-14-dev)
-# For bench_versus_pg: the server next to PostgreSQL 15 on the same work.
-bench=(postgresql-15 libpq-dev)
+# bench_versus_pg needs nothing beyond core since PostgreSQL became a backend (kept as a name).
+bench=()
 
 want=("${core[@]}")
 case "${1:-core}" in
-    all) want+=("${fuzz[@]}" "${bench[@]}") ;;
-    bench) want+=("${bench[@]}") ;;
+    all) want+=("${fuzz[@]}") ;;
 esac
 
 # Node.js and npm (the API contract test's linter and validator; later the web console) come with the

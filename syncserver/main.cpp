@@ -32,6 +32,7 @@ namespace {
 
 struct Options {
     std::string data = "careeval-data";
+    std::string database; //!< empty: DATA/careeval.db (SQLite); or a postgresql:// URL
     std::string listen = "127.0.0.1:8080";
     std::string adminPassword;
     std::string templates = CAREEVAL_TEMPLATES_DIR;
@@ -51,13 +52,15 @@ struct Options {
 
 int usage()
 {
-    std::cerr << "usage: careeval-server [--data DIR] [--listen HOST:PORT] [--config FILE] [--demo | --demo-work] [--routes]\n"
-                 "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-                 "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
-                 "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
-                 "environment: CAREEVAL_DATA, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
-                 "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
-                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    std::cerr
+        << "usage: careeval-server [--data DIR] [--database postgresql://USER@HOST:PORT/DB] [--listen HOST:PORT] [--config FILE] [--demo | "
+           "--demo-work] [--routes]\n"
+           "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+           "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
+           "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
+           "environment: CAREEVAL_DATA, CAREEVAL_DATABASE, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
+           "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+           "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
 }
 
@@ -68,6 +71,7 @@ void fromEnv(Options &o)
             out = v;
     };
     env("CAREEVAL_DATA", o.data);
+    env("CAREEVAL_DATABASE", o.database);
     env("CAREEVAL_LISTEN", o.listen);
     env("CAREEVAL_ADMIN_PASSWORD", o.adminPassword);
     env("CAREEVAL_TEMPLATES", o.templates);
@@ -93,6 +97,8 @@ bool fromConfig(Options &o, const std::string &path)
             return false;
         } else if (k == "data")
             o.data = it->get<std::string>();
+        else if (k == "database")
+            o.database = it->get<std::string>();
         else if (k == "listen")
             o.listen = it->get<std::string>();
         else if (k == "templates")
@@ -205,6 +211,7 @@ int main(int argc, char **argv)
             std::cout << out.dump(1) << "\n";
             return 0;
         } else if (a == "--data"          ? next(o.data)
+                : a == "--database"       ? next(o.database)
                 : a == "--listen"         ? next(o.listen)
                 : a == "--admin-password" ? next(o.adminPassword)
                 : a == "--templates"      ? next(o.templates)
@@ -262,7 +269,9 @@ int main(int argc, char **argv)
         std::cerr << "cannot create data directory " << o.data << ": " << ec.message() << "\n";
         return 1;
     }
-    auto store = ServerStore::open(o.data + "/careeval.db");
+    // The data folder keeps the photos (and the SQLite database unless --database names PostgreSQL).
+    const std::string database = o.database.empty() ? o.data + "/careeval.db" : o.database;
+    auto store = ServerStore::open(database);
     if (!store) {
         std::cerr << store.error().message << "\n";
         return 1;
@@ -286,10 +295,14 @@ int main(int argc, char **argv)
         if (generated)
             pw = randomHex(8);
         if (auto r = store.value()->createUser({"admin", "Administrator", Role::Admin, true}, hashPassword(pw)); !r) {
-            std::cerr << r.error().message << "\n";
-            return 1;
-        }
-        logLine(generated ? "created account admin with password " + pw + " (shown once; change it)" : "created account admin");
+            // Another instance on the same PostgreSQL database may have created it a moment ago.
+            auto again = store.value()->userWithHash("admin");
+            if (!again || !again.value()) {
+                std::cerr << r.error().message << "\n";
+                return 1;
+            }
+        } else
+            logLine(generated ? "created account admin with password " + pw + " (shown once; change it)" : "created account admin");
     }
     auto seeded = o.demo ? seedDemo(*store.value(), service, o.templates) : loadTemplates(service, o.templates);
     if (!seeded) {
@@ -322,7 +335,7 @@ int main(int argc, char **argv)
         return 1;
     }
     logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())
-        + " (data " + o.data + ")");
+        + " (data " + o.data + ", " + store.value()->backend() + " database)");
     {
         std::error_code webEc;
         const bool built = !o.web.empty() && std::filesystem::is_regular_file(std::filesystem::path(o.web) / "index.html", webEc);

@@ -1,9 +1,8 @@
 #pragma once
-// Everything the server keeps, in one SQLite database (WAL): the operation log (the shared core's
-// OpStore, unchanged) plus the server's own tables — users, tokens, institutions, templates,
-// inspections and their teams, per-member sync records, random draws, blobs and the audit log — under
-// their own numbered migrations. One connection, one mutex: every public call is atomic, and a push
-// is a single transaction.
+// Everything the server keeps: the operation log plus the server's own tables — users, tokens,
+// institutions, templates, inspections and their teams, per-member sync records, random draws, blobs
+// and the audit log — under numbered migrations, behind one interface with two backends: the
+// embedded SQLite database (sqlite_store.h, the default) and PostgreSQL (pg_store.h).
 
 #include <careeval/merge.h>
 #include <careeval/result.h>
@@ -21,8 +20,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace careeval::server {
 
@@ -99,56 +96,64 @@ struct BlobRecord {
     std::int64_t createdAt = 0;
 };
 
+//! Where the server keeps its data: the embedded SQLite database (a file path, the default) or
+//! PostgreSQL (`postgresql://…`). Every public call is atomic; a push is one transaction; pushes that
+//! arrive together are written as one group (one commit, each push in its own savepoint).
 class ServerStore
 {
 public:
-    static Result<std::unique_ptr<ServerStore>> open(const std::string &path);
-    //! Writes what is still only in memory (the members' last pulls).
-    ~ServerStore();
+    //! `location`: a file path (SQLite) or a `postgresql://` / `postgres://` URL (libpq's URI form).
+    static Result<std::unique_ptr<ServerStore>> open(const std::string &location);
+    static bool isPostgres(const std::string &location);
+    virtual ~ServerStore();
+    //! "sqlite" or "postgresql"
+    virtual const char *backend() const = 0;
 
     // Users and sessions
-    Result<void> createUser(const User &user, const std::string &passwordHash);
-    Result<void> updateUser(const User &user, const std::string &newPasswordHash = {});
-    Result<std::optional<std::pair<User, std::string>>> userWithHash(const std::string &username);
-    Result<std::vector<User>> users();
-    Result<void> saveToken(const std::string &tokenHash, const std::string &username, std::int64_t expiresAt);
-    Result<std::optional<User>> userForToken(const std::string &tokenHash, std::int64_t now);
-    Result<void> deleteToken(const std::string &tokenHash);
+    virtual Result<void> createUser(const User &user, const std::string &passwordHash) = 0;
+    virtual Result<void> updateUser(const User &user, const std::string &newPasswordHash = {}) = 0;
+    virtual Result<std::optional<std::pair<User, std::string>>> userWithHash(const std::string &username) = 0;
+    virtual Result<std::vector<User>> users() = 0;
+    virtual Result<void> saveToken(const std::string &tokenHash, const std::string &username, std::int64_t expiresAt) = 0;
+    virtual Result<std::optional<User>> userForToken(const std::string &tokenHash, std::int64_t now) = 0;
+    virtual Result<void> deleteToken(const std::string &tokenHash) = 0;
     //! Failed logins in the last window; recording one returns the new count.
-    Result<int> recentFailures(const std::string &username, std::int64_t since);
-    Result<void> recordFailure(const std::string &username, std::int64_t at);
-    Result<void> clearFailures(const std::string &username);
+    virtual Result<int> recentFailures(const std::string &username, std::int64_t since) = 0;
+    virtual Result<void> recordFailure(const std::string &username, std::int64_t at) = 0;
+    virtual Result<void> clearFailures(const std::string &username) = 0;
 
     // Registry
-    Result<void> putInstitution(const Institution &inst);
+    virtual Result<void> putInstitution(const Institution &inst) = 0;
     //! All institutions, or the one with id `only`.
-    Result<std::vector<Institution>> institutions(const std::string &only = {});
+    virtual Result<std::vector<Institution>> institutions(const std::string &only = {}) = 0;
     Result<std::optional<Institution>> institution(const std::string &id);
     //! Stores a validated template; the same id@version with other content is a conflict.
-    Result<bool> putTemplate(const TemplateRecord &t);
-    Result<std::optional<TemplateRecord>> templateRecord(const std::string &id, const std::string &version);
-    Result<std::vector<TemplateRecord>> templates();
+    virtual Result<bool> putTemplate(const TemplateRecord &t) = 0;
+    virtual Result<std::optional<TemplateRecord>> templateRecord(const std::string &id, const std::string &version) = 0;
+    virtual Result<std::vector<TemplateRecord>> templates() = 0;
 
     // Inspections
     //! `draw` (when > 0): the draw (campaign) it was created from.
-    Result<void> createInspection(const InspectionRecord &rec, std::int64_t draw = 0);
+    virtual Result<void> createInspection(const InspectionRecord &rec, std::int64_t draw = 0) = 0;
     //! Inspection → the draw it was created from, for those created from one.
-    Result<std::map<std::string, std::int64_t>> inspectionDraws();
-    Result<std::optional<InspectionRecord>> inspection(const std::string &id);
+    virtual Result<std::map<std::string, std::int64_t>> inspectionDraws() = 0;
+    virtual Result<std::optional<InspectionRecord>> inspection(const std::string &id) = 0;
     //! All inspections, or those `username` is a member of.
-    Result<std::vector<InspectionRecord>> inspections(const std::string &username = {});
+    virtual Result<std::vector<InspectionRecord>> inspections(const std::string &username = {}) = 0;
     Result<std::vector<MemberSync>> memberSync(const std::string &inspection);
+    //! Bookkeeping, not data: kept in memory and written with the next push's transaction (or at
+    //! close), so a pull never writes or waits for the disk. A crash loses at most "last pulled at".
     Result<void> recordPull(const std::string &inspection, const std::string &username, std::int64_t at);
     //! Per inspection with any operation: counts and times, in one scan of the log's index.
-    Result<std::map<std::string, OpStats>> opStats();
+    virtual Result<std::map<std::string, OpStats>> opStats() = 0;
     //! Every member's sync record, per inspection.
     Result<std::map<std::string, std::vector<MemberSync>>> memberSyncAll();
     //! Latest successful sign-in per user (from the audit log).
-    Result<std::map<std::string, std::int64_t>> lastLogins();
+    virtual Result<std::map<std::string, std::int64_t>> lastLogins() = 0;
 
     //! Judges a pushed batch against the inspection as it is now: sets each result still Accepted to
     //! Refused with a reason where it must be (those already stored arrive as AlreadyHad and are left
-    //! alone) and may move `status`. Runs under the store's lock, so an operation the server makes
+    //! alone) and may move `status`. Runs with the inspection locked, so an operation the server makes
     //! (a review decision) may be completed here from `current` (its clock and frontier).
     using PushDecider = std::function<void(
         const InspectionRecord &current, std::vector<Operation> &batch, std::vector<PushResult> &results, WorkflowStatus &status)>;
@@ -156,52 +161,66 @@ public:
     //! back AlreadyHad), move the inspection's status, record the member's sync.
     Result<std::vector<PushResult>> push(const std::string &inspection, const std::string &username, std::vector<Operation> &batch,
         const PushDecider &decide, std::int64_t now);
-    Result<std::vector<Operation>> operations(const std::string &inspection);
-    Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit);
+    virtual Result<std::vector<Operation>> operations(const std::string &inspection) = 0;
+    //! An inspection's operations with seq > cursor, in seq order. Within one inspection seq order is
+    //! commit order (both backends write an inspection's operations one transaction at a time), so a
+    //! cursor never passes an operation that is committed later.
+    virtual Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit) = 0;
 
     // Draws, blobs, audit
-    Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at);
-    Result<std::optional<std::string>> draw(std::int64_t id);
+    virtual Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at) = 0;
+    virtual Result<std::optional<std::string>> draw(std::int64_t id) = 0;
     //! Every draw as (id, stored record), newest first.
-    Result<std::vector<std::pair<std::int64_t, std::string>>> draws();
-    Result<void> putBlob(const BlobRecord &b);
-    Result<std::optional<BlobRecord>> blob(const std::string &sha256);
+    virtual Result<std::vector<std::pair<std::int64_t, std::string>>> draws() = 0;
+    virtual Result<void> putBlob(const BlobRecord &b) = 0;
+    virtual Result<std::optional<BlobRecord>> blob(const std::string &sha256) = 0;
     //! Whether an operation of an inspection `username` is a member of names the blob (a photo
     //! attached, a signature given): who may read a photo or signature.
-    Result<bool> blobReferencedFor(const std::string &sha256, const std::string &username);
+    virtual Result<bool> blobReferencedFor(const std::string &sha256, const std::string &username) = 0;
     //! Every blob named by an operation of the inspections `username` is a member of.
-    Result<std::set<std::string>> blobsReferencedFor(const std::string &username);
+    virtual Result<std::set<std::string>> blobsReferencedFor(const std::string &username) = 0;
     //! Whether `username` is a member of any inspection (may upload photos at all).
-    Result<bool> isMemberOfAny(const std::string &username);
-    Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at);
+    virtual Result<bool> isMemberOfAny(const std::string &username) = 0;
+    virtual Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at) = 0;
     Result<std::vector<std::string>> auditLog(std::size_t limit);
     //! The newest entries first; `before` (an entry's id, 0: none) pages back to older ones.
-    Result<std::vector<AuditEntry>> auditEntries(std::size_t limit, std::int64_t before = 0);
+    virtual Result<std::vector<AuditEntry>> auditEntries(std::size_t limit, std::int64_t before = 0) = 0;
 
-    std::size_t operationCount();
+    virtual std::size_t operationCount() = 0;
     //! Group commit figures: transactions written and pushes they carried.
     std::pair<std::uint64_t, std::uint64_t> pushGroups() const { return {m_groups.load(), m_groupedPushes.load()}; }
 
-private:
-    struct PushJob;
+protected:
     ServerStore() = default;
-    Result<void> migrate();
-    Result<std::vector<PushResult>> pushOne(const PushJob &job);
-    void runGroup(const std::vector<PushJob *> &group);
-    Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
-    Result<void> writePulls(sqlite3 *db);
+    struct PushJob {
+        const std::string &inspection;
+        const std::string &username;
+        std::vector<Operation> &batch;
+        const PushDecider &decide;
+        std::int64_t now;
+        std::optional<Result<std::vector<PushResult>>> result;
+    };
+    //! Writes one group of pushes in one transaction and fills every job's result (only once the
+    //! group is durable).
+    virtual void runGroup(const std::vector<PushJob *> &group) = 0;
+    virtual Result<std::vector<MemberSync>> storedMemberSync(const std::string &inspection) = 0;
+    virtual Result<std::map<std::string, std::vector<MemberSync>>> storedMemberSyncAll() = 0;
+    //! The pulls recorded since the last call (to write with a push group or at close).
+    std::map<std::pair<std::string, std::string>, std::int64_t> takePendingPulls();
 
-    std::unique_ptr<OpStore> m_ops; //!< the writer connection
-    std::mutex m_mutex;
-    std::unique_ptr<OpStore> m_read; //!< the reader connection
-    std::mutex m_readMutex;
+    //! The blob names in an operation's value: every string of 64 lower-case hex digits (a photo's
+    //! "sha256" and its "thumb", a signature's image, a resolution choosing either).
+    static std::vector<std::string> blobNames(const Operation &op);
+
+    std::atomic<std::uint64_t> m_groups {0}, m_groupedPushes {0};
+
+private:
     // Group commit: pushes that arrive while one is being written queue up; the next thread to lead
     // writes the whole group in one transaction (one fsync), each push in its own savepoint.
     std::mutex m_queueMutex;
     std::condition_variable m_queueDone;
     std::vector<PushJob *> m_queue;
     bool m_leading = false;
-    std::atomic<std::uint64_t> m_groups {0}, m_groupedPushes {0};
     //! Last pull per (inspection, member), not yet written (recordPull).
     std::mutex m_pullMutex;
     std::map<std::pair<std::string, std::string>, std::int64_t> m_pendingPulls;

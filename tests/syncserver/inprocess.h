@@ -1,12 +1,14 @@
 #pragma once
-// The sync server in process for tests: its real SQLite store in a directory, the Service over it,
-// and the demo seeded — no socket, no subprocess.
+// The sync server in process for tests: its real store (SQLite in a directory, or a PostgreSQL
+// database of its own when the tests run on PostgreSQL: storetest.h), the Service over it, and the
+// demo seeded — no socket, no subprocess.
 
 #include "api/service.h"
 #include "demo.h"
 #include "storage/server_store.h"
 
 #include "../shared/testutil.h"
+#include "storetest.h"
 
 #include <memory>
 #include <string>
@@ -32,7 +34,7 @@ struct InProcessServer {
     //! Opens (or reopens) the store in `dir`, makes the service and seeds the demo; the error says why not.
     std::string open(const std::string &dir)
     {
-        auto s = careeval::server::ServerStore::open(dir + "/server.db");
+        auto s = careeval::server::ServerStore::open(storetest::location(dir));
         if (!s)
             return s.error().message;
         store = std::move(s.value());

@@ -3,6 +3,8 @@
 // it with QNetworkAccessManager. Each fixture has its own data directory; kill9() and restart() act
 // on the same directory, as a crash and a restart would.
 
+#include "storetest.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QElapsedTimer>
@@ -39,7 +41,11 @@ public:
         process.setProcessChannelMode(QProcess::SeparateChannels);
         // The server dies with the test process, even when a test crashes (no orphan holding ctest's pipes).
         process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        process.start(CAREEVAL_SERVER, QStringList {"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"} + extra);
+        QStringList args {"--data", dir.path(), "--listen", "127.0.0.1:0", "--threads", "2"};
+        // On PostgreSQL (the *_pg test variants) the fixture's own database, the same one on restart.
+        if (storetest::onPostgres())
+            args << "--database" << QString::fromStdString(storetest::location(dir.path().toStdString()));
+        process.start(CAREEVAL_SERVER, args + extra);
         if (!process.waitForStarted(10000))
             return false;
         static const QRegularExpression re("listening on https?://127\\.0\\.0\\.1:(\\d+)");
