@@ -7,8 +7,10 @@
 //     instance), PostgreSQL (one instance), PostgreSQL (two instances, the clients split between
 //     them, each using the token the first instance issued);
 //   - a pull of 100,000 operations by cursor (GET /ops, limit 2000) from each backend;
-//   - a 64 MiB photo upload in 4 MiB chunks to each (the photos go to the data folder in both: the
-//     object-store backend is not built yet).
+//   - a 64 MiB photo upload in 4 MiB chunks (verified, then stored): to the data folder (SQLite and
+//     PostgreSQL instances), and to an S3-compatible store — s3rver from tests/s3/node_modules (npm
+//     ci there first), a Node.js server writing files, so the figure is the protocol's cost on this
+//     machine, not a real object store's speed.
 // Medians are printed. All clients push to the demo's one inspection, the worst case for PostgreSQL
 // (a push locks its inspection's row: pushes to one inspection are written one transaction at a time
 // on any number of instances; a province's campaign spreads them over hundreds).
@@ -25,6 +27,7 @@
 #include <cstring>
 #include <filesystem>
 #include <sys/wait.h>
+#include <thread>
 
 using namespace careeval;
 using namespace bench;
@@ -106,6 +109,31 @@ int main(int argc, char **argv)
         stopAll();
         return 1;
     }
+    // The object store: s3rver on loopback, and a fourth server (SQLite) keeping its photos there.
+    Server objects;
+    pid_t s3rverPid = -1;
+    const std::string s3rverJs = std::string(CAREEVAL_SOURCE_DIR) + "/tests/s3/node_modules/s3rver/bin/s3rver.js";
+    if (fs::exists(s3rverJs)) {
+        const int s3Port = 20000 + static_cast<int>((::getpid() + 7) % 20000);
+        s3rverPid = fork();
+        if (s3rverPid == 0) {
+            const std::string port = std::to_string(s3Port), data = dir + "/s3";
+            execlp("node", "node", s3rverJs.c_str(), "-d", data.c_str(), "-a", "127.0.0.1", "-p", port.c_str(), "--silent",
+                "--configure-bucket", "photos", static_cast<char *>(nullptr));
+            _exit(127);
+        }
+        pids.push_back(s3rverPid);
+        for (int i = 0; i < 100 && !Conn(s3Port).ok(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        ::setenv("AWS_ACCESS_KEY_ID", "S3RVER", 1);
+        ::setenv("AWS_SECRET_ACCESS_KEY", "S3RVER", 1);
+        objects = startServer(CAREEVAL_SERVER, dir + "/objects", "0",
+            {"--blobs", "s3://photos?endpoint=http://127.0.0.1:" + std::to_string(s3Port) + "&region=us-east-1"});
+        if (objects.port)
+            pids.push_back(objects.pid);
+    } else {
+        std::printf("(no tests/s3/node_modules: the object-store upload is not measured; cd tests/s3 && npm ci)\n");
+    }
     const char *users[] = {"li.hua", "wang.fang", "zhang.wei"};
     std::vector<std::string> liteTokens, pgTokens;
     for (const char *u : users) {
@@ -132,12 +160,15 @@ int main(int argc, char **argv)
             r + 1, a.opsPerSecond, a.p99, a.errors, b.opsPerSecond, b.p99, b.errors, c.opsPerSecond, c.p99, c.errors);
         std::fflush(stdout);
     }
-    std::vector<double> litePull, pgPull, liteUp, pgUp;
+    const std::string objectsToken = objects.port ? login(objects.port, "zhang.wei") : std::string();
+    std::vector<double> litePull, pgPull, liteUp, pgUp, s3Up;
     for (int r = 0; r < rounds; ++r) {
         litePull.push_back(careevalPull(lite.port, liteTokens[0], 100000));
         pgPull.push_back(careevalPull(pg2.port, pgTokens[0], 100000));
-        liteUp.push_back(uploadMiBs(lite.port, liteTokens[2], 2 * r));
-        pgUp.push_back(uploadMiBs(pg1.port, pgTokens[2], 2 * r + 1));
+        liteUp.push_back(uploadMiBs(lite.port, liteTokens[2], 3 * r));
+        pgUp.push_back(uploadMiBs(pg1.port, pgTokens[2], 3 * r + 1));
+        if (objects.port)
+            s3Up.push_back(uploadMiBs(objects.port, objectsToken, 3 * r + 2));
     }
 
     std::printf("\n%-36s %14s %14s %16s\n", "medians", "SQLite", "PostgreSQL", "PostgreSQL x2");
@@ -145,6 +176,9 @@ int main(int argc, char **argv)
     std::printf("%-36s %14.1f %14.1f %16.1f\n", "  p99 per 100-op batch, ms", median(liteP99), median(pgP99), median(twoP99));
     std::printf("%-36s %14.2f %14.2f\n", "pull 100,000 ops, s (0: fewer ops)", median(litePull), median(pgPull));
     std::printf("%-36s %14.0f %14.0f\n", "64 MiB photo upload, MiB/s", median(liteUp), median(pgUp));
+    if (!s3Up.empty())
+        std::printf("%-36s %14.0f  (to s3rver on loopback; the data folder: %.0f)\n", "  the same to the object store, MiB/s", median(s3Up),
+            median(liteUp));
     stopAll();
     return 0;
 }

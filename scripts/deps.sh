@@ -24,6 +24,8 @@ core=(cmake ninja-build g++ pkg-config clang-format git
       chromium
       # the server's PostgreSQL backend (libpq) and the cluster its tests and bench start themselves
       postgresql-15 libpq-dev
+      # photos in an S3-compatible object store (--blobs s3://…): libcurl signs the requests (SigV4)
+      libcurl4-openssl-dev
       # the load balancer in front of two server instances in the instances test
       nginx-light)
 # Used for fuzzing with libFuzzer; the ordinary test run replays the corpus without it.

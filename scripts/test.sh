@@ -14,6 +14,11 @@ if ! (cd tests/contract && npm ls --depth=0 >/dev/null 2>&1); then
     (cd tests/contract && npm ci --no-audit --no-fund)
 fi
 
+echo "== npm packages of the object-store test (s3rver and the AWS SDK, pinned by tests/s3/package-lock.json)"
+if ! (cd tests/s3 && npm ls --depth=0 >/dev/null 2>&1); then
+    (cd tests/s3 && npm ci --no-audit --no-fund)
+fi
+
 echo "== the office console (syncserver/web: npm ci when needed, type check, Vite build)"
 scripts/web.sh --check
 

@@ -7,6 +7,7 @@
 #include "net/http_server.h"
 #include "storage/backup.h"
 #include "storage/crypto.h"
+#include "storage/object_store.h"
 #include "storage/server_store.h"
 
 #include <careeval/jsonutil.h>
@@ -33,6 +34,7 @@ namespace {
 struct Options {
     std::string data = "careeval-data";
     std::string database; //!< empty: DATA/careeval.db (SQLite); or a postgresql:// URL
+    std::string blobs; //!< empty: DATA/blobs; or s3://BUCKET?endpoint=…&region=…
     std::string listen = "127.0.0.1:8080";
     std::string adminPassword;
     std::string templates = CAREEVAL_TEMPLATES_DIR;
@@ -52,15 +54,17 @@ struct Options {
 
 int usage()
 {
-    std::cerr
-        << "usage: careeval-server [--data DIR] [--database postgresql://USER@HOST:PORT/DB] [--listen HOST:PORT] [--config FILE] [--demo | "
-           "--demo-work] [--routes]\n"
-           "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-           "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
-           "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
-           "environment: CAREEVAL_DATA, CAREEVAL_DATABASE, CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
-           "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
-           "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    std::cerr << "usage: careeval-server [--data DIR] [--database postgresql://USER@HOST:PORT/DB]\n"
+                 "                       [--blobs s3://BUCKET?endpoint=http://HOST:PORT&region=REGION] [--listen HOST:PORT] [--config "
+                 "FILE] [--demo | "
+                 "--demo-work] [--routes]\n"
+                 "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+                 "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
+                 "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
+                 "environment: CAREEVAL_DATA, CAREEVAL_DATABASE, CAREEVAL_BLOBS (+ AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), "
+                 "CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
+                 "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
 }
 
@@ -72,6 +76,7 @@ void fromEnv(Options &o)
     };
     env("CAREEVAL_DATA", o.data);
     env("CAREEVAL_DATABASE", o.database);
+    env("CAREEVAL_BLOBS", o.blobs);
     env("CAREEVAL_LISTEN", o.listen);
     env("CAREEVAL_ADMIN_PASSWORD", o.adminPassword);
     env("CAREEVAL_TEMPLATES", o.templates);
@@ -99,6 +104,8 @@ bool fromConfig(Options &o, const std::string &path)
             o.data = it->get<std::string>();
         else if (k == "database")
             o.database = it->get<std::string>();
+        else if (k == "blobs")
+            o.blobs = it->get<std::string>();
         else if (k == "listen")
             o.listen = it->get<std::string>();
         else if (k == "templates")
@@ -212,6 +219,7 @@ int main(int argc, char **argv)
             return 0;
         } else if (a == "--data"          ? next(o.data)
                 : a == "--database"       ? next(o.database)
+                : a == "--blobs"          ? next(o.blobs)
                 : a == "--listen"         ? next(o.listen)
                 : a == "--admin-password" ? next(o.adminPassword)
                 : a == "--templates"      ? next(o.templates)
@@ -281,6 +289,18 @@ int main(int argc, char **argv)
     sc.maxPartialBytesPerUser = static_cast<std::int64_t>(o.uploadQuotaMb) << 20;
     sc.maxBlobBytes = static_cast<std::int64_t>(o.maxPhotoMb) << 20;
     sc.webRoot = o.web;
+    if (!o.blobs.empty()) {
+        auto config = ObjectStore::parse(o.blobs);
+        if (!config) {
+            std::cerr << config.error().message << "\n";
+            return 1;
+        }
+        sc.objectStore = std::make_shared<ObjectStore>(config.value());
+        if (auto r = sc.objectStore->check(); !r) {
+            std::cerr << r.error().message << "\n";
+            return 1;
+        }
+    }
     Service service(*store.value(), sc);
     if (auto r = service.init(); !r) {
         std::cerr << r.error().message << "\n";
@@ -335,7 +355,9 @@ int main(int argc, char **argv)
         return 1;
     }
     logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())
-        + " (data " + o.data + ", " + store.value()->backend() + " database)");
+        + " (data " + o.data + ", " + store.value()->backend() + " database"
+        + (sc.objectStore ? ", photos in " + sc.objectStore->config().endpoint + "/" + sc.objectStore->config().bucket : std::string())
+        + ")");
     {
         std::error_code webEc;
         const bool built = !o.web.empty() && std::filesystem::is_regular_file(std::filesystem::path(o.web) / "index.html", webEc);

@@ -221,11 +221,23 @@ HttpResponse Service::getBlob(Context &c)
             return r;
         }
     }
-    // Sent from the file as it is read: a 64 MiB photo is never held whole in memory.
     HttpResponse r;
     r.status = partial ? 206 : 200;
     r.contentType = "application/octet-stream";
-    r.file = HttpResponse::FileRange {m_blobs.pathOf(sha), from, to - from + 1};
+    if (auto path = m_blobs.localPath(sha)) {
+        // Sent from the file as it is read: a 64 MiB photo is never held whole in memory.
+        r.file = HttpResponse::FileRange {*path, from, to - from + 1};
+    } else {
+        // In the object store: the range asked for, read with a ranged GET.
+        auto bytes = m_blobs.read(sha, from, to - from + 1);
+        if (!bytes)
+            return failure(bytes.error());
+        if (static_cast<std::int64_t>(bytes->size()) != to - from + 1)
+            return failure(makeError(ErrorCode::Io,
+                "the object store returned " + std::to_string(bytes->size()) + " bytes of blob " + sha + " for a range of "
+                    + std::to_string(to - from + 1)));
+        r.body = std::move(bytes.value());
+    }
     r.headers.emplace_back("ETag", "\"" + sha + "\"");
     r.headers.emplace_back("Accept-Ranges", "bytes");
     r.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");

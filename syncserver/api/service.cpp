@@ -246,6 +246,8 @@ HttpResponse Service::dispatch(Context &c)
 Result<void> Service::init()
 {
     m_blobs.setQuota(m_config.maxPartialBytesPerUser);
+    if (m_config.objectStore)
+        m_blobs.setRemote(m_config.objectStore);
     auto r = m_blobs.init();
     if (r)
         m_blobs.expire(m_config.partialExpirySeconds);

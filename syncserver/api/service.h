@@ -23,6 +23,8 @@
 
 namespace careeval::server {
 
+class ObjectStore;
+
 struct ServiceConfig {
     std::string dataDir; //!< blobs live under dataDir/blobs
     std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000; //!< a working day on site
@@ -37,6 +39,8 @@ struct ServiceConfig {
     std::size_t maxPushOperations = 5000;
     std::size_t maxPullLimit = 2000;
     std::string webRoot; //!< the built office console (index.html and assets/); empty: none
+    //! Complete photos and signatures go here instead of dataDir/blobs (--blobs s3://…); null: the data folder.
+    std::shared_ptr<ObjectStore> objectStore;
 };
 
 class Service

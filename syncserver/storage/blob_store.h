@@ -6,10 +6,13 @@
 // acknowledgement: the client is told where to continue and still holds the photo). A blob becomes visible only after its bytes hash to its
 // name, are fsync'ed, and are renamed atomically. A chunk can also be streamed (Upload): bytes go to the partial file and the running hash
 // as they come off the socket, so a chunk never sits whole in memory and a cut keeps what arrived.
+// With an object store (setRemote), a verified blob is uploaded there under its name instead of being
+// renamed into blobs/, and is read back from there (ranged GETs).
 
 #include <careeval/result.h>
 
 #include "crypto.h"
+#include "object_store.h"
 
 #include <array>
 #include <cstdint>
@@ -90,8 +93,13 @@ public:
     //! A whole chunk in memory: begin + write + finish.
     ChunkResult putChunk(const std::string &sha256, const std::string &owner, std::int64_t offset, std::int64_t total,
         const std::string &data, std::int64_t maxBytes, bool known = true);
-    //! Where a complete blob is stored (to send it straight from disk).
-    std::string pathOf(const std::string &sha256) const { return blobPath(sha256); }
+    //! Where a complete blob is stored on disk (to send it straight from there); nullopt when it is
+    //! in the object store instead.
+    std::optional<std::string> localPath(const std::string &sha256) const;
+    //! Complete blobs go to this object store (verified, then uploaded, then the local copy removed);
+    //! blobs already in the data folder are still served from there.
+    void setRemote(std::shared_ptr<ObjectStore> remote) { m_remote = std::move(remote); }
+    bool hasRemote() const { return m_remote != nullptr; }
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
 
@@ -106,6 +114,9 @@ private:
     std::mutex m_generationMutex;
     std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each (owner, blob) in progress
     std::int64_t m_quota = 1LL << 30;
+    std::shared_ptr<ObjectStore> m_remote;
+    mutable std::mutex m_sizeMutex;
+    mutable std::map<std::string, std::int64_t> m_remoteSizes; //!< blobs known to be in the object store (they never change)
     std::uint64_t m_nextGeneration = 1;
 };
 

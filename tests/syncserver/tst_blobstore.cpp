@@ -3,6 +3,7 @@
 
 #include "storage/blob_store.h"
 #include "storage/crypto.h"
+#include "storage/object_store.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -181,6 +182,45 @@ private slots:
         QCOMPARE(older->finish().outcome, O::OffsetMismatch);
         QVERIFY(newer->write(data.data() + 10000, 40000));
         QCOMPARE(newer->finish().outcome, O::Complete);
+    }
+
+    // --blobs s3://…: what is wrong with a location is said before the server starts; credentials
+    // come from the environment only.
+    void objectStoreLocations()
+    {
+        ::setenv("AWS_ACCESS_KEY_ID", "id", 1);
+        ::setenv("AWS_SECRET_ACCESS_KEY", "secret", 1);
+        auto ok = ObjectStore::parse("s3://photos?endpoint=http%3A%2F%2F10.0.0.5%3A9000/&region=cn-north-1&prefix=p/");
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->bucket, std::string("photos"));
+        QCOMPARE(ok->endpoint, std::string("http://10.0.0.5:9000"));
+        QCOMPARE(ok->region, std::string("cn-north-1"));
+        QCOMPARE(ok->prefix, std::string("p/"));
+        QCOMPARE(ok->accessKey, std::string("id"));
+        QCOMPARE(ObjectStore(ok.value()).describe(std::string(64, 'a')), "http://10.0.0.5:9000/photos/p/" + std::string(64, 'a'));
+        auto plain = ObjectStore::parse("s3://photos?endpoint=https://s3.example.cn");
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->region, std::string("us-east-1"));
+        QCOMPARE(plain->prefix, std::string("blobs/"));
+        const std::pair<const char *, const char *> bad[] = {
+            {"/var/lib/photos", "s3://"},
+            {"s3://?endpoint=http://h", "bucket"},
+            {"s3://a/b?endpoint=http://h", "bucket"},
+            {"s3://photos", "endpoint"},
+            {"s3://photos?endpoint=ftp://h", "endpoint"},
+            {"s3://photos?endpoint=http://h&regoin=x", "regoin"},
+            {"s3://photos?endpoint=http://h&region=", "region"},
+        };
+        for (const auto &[location, named] : bad) {
+            auto r = ObjectStore::parse(location);
+            QVERIFY2(!r.ok(), location);
+            QVERIFY2(r.error().message.find(named) != std::string::npos, r.error().message.c_str());
+        }
+        ::unsetenv("AWS_SECRET_ACCESS_KEY");
+        auto noSecret = ObjectStore::parse("s3://photos?endpoint=http://h");
+        QVERIFY(!noSecret.ok());
+        QVERIFY(noSecret.error().message.find("AWS_SECRET_ACCESS_KEY") != std::string::npos);
+        ::unsetenv("AWS_ACCESS_KEY_ID");
     }
 };
 

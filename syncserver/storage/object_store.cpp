@@ -1,0 +1,236 @@
+#include "object_store.h"
+
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+namespace careeval::server {
+
+namespace {
+
+// The SHA-256 of no bytes: the payload hash of a GET, HEAD or DELETE.
+constexpr const char *kEmptySha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+void globalInit()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::size_t collect(char *data, std::size_t size, std::size_t n, void *user)
+{
+    static_cast<std::string *>(user)->append(data, size * n);
+    return size * n;
+}
+
+std::string decode(const std::string &s)
+{
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += static_cast<char>(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Result<ObjectStoreConfig> ObjectStore::parse(const std::string &location)
+{
+    constexpr std::string_view scheme = "s3://";
+    if (!location.starts_with(scheme))
+        return makeError(ErrorCode::InvalidArgument, "--blobs must be s3://BUCKET?endpoint=…&region=… (got " + location + ")");
+    ObjectStoreConfig c;
+    const std::string rest = location.substr(scheme.size());
+    const auto q = rest.find('?');
+    c.bucket = rest.substr(0, q);
+    if (c.bucket.empty() || c.bucket.find('/') != std::string::npos)
+        return makeError(ErrorCode::InvalidArgument, "--blobs: the bucket name is missing or has a '/' in it");
+    if (q != std::string::npos) {
+        std::string query = rest.substr(q + 1);
+        std::size_t start = 0;
+        while (start <= query.size()) {
+            const auto amp = query.find('&', start);
+            const std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+            const auto eq = pair.find('=');
+            const std::string key = pair.substr(0, eq), value = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
+            if (key == "endpoint")
+                c.endpoint = value;
+            else if (key == "region")
+                c.region = value;
+            else if (key == "prefix")
+                c.prefix = value;
+            else if (!key.empty())
+                return makeError(ErrorCode::InvalidArgument, "--blobs: unknown setting \"" + key + "\" (endpoint, region, prefix)");
+            if (amp == std::string::npos)
+                break;
+            start = amp + 1;
+        }
+    }
+    while (!c.endpoint.empty() && c.endpoint.back() == '/')
+        c.endpoint.pop_back();
+    if (!c.endpoint.starts_with("http://") && !c.endpoint.starts_with("https://"))
+        return makeError(ErrorCode::InvalidArgument, "--blobs: endpoint=http(s)://HOST:PORT is required");
+    if (c.region.empty())
+        return makeError(ErrorCode::InvalidArgument, "--blobs: region must not be empty");
+    const char *id = std::getenv("AWS_ACCESS_KEY_ID");
+    const char *secret = std::getenv("AWS_SECRET_ACCESS_KEY");
+    if (!id || !*id || !secret || !*secret)
+        return makeError(ErrorCode::InvalidArgument, "--blobs: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for the object store");
+    c.accessKey = id;
+    c.secretKey = secret;
+    return c;
+}
+
+ObjectStore::ObjectStore(ObjectStoreConfig config)
+    : m_config(std::move(config))
+{
+    globalInit();
+}
+
+std::string ObjectStore::describe(const std::string &sha256) const
+{
+    return m_config.endpoint + "/" + m_config.bucket + "/" + m_config.prefix + sha256;
+}
+
+Result<ObjectStore::Reply> ObjectStore::request(const std::string &method, const std::string &key, const std::string &payloadSha,
+    const std::string &range, const std::string &uploadPath, std::int64_t uploadSize)
+{
+    CURL *curl = curl_easy_init();
+    if (!curl)
+        return makeError(ErrorCode::Io, "cannot start an object store request");
+    Reply reply;
+    const std::string url = m_config.endpoint + "/" + m_config.bucket + (key.empty() ? "" : "/" + key);
+    const std::string sigv4 = "aws:amz:" + m_config.region + ":s3";
+    const std::string credentials = m_config.accessKey + ":" + m_config.secretKey;
+    curl_slist *headers = nullptr;
+    headers = curl_slist_append(headers, ("x-amz-content-sha256: " + payloadSha).c_str());
+    headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip before a body
+    if (!range.empty())
+        headers = curl_slist_append(headers, ("Range: bytes=" + range).c_str());
+    std::FILE *in = nullptr;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
+    curl_easy_setopt(curl, CURLOPT_USERPWD, credentials.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L); // a stalled store is an error, not a hang
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 60L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+    if (method == "HEAD") {
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    } else if (method == "PUT") {
+        in = std::fopen(uploadPath.c_str(), "rb");
+        if (!in) {
+            curl_slist_free_all(headers);
+            curl_easy_cleanup(curl);
+            return makeError(ErrorCode::Io, "cannot read " + uploadPath + " to upload it");
+        }
+        headers = curl_slist_append(headers, "Content-Type: application/octet-stream");
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_READDATA, in);
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(uploadSize));
+    } else if (method != "GET") {
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+    const CURLcode rc = curl_easy_perform(curl);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+    curl_off_t length = -1;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+    reply.length = length;
+    if (in)
+        std::fclose(in);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(curl);
+    if (rc != CURLE_OK)
+        return makeError(ErrorCode::Io, "object store " + m_config.endpoint + ": " + curl_easy_strerror(rc));
+    return reply;
+}
+
+namespace {
+
+// The store's own words for a refusal (<Code>…</Code><Message>…</Message>), short.
+std::string why(long status, const std::string &body)
+{
+    std::string out = "HTTP " + std::to_string(status);
+    for (const char *tag : {"Code", "Message"}) {
+        const std::string open = std::string("<") + tag + ">", close = std::string("</") + tag + ">";
+        const auto a = body.find(open), b = body.find(close);
+        if (a != std::string::npos && b != std::string::npos && b > a)
+            out += " " + body.substr(a + open.size(), std::min<std::size_t>(b - a - open.size(), 200));
+    }
+    return out;
+}
+
+} // namespace
+
+Result<void> ObjectStore::check()
+{
+    auto r = request("HEAD", "", kEmptySha);
+    if (!r)
+        return r.error();
+    if (r->status != 200)
+        return makeError(ErrorCode::Io,
+            "object store bucket " + m_config.endpoint + "/" + m_config.bucket + " does not answer: " + why(r->status, r->body));
+    return {};
+}
+
+Result<void> ObjectStore::put(const std::string &sha256, const std::string &path, std::int64_t size)
+{
+    auto r = request("PUT", m_config.prefix + sha256, sha256, {}, path, size);
+    if (!r)
+        return r.error();
+    if (r->status != 200)
+        return makeError(ErrorCode::Io, "object store refused " + describe(sha256) + ": " + why(r->status, r->body));
+    return {};
+}
+
+Result<std::optional<std::int64_t>> ObjectStore::head(const std::string &sha256)
+{
+    auto r = request("HEAD", m_config.prefix + sha256, kEmptySha);
+    if (!r)
+        return r.error();
+    if (r->status == 404)
+        return std::optional<std::int64_t>();
+    if (r->status != 200 || r->length < 0)
+        return makeError(ErrorCode::Io, "object store: cannot look up " + describe(sha256) + ": HTTP " + std::to_string(r->status));
+    return std::optional<std::int64_t>(r->length);
+}
+
+Result<std::string> ObjectStore::get(const std::string &sha256, std::int64_t offset, std::int64_t length)
+{
+    auto r = request("GET", m_config.prefix + sha256, kEmptySha, std::to_string(offset) + "-" + std::to_string(offset + length - 1));
+    if (!r)
+        return r.error();
+    if (r->status == 404)
+        return makeError(ErrorCode::NotFound, "no blob " + sha256 + " in the object store");
+    if (r->status != 206 && r->status != 200)
+        return makeError(ErrorCode::Io, "object store: cannot read " + describe(sha256) + ": " + why(r->status, r->body));
+    if (r->status == 200 && offset > 0) // a store that ignored the range
+        r->body = r->body.substr(std::min<std::size_t>(r->body.size(), static_cast<std::size_t>(offset)));
+    if (static_cast<std::int64_t>(r->body.size()) > length)
+        r->body.resize(static_cast<std::size_t>(length));
+    return std::move(r->body);
+}
+
+Result<void> ObjectStore::remove(const std::string &sha256)
+{
+    auto r = request("DELETE", m_config.prefix + sha256, kEmptySha);
+    if (!r)
+        return r.error();
+    if (r->status != 204 && r->status != 200 && r->status != 404)
+        return makeError(ErrorCode::Io, "object store: cannot delete " + describe(sha256) + ": " + why(r->status, r->body));
+    return {};
+}
+
+} // namespace careeval::server
