@@ -247,7 +247,12 @@ Result<void> Service::init()
 {
     m_blobs.setQuota(m_config.maxPartialBytesPerUser);
     if (m_config.objectStore)
-        m_blobs.setRemote(m_config.objectStore);
+        m_blobs.setRemote(m_config.objectStore, [this](const std::string &sha) -> std::optional<std::int64_t> {
+            auto b = m_store.blob(sha);
+            if (!b || !b.value())
+                return std::nullopt;
+            return b.value()->size;
+        });
     auto r = m_blobs.init();
     if (r)
         m_blobs.expire(m_config.partialExpirySeconds);

@@ -2,10 +2,12 @@
 
 #include "crypto.h"
 
+#include <careeval/jsonutil.h>
 #include <careeval/template.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -55,6 +57,11 @@ std::string BlobStore::partPath(const std::string &sha, const std::string &owner
 
 std::int64_t BlobStore::partialBytes(const std::string &owner) const
 {
+    if (m_remote) {
+        std::lock_guard lock(m_stagedMutex);
+        auto it = m_stagedBytes.find(owner);
+        return it == m_stagedBytes.end() ? 0 : it->second;
+    }
     std::int64_t sum = 0;
     std::error_code ec;
     for (fs::directory_iterator it(ownerDir(owner), ec), end; !ec && it != end; it.increment(ec))
@@ -96,12 +103,17 @@ std::optional<std::int64_t> BlobStore::size(const std::string &sha) const
         if (auto it = m_remoteSizes.find(sha); it != m_remoteSizes.end())
             return it->second;
     }
-    auto h = m_remote->head(sha);
-    if (!h || !h.value()) // not there (or the store cannot say): not complete as far as anyone can tell
+    std::optional<std::int64_t> known;
+    if (m_catalog) {
+        known = m_catalog(sha); // the database's record: no request to the store for blobs not there
+    } else if (auto h = m_remote->head(sha); h && h.value()) {
+        known = *h.value();
+    }
+    if (!known)
         return std::nullopt;
     std::lock_guard lock(m_sizeMutex);
-    m_remoteSizes[sha] = *h.value();
-    return *h.value();
+    m_remoteSizes[sha] = *known;
+    return known;
 }
 
 std::optional<std::string> BlobStore::localPath(const std::string &sha) const
@@ -113,8 +125,72 @@ std::optional<std::string> BlobStore::localPath(const std::string &sha) const
     return blobPath(sha);
 }
 
+namespace {
+
+std::string hexOf(const std::string &bytes)
+{
+    static const char *digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> bytesOf(const std::string &hex)
+{
+    if (hex.size() % 2)
+        return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        auto v = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+        const int hi = v(hex[i]), lo = v(hex[i + 1]);
+        if (hi < 0 || lo < 0)
+            return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+// Staged chunks sort by their key: the offset in 16 digits.
+std::string partName(std::int64_t offset)
+{
+    char b[24];
+    std::snprintf(b, sizeof b, "%016lld", static_cast<long long>(offset));
+    return b;
+}
+
+} // namespace
+
+std::string BlobStore::stagingKey(const std::string &sha, const std::string &owner) const
+{
+    return "uploads/" + sha256Hex(owner).substr(0, 24) + "/" + sha;
+}
+
+BlobStore::Staged BlobStore::staged(const std::string &sha, const std::string &owner) const
+{
+    Staged st;
+    auto got = m_remote->getKey(stagingKey(sha, owner) + "/state");
+    if (!got || !got.value())
+        return st; // nothing staged (or the store cannot say: the chunk's own write will tell)
+    const auto doc = nlohmann::json::parse(*got.value(), nullptr, false);
+    if (!doc.is_object())
+        return st;
+    st.total = doc.value("total", std::int64_t(0));
+    st.received = doc.value("received", std::int64_t(0));
+    st.hash = doc.value("hash", std::string());
+    if (doc.contains("parts") && doc["parts"].is_array())
+        for (const auto &p : doc["parts"])
+            if (p.is_array() && p.size() == 2 && p[0].is_number_integer() && p[1].is_number_integer())
+                st.parts.emplace_back(p[0].get<std::int64_t>(), p[1].get<std::int64_t>());
+    return st;
+}
+
 std::int64_t BlobStore::received(const std::string &sha, const std::string &owner) const
 {
+    if (m_remote)
+        return staged(sha, owner).received;
     struct stat st {
     };
     if (::stat(partPath(sha, owner).c_str(), &st) != 0)
@@ -150,6 +226,54 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
         r.outcome = Outcome::TooLarge;
         r.message = "a blob must have 1 to " + std::to_string(maxBytes) + " bytes";
         return nullptr;
+    }
+    if (m_remote) {
+        // Where the upload stands is in the store (any instance may have taken the earlier chunks).
+        const Staged st = staged(sha, owner);
+        std::int64_t have = st.total == total ? st.received : 0;
+        Sha256 hash;
+        if (have > 0) {
+            auto saved = bytesOf(st.hash);
+            if (!saved || !hash.restore(*saved))
+                have = 0; // a state that cannot be continued: start again
+        }
+        r.received = have;
+        if (offset == have && partialBytes(owner) + (total - have) > m_quota) {
+            r.outcome = Outcome::TooLarge;
+            r.message = "unfinished uploads may hold at most " + std::to_string(m_quota >> 20)
+                + " MiB per user: finish or abandon the others first";
+            return nullptr;
+        }
+        if (offset != have) {
+            r.outcome = Outcome::OffsetMismatch;
+            r.message = "this upload continues at byte " + std::to_string(have) + ", not " + std::to_string(offset);
+            return nullptr;
+        }
+        if (length < 0 || offset + length > total) {
+            r.outcome = Outcome::TooLarge;
+            r.message = "chunk goes past the announced total of " + std::to_string(total) + " bytes";
+            return nullptr;
+        }
+        std::uint64_t generation = 0;
+        {
+            std::lock_guard g(m_generationMutex);
+            generation = m_nextGeneration++;
+            m_generation[owner + "/" + sha] = generation;
+        }
+        std::error_code dirError;
+        fs::create_directories(ownerDir(owner), dirError);
+        std::unique_ptr<Upload> up(new Upload(*this, sha, owner, have, length, total, generation));
+        up->m_hash = hash;
+        if (have > 0)
+            up->m_parts = st.parts;
+        up->m_chunkPath = ownerDir(owner) + "/" + sha + ".chunk-" + std::to_string(generation);
+        up->m_fd = ::open(up->m_chunkPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (up->m_fd < 0) {
+            r.outcome = Outcome::IoError;
+            r.message = "cannot open upload: " + std::string(std::strerror(errno));
+            return nullptr;
+        }
+        return up;
     }
     const std::int64_t have = received(sha, owner);
     r.received = have;
@@ -229,11 +353,13 @@ BlobStore::Upload::~Upload()
 {
     if (!m_finished) {
         std::lock_guard lock(m_store.lockFor(m_sha));
-        if (current() && !m_failed)
+        if (current() && !m_failed && m_chunkPath.empty())
             saveState(); // cut mid-chunk: what arrived stays, and so does the hash over it
     }
     if (m_fd >= 0)
         ::close(m_fd);
+    if (!m_chunkPath.empty()) // staged in the object store: a cut chunk is sent again whole
+        ::unlink(m_chunkPath.c_str());
     std::lock_guard g(m_store.m_generationMutex);
     if (auto it = m_store.m_generation.find(key()); it != m_store.m_generation.end() && it->second == m_generation)
         m_store.m_generation.erase(it);
@@ -311,11 +437,15 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         return m_failed ? *m_failed : ChunkResult {Outcome::IoError, m_pos, "upload already finished"};
     if (m_pos - m_start != m_length)
         return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "the chunk ended early"});
-    std::lock_guard lock(m_store.lockFor(m_sha));
+    std::unique_lock lock(m_store.lockFor(m_sha));
     if (!current())
         return *(m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha, m_owner)),
                      "a newer upload of this blob took over; continue from where it stands"});
     m_finished = true;
+    if (!m_chunkPath.empty()) {
+        lock.unlock(); // the store's requests do not hold up other uploads here
+        return finishStaged();
+    }
     ChunkResult r;
     r.received = m_pos;
     const std::string part = m_store.partPath(m_sha, m_owner);
@@ -326,9 +456,7 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         saveState();
         return r;
     }
-    // Durable on disk before it is published, unless the object store takes it (its acknowledgement is
-    // the durable copy).
-    const bool synced = m_store.m_remote || ::fdatasync(m_fd) == 0;
+    const bool synced = ::fdatasync(m_fd) == 0;
     ::close(m_fd);
     m_fd = -1;
     ::unlink((part + ".sha").c_str());
@@ -342,18 +470,6 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         ::unlink(part.c_str());
         return ChunkResult {Outcome::HashMismatch, 0, "the bytes hash to " + actual + ", not " + m_sha + "; upload again from the start"};
     }
-    if (m_store.m_remote) {
-        // Uploaded under its name with x-amz-content-sha256 = the name: the store checks the bytes too.
-        auto put = m_store.m_remote->put(m_sha, part, m_total);
-        ::unlink(part.c_str());
-        if (!put)
-            return ChunkResult {
-                Outcome::IoError, 0, "cannot store the verified blob (" + put.error().message + "); upload again from the start"};
-        std::lock_guard sizes(m_store.m_sizeMutex);
-        m_store.m_remoteSizes[m_sha] = m_total;
-        r.outcome = Outcome::Complete;
-        return r;
-    }
     const std::string dir = m_store.m_dir + "/blobs/" + m_sha.substr(0, 2);
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -361,6 +477,97 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         return ChunkResult {Outcome::IoError, m_pos, "cannot store the verified blob"};
     r.outcome = Outcome::Complete;
     return r;
+}
+
+BlobStore::ChunkResult BlobStore::Upload::finishStaged()
+{
+    ObjectStore &store = *m_store.m_remote;
+    ::close(m_fd);
+    m_fd = -1;
+    const std::string base = m_store.stagingKey(m_sha, m_owner);
+    auto forget = [&] { // the staged chunks and state of this upload, best effort
+        for (const auto &[offset, length] : m_parts)
+            (void)store.removeKey(base + "/" + partName(offset));
+        (void)store.removeKey(base + "/state");
+        std::int64_t staged = 0;
+        for (const auto &part : m_parts)
+            staged += part.second;
+        std::lock_guard lock(m_store.m_stagedMutex);
+        auto &tally = m_store.m_stagedBytes[m_owner];
+        tally = std::max<std::int64_t>(0, tally - staged); // per instance: others staged some of it
+    };
+    const bool whole = m_start == 0 && m_pos == m_total; // the blob in one chunk: nothing to stage
+    if (!whole) {
+        if (auto put = store.putKeyFromFile(base + "/" + partName(m_start), m_chunkPath, m_length); !put)
+            return ChunkResult {Outcome::IoError, m_start, "cannot stage the chunk (" + put.error().message + "); send it again"};
+        m_parts.emplace_back(m_start, m_length);
+        std::lock_guard lock(m_store.m_stagedMutex);
+        m_store.m_stagedBytes[m_owner] += m_length;
+    }
+    if (m_pos < m_total) {
+        nlohmann::json parts = nlohmann::json::array();
+        for (const auto &[offset, length] : m_parts)
+            parts.push_back({offset, length});
+        const nlohmann::json state {{"total", m_total}, {"received", m_pos}, {"hash", hexOf(m_hash.save())}, {"parts", parts}};
+        if (auto put = store.putKey(base + "/state", state.dump()); !put)
+            return ChunkResult {
+                Outcome::IoError, m_start, "cannot record the upload's progress (" + put.error().message + "); send the chunk again"};
+        return ChunkResult {Outcome::Stored, m_pos, {}};
+    }
+    // Complete: verify before it becomes visible under its name.
+    const std::string actual = m_hash.finishHex();
+    if (actual != m_sha) {
+        forget();
+        return ChunkResult {Outcome::HashMismatch, 0, "the bytes hash to " + actual + ", not " + m_sha + "; upload again from the start"};
+    }
+    std::string source = m_chunkPath;
+    std::string assembled;
+    if (!whole) {
+        // The staged chunks, in order, into one local file (one chunk in memory at a time).
+        assembled = m_chunkPath + ".whole";
+        const int out = ::open(assembled.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        bool ok = out >= 0;
+        std::string why;
+        std::int64_t at = 0;
+        for (const auto &[offset, length] : m_parts) {
+            if (!ok)
+                break;
+            auto part = store.getKey(base + "/" + partName(offset));
+            if (!part || !part.value() || offset != at || static_cast<std::int64_t>(part.value()->size()) != length) {
+                ok = false;
+                why = part ? "a staged chunk is missing or has another size" : part.error().message;
+                break;
+            }
+            ok = ::write(out, part.value()->data(), part.value()->size()) == static_cast<ssize_t>(part.value()->size());
+            at += length;
+        }
+        if (out >= 0)
+            ::close(out);
+        if (!ok || at != m_total) {
+            ::unlink(assembled.c_str());
+            forget();
+            return ChunkResult {Outcome::IoError, 0, "cannot assemble the staged upload (" + why + "); upload again from the start"};
+        }
+        source = assembled;
+    }
+    // Stored under its name with x-amz-content-sha256 = the name: the store checks the bytes too.
+    auto put = store.put(m_sha, source, m_total);
+    if (!assembled.empty())
+        ::unlink(assembled.c_str());
+    if (!put) {
+        if (whole)
+            return ChunkResult {
+                Outcome::IoError, 0, "cannot store the verified blob (" + put.error().message + "); upload again from the start"};
+        // The staged state still ends before this chunk: sending it again completes the blob.
+        m_parts.pop_back();
+        return ChunkResult {
+            Outcome::IoError, m_start, "cannot store the verified blob (" + put.error().message + "); send the last chunk again"};
+    }
+    if (!whole)
+        forget();
+    std::lock_guard sizes(m_store.m_sizeMutex);
+    m_store.m_remoteSizes[m_sha] = m_total;
+    return ChunkResult {Outcome::Complete, m_total, {}};
 }
 
 BlobStore::ChunkResult BlobStore::putChunk(const std::string &sha, const std::string &owner, std::int64_t offset, std::int64_t total,

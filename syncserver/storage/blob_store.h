@@ -16,11 +16,13 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace careeval::server {
 
@@ -83,6 +85,10 @@ public:
         Sha256 m_hash;
         std::optional<ChunkResult> m_failed;
         bool m_finished = false;
+        // With an object store: this chunk alone in a local file, then staged in the store.
+        ChunkResult finishStaged();
+        std::string m_chunkPath;
+        std::vector<std::pair<std::int64_t, std::int64_t>> m_parts; //!< (offset, length) staged before this chunk
     };
     //! Starts a chunk of `length` bytes at `offset` of a blob of `total`. When it cannot start
     //! (already complete, wrong offset, too large, I/O) the answer is in `refusal` and null returned.
@@ -96,9 +102,16 @@ public:
     //! Where a complete blob is stored on disk (to send it straight from there); nullopt when it is
     //! in the object store instead.
     std::optional<std::string> localPath(const std::string &sha256) const;
-    //! Complete blobs go to this object store (verified, then uploaded, then the local copy removed);
-    //! blobs already in the data folder are still served from there.
-    void setRemote(std::shared_ptr<ObjectStore> remote) { m_remote = std::move(remote); }
+    //! Complete blobs go to this object store, and unfinished uploads are staged there chunk by chunk
+    //! (uploads/<owner>/<blob>/: each chunk, and a state with the running hash), so the next chunk
+    //! may arrive at any instance. Blobs already in the data folder are still served from there.
+    //! `catalog` says whether a blob is complete (the database's record of finished uploads), so
+    //! asking about blobs not uploaded yet costs no request to the store.
+    void setRemote(std::shared_ptr<ObjectStore> remote, std::function<std::optional<std::int64_t>(const std::string &)> catalog)
+    {
+        m_remote = std::move(remote);
+        m_catalog = std::move(catalog);
+    }
     bool hasRemote() const { return m_remote != nullptr; }
     //! Bytes [offset, offset+length) of a complete blob.
     Result<std::string> read(const std::string &sha256, std::int64_t offset, std::int64_t length) const;
@@ -115,6 +128,16 @@ private:
     std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each (owner, blob) in progress
     std::int64_t m_quota = 1LL << 30;
     std::shared_ptr<ObjectStore> m_remote;
+    std::function<std::optional<std::int64_t>(const std::string &)> m_catalog;
+    struct Staged {
+        std::int64_t total = 0, received = 0;
+        std::string hash; //!< Sha256::save() of the bytes received
+        std::vector<std::pair<std::int64_t, std::int64_t>> parts;
+    };
+    std::string stagingKey(const std::string &sha, const std::string &owner) const;
+    Staged staged(const std::string &sha, const std::string &owner) const;
+    mutable std::mutex m_stagedMutex;
+    std::map<std::string, std::int64_t> m_stagedBytes; //!< per owner, staged by this instance (the quota, per instance)
     mutable std::mutex m_sizeMutex;
     mutable std::map<std::string, std::int64_t> m_remoteSizes; //!< blobs known to be in the object store (they never change)
     std::uint64_t m_nextGeneration = 1;

@@ -2,8 +2,10 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -100,8 +102,26 @@ std::string ObjectStore::describe(const std::string &sha256) const
     return m_config.endpoint + "/" + m_config.bucket + "/" + m_config.prefix + sha256;
 }
 
+namespace {
+
+struct Source {
+    const std::string *bytes;
+    std::size_t at = 0;
+};
+
+std::size_t readFromString(char *out, std::size_t size, std::size_t n, void *user)
+{
+    auto *src = static_cast<Source *>(user);
+    const std::size_t take = std::min(size * n, src->bytes->size() - src->at);
+    std::memcpy(out, src->bytes->data() + src->at, take);
+    src->at += take;
+    return take;
+}
+
+} // namespace
+
 Result<ObjectStore::Reply> ObjectStore::request(const std::string &method, const std::string &key, const std::string &payloadSha,
-    const std::string &range, const std::string &uploadPath, std::int64_t uploadSize)
+    const std::string &range, const std::string &uploadPath, std::int64_t uploadSize, const std::string *uploadBytes)
 {
     CURL *curl = curl_easy_init();
     if (!curl)
@@ -116,6 +136,7 @@ Result<ObjectStore::Reply> ObjectStore::request(const std::string &method, const
     if (!range.empty())
         headers = curl_slist_append(headers, ("Range: bytes=" + range).c_str());
     std::FILE *in = nullptr;
+    Source source {uploadBytes};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sigv4.c_str());
     curl_easy_setopt(curl, CURLOPT_USERPWD, credentials.c_str());
@@ -128,6 +149,13 @@ Result<ObjectStore::Reply> ObjectStore::request(const std::string &method, const
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
     if (method == "HEAD") {
         curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    } else if (method == "PUT" && uploadBytes) {
+        headers = curl_slist_append(headers, "Content-Type: application/octet-stream");
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, readFromString);
+        curl_easy_setopt(curl, CURLOPT_READDATA, &source);
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(uploadBytes->size()));
     } else if (method == "PUT") {
         in = std::fopen(uploadPath.c_str(), "rb");
         if (!in) {
@@ -230,6 +258,48 @@ Result<void> ObjectStore::remove(const std::string &sha256)
         return r.error();
     if (r->status != 204 && r->status != 200 && r->status != 404)
         return makeError(ErrorCode::Io, "object store: cannot delete " + describe(sha256) + ": " + why(r->status, r->body));
+    return {};
+}
+
+Result<void> ObjectStore::putKey(const std::string &key, const std::string &bytes)
+{
+    auto r = request("PUT", key, "UNSIGNED-PAYLOAD", {}, {}, 0, &bytes);
+    if (!r)
+        return r.error();
+    if (r->status != 200)
+        return makeError(ErrorCode::Io, "object store refused " + key + ": " + why(r->status, r->body));
+    return {};
+}
+
+Result<void> ObjectStore::putKeyFromFile(const std::string &key, const std::string &path, std::int64_t size)
+{
+    auto r = request("PUT", key, "UNSIGNED-PAYLOAD", {}, path, size);
+    if (!r)
+        return r.error();
+    if (r->status != 200)
+        return makeError(ErrorCode::Io, "object store refused " + key + ": " + why(r->status, r->body));
+    return {};
+}
+
+Result<std::optional<std::string>> ObjectStore::getKey(const std::string &key)
+{
+    auto r = request("GET", key, kEmptySha);
+    if (!r)
+        return r.error();
+    if (r->status == 404)
+        return std::optional<std::string>();
+    if (r->status != 200)
+        return makeError(ErrorCode::Io, "object store: cannot read " + key + ": " + why(r->status, r->body));
+    return std::optional<std::string>(std::move(r->body));
+}
+
+Result<void> ObjectStore::removeKey(const std::string &key)
+{
+    auto r = request("DELETE", key, kEmptySha);
+    if (!r)
+        return r.error();
+    if (r->status != 204 && r->status != 200 && r->status != 404)
+        return makeError(ErrorCode::Io, "object store: cannot delete " + key + ": " + why(r->status, r->body));
     return {};
 }
 

@@ -42,6 +42,14 @@ public:
     //! Bytes [offset, offset+length) of the blob.
     Result<std::string> get(const std::string &sha256, std::int64_t offset, std::int64_t length);
     Result<void> remove(const std::string &sha256);
+
+    // Any key (an unfinished upload's staged chunks and state live under uploads/). Payloads sent
+    // as UNSIGNED-PAYLOAD: a staged chunk is checked when the whole blob is (by its name).
+    Result<void> putKey(const std::string &key, const std::string &bytes);
+    Result<void> putKeyFromFile(const std::string &key, const std::string &path, std::int64_t size);
+    //! The object's bytes; nullopt when there is no such object.
+    Result<std::optional<std::string>> getKey(const std::string &key);
+    Result<void> removeKey(const std::string &key);
     const ObjectStoreConfig &config() const { return m_config; }
     //! Where an object is, for messages: endpoint/bucket/key (no credentials).
     std::string describe(const std::string &sha256) const;
@@ -53,7 +61,7 @@ private:
         std::int64_t length = -1;
     };
     Result<Reply> request(const std::string &method, const std::string &key, const std::string &payloadSha, const std::string &range = {},
-        const std::string &uploadPath = {}, std::int64_t uploadSize = 0);
+        const std::string &uploadPath = {}, std::int64_t uploadSize = 0, const std::string *uploadBytes = nullptr);
 
     ObjectStoreConfig m_config;
 };

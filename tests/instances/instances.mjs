@@ -8,11 +8,14 @@
 //    errors for what was cut off, send it again (pushes are idempotent), and every operation ever
 //    answered 200 is in the log afterwards;
 //  - an instance started afterwards on the same database serves the same state as the survivor.
-// Photos: both instances share one data folder here; the object-store backend is not built yet.
+//  - photos go to an S3-compatible store (s3rver from tests/s3/node_modules) in small chunks through
+//    the round-robin balancer, so consecutive chunks of one upload land on different instances; each
+//    completes, byte for byte, and is served by the survivor.
 //
 // Usage: node instances.mjs --server PATH/careeval-server
 
 import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -65,13 +68,19 @@ const freePort = () =>
 const dbName = `instances_${process.pid}`;
 execFileSync('psql', [cluster, '-q', '-c', `CREATE DATABASE ${dbName}`]);
 const dbUrl = cluster.slice(0, cluster.lastIndexOf('/') + 1) + dbName;
-const data = path.join(tmp, 'data');
-fs.mkdirSync(data);
+// The object store: s3rver, installed with tests/s3's packages.
+const S3rver = createRequire(path.resolve('../s3/package.json'))('s3rver');
+const s3Port = await freePort();
+const s3rver = new S3rver({ port: s3Port, address: '127.0.0.1', directory: path.join(tmp, 's3'), silent: true, configureBuckets: [{ name: 'photos' }] });
+await s3rver.run();
+const blobs = `s3://photos?endpoint=http://127.0.0.1:${s3Port}&region=us-east-1`;
 
 async function startInstance(name) {
   const port = await freePort();
-  const child = spawn(serverBin, ['--data', data, '--database', dbUrl, '--listen', `127.0.0.1:${port}`, '--demo', '--admin-password', 'instances-admin-1', '--threads', '2'], {
+  const data = path.join(tmp, name.replace(/ /g, '-'));
+  const child = spawn(serverBin, ['--data', data, '--database', dbUrl, '--blobs', blobs, '--listen', `127.0.0.1:${port}`, '--demo', '--admin-password', 'instances-admin-1', '--threads', '2'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' },
   });
   children.push(child);
   let log = '';
@@ -89,12 +98,15 @@ async function startInstance(name) {
   return { name, port, child };
 }
 
-function request(port, method, target, { token, json } = {}) {
+function request(port, method, target, { token, json, raw, headers: extra = {} } = {}) {
   return new Promise((resolve) => {
-    const headers = {};
+    const headers = { ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     let payload;
-    if (json !== undefined) {
+    if (raw !== undefined) {
+      payload = raw;
+      headers['content-length'] = payload.length;
+    } else if (json !== undefined) {
       payload = Buffer.from(JSON.stringify(json));
       headers['content-type'] = 'application/json';
       headers['content-length'] = payload.length;
@@ -108,7 +120,7 @@ function request(port, method, target, { token, json } = {}) {
         try {
           parsed = JSON.parse(body);
         } catch {}
-        resolve({ status: res.statusCode, body: parsed, text: body });
+        resolve({ status: res.statusCode, body: parsed, text: body, bytes: Buffer.concat(chunks) });
       });
       res.on('error', () => resolve({ status: 0, body: null, text: 'cut' }));
     });
@@ -210,13 +222,33 @@ http {
     }
   };
 
+  // A photo per tablet, 512 KiB at a time through the round-robin balancer: the server says where
+  // each upload stands (200/409 with "received"), whichever instance answers.
+  const photos = new Map();
+  const upload = async (t) => {
+    const photo = crypto.randomBytes(6 * 1024 * 1024 + 99);
+    const sha = crypto.createHash('sha256').update(photo).digest('hex');
+    photos.set(t.user, { sha, photo, done: false });
+    let offset = 0;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const end = Math.min(photo.length, offset + 512 * 1024);
+      const r = await request(lbPort, 'PUT', `/api/v1/blobs/${sha}?offset=${offset}&total=${photo.length}`, { token: t.token, raw: photo.subarray(offset, end) });
+      if (r.status === 201) {
+        photos.get(t.user).done = true;
+        return;
+      }
+      if ((r.status === 200 || r.status === 409) && Number.isInteger(r.body?.received)) offset = r.body.received;
+      else await new Promise((res) => setTimeout(res, 50)); // cut off: ask again
+    }
+  };
+
   // Everyone works; instance B is killed (-9) while pushes are in flight.
   const killer = (async () => {
     while (acked.size < 600) await new Promise((r) => setTimeout(r, 5));
     b.child.kill('SIGKILL');
     console.log(`instance B killed (-9) after ${acked.size} operations were acknowledged`);
   })();
-  await Promise.all([...tablets.map((t) => work(t, 40)), killer]);
+  await Promise.all([...tablets.map((t) => work(t, 40)), ...tablets.map((t) => upload(t)), killer]);
   // Whatever was cut off is sent until it is taken.
   for (const t of tablets) for (let i = 0; i < 20 && t.pending.length; i++) await work(t, 1);
   for (const t of tablets) await pull(t);
@@ -231,6 +263,15 @@ http {
   for (const t of tablets) {
     const same = t.held.size === log.held.size && [...t.held].every((id) => log.held.has(id));
     check(same, `${t.user}'s tablet holds exactly the log (${t.held.size} of ${log.held.size})`);
+  }
+
+  // Every photo is complete and byte for byte what the tablet sent, read through the survivor.
+  for (const t of tablets) {
+    const { sha, photo, done } = photos.get(t.user);
+    const op = { id: crypto.randomUUID(), inspection, author: t.user, device: t.device, clock: ++t.clock, time: Date.now(), kind: 'photo.attach', target: 'site_photos', value: { sha256: sha } };
+    await request(a.port, 'POST', `/api/v1/inspections/${inspection}/ops`, { token: t.token, json: { ops: [op] } });
+    const got = await request(a.port, 'GET', `/api/v1/blobs/${sha}`, { token: t.token });
+    check(done && got.status === 200 && got.bytes.equals(photo), `${t.user}'s photo, its chunks answered by either instance, is complete and served byte for byte (${got.status})`);
   }
 
   // A new instance on the same database serves the same merged state as the survivor.
@@ -250,5 +291,6 @@ http {
   console.log(`FAIL ${e.stack || e}`);
   failures++;
 }
+await s3rver.close().catch(() => {});
 console.log(failures ? `${failures} check(s) failed` : 'all checks passed');
 process.exit(failures ? 1 : 0);
