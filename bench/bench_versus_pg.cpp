@@ -151,17 +151,11 @@ int main(int argc, char **argv)
         if (!std::strcmp(argv[i], "--rounds"))
             rounds = std::max(1, std::atoi(argv[i + 1]));
     }
-    if (!fs::exists(std::string(kPg) + "initdb")) {
-        std::fprintf(stderr, "bench_versus_pg needs PostgreSQL 15 (scripts/deps.sh bench installs postgresql-15)\n");
-        return 1;
-    }
     const std::string dir = fs::temp_directory_path() / ("careeval-versus-" + std::to_string(getpid()));
     fs::create_directories(dir);
     Postgres pg;
-    if (!pg.start(dir)) {
-        std::fprintf(stderr, "postgres did not start (see %s/pg/log)\n", dir.c_str());
+    if (!pg.startOrSay(dir, "bench_versus_pg"))
         return 1;
-    }
     {
         PGconn *c = pg.connect();
         if (!c

@@ -46,6 +46,19 @@ struct Postgres {
         started = run(std::string(kPg) + "pg_ctl -D " + dir + "/data -l " + dir + "/log -w -o '" + opts + "' start", true) == 0;
         return started;
     }
+    //! start() with the reasons printed: PostgreSQL missing, or the cluster not starting.
+    bool startOrSay(const std::string &base, const char *bench)
+    {
+        if (!std::filesystem::exists(std::string(kPg) + "initdb")) {
+            std::fprintf(stderr, "%s needs PostgreSQL 15 (scripts/deps.sh installs postgresql-15)\n", bench);
+            return false;
+        }
+        if (!start(base)) {
+            std::fprintf(stderr, "postgres did not start (see %s/log)\n", dir.c_str());
+            return false;
+        }
+        return true;
+    }
     void stop()
     {
         if (started)

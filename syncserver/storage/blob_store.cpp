@@ -227,55 +227,20 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
         r.message = "a blob must have 1 to " + std::to_string(maxBytes) + " bytes";
         return nullptr;
     }
+    // Where the upload stands: the partial file here or, with an object store, the state staged
+    // there (any instance may have taken the earlier chunks).
+    std::int64_t have = 0;
+    Staged st;
+    Sha256 stagedHash;
     if (m_remote) {
-        // Where the upload stands is in the store (any instance may have taken the earlier chunks).
-        const Staged st = staged(sha, owner);
-        std::int64_t have = st.total == total ? st.received : 0;
-        Sha256 hash;
-        if (have > 0) {
-            auto saved = bytesOf(st.hash);
-            if (!saved || !hash.restore(*saved))
-                have = 0; // a state that cannot be continued: start again
-        }
-        r.received = have;
-        if (offset == have && partialBytes(owner) + (total - have) > m_quota) {
-            r.outcome = Outcome::TooLarge;
-            r.message = "unfinished uploads may hold at most " + std::to_string(m_quota >> 20)
-                + " MiB per user: finish or abandon the others first";
-            return nullptr;
-        }
-        if (offset != have) {
-            r.outcome = Outcome::OffsetMismatch;
-            r.message = "this upload continues at byte " + std::to_string(have) + ", not " + std::to_string(offset);
-            return nullptr;
-        }
-        if (length < 0 || offset + length > total) {
-            r.outcome = Outcome::TooLarge;
-            r.message = "chunk goes past the announced total of " + std::to_string(total) + " bytes";
-            return nullptr;
-        }
-        std::uint64_t generation = 0;
-        {
-            std::lock_guard g(m_generationMutex);
-            generation = m_nextGeneration++;
-            m_generation[owner + "/" + sha] = generation;
-        }
-        std::error_code dirError;
-        fs::create_directories(ownerDir(owner), dirError);
-        std::unique_ptr<Upload> up(new Upload(*this, sha, owner, have, length, total, generation));
-        up->m_hash = hash;
+        st = staged(sha, owner);
+        have = st.total == total ? st.received : 0;
         if (have > 0)
-            up->m_parts = st.parts;
-        up->m_chunkPath = ownerDir(owner) + "/" + sha + ".chunk-" + std::to_string(generation);
-        up->m_fd = ::open(up->m_chunkPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (up->m_fd < 0) {
-            r.outcome = Outcome::IoError;
-            r.message = "cannot open upload: " + std::string(std::strerror(errno));
-            return nullptr;
-        }
-        return up;
+            if (auto saved = bytesOf(st.hash); !saved || !stagedHash.restore(*saved))
+                have = 0; // a state that cannot be continued: start again
+    } else {
+        have = received(sha, owner);
     }
-    const std::int64_t have = received(sha, owner);
     r.received = have;
     // The quota: this blob's whole size, with what the user's other unfinished uploads hold.
     if (offset == have && partialBytes(owner) - have + total > m_quota) {
@@ -303,6 +268,20 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
     std::error_code dirError;
     fs::create_directories(ownerDir(owner), dirError);
     std::unique_ptr<Upload> up(new Upload(*this, sha, owner, have, length, total, generation));
+    if (m_remote) {
+        // This chunk alone in a local file; finishStaged() puts it in the store.
+        up->m_hash = stagedHash;
+        if (have > 0)
+            up->m_parts = st.parts;
+        up->m_chunkPath = ownerDir(owner) + "/" + sha + ".chunk-" + std::to_string(generation);
+        up->m_fd = ::open(up->m_chunkPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (up->m_fd < 0) {
+            r.outcome = Outcome::IoError;
+            r.message = "cannot open upload: " + std::string(std::strerror(errno));
+            return nullptr;
+        }
+        return up;
+    }
     const std::string part = partPath(sha, owner);
     // The running hash lives beside the partial file ("<size><state>"), so completing an upload does
     // not read it all again. If it does not match the partial file (a crash between the two
