@@ -59,7 +59,7 @@ HttpResponse Service::missingBlobs(Context &c)
             stored = record && record.value() && record.value()->uploader == c.user->username;
         }
         if (!stored)
-            missing.push_back({{"sha256", h}, {"received", m_blobs.received(h, c.user->username)}});
+            missing.push_back({{"sha256", h}, {"received", m_blobs.receivedHint(h, c.user->username)}});
     }
     return jsonResponse(200, {{"missing", missing}});
 }

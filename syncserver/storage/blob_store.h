@@ -37,6 +37,10 @@ public:
     std::optional<std::int64_t> size(const std::string &sha256) const;
     //! Bytes of `owner`'s unfinished upload received so far (0 when none).
     std::int64_t received(const std::string &sha256, const std::string &owner) const;
+    //! received() where it costs nothing (the data folder); with an object store 0, since asking the
+    //! store about every photo a tablet lists would be a request each: the first chunk's answer
+    //! (409 with "received") then says where to continue.
+    std::int64_t receivedHint(const std::string &sha256, const std::string &owner) const { return m_remote ? 0 : received(sha256, owner); }
     //! Bytes of all of `owner`'s unfinished uploads.
     std::int64_t partialBytes(const std::string &owner) const;
     //! Removes unfinished uploads untouched for longer than `maxAgeSeconds`; returns how many.

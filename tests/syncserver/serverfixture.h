@@ -45,6 +45,14 @@ public:
         // On PostgreSQL (the *_pg test variants) the fixture's own database, the same one on restart.
         if (storetest::onPostgres())
             args << "--database" << QString::fromStdString(storetest::location(dir.path().toStdString()));
+        // With CAREEVAL_TEST_S3 (scripts/s3-server.sh's location) photos go to that object store.
+        if (const QString s3 = qEnvironmentVariable("CAREEVAL_TEST_S3"); !s3.isEmpty()) {
+            args << "--blobs" << s3;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("AWS_ACCESS_KEY_ID", "S3RVER");
+            env.insert("AWS_SECRET_ACCESS_KEY", "S3RVER");
+            process.setProcessEnvironment(env);
+        }
         process.start(CAREEVAL_SERVER, args + extra);
         if (!process.waitForStarted(10000))
             return false;
