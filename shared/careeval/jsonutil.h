@@ -30,4 +30,7 @@ std::string jsonPointer(const std::string &base, std::size_t index);
 //! Human name of a JSON value's type ("string", "number", …) for messages.
 const char *jsonTypeName(const json &value);
 
+//! Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool validUtf8(std::string_view text);
+
 } // namespace careeval

@@ -212,6 +212,10 @@ HttpResponse Service::dispatch(Context &c)
         return r;
     }
     matches(splitPath(route->pattern), splitPath(c.req.path), &c.params);
+    // A name in the path that is not text (bad UTF-8, a NUL) names nothing, on either backend.
+    for (const auto &[name, value] : c.params)
+        if (!validUtf8(value) || value.find('\0') != std::string::npos)
+            return errorResponse(404, "not_found", "no such resource: the path's " + name + " is not valid UTF-8 text");
     if (auto sha = c.params.find("sha256"); sha != c.params.end() && !BlobStore::validName(sha->second))
         return errorResponse(400, "invalid_request", "a blob is named by its SHA-256 in 64 lower-case hex digits");
     auto forbidden = [&](const std::string &why) { return errorResponse(403, "forbidden", why); };

@@ -115,7 +115,9 @@ struct Fields {
             return {};
         }
         const std::string v = it->get<std::string>();
-        if (v.size() > max)
+        if (v.find('\0') != std::string::npos) // PostgreSQL cannot store it; SQLite would: refused on both
+            error = std::string("field \"") + key + "\" contains a NUL character";
+        else if (v.size() > max)
             error = std::string("field \"") + key + "\" is longer than " + std::to_string(max) + " characters";
         if (required && v.empty())
             error = std::string("field \"") + key + "\" must not be empty";

@@ -1,5 +1,7 @@
 #include "pg_store.h"
 
+#include <careeval/jsonutil.h>
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -139,8 +141,36 @@ std::string intArray(const std::vector<std::int64_t> &values)
     return out;
 }
 
-PgResult exec(PGconn *c, const char *sql, const Params &params = {})
+// Text PostgreSQL can take: libpq passes a text parameter as a C string (a NUL would cut it short)
+// and the server refuses bad UTF-8. The routes refuse both in what they store; anything else that
+// reaches here (a name looked up, an audit line) gets U+FFFD in place of the offending bytes.
+std::string storable(const std::string &v)
 {
+    if (v.find('\0') == std::string::npos && validUtf8(v))
+        return v;
+    std::string out;
+    for (std::size_t i = 0; i < v.size();) {
+        std::size_t len = 1;
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c >= 0xC0)
+            len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c != 0 && i + len <= v.size() && validUtf8(std::string_view(v).substr(i, len))) {
+            out.append(v, i, len);
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
+PgResult exec(PGconn *c, const char *sql, const Params &raw = {})
+{
+    Params params;
+    params.reserve(raw.size());
+    for (const auto &p : raw)
+        params.push_back(storable(p));
     if (params.empty()) // the simple protocol: a migration is several statements
         return PgResult(PQexec(c, sql));
     std::vector<const char *> values;

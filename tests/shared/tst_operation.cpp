@@ -3,6 +3,7 @@
 
 #include "testutil.h"
 
+#include <careeval/jsonutil.h>
 #include <careeval/operation.h>
 #include <careeval/wire.h>
 
@@ -23,6 +24,24 @@ class TestOperation : public QObject
     }
 
 private Q_SLOTS:
+    // Text the server may store on either backend: well-formed UTF-8 only.
+    void utf8()
+    {
+        QVERIFY(validUtf8(""));
+        QVERIFY(validUtf8("plain ascii"));
+        QVERIFY(validUtf8("长春市福寿养老院"));
+        QVERIFY(validUtf8("\xF0\x9F\x98\x80")); // 😀, four bytes
+        QVERIFY(validUtf8("\xF4\x8F\xBF\xBF")); // U+10FFFF
+        QVERIFY(!validUtf8("\xFF"));
+        QVERIFY(!validUtf8("a\xE4\xB8")); // cut short at the end
+        QVERIFY(!validUtf8("\xC0\xAF")); // overlong '/'
+        QVERIFY(!validUtf8("\xE0\x80\xAF")); // overlong, three bytes
+        QVERIFY(!validUtf8("\xED\xA0\x80")); // a surrogate
+        QVERIFY(!validUtf8("\xF4\x90\x80\x80")); // past U+10FFFF
+        QVERIFY(!validUtf8("\x80")); // a continuation byte alone
+        QVERIFY(!validUtf8("\xE4\x41\x41")); // a lead byte without its continuations
+    }
+
     void uuid()
     {
         auto u = Uuid::parse("6F1C2E9A-3B4D-4C5E-8F70-112233445566");

@@ -254,6 +254,36 @@ private Q_SLOTS:
         QCOMPARE(s.call("GET", "/api/v1/exports?from=2026-02-01&to=2026-12-31", nullptr, t).status, 200);
     }
 
+    // Names in the path that are not text (bad UTF-8, a NUL) name nothing: 404 on either backend
+    // (PostgreSQL refuses such bytes outright, which had become a 500); text fields with a NUL are
+    // refused with the field's name (libpq would have cut them short, SQLite stored them).
+    void namesThatAreNotTextNameNothing()
+    {
+        ServerFixture s;
+        QVERIFY(s.start());
+        const QString t = s.login("admin", "admin-pass-1");
+        // (a NUL in the path is already refused by the transport, with 400)
+        const std::pair<const char *, const char *> cases[] = {{"GET /api/v1/inspections/%FF", "HTTP/1.1 404"},
+            {"GET /api/v1/inspections/%FF/ops?after=0", "HTTP/1.1 404"}, {"GET /api/v1/templates/%C0%AF/1", "HTTP/1.1 404"},
+            {"GET /api/v1/inspections/a%00b/state", "HTTP/1.1 400"}, {"PATCH /api/v1/users/%ED%A0%80", "HTTP/1.1 404"}};
+        for (const auto &[path, expected] : cases) {
+            auto c = connectFrom("127.0.0.32", s.port);
+            const QByteArray answer = exchange(*c,
+                QByteArray(path) + " HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 16\r\n"
+                    + "Authorization: Bearer " + t.toUtf8() + "\r\n\r\n{\"active\":false}");
+            QVERIFY2(answer.startsWith(expected), (QByteArray(path) + ": " + answer.left(300)).constData());
+        }
+        const std::string nul("a\0b", 3);
+        const auto inst = s.call(
+            "POST", "/api/v1/institutions", {{"id", "nul-test"}, {"name", nul}, {"region", "r"}, {"address", "a"}, {"beds", 3}}, t);
+        QCOMPARE(inst.status, 400);
+        QVERIFY2(inst.body.dump().find("NUL") != std::string::npos, inst.body.dump().c_str());
+        const auto user = s.call("POST", "/api/v1/users",
+            {{"username", "nul.test"}, {"display_name", nul}, {"role", "evaluator"}, {"password", "password-1234"}}, t);
+        QCOMPARE(user.status, 400);
+        QCOMPARE(s.call("GET", "/api/v1/institutions", nullptr, t).body.dump().find("nul-test"), std::string::npos);
+    }
+
     // Points 7 and 8: the last active administrator stays; errors say what is wrong in the request,
     // never the database's words.
     void lastAdministratorStays()
