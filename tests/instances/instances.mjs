@@ -47,10 +47,12 @@ const check = (ok, what) => {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'careeval-instances-'));
 const children = [];
+let nginxChild = null;
 const cleanup = () => {
+  // nginx gets SIGTERM: its master then stops its worker (SIGKILL to the master would orphan it).
   for (const c of children)
     try {
-      c.kill('SIGKILL');
+      c.kill(c === nginxChild ? 'SIGTERM' : 'SIGKILL');
     } catch {}
   fs.rmSync(tmp, { recursive: true, force: true });
 };
@@ -164,6 +166,7 @@ http {
   );
   const nginx = spawn(nginxBin, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(nginx);
+  nginxChild = nginx;
   for (let i = 0; i < 100; i++) {
     const r = await request(lbPort, 'GET', '/healthz');
     if (r.status === 200) break;
