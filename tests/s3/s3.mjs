@@ -208,7 +208,10 @@ try {
   // A storage failure: the client gets 507 with a request id; the reason is in the server's log only.
   const id = r.json?.error?.request_id ?? '';
   check(r.status === 507 && id !== '' && !r.raw.toString().includes('127.0.0.1'), `with the store down, completing an upload is a 507 with a request id, not the store's address (${r.status})`);
-  const logged = a.log().split('\n').find((l) => l.includes(id) && l.includes('internal_error'));
+  // The log line travels through a pipe: it may arrive a moment after the response does.
+  const findLogged = () => a.log().split('\n').find((l) => l.includes(id) && l.includes('internal_error'));
+  for (let i = 0; i < 100 && id !== '' && !findLogged(); ++i) await new Promise((res) => setTimeout(res, 50));
+  const logged = findLogged();
   check(!!logged && logged.includes('object store') && logged.includes('upload again'), `the server's log says why under that id (${(logged ?? '').slice(0, 200)})`);
   await s3rver.run();
   r = await request(a.port, 'PUT', `/api/v1/blobs/${lateSha}?offset=0&total=${late.length}`, { token, body: late });
