@@ -426,6 +426,21 @@ Result<Operation> operationFromJson(const json &o)
     return op;
 }
 
+std::optional<Operation> admitReadOperation(Operation op, const json &value)
+{
+    // operationFromJson's type and length rules for the text fields (checkFields does the rest).
+    auto fits = [](const std::string &v, std::size_t maxLen, bool required) { return v.size() <= maxLen && !(required && v.empty()); };
+    if (op.id.isNil() || !fits(op.inspection, kMaxNameLength, true) || !fits(op.author, kMaxNameLength, true)
+        || !fits(op.device, kMaxNameLength, true) || !fits(op.target, kMaxTargetLength, targetRequired(op.kind)))
+        return std::nullopt;
+    if (op.clock < 1 || op.time < 0 || checkFields(op))
+        return std::nullopt;
+    op.value = canonicalJson(value);
+    if (checkValueAndSize(op, value, op.value))
+        return std::nullopt;
+    return op;
+}
+
 Result<Operation> parseOperation(std::string_view text)
 {
     auto doc = parseJson(text, 16);

@@ -76,6 +76,11 @@ struct Operation {
 
 //! Field-by-field validation of one operation object; the message names the failing field.
 Result<Operation> operationFromJson(const nlohmann::json &object);
+//! The operation operationFromJson would read from an object whose members are these: `op` with
+//! every field but the value already read (strings as sent, absent ones empty), `value` the value
+//! member (null when absent). Nothing when operationFromJson would refuse such an object; the caller
+//! then asks operationFromJson for the reason. (The push fast path reads fields without a JSON tree.)
+std::optional<Operation> admitReadOperation(Operation op, const nlohmann::json &value);
 //! Parses one line of JSON (as in .jsonl files and push batches).
 Result<Operation> parseOperation(std::string_view text);
 nlohmann::json toJson(const Operation &op);

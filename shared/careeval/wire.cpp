@@ -3,6 +3,8 @@
 #include "jsonutil.h"
 #include "template.h"
 
+#include <algorithm>
+
 namespace careeval {
 
 std::string_view toString(PushStatus s)
@@ -63,6 +65,221 @@ Result<PushRequest> pushRequestFromJson(const json &body, std::size_t maxOperati
         }
         req.items.push_back(std::move(item));
     }
+    return req;
+}
+
+namespace {
+
+// Reads {"ops": [{…}, …]} token by token. Every "no" (a nullopt or false) means only "not the usual
+// spelling": the caller falls back to the full parse, which decides and explains.
+class PushText
+{
+public:
+    explicit PushText(std::string_view text)
+        : m_p(text.data())
+        , m_end(text.data() + text.size())
+    {
+    }
+
+    void space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+            ++m_p;
+    }
+    bool take(char c)
+    {
+        space();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    bool atEnd()
+    {
+        space();
+        return m_p == m_end;
+    }
+    // A string with no escapes and no control characters, in well-formed UTF-8 (what the JSON
+    // parser would read as these very bytes).
+    std::optional<std::string_view> string()
+    {
+        space();
+        if (m_p >= m_end || *m_p != '"')
+            return std::nullopt;
+        const char *begin = ++m_p;
+        bool ascii = true;
+        for (; m_p < m_end && *m_p != '"'; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '\\' || c < 0x20)
+                return std::nullopt;
+            ascii = ascii && c < 0x80;
+        }
+        if (m_p >= m_end)
+            return std::nullopt;
+        const std::string_view s(begin, static_cast<std::size_t>(m_p - begin));
+        ++m_p;
+        if (!ascii && !validUtf8(s))
+            return std::nullopt;
+        return s;
+    }
+    // A whole number of at most 15 digits, spelt as JSON spells it (no sign, no leading zero, no
+    // fraction or exponent).
+    std::optional<std::int64_t> count()
+    {
+        space();
+        const char *begin = m_p;
+        std::int64_t v = 0;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+            v = v * 10 + (*m_p++ - '0');
+        const auto digits = m_p - begin;
+        if (digits == 0 || digits > 15 || (digits > 1 && *begin == '0'))
+            return std::nullopt;
+        if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E'))
+            return std::nullopt;
+        return v;
+    }
+    // The text of one JSON value (its nesting counted, strings skipped over); the parser checks it.
+    std::optional<std::string_view> valueText()
+    {
+        space();
+        const char *begin = m_p;
+        int depth = 0;
+        while (m_p < m_end) {
+            const char c = *m_p;
+            if (c == '"') {
+                for (++m_p; m_p < m_end && *m_p != '"'; ++m_p)
+                    if (*m_p == '\\')
+                        ++m_p;
+                if (m_p >= m_end)
+                    return std::nullopt;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0)
+                    break;
+                --depth;
+            } else if (c == ',' && depth == 0) {
+                break;
+            }
+            ++m_p;
+        }
+        if (depth != 0 || m_p >= m_end || m_p == begin)
+            return std::nullopt;
+        return std::string_view(begin, static_cast<std::size_t>(m_p - begin));
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+};
+
+std::optional<Operation> operationFromText(PushText &in, int valueDepth)
+{
+    if (!in.take('{'))
+        return std::nullopt;
+    enum Field : unsigned { Id = 1, Inspection = 2, Author = 4, Device = 8, Kind = 16, Target = 32, Clock = 64, Time = 128, Value = 256 };
+    static constexpr std::pair<std::string_view, Field> kFields[] = {{"id", Id}, {"inspection", Inspection}, {"author", Author},
+        {"device", Device}, {"kind", Kind}, {"target", Target}, {"clock", Clock}, {"time", Time}, {"value", Value}};
+    unsigned seen = 0;
+    Operation op;
+    std::string_view id, kind;
+    json value;
+    if (!in.take('}')) {
+        do {
+            auto key = in.string();
+            if (!key || !in.take(':'))
+                return std::nullopt;
+            auto f = std::find_if(std::begin(kFields), std::end(kFields), [&](const auto &k) { return k.first == *key; });
+            if (f == std::end(kFields) || (seen & f->second))
+                return std::nullopt; // an unknown field (refused) or one given twice (the last counts)
+            seen |= f->second;
+            if (f->second == Clock || f->second == Time) {
+                auto n = in.count();
+                if (!n)
+                    return std::nullopt;
+                if (f->second == Clock)
+                    op.clock = static_cast<std::uint64_t>(*n);
+                else
+                    op.time = *n;
+            } else if (f->second == Value) {
+                auto text = in.valueText();
+                if (!text)
+                    return std::nullopt;
+                auto v = parseJson(*text, valueDepth);
+                if (!v)
+                    return std::nullopt;
+                value = std::move(v.value());
+            } else {
+                auto s = in.string();
+                if (!s)
+                    return std::nullopt;
+                switch (f->second) {
+                case Id:
+                    id = *s;
+                    break;
+                case Inspection:
+                    op.inspection = *s;
+                    break;
+                case Author:
+                    op.author = *s;
+                    break;
+                case Device:
+                    op.device = *s;
+                    break;
+                case Kind:
+                    kind = *s;
+                    break;
+                default:
+                    op.target = *s;
+                }
+            }
+        } while (in.take(','));
+        if (!in.take('}'))
+            return std::nullopt;
+    }
+    constexpr unsigned kRequired = Id | Inspection | Author | Device | Kind | Clock | Time;
+    if ((seen & kRequired) != kRequired || id.size() > 64 || kind.size() > 32)
+        return std::nullopt;
+    auto uuid = Uuid::parse(id);
+    auto k = opKindFromString(kind);
+    if (!uuid || !k)
+        return std::nullopt;
+    op.id = *uuid;
+    op.kind = *k;
+    return admitReadOperation(std::move(op), value);
+}
+
+} // namespace
+
+std::optional<PushRequest> pushRequestFromText(std::string_view body, std::size_t maxOperations, int maxDepth)
+{
+    PushText in(body);
+    if (!in.take('{'))
+        return std::nullopt;
+    auto key = in.string();
+    if (!key || *key != "ops" || !in.take(':') || !in.take('['))
+        return std::nullopt;
+    PushRequest req;
+    // A value sits inside the body, the list and the operation: three levels of the caller's limit.
+    const int valueDepth = maxDepth - 3;
+    if (!in.take(']')) {
+        do {
+            if (req.items.size() == maxOperations)
+                return std::nullopt;
+            auto op = operationFromText(in, valueDepth);
+            if (!op)
+                return std::nullopt;
+            PushItem item;
+            item.id = op->id;
+            item.op = std::move(op);
+            req.items.push_back(std::move(item));
+        } while (in.take(','));
+        if (!in.take(']'))
+            return std::nullopt;
+    }
+    if (!in.take('}') || !in.atEnd())
+        return std::nullopt;
     return req;
 }
 

@@ -210,6 +210,10 @@ std::optional<Role> Service::roleIn(const InspectionRecord &rec, const User &use
 HttpResponse Service::pushOps(Context &c)
 {
     const InspectionRecord &rec = *c.inspection;
+    // The usual body is read without a JSON tree; anything else takes the full parse, which also
+    // words every error.
+    if (auto fast = pushRequestFromText(c.req.body, m_config.maxPushOperations, kMaxJsonDepth))
+        return push(c, rec, std::move(*fast), {});
     HttpResponse error;
     auto body = c.body(error);
     if (!body)
@@ -487,6 +491,10 @@ HttpResponse Service::progress(Context &c)
 HttpResponse Service::review(Context &c)
 {
     const InspectionRecord &rec = *c.inspection;
+    // The usual body is read without a JSON tree; anything else takes the full parse, which also
+    // words every error.
+    if (auto fast = pushRequestFromText(c.req.body, m_config.maxPushOperations, kMaxJsonDepth))
+        return push(c, rec, std::move(*fast), {});
     HttpResponse error;
     auto body = c.body(error);
     if (!body)

@@ -211,6 +211,92 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(op.error().message).contains(message), op.error().message.c_str());
     }
 
+    // The push route reads the usual body without a JSON tree. Whatever that fast path reads must be
+    // exactly what the full parse reads; anything unusual must be left to the full parse.
+    void pushFastPathReadsWhatTheFullParseReads()
+    {
+        const std::string usual = R"({"ops":[)"
+                                  R"({"id":"6f1c2e9a-3b4d-4c5e-8f70-112233445566","inspection":"insp-1","author":"wang.fang",)"
+                                  R"("device":"tab-02","clock":7,"time":1764034200000,"kind":"set","target":"staff_total","value":48},)"
+                                  "\n { \"value\" : {\"b\":[1, 2.0, \"\\u4e2d\"], \"a\":null} , \"kind\":\"set\",\"target\":\"注释\","
+                                  "\"clock\":8,\"time\":0,\"device\":\"平板-1\",\"author\":\"wang.fang\",\"inspection\":\"insp-1\","
+                                  "\"id\":\"6F1C2E9A-3B4D-4C5E-8F70-112233445567\"},"
+                                  R"({"id":"6f1c2e9a-3b4d-4c5e-8f70-112233445568","inspection":"insp-1","author":"li.hua",)"
+                                  R"("device":"tab-01","clock":9,"time":5,"kind":"clear","target":"staff_total"}]})";
+        auto same = [](const std::string &body, std::size_t maxOps = 100) -> bool {
+            auto fast = pushRequestFromText(body, maxOps, kMaxJsonDepth);
+            if (!fast)
+                return true; // left to the full parse: nothing to compare
+            auto doc = parseJson(body);
+            if (!doc || !doc->is_object())
+                return false;
+            auto full = pushRequestFromJson(doc.value(), maxOps);
+            if (!full || full->items.size() != fast->items.size())
+                return false;
+            for (std::size_t i = 0; i < full->items.size(); ++i) {
+                const auto &a = full->items[i], &b = fast->items[i];
+                if (!a.op || !b.op || a.id != b.id || !b.error.empty())
+                    return false;
+                if (toJson(*a.op) != toJson(*b.op) || a.op->value != b.op->value)
+                    return false;
+            }
+            return true;
+        };
+        auto fast = pushRequestFromText(usual, 100, kMaxJsonDepth);
+        QVERIFY(fast.has_value());
+        QCOMPARE(fast->items.size(), std::size_t(3));
+        QCOMPARE(fast->items[1].op->value, std::string(R"({"a":null,"b":[1,2,"中"]})"));
+        QCOMPARE(fast->items[1].op->target, std::string("注释"));
+        QCOMPARE(fast->items[2].op->value, std::string("null"));
+        QVERIFY(same(usual));
+        QVERIFY(pushRequestFromText(R"({"ops":[]})", 100, kMaxJsonDepth).has_value());
+
+        // Spellings the fast path leaves alone (each still read, or refused, by the full parse).
+        const std::string unusual[] = {
+            "\xEF\xBB\xBF" + usual, // a byte order mark
+            std::string(usual).insert(usual.size() - 1, R"(,"extra":1)"), // another member beside "ops"
+            std::string(usual).replace(usual.find("wang.fang"), 9, "wang\\u002efang"), // an escape in a field
+            std::string(usual).replace(usual.find("\"clock\":7"), 9, "\"clock\":7.0"), // a float clock
+            std::string(usual).replace(usual.find("\"clock\":7"), 9, "\"clock\":-7"),
+            std::string(usual).replace(usual.find("\"clock\":7"), 9, "\"clock\":07"),
+            std::string(usual).replace(usual.find("\"target\":\"staff_total\""), 22, "\"target\":null"),
+            std::string(usual).replace(usual.find("\"kind\":\"set\""), 12, "\"kind\":\"set\",\"kind\":\"set\""), // a field twice
+            std::string(usual).replace(usual.find("\"kind\":\"set\""), 12, "\"kind\":\"set\",\"colour\":1"), // an unknown field
+            std::string(usual).replace(usual.find("\"kind\":\"set\""), 12, "\"kind\":\"paint\""), // an unknown kind
+            std::string(usual).replace(usual.find("wang.fang"), 9, "wang\xC0\xAF"), // not UTF-8
+            std::string(usual).replace(usual.find("wang.fang"), 9, ""), // an empty author
+            std::string(usual).replace(usual.find("\"value\":48"), 10, "\"value\":" + std::string(70, '[') + std::string(70, ']')),
+            usual + "x", // trailing bytes
+        };
+        for (const auto &body : unusual) {
+            QVERIFY2(!pushRequestFromText(body, 100, kMaxJsonDepth), body.c_str());
+            QVERIFY(same(body));
+        }
+        QVERIFY(!pushRequestFromText(usual, 2, kMaxJsonDepth)); // more operations than allowed: the full parse says so
+
+        // Every one-byte change of the usual body: whenever the fast path reads it, the full parse
+        // reads the same.
+        const char replacements[] = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '0', '9', 'a', '-', '.', 'e', '\x01', '\xC3'};
+        std::size_t read = 0, cases = 0;
+        for (std::size_t i = 0; i < usual.size(); ++i) {
+            std::string cut = usual;
+            cut.erase(i, 1);
+            ++cases;
+            read += pushRequestFromText(cut, 100, kMaxJsonDepth).has_value();
+            QVERIFY2(same(cut), cut.c_str());
+            for (char r : replacements) {
+                if (usual[i] == r)
+                    continue;
+                std::string changed = usual;
+                changed[i] = r;
+                ++cases;
+                read += pushRequestFromText(changed, 100, kMaxJsonDepth).has_value();
+                QVERIFY2(same(changed), changed.c_str());
+            }
+        }
+        QVERIFY(read > 0 && read < cases); // both ways were taken
+    }
+
     void totalOrder()
     {
         testutil::OpBuilder b;
