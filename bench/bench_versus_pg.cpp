@@ -8,7 +8,9 @@
 //     operations on a template's items) for --seconds; CareEval over HTTP (every acknowledgement
 //     durable), PostgreSQL as one multi-row INSERT … ON CONFLICT DO NOTHING per batch in autocommit;
 //     ops/s and p50/p99 per batch;
-//   - the raw SQLite rate of 100-row transactions on the same disk (WAL, synchronous=FULL);
+//   - the raw SQLite rate of 100-row transactions on the same disk (WAL, synchronous=FULL), into an
+//     empty table and into one as large as CareEval's log was during that round (a unique index of
+//     random ids inserts ever more slowly as it outgrows the cache);
 //   - a pull of 100,000 operations of one inspection: CareEval paging through GET /ops (limit 2000)
 //     next to PostgreSQL's plain SELECT of the same rows;
 //   - a 64 MiB photo uploaded in 4 MiB chunks (SHA-256 verified before it becomes visible) next to
@@ -180,9 +182,11 @@ int main(int argc, char **argv)
         server.pid, server.port, pg.port, rounds, seconds);
 
     // Ingest, interleaved: CareEval, PostgreSQL, raw SQLite, then again.
-    std::vector<double> ceRate, ceP50, ceP99, pgRate, pgP50, pgP99, raw, rss;
+    std::vector<double> ceRate, ceP50, ceP99, pgRate, pgP50, pgP99, raw, rawSame, rss;
+    double logRows = 0; // operations in CareEval's log so far
     for (int r = 0; r < rounds; ++r) {
         const LoadResult ce = load(server, tokens, 10, seconds);
+        logRows += ce.opsPerSecond * seconds;
         ceRate.push_back(ce.opsPerSecond);
         ceP50.push_back(ce.p50);
         ceP99.push_back(ce.p99);
@@ -192,9 +196,14 @@ int main(int argc, char **argv)
         pgP50.push_back(p.p50);
         pgP99.push_back(p.p99);
         raw.push_back(rawSqliteRate(dir + "/raw-" + std::to_string(r) + ".db", 20000));
+        // The same, into a table as large as CareEval's log was during this round's ingest.
+        const long sameRows = static_cast<long>(logRows - ce.opsPerSecond * seconds / 2);
+        rawSame.push_back(rawSqliteRate(dir + "/raw-same-" + std::to_string(r) + ".db", 20000, sameRows));
+        fs::remove(dir + "/raw-same-" + std::to_string(r) + ".db");
         std::printf("round %d: CareEval %.0f ops/s (p50 %.1f, p99 %.1f ms, %zu errors) | PostgreSQL %.0f ops/s (p50 %.1f, p99 %.1f ms, "
-                    "%zu errors) | raw SQLite %.0f rows/s\n",
-            r + 1, ce.opsPerSecond, ce.p50, ce.p99, ce.errors, p.opsPerSecond, p.p50, p.p99, p.errors, raw.back());
+                    "%zu errors) | raw SQLite %.0f rows/s (empty table), %.0f rows/s (%ld rows in it)\n",
+            r + 1, ce.opsPerSecond, ce.p50, ce.p99, ce.errors, p.opsPerSecond, p.p50, p.p99, p.errors, raw.back(), rawSame.back(),
+            sameRows);
         std::fflush(stdout);
     }
 
@@ -256,6 +265,8 @@ int main(int argc, char **argv)
             "%-34s %s\n", "pull 100,000 ops, s", "not measured: the ingest stored fewer than 100,000 operations (give more --seconds)");
     std::printf("%-34s %16.0f %16s %8s\n", "raw SQLite 100-row txns, rows/s", median(raw), "", "");
     std::printf("%-34s %16.2f\n", "CareEval ingest / raw SQLite", median(ceRate) / median(raw));
+    std::printf("%-34s %16.0f\n", "raw SQLite, table as large as log", median(rawSame));
+    std::printf("%-34s %16.2f\n", "CareEval ingest / that", median(ceRate) / median(rawSame));
     std::printf("%-34s %16.0f %16.0f %7.2fx  (dd conv=fdatasync)\n", "64 MiB photo upload, MiB/s", median(upload), median(dd),
         median(upload) / median(dd));
     std::printf("%-34s %16.1f\n", "server RSS during ingest, MB", median(rss));

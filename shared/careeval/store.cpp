@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
+#include <vector>
 
 namespace careeval {
 
@@ -170,12 +173,19 @@ Result<std::unique_ptr<OpStore>> OpStore::open(const std::string &path, StoreOpt
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     if (sqlite3_prepare_v2(store->m_db, insert, -1, &store->m_insert, nullptr) != SQLITE_OK)
         return store->dbError("cannot prepare insert");
+    std::string many = "INSERT OR IGNORE INTO ops (id, inspection, author, device, clock, time, kind, target, value, state) VALUES ";
+    for (int i = 0; i < kInsertRows; ++i)
+        many += i ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
+    many += " RETURNING seq, id";
+    if (sqlite3_prepare_v3(store->m_db, many.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &store->m_insertMany, nullptr) != SQLITE_OK)
+        return store->dbError("cannot prepare insert");
     return store;
 }
 
 OpStore::~OpStore()
 {
     sqlite3_finalize(m_insert);
+    sqlite3_finalize(m_insertMany);
     sqlite3_close_v2(m_db);
 }
 
@@ -213,23 +223,69 @@ Result<AppendResult> OpStore::append(std::span<const Operation> ops, SyncState i
     Transaction tx(m_db);
     if (!tx.ok())
         return makeError(ErrorCode::Database, "cannot start transaction: " + tx.error());
-    std::string id, kind;
-    for (const auto &op : ops) {
-        sqlite3_reset(m_insert);
-        id = op.id.toString();
+    std::vector<std::string> ids(ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i)
+        ids[i] = ops[i].id.toString();
+    auto bind = [&](sqlite3_stmt *s, int base, std::size_t i) {
+        const Operation &op = ops[i];
         const std::string_view k = toString(op.kind);
-        sqlite3_bind_text(m_insert, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(m_insert, 2, op.inspection.data(), static_cast<int>(op.inspection.size()), SQLITE_STATIC);
-        sqlite3_bind_text(m_insert, 3, op.author.data(), static_cast<int>(op.author.size()), SQLITE_STATIC);
-        sqlite3_bind_text(m_insert, 4, op.device.data(), static_cast<int>(op.device.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(m_insert, 5, static_cast<std::int64_t>(op.clock));
-        sqlite3_bind_int64(m_insert, 6, op.time);
-        sqlite3_bind_text(m_insert, 7, k.data(), static_cast<int>(k.size()), SQLITE_STATIC);
-        sqlite3_bind_text(m_insert, 8, op.target.data(), static_cast<int>(op.target.size()), SQLITE_STATIC);
-        sqlite3_bind_text(m_insert, 9, op.value.data(), static_cast<int>(op.value.size()), SQLITE_STATIC);
-        sqlite3_bind_int(m_insert, 10, static_cast<int>(initial));
+        sqlite3_bind_text(s, base + 1, ids[i].data(), static_cast<int>(ids[i].size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 2, op.inspection.data(), static_cast<int>(op.inspection.size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 3, op.author.data(), static_cast<int>(op.author.size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 4, op.device.data(), static_cast<int>(op.device.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, base + 5, static_cast<std::int64_t>(op.clock));
+        sqlite3_bind_int64(s, base + 6, op.time);
+        sqlite3_bind_text(s, base + 7, k.data(), static_cast<int>(k.size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 8, op.target.data(), static_cast<int>(op.target.size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, base + 9, op.value.data(), static_cast<int>(op.value.size()), SQLITE_STATIC);
+        sqlite3_bind_int(s, base + 10, static_cast<int>(initial));
+    };
+    std::size_t i = 0;
+    // Whole chunks as one statement each: the statement's own work (the AUTOINCREMENT counter read
+    // and written back, the statement's end) is paid once per chunk, not once per row. RETURNING
+    // names the rows that went in (an id already stored, or given twice, is ignored and not named);
+    // rows are inserted in the order given, so an id's first occurrence is the one inserted.
+    std::unordered_map<std::string_view, std::int64_t> inserted;
+    for (; ops.size() - i >= static_cast<std::size_t>(kInsertRows); i += kInsertRows) {
+        sqlite3_reset(m_insertMany);
+        for (int r = 0; r < kInsertRows; ++r)
+            bind(m_insertMany, r * 10, i + static_cast<std::size_t>(r));
+        inserted.clear();
+        int rc;
+        while ((rc = sqlite3_step(m_insertMany)) == SQLITE_ROW) {
+            const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_insertMany, 1));
+            const std::string_view rid(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(m_insertMany, 1)));
+            // The chunk's own copy of the id outlives the statement's row.
+            for (int r = 0; r < kInsertRows; ++r)
+                if (ids[i + static_cast<std::size_t>(r)] == rid) {
+                    inserted.emplace(ids[i + static_cast<std::size_t>(r)], sqlite3_column_int64(m_insertMany, 0));
+                    break;
+                }
+        }
+        if (rc != SQLITE_DONE) {
+            auto e = dbError("cannot store operations");
+            sqlite3_reset(m_insertMany);
+            return e;
+        }
+        for (int r = 0; r < kInsertRows; ++r) {
+            auto it = inserted.find(ids[i + static_cast<std::size_t>(r)]);
+            if (it != inserted.end()) {
+                result.outcomes.push_back(AppendOutcome::Inserted);
+                ++result.inserted;
+                result.lastSeq = std::max(result.lastSeq, it->second);
+                inserted.erase(it); // a second occurrence of the id was the one ignored
+            } else {
+                result.outcomes.push_back(AppendOutcome::Duplicate);
+            }
+        }
+    }
+    sqlite3_reset(m_insertMany);
+    sqlite3_clear_bindings(m_insertMany);
+    for (; i < ops.size(); ++i) {
+        sqlite3_reset(m_insert);
+        bind(m_insert, 0, i);
         if (sqlite3_step(m_insert) != SQLITE_DONE) {
-            auto e = dbError("cannot store operation " + id);
+            auto e = dbError("cannot store operation " + ids[i]);
             sqlite3_reset(m_insert);
             return e;
         }

@@ -116,6 +116,8 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insert = nullptr;
+    static constexpr int kInsertRows = 25; //!< rows of m_insertMany (a push of 100 is four statements)
+    sqlite3_stmt *m_insertMany = nullptr;
     int m_schemaVersion = 0;
 };
 

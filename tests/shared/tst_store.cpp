@@ -73,6 +73,52 @@ private Q_SLOTS:
             QCOMPARE(serialize(back.value()[i]), serialize(ops[i]));
     }
 
+    // A long batch is written in chunks of several rows a statement: each operation's outcome and the
+    // order of the log must be as if written one by one, wherever a repeat falls.
+    void longBatchesKeepEveryOutcome()
+    {
+        auto store = openOrDie(":memory:");
+        testutil::OpBuilder b;
+        auto stored = batch(b, 30, "old");
+        QVERIFY(store->append(stored, SyncState::Remote).ok());
+        std::vector<Operation> ops;
+        std::vector<AppendOutcome> expected;
+        std::vector<Operation> expectedLog = stored;
+        for (int i = 0; i < 83; ++i) {
+            if (i % 7 == 3) { // already stored
+                ops.push_back(stored[static_cast<std::size_t>(i % 30)]);
+                expected.push_back(AppendOutcome::Duplicate);
+            } else if (i % 11 == 5) { // given twice in this batch: the first one counts
+                ops.push_back(ops[static_cast<std::size_t>(i - 1)]);
+                expected.push_back(expected.back() == AppendOutcome::Inserted ? AppendOutcome::Duplicate : expected.back());
+            } else {
+                ops.push_back(b.set("a", "new" + std::to_string(i), i));
+                expected.push_back(AppendOutcome::Inserted);
+                expectedLog.push_back(ops.back());
+            }
+        }
+        auto r = store->append(ops, SyncState::Remote);
+        QVERIFY(r.ok());
+        QCOMPARE(r->outcomes, expected);
+        QCOMPARE(r->inserted, static_cast<std::size_t>(std::count(expected.begin(), expected.end(), AppendOutcome::Inserted)));
+        auto back = store->storedOperations("insp-1");
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), expectedLog.size());
+        for (std::size_t i = 0; i < expectedLog.size(); ++i)
+            QCOMPARE(serialize(back.value()[i].op), serialize(expectedLog[i])); // in the order given
+        QCOMPARE(r->lastSeq, back->back().seq);
+
+        // A failure inside a chunk leaves nothing of the batch behind.
+        QVERIFY(execSql(store->handle(),
+            "CREATE TRIGGER boom BEFORE INSERT ON ops WHEN NEW.target = 'boom' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")
+                    .ok());
+        auto more = batch(b, 40, "more");
+        more[10] = b.set("a", "boom", 1);
+        QVERIFY(!store->append(more, SyncState::Remote).ok());
+        QCOMPARE(store->count().value(), expectedLog.size());
+    }
+
     void appendIsAllOrNothing()
     {
         auto store = openOrDie(":memory:");
