@@ -239,8 +239,9 @@ std::optional<Operation> operationFromText(PushText &in, int valueDepth)
             return std::nullopt;
     }
     constexpr unsigned kRequired = Id | Inspection | Author | Device | Kind | Clock | Time;
-    if ((seen & kRequired) != kRequired || id.size() > 64 || kind.size() > 32)
+    if ((seen & kRequired) != kRequired)
         return std::nullopt;
+    // Any id or kind operationFromJson would refuse (too long included) fails these two.
     auto uuid = Uuid::parse(id);
     auto k = opKindFromString(kind);
     if (!uuid || !k)
