@@ -26,6 +26,19 @@ struct ObjectStoreConfig {
     std::string accessKey, secretKey;
 };
 
+//! One request to the store, as the curl code in careeval-remote.so sends it (storage/remote.h).
+struct ObjectRequest {
+    std::string method, key, payloadSha, range;
+    std::string uploadPath; //!< PUT from this file (uploadSize bytes) …
+    std::int64_t uploadSize = 0;
+    const std::string *uploadBytes = nullptr; //!< … or from these bytes
+};
+struct ObjectReply {
+    long status = 0;
+    std::string body;
+    std::int64_t length = -1;
+};
+
 class ObjectStore
 {
 public:
@@ -55,13 +68,9 @@ public:
     std::string describe(const std::string &sha256) const;
 
 private:
-    struct Reply {
-        long status = 0;
-        std::string body;
-        std::int64_t length = -1;
-    };
-    Result<Reply> request(const std::string &method, const std::string &key, const std::string &payloadSha, const std::string &range = {},
-        const std::string &uploadPath = {}, std::int64_t uploadSize = 0, const std::string *uploadBytes = nullptr);
+    Result<ObjectReply> request(const std::string &method, const std::string &key, const std::string &payloadSha,
+        const std::string &range = {}, const std::string &uploadPath = {}, std::int64_t uploadSize = 0,
+        const std::string *uploadBytes = nullptr);
 
     ObjectStoreConfig m_config;
 };

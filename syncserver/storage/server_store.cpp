@@ -1,6 +1,6 @@
 #include "server_store.h"
 
-#include "pg_store.h"
+#include "remote.h"
 #include "sqlite_store.h"
 
 #include <algorithm>
@@ -22,8 +22,12 @@ bool ServerStore::isPostgres(const std::string &location)
 
 Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string &location)
 {
-    if (isPostgres(location))
-        return PgServerStore::open(location);
+    if (isPostgres(location)) {
+        auto api = remoteApi();
+        if (!api)
+            return api.error();
+        return api.value()->openPostgres(location);
+    }
     return SqliteServerStore::open(location);
 }
 

@@ -784,6 +784,50 @@ private Q_SLOTS:
         QVERIFY(plain.readAllStandardOutput() != "200");
     }
 
+    void postgresAndS3ClientsLoadOnlyWhenAskedFor()
+    {
+        // The default server (SQLite, photos in the data folder) never maps libpq or libcurl: they
+        // and what they bring are ~4 MB of resident memory (storage/remote.h).
+        if (!storetest::onPostgres() && qEnvironmentVariable("CAREEVAL_TEST_S3").isEmpty()) {
+            ServerFixture s;
+            QVERIFY2(s.start({"--demo"}), s.log.constData());
+            QFile maps(QString("/proc/%1/maps").arg(s.process.processId()));
+            QVERIFY(maps.open(QIODevice::ReadOnly));
+            const QByteArray mapped = maps.readAll();
+            QVERIFY(mapped.contains("libsqlite3"));
+            for (const char *lib : {"libpq.so", "libcurl", "careeval-remote.so", "libgnutls", "libkrb5"})
+                QVERIFY2(!mapped.contains(lib), lib);
+        }
+        // Asked for without the module: a clear refusal at start that names the module and why.
+        QTemporaryDir dir;
+        QFile notElf(dir.filePath("careeval-remote.so"));
+        QVERIFY(notElf.open(QIODevice::WriteOnly));
+        notElf.write("not a shared object\n");
+        notElf.close();
+        struct Case {
+            QString module;
+            QStringList args;
+            const char *why;
+        };
+        const QString pg = "postgresql://careeval@127.0.0.1:1/none";
+        for (const Case &c : {Case {dir.filePath("missing.so"), {"--database", pg}, "not there"},
+                 Case {notElf.fileName(), {"--database", pg}, "careeval-remote.so"},
+                 Case {dir.filePath("missing.so"), {"--blobs", "s3://photos?endpoint=http://127.0.0.1:1"}, "not there"}}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("CAREEVAL_REMOTE_MODULE", c.module);
+            env.insert("AWS_ACCESS_KEY_ID", "k");
+            env.insert("AWS_SECRET_ACCESS_KEY", "s");
+            p.setProcessEnvironment(env);
+            p.start(CAREEVAL_SERVER, QStringList {"--data", dir.filePath("data"), "--listen", "127.0.0.1:0"} + c.args);
+            QVERIFY(p.waitForFinished(30000));
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(p.exitCode() != 0, err.constData());
+            QVERIFY2(err.contains("careeval-remote.so") && err.contains(c.why), err.constData());
+            QVERIFY2(!err.contains("listening on"), err.constData());
+        }
+    }
+
     void slowClientsAreDropped()
     {
         ServerFixture s;
