@@ -54,7 +54,8 @@ Result<const RemoteApi *> load()
         return api; // kept loaded for the life of the process
     }
     return makeError(ErrorCode::Io,
-        std::string("PostgreSQL and S3 need the module ") + kModule + ", built with careeval-server; it could not be loaded (" + tried + ")");
+        std::string("PostgreSQL and S3 need the module ") + kModule + ", built with careeval-server; it could not be loaded (" + tried
+            + ")");
 }
 
 } // namespace

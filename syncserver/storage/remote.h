@@ -22,8 +22,8 @@ struct RemoteApi {
 };
 
 constexpr int kRemoteAbi = 1;
-constexpr std::size_t kRemoteLayout = sizeof(RemoteApi) * 1000003 + sizeof(ServerStore) * 1009 + sizeof(ObjectStoreConfig) * 31
-    + sizeof(ObjectRequest);
+constexpr std::size_t kRemoteLayout
+    = sizeof(RemoteApi) * 1000003 + sizeof(ServerStore) * 1009 + sizeof(ObjectStoreConfig) * 31 + sizeof(ObjectRequest);
 
 //! The module's functions, loaded on first use; the error says which files were tried and why not.
 Result<const RemoteApi *> remoteApi();

@@ -106,5 +106,4 @@ Result<ObjectReply> s3Request(const ObjectStoreConfig &config, const ObjectReque
     return reply;
 }
 
-
 } // namespace careeval::server

@@ -200,6 +200,11 @@ Result<std::unique_ptr<ServerStore>> SqliteServerStore::open(const std::string &
     if (!read)
         return read.error();
     s->m_read = std::move(read.value());
+    // The writer's page cache at 1 MiB instead of SQLite's 2: the log's inner pages still fit (a
+    // million operations' id index has ~150), its leaves never would, and the server stays ~1 MB
+    // smaller while it takes pushes (bench_server: the same ops/s either way).
+    if (auto r = execSql(s->m_ops->handle(), "PRAGMA cache_size=-1024"); !r)
+        return r.error();
     return std::unique_ptr<ServerStore>(std::move(s));
 }
 
