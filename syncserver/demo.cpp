@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -192,10 +190,12 @@ Result<std::vector<std::string>> seedDemoWork(ServerStore &store, Service &servi
         // (the lead's settling of a conflict after the evaluators' values, the submission last).
         std::vector<std::pair<std::string, nlohmann::json>> pushes;
         std::string inspection;
-        std::istringstream in(text.value());
-        std::string line;
+        const std::string &all = text.value();
         int lineNo = 0;
-        while (std::getline(in, line)) {
+        for (std::size_t at = 0; at < all.size();) {
+            const std::size_t end = std::min(all.find('\n', at), all.size());
+            const std::string line = all.substr(at, end - at);
+            at = end + 1;
             ++lineNo;
             if (line.empty())
                 continue;

@@ -19,7 +19,6 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -52,19 +51,41 @@ struct Options {
     bool demoWork = false; //!< also the recorded team work, photos and an approval
 };
 
+// Messages without iostreams (their locale set-up alone is ~0.6 MB of the server's resident memory).
+struct Say {
+    std::FILE *to;
+    std::string text {};
+    Say &operator<<(const std::string &s)
+    {
+        text += s;
+        return *this;
+    }
+    Say &operator<<(const char *s)
+    {
+        text += s;
+        return *this;
+    }
+    ~Say()
+    {
+        std::fwrite(text.data(), 1, text.size(), to);
+        std::fflush(to);
+    }
+};
+
 int usage()
 {
-    std::cerr << "usage: careeval-server [--data DIR] [--database postgresql://USER@HOST:PORT/DB]\n"
-                 "                       [--blobs s3://BUCKET?endpoint=http://HOST:PORT&region=REGION] [--listen HOST:PORT] [--config "
-                 "FILE] [--demo | "
-                 "--demo-work] [--routes]\n"
-                 "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
-                 "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
-                 "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
-                 "environment: CAREEVAL_DATA, CAREEVAL_DATABASE, CAREEVAL_BLOBS (+ AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), "
-                 "CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
-                 "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
-                 "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
+    Say {stderr}
+        << "usage: careeval-server [--data DIR] [--database postgresql://USER@HOST:PORT/DB]\n"
+           "                       [--blobs s3://BUCKET?endpoint=http://HOST:PORT&region=REGION] [--listen HOST:PORT] [--config "
+           "FILE] [--demo | "
+           "--demo-work] [--routes]\n"
+           "                       [--admin-password PW] [--templates DIR] [--web DIR] [--tls-cert PEM --tls-key PEM] [--threads N]\n"
+           "                       [--read-timeout SECONDS] [--header-timeout SECONDS] [--max-connections N]\n"
+           "                       [--max-per-address N] [--upload-quota MB] [--max-photo MB]\n"
+           "environment: CAREEVAL_DATA, CAREEVAL_DATABASE, CAREEVAL_BLOBS (+ AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), "
+           "CAREEVAL_LISTEN, CAREEVAL_ADMIN_PASSWORD, CAREEVAL_TEMPLATES, CAREEVAL_WEB, "
+           "CAREEVAL_TLS_CERT, CAREEVAL_TLS_KEY\n"
+           "config file: JSON with the same names: {\"data\": …, \"listen\": …, \"threads\": 2, \"tls_cert\": …, \"tls_key\": …}\n";
     return 2;
 }
 
@@ -90,7 +111,7 @@ bool fromConfig(Options &o, const std::string &path)
     auto text = readFile(path);
     auto doc = text ? parseJson(text.value()) : Result<json>(text.error());
     if (!doc || !doc->is_object()) {
-        std::cerr << "config " << path << ": " << (doc ? "expected a JSON object" : doc.error().message) << "\n";
+        Say {stderr} << "config " << path << ": " << (doc ? "expected a JSON object" : doc.error().message) << "\n";
         return false;
     }
     for (auto it = doc->begin(); it != doc->end(); ++it) {
@@ -98,7 +119,7 @@ bool fromConfig(Options &o, const std::string &path)
         if (k == "threads" && it->is_number_integer())
             o.threads = it->get<int>();
         else if (!it->is_string()) {
-            std::cerr << "config " << path << ": \"" << k << "\" must be a string\n";
+            Say {stderr} << "config " << path << ": \"" << k << "\" must be a string\n";
             return false;
         } else if (k == "data")
             o.data = it->get<std::string>();
@@ -117,7 +138,7 @@ bool fromConfig(Options &o, const std::string &path)
         else if (k == "tls_key")
             o.key = it->get<std::string>();
         else {
-            std::cerr << "config " << path << ": unknown setting \"" << k << "\"\n";
+            Say {stderr} << "config " << path << ": unknown setting \"" << k << "\"\n";
             return false;
         }
     }
@@ -178,13 +199,13 @@ int main(int argc, char **argv)
                 dir.clear(), i = argc;
         }
         if (dir.empty() || argc % 2 != 0) {
-            std::cerr << "usage: careeval-server backup --to DIR [--data DIR]      (while the server runs or not)\n"
-                         "       careeval-server restore --from DIR [--data NEW-DIR] (into a data folder without a database)\n";
+            Say {stderr} << "usage: careeval-server backup --to DIR [--data DIR]      (while the server runs or not)\n"
+                            "       careeval-server restore --from DIR [--data NEW-DIR] (into a data folder without a database)\n";
             return 2;
         }
         auto r = backup ? backupDataDir(data, dir) : restoreDataDir(dir, data);
         if (!r) {
-            std::cerr << (backup ? "backup failed: " : "restore failed: ") << r.error().message << "\n";
+            Say {stderr} << (backup ? "backup failed: " : "restore failed: ") << r.error().message << "\n";
             return 1;
         }
         std::printf("%s %s: %lld operations, %lld photos and signatures (%.1f MiB) in %.2f s\n", backup ? "backed up" : "restored",
@@ -217,7 +238,7 @@ int main(int argc, char **argv)
             json out = json::array();
             for (const auto &[method, pattern] : Service::routes())
                 out.push_back({{"method", method}, {"path", pattern}});
-            std::cout << out.dump(1) << "\n";
+            Say {stdout} << out.dump(1) << "\n";
             return 0;
         } else if (a == "--data"          ? next(o.data)
                 : a == "--database"       ? next(o.database)
@@ -270,20 +291,20 @@ int main(int argc, char **argv)
     tc.keyFile = o.key;
 
     if (!cryptoInit()) {
-        std::cerr << "cannot initialise libsodium\n";
+        Say {stderr} << "cannot initialise libsodium\n";
         return 1;
     }
     std::error_code ec;
     std::filesystem::create_directories(o.data, ec);
     if (ec) {
-        std::cerr << "cannot create data directory " << o.data << ": " << ec.message() << "\n";
+        Say {stderr} << "cannot create data directory " << o.data << ": " << ec.message() << "\n";
         return 1;
     }
     // The data folder keeps the photos (and the SQLite database unless --database names PostgreSQL).
     const std::string database = o.database.empty() ? o.data + "/careeval.db" : o.database;
     auto store = ServerStore::open(database);
     if (!store) {
-        std::cerr << store.error().message << "\n";
+        Say {stderr} << store.error().message << "\n";
         return 1;
     }
     ServiceConfig sc;
@@ -294,18 +315,18 @@ int main(int argc, char **argv)
     if (!o.blobs.empty()) {
         auto config = ObjectStore::parse(o.blobs);
         if (!config) {
-            std::cerr << config.error().message << "\n";
+            Say {stderr} << config.error().message << "\n";
             return 1;
         }
         sc.objectStore = std::make_shared<ObjectStore>(config.value());
         if (auto r = sc.objectStore->check(); !r) {
-            std::cerr << r.error().message << "\n";
+            Say {stderr} << r.error().message << "\n";
             return 1;
         }
     }
     Service service(*store.value(), sc);
     if (auto r = service.init(); !r) {
-        std::cerr << r.error().message << "\n";
+        Say {stderr} << r.error().message << "\n";
         return 1;
     }
 
@@ -320,7 +341,7 @@ int main(int argc, char **argv)
             // Another instance on the same PostgreSQL database may have created it a moment ago.
             auto again = store.value()->userWithHash("admin");
             if (!again || !again.value()) {
-                std::cerr << r.error().message << "\n";
+                Say {stderr} << r.error().message << "\n";
                 return 1;
             }
         } else
@@ -328,7 +349,7 @@ int main(int argc, char **argv)
     }
     auto seeded = o.demo ? seedDemo(*store.value(), service, o.templates) : loadTemplates(service, o.templates);
     if (!seeded) {
-        std::cerr << seeded.error().message << "\n";
+        Say {stderr} << seeded.error().message << "\n";
         return 1;
     }
     for (const auto &l : seeded.value())
@@ -336,7 +357,7 @@ int main(int argc, char **argv)
     if (o.demoWork) {
         auto work = seedDemoWork(*store.value(), service, o.demoOps);
         if (!work) {
-            std::cerr << work.error().message << "\n";
+            Say {stderr} << work.error().message << "\n";
             return 1;
         }
         for (const auto &l : work.value())
@@ -353,7 +374,7 @@ int main(int argc, char **argv)
     service.setTransportStats([&] { return server.stats(); });
     service.setLogger(logLine);
     if (auto r = server.start(); !r) {
-        std::cerr << r.error().message << "\n";
+        Say {stderr} << r.error().message << "\n";
         return 1;
     }
     logLine(std::string("listening on ") + (server.tls() ? "https://" : "http://") + tc.address + ":" + std::to_string(server.port())

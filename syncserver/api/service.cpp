@@ -7,7 +7,8 @@
 #include "../storage/crypto.h"
 
 #include <chrono>
-#include <sstream>
+#include <cstdio>
+#include <type_traits>
 
 namespace careeval::server {
 
@@ -347,9 +348,20 @@ HttpResponse Service::health(Context &)
 
 HttpResponse Service::metrics(Context &)
 {
-    std::ostringstream out;
+    // Written with plain string appends (no iostreams in the server: their locale set-up alone was
+    // ~0.6 MB of resident memory). A value prints as an iostream would: integers whole, %g otherwise.
+    std::string out;
+    auto number = [](auto value) {
+        if constexpr (std::is_floating_point_v<decltype(value)>) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%g", value);
+            return std::string(b);
+        } else {
+            return std::to_string(value);
+        }
+    };
     auto metric = [&](const char *name, const char *type, const char *help, auto value) {
-        out << "# HELP " << name << " " << help << "\n# TYPE " << name << " " << type << "\n" << name << " " << value << "\n";
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + number(value) + "\n";
     };
     metric("careeval_requests_total", "counter", "HTTP requests handled.", m_requests.load());
     metric("careeval_request_errors_4xx_total", "counter", "Requests answered with a 4xx status.", m_errors4xx.load());
@@ -370,16 +382,16 @@ HttpResponse Service::metrics(Context &)
     if (m_transport) {
         // One counter per reason, as a label: what the transport refused before any handler ran.
         const TransportStats t = m_transport();
-        out << "# HELP careeval_transport_rejections_total Requests and connections refused or dropped before a handler ran.\n"
+        out += "# HELP careeval_transport_rejections_total Requests and connections refused or dropped before a handler ran.\n"
                "# TYPE careeval_transport_rejections_total counter\n";
         for (const auto &[reason, n] :
             {std::pair<const char *, std::uint64_t> {"too_large", t.tooLarge}, {"header_too_large", t.headerTooLarge},
                 {"malformed", t.malformed}, {"busy", t.busy}, {"header_timeout", t.headerTimeouts}, {"unauthenticated", t.gated}})
-            out << "careeval_transport_rejections_total{reason=\"" << reason << "\"} " << n << "\n";
+            out += std::string("careeval_transport_rejections_total{reason=\"") + reason + "\"} " + std::to_string(n) + "\n";
     }
     HttpResponse r;
     r.contentType = "text/plain; version=0.0.4";
-    r.body = out.str();
+    r.body = std::move(out);
     return r;
 }
 
