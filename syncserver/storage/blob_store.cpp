@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace careeval::server {
@@ -274,6 +275,8 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
         if (have > 0)
             up->m_parts = st.parts;
         up->m_chunkPath = ownerDir(owner) + "/" + sha + ".chunk-" + std::to_string(generation);
+        up->m_filePath = up->m_chunkPath;
+        up->m_fileBase = have;
         up->m_fd = ::open(up->m_chunkPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (up->m_fd < 0) {
             r.outcome = Outcome::IoError;
@@ -305,6 +308,7 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
                 ::close(in);
         }
     }
+    up->m_filePath = part;
     up->m_fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (up->m_fd < 0) {
         r.outcome = Outcome::IoError;
@@ -328,8 +332,40 @@ BlobStore::Upload::Upload(BlobStore &store, std::string sha, std::string owner, 
 {
 }
 
+struct BlobStore::Upload::Hasher {
+    std::mutex mutex;
+    std::condition_variable moved;
+    std::int64_t target = 0; //!< written up to here (blob offsets)
+    std::int64_t done = 0; //!< hashed up to here
+    bool stop = false, failed = false;
+    int fd = -1;
+    std::thread thread;
+};
+
+bool BlobStore::Upload::settleHash()
+{
+    if (!m_hasher)
+        return true;
+    Hasher &h = *m_hasher;
+    {
+        std::unique_lock lock(h.mutex);
+        h.target = m_pos;
+        h.moved.notify_all();
+        h.moved.wait(lock, [&] { return h.done >= h.target || h.failed; });
+        h.stop = true;
+        h.moved.notify_all();
+    }
+    h.thread.join();
+    ::close(h.fd);
+    const bool ok = !h.failed;
+    m_hasher.reset();
+    return ok;
+}
+
 BlobStore::Upload::~Upload()
 {
+    if (m_hasher && !settleHash())
+        m_failed = ChunkResult {Outcome::IoError, m_pos, "cannot read the upload back to hash it"};
     if (!m_finished) {
         std::lock_guard lock(m_store.lockFor(m_sha));
         if (current() && !m_failed && m_chunkPath.empty())
@@ -399,8 +435,17 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
         if (::ftruncate(m_fd, m_pos) != 0) { }
         return fail(Outcome::IoError, "cannot write upload (disk full?)");
     }
-    m_hash.update(std::string_view(data, size));
-    m_pos += static_cast<std::int64_t>(size);
+    if (!m_hasher && m_length >= (1 << 20))
+        startHasher();
+    if (m_hasher) {
+        std::lock_guard g(m_hasher->mutex);
+        m_pos += static_cast<std::int64_t>(size);
+        m_hasher->target = m_pos;
+        m_hasher->moved.notify_all();
+    } else {
+        m_hash.update(std::string_view(data, size));
+        m_pos += static_cast<std::int64_t>(size);
+    }
     // Start writing to disk now, without waiting: the fdatasync that completes the blob then finds
     // most of it already there, and the disk works while the network delivers the rest.
     if (m_pos - m_flushedTo >= (1 << 20)) {
@@ -410,10 +455,52 @@ bool BlobStore::Upload::write(const char *data, std::size_t size)
     return true;
 }
 
+void BlobStore::Upload::startHasher()
+{
+    const int fd = ::open(m_filePath.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return; // hashed as the bytes come, on this thread
+    m_hasher = std::make_unique<Hasher>();
+    Hasher &h = *m_hasher;
+    h.fd = fd;
+    h.done = h.target = m_pos;
+    try {
+        h.thread = std::thread([this, &h] {
+            std::vector<char> buf(256 * 1024);
+            std::unique_lock lock(h.mutex);
+            for (;;) {
+                h.moved.wait(lock, [&] { return h.stop || h.done < h.target; });
+                if (h.done >= h.target)
+                    return; // stopped, all hashed
+                const std::int64_t from = h.done;
+                const std::size_t want
+                    = static_cast<std::size_t>(std::min<std::int64_t>(h.target - from, static_cast<std::int64_t>(buf.size())));
+                lock.unlock();
+                const ssize_t n = ::pread(h.fd, buf.data(), want, from - m_fileBase);
+                if (n > 0)
+                    m_hash.update(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+                lock.lock();
+                if (n <= 0) {
+                    h.failed = true;
+                    h.moved.notify_all();
+                    return;
+                }
+                h.done = from + n;
+                h.moved.notify_all();
+            }
+        });
+    } catch (const std::system_error &) { // no thread to be had: hashed as the bytes come
+        ::close(fd);
+        m_hasher.reset();
+    }
+}
+
 BlobStore::ChunkResult BlobStore::Upload::finish()
 {
     if (m_failed || m_finished)
         return m_failed ? *m_failed : ChunkResult {Outcome::IoError, m_pos, "upload already finished"};
+    if (!settleHash())
+        return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "cannot read the upload back to hash it; send the chunk again"});
     if (m_pos - m_start != m_length)
         return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "the chunk ended early"});
     std::unique_lock lock(m_store.lockFor(m_sha));

@@ -15,6 +15,7 @@
 #include "object_store.h"
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -22,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace careeval::server {
@@ -78,6 +80,18 @@ public:
         std::string key() const { return m_owner + "/" + m_sha; }
         bool current() const;
         void saveState();
+        //! Waits until the running hash covers every byte written, and stops the hashing thread;
+        //! false when the bytes could not be read back for it.
+        bool settleHash();
+        void startHasher();
+
+        // A chunk of 1 MiB or more is hashed on a thread of its own, reading back from the page
+        // cache what the socket thread has just written: the SHA-256 (~1.2 GB/s here) no longer adds
+        // to the time each byte spends between the socket and the disk.
+        struct Hasher;
+        std::unique_ptr<Hasher> m_hasher;
+        std::int64_t m_fileBase = 0; //!< the blob offset of the file's first byte
+        std::string m_filePath;
 
         BlobStore &m_store;
         std::string m_sha;

@@ -9,6 +9,7 @@
 #include <QtTest/QtTest>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace careeval;
 using namespace careeval::server;
@@ -25,6 +26,23 @@ std::string bytes(std::size_t n, int seed)
 }
 
 constexpr std::int64_t kMax = 64LL << 20;
+
+//! Bytes without a period (a shifted or repeated region hashes differently).
+std::string noise(std::size_t n, std::uint64_t seed)
+{
+    std::string s(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        s[i] = static_cast<char>(seed >> 56);
+    }
+    return s;
+}
+
+std::string fileBytes(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 } // namespace
 
@@ -182,6 +200,88 @@ private slots:
         QCOMPARE(older->finish().outcome, O::OffsetMismatch);
         QVERIFY(newer->write(data.data() + 10000, 40000));
         QCOMPARE(newer->finish().outcome, O::Complete);
+    }
+
+    // Chunks of 1 MiB and more are hashed on a thread of their own, reading back what was written:
+    // the same blob, the same verdicts — complete, cut and resumed, taken over, a byte changed, the
+    // store reopened between chunks (the saved state), a last chunk too small to be hashed aside.
+    void largeChunksHashedAsideStillVerify_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("complete") << 0;
+        QTest::newRow("cut mid-chunk, resumed") << 1;
+        QTest::newRow("a byte changed") << 2;
+        QTest::newRow("taken over mid-chunk") << 3;
+        QTest::newRow("store reopened between chunks") << 4;
+    }
+    void largeChunksHashedAsideStillVerify()
+    {
+        QFETCH(int, mode);
+        const std::size_t total = 3 * 1536 * 1024 + 300000, chunk = 1536 * 1024, piece = 65536 + 17;
+        const std::string data = noise(total, 42 + static_cast<std::uint64_t>(mode)), sha = sha256Hex(data);
+        std::string sent = data;
+        if (mode == 2)
+            sent[chunk + 777777] ^= 0x20;
+        BlobStore::ChunkResult refusal, last;
+        auto stream = [&](BlobStore::Upload &up, std::size_t from, std::size_t to) {
+            for (std::size_t at = from; at < to; at += piece)
+                if (!up.write(sent.data() + at, std::min(piece, to - at)))
+                    return false;
+            return true;
+        };
+        std::size_t at = 0;
+        int round = 0;
+        bool reopen = false;
+        while (at < total) {
+            if (reopen) { // as after a restart: the next chunk finds only what is on disk
+                m_store = std::make_unique<BlobStore>(m_dir.path().toStdString());
+                QVERIFY(m_store->init().ok());
+                m_store->setQuota(1LL << 30);
+                reopen = false;
+            }
+            const std::size_t len = std::min(chunk, total - at);
+            auto up = m_store->begin(
+                sha, "u", static_cast<std::int64_t>(at), static_cast<std::int64_t>(total), static_cast<std::int64_t>(len), kMax, refusal);
+            QVERIFY2(up, refusal.message.c_str());
+            if (round++ == 1 && mode == 1) {
+                QVERIFY(stream(*up, at, at + 700001));
+                up.reset(); // the connection is cut
+                at = static_cast<std::size_t>(m_store->received(sha, "u"));
+                QCOMPARE(at, chunk + 700001);
+                continue;
+            }
+            if (round == 2 && mode == 3) {
+                QVERIFY(stream(*up, at, at + 500000));
+                const std::size_t from = at + 500000;
+                auto newer = m_store->begin(sha, "u", static_cast<std::int64_t>(from), static_cast<std::int64_t>(total),
+                    static_cast<std::int64_t>(chunk - 500000), kMax, refusal);
+                QVERIFY(newer);
+                QVERIFY(!up->write(sent.data() + from, 1000));
+                QCOMPARE(up->finish().outcome, O::OffsetMismatch);
+                up.reset();
+                QVERIFY(stream(*newer, from, at + chunk));
+                last = newer->finish();
+                QCOMPARE(last.outcome, O::Stored);
+                at += chunk;
+                continue;
+            }
+            QVERIFY(stream(*up, at, at + len));
+            last = up->finish();
+            at += len;
+            if (at < total) {
+                QCOMPARE(last.outcome, O::Stored);
+                QCOMPARE(last.received, static_cast<std::int64_t>(at));
+                reopen = mode == 4;
+            }
+        }
+        if (mode == 2) {
+            QCOMPARE(last.outcome, O::HashMismatch);
+            QVERIFY(!m_store->size(sha));
+            return;
+        }
+        QCOMPARE(last.outcome, O::Complete);
+        QCOMPARE(*m_store->size(sha), static_cast<std::int64_t>(total));
+        QVERIFY(fileBytes(*m_store->localPath(sha)) == data);
     }
 
     // --blobs s3://…: what is wrong with a location is said before the server starts; credentials
