@@ -6,7 +6,9 @@
 #include <careeval/template.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -213,6 +215,81 @@ bool syncDir(const std::string &dir)
 
 } // namespace
 
+// Reads back and hashes what an upload's socket thread has written. Owned jointly by the upload
+// writing and by its own thread (detached), so it can outlive a chunk: a chunk that is not the last
+// is answered at once, and its hasher keeps going in the gap before the next chunk, which adopts it
+// (BlobStore::m_hashers). Left alone for kLinger, it saves the running hash beside the partial
+// file, as a chunk without one does, and ends. The partial file stays the truth: a state that does
+// not match it is rebuilt from it.
+struct BlobStore::Upload::Hasher {
+    std::mutex mutex;
+    std::condition_variable moved;
+    std::int64_t target = 0; //!< written up to here (blob offsets)
+    std::int64_t done = 0; //!< hashed up to here
+    bool attached = true; //!< an upload is writing or about to (else: linger, then save and end)
+    bool closed = false; //!< ended: taken over by settle(), or saved; never adopted again
+    bool failed = false;
+    std::atomic<bool> ended {false}; //!< its thread is gone (read without the mutex, to sweep)
+    int fd = -1;
+    std::int64_t fileBase = 0;
+    Sha256 hash;
+    std::string statePath; //!< where to save the running hash when left alone (empty: never)
+    static constexpr auto kLinger = std::chrono::seconds(2);
+
+    void run(const std::shared_ptr<Hasher> &self)
+    {
+        std::vector<char> buf(256 * 1024);
+        std::unique_lock lock(mutex);
+        while (!closed) {
+            if (done >= target) {
+                if (attached) {
+                    moved.wait(lock, [&] { return closed || done < target || !attached; });
+                } else if (!moved.wait_for(lock, kLinger, [&] { return closed || done < target || attached; })) {
+                    saveLocked(); // left alone: the next chunk, if any, starts from the saved state
+                    break;
+                }
+                continue;
+            }
+            const std::int64_t from = done;
+            const std::size_t want = static_cast<std::size_t>(std::min<std::int64_t>(target - from, static_cast<std::int64_t>(buf.size())));
+            lock.unlock();
+            const ssize_t n = ::pread(fd, buf.data(), want, from - fileBase);
+            if (n > 0)
+                hash.update(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+            lock.lock();
+            if (n <= 0) {
+                failed = true;
+                break;
+            }
+            done = from + n;
+            moved.notify_all();
+        }
+        ::close(fd);
+        fd = -1;
+        closed = true;
+        ended = true;
+        moved.notify_all();
+        (void)self; // kept alive until here: the last owner may be this thread
+    }
+
+    void saveLocked()
+    {
+        if (statePath.empty() || failed)
+            return;
+        std::string state(8, '\0');
+        std::memcpy(state.data(), &done, 8);
+        state += hash.save();
+        const std::string tmp = statePath + ".tmp";
+        const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (sfd >= 0) {
+            const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
+            ::close(sfd);
+            if (ok)
+                ::rename(tmp.c_str(), statePath.c_str());
+        }
+    }
+};
+
 std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, const std::string &owner, std::int64_t offset,
     std::int64_t total, std::int64_t length, std::int64_t maxBytes, ChunkResult &r, bool known)
 {
@@ -291,6 +368,28 @@ std::unique_ptr<BlobStore::Upload> BlobStore::begin(const std::string &sha, cons
     // writes), the hash is rebuilt from the file.
     bool haveState = have == 0;
     if (have > 0) {
+        // The previous chunk's hasher, still reading or lingering: it carries on with this chunk.
+        std::shared_ptr<Upload::Hasher> h;
+        {
+            std::lock_guard g(m_hashersMutex);
+            if (auto it = m_hashers.find(owner + "/" + sha); it != m_hashers.end()) {
+                h = std::move(it->second);
+                m_hashers.erase(it);
+            }
+        }
+        if (h) {
+            std::lock_guard g(h->mutex);
+            if (!h->closed && h->target == have) {
+                h->attached = true;
+                up->m_hasher = h;
+                haveState = true;
+            } else {
+                h->closed = true; // ended, or written past by others: the state or the file says more
+            }
+            h->moved.notify_all();
+        }
+    }
+    if (have > 0 && !haveState) {
         auto saved = readFile(part + ".sha");
         if (saved && saved->size() > 8) {
             std::int64_t at = 0;
@@ -332,45 +431,61 @@ BlobStore::Upload::Upload(BlobStore &store, std::string sha, std::string owner, 
 {
 }
 
-struct BlobStore::Upload::Hasher {
-    std::mutex mutex;
-    std::condition_variable moved;
-    std::int64_t target = 0; //!< written up to here (blob offsets)
-    std::int64_t done = 0; //!< hashed up to here
-    bool stop = false, failed = false;
-    int fd = -1;
-    std::thread thread;
-};
-
 bool BlobStore::Upload::settleHash()
 {
     if (!m_hasher)
         return true;
     Hasher &h = *m_hasher;
+    bool ok = false;
     {
         std::unique_lock lock(h.mutex);
         h.target = m_pos;
         h.moved.notify_all();
         h.moved.wait(lock, [&] { return h.done >= h.target || h.failed; });
-        h.stop = true;
+        ok = !h.failed;
+        if (ok)
+            m_hash = h.hash;
+        h.closed = true; // its thread ends without saving anything
         h.moved.notify_all();
     }
-    h.thread.join();
-    ::close(h.fd);
-    const bool ok = !h.failed;
     m_hasher.reset();
     return ok;
 }
 
+void BlobStore::Upload::leaveHasher(bool keep)
+{
+    if (!m_hasher)
+        return;
+    {
+        std::lock_guard g(m_hasher->mutex);
+        m_hasher->target = m_pos;
+        if (keep)
+            m_hasher->attached = false;
+        else
+            m_hasher->closed = true;
+        m_hasher->moved.notify_all();
+    }
+    if (keep) {
+        std::lock_guard g(m_store.m_hashersMutex);
+        std::erase_if(m_store.m_hashers, [](const auto &entry) { return entry.second->ended.load(); }); // abandoned uploads'
+        m_store.m_hashers[key()] = m_hasher;
+    }
+    m_hasher.reset();
+}
+
 BlobStore::Upload::~Upload()
 {
-    if (m_hasher && !settleHash())
-        m_failed = ChunkResult {Outcome::IoError, m_pos, "cannot read the upload back to hash it"};
     if (!m_finished) {
         std::lock_guard lock(m_store.lockFor(m_sha));
-        if (current() && !m_failed && m_chunkPath.empty())
-            saveState(); // cut mid-chunk: what arrived stays, and so does the hash over it
+        // Cut mid-chunk: what arrived stays, and so does the hash over it (the hasher saves it
+        // when the next chunk does not come to adopt it).
+        const bool keep = current() && !m_failed && m_chunkPath.empty();
+        if (m_hasher)
+            leaveHasher(keep);
+        else if (keep)
+            saveState();
     }
+    leaveHasher(false);
     if (m_fd >= 0)
         ::close(m_fd);
     if (!m_chunkPath.empty()) // staged in the object store: a cut chunk is sent again whole
@@ -460,47 +575,26 @@ void BlobStore::Upload::startHasher()
     const int fd = ::open(m_filePath.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return; // hashed as the bytes come, on this thread
-    m_hasher = std::make_unique<Hasher>();
-    Hasher &h = *m_hasher;
-    h.fd = fd;
-    h.done = h.target = m_pos;
+    auto h = std::make_shared<Hasher>();
+    h->fd = fd;
+    h->fileBase = m_fileBase;
+    h->hash = m_hash;
+    h->done = h->target = m_pos;
+    if (m_chunkPath.empty())
+        h->statePath = m_store.partPath(m_sha, m_owner) + ".sha";
     try {
-        h.thread = std::thread([this, &h] {
-            std::vector<char> buf(256 * 1024);
-            std::unique_lock lock(h.mutex);
-            for (;;) {
-                h.moved.wait(lock, [&] { return h.stop || h.done < h.target; });
-                if (h.done >= h.target)
-                    return; // stopped, all hashed
-                const std::int64_t from = h.done;
-                const std::size_t want
-                    = static_cast<std::size_t>(std::min<std::int64_t>(h.target - from, static_cast<std::int64_t>(buf.size())));
-                lock.unlock();
-                const ssize_t n = ::pread(h.fd, buf.data(), want, from - m_fileBase);
-                if (n > 0)
-                    m_hash.update(std::string_view(buf.data(), static_cast<std::size_t>(n)));
-                lock.lock();
-                if (n <= 0) {
-                    h.failed = true;
-                    h.moved.notify_all();
-                    return;
-                }
-                h.done = from + n;
-                h.moved.notify_all();
-            }
-        });
+        std::thread([h] { h->run(h); }).detach();
     } catch (const std::system_error &) { // no thread to be had: hashed as the bytes come
         ::close(fd);
-        m_hasher.reset();
+        return;
     }
+    m_hasher = std::move(h);
 }
 
 BlobStore::ChunkResult BlobStore::Upload::finish()
 {
     if (m_failed || m_finished)
         return m_failed ? *m_failed : ChunkResult {Outcome::IoError, m_pos, "upload already finished"};
-    if (!settleHash())
-        return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "cannot read the upload back to hash it; send the chunk again"});
     if (m_pos - m_start != m_length)
         return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "the chunk ended early"});
     std::unique_lock lock(m_store.lockFor(m_sha));
@@ -508,6 +602,9 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
         return *(m_failed = ChunkResult {Outcome::OffsetMismatch, m_store.size(m_sha).value_or(m_store.received(m_sha, m_owner)),
                      "a newer upload of this blob took over; continue from where it stands"});
     m_finished = true;
+    const bool last = m_pos >= m_total;
+    if (m_hasher && (last || !m_chunkPath.empty()) && !settleHash())
+        return *(m_failed = ChunkResult {Outcome::IoError, m_pos, "cannot read the upload back to hash it; send the chunk again"});
     if (!m_chunkPath.empty()) {
         lock.unlock(); // the store's requests do not hold up other uploads here
         return finishStaged();
@@ -518,8 +615,11 @@ BlobStore::ChunkResult BlobStore::Upload::finish()
     // No fdatasync per chunk: the resume point is always the partial file's real size, so a chunk
     // lost to a power cut is simply asked for again, and the tablet keeps every photo until its blob
     // is complete. A killed server process loses nothing written. Completion is made durable below.
-    if (m_pos < m_total) {
-        saveState();
+    if (!last) {
+        if (m_hasher)
+            leaveHasher(true); // the next chunk adopts it; left alone, it saves the state itself
+        else
+            saveState();
         return r;
     }
     const bool synced = ::fdatasync(m_fd) == 0;

@@ -84,12 +84,14 @@ public:
         //! false when the bytes could not be read back for it.
         bool settleHash();
         void startHasher();
+        //! Hands the hasher on (keep: to the next chunk, via BlobStore::m_hashers) or ends it.
+        void leaveHasher(bool keep);
 
         // A chunk of 1 MiB or more is hashed on a thread of its own, reading back from the page
         // cache what the socket thread has just written: the SHA-256 (~1.2 GB/s here) no longer adds
         // to the time each byte spends between the socket and the disk.
         struct Hasher;
-        std::unique_ptr<Hasher> m_hasher;
+        std::shared_ptr<Hasher> m_hasher;
         std::int64_t m_fileBase = 0; //!< the blob offset of the file's first byte
         std::string m_filePath;
 
@@ -143,6 +145,9 @@ private:
     std::string m_dir;
     std::array<std::mutex, 16> m_locks;
     std::mutex m_generationMutex;
+    //! Hashers of local uploads between chunks (owner/sha → hasher), for the next chunk to adopt.
+    std::mutex m_hashersMutex;
+    std::map<std::string, std::shared_ptr<Upload::Hasher>> m_hashers;
     std::map<std::string, std::uint64_t> m_generation; //!< newest upload of each (owner, blob) in progress
     std::int64_t m_quota = 1LL << 30;
     std::shared_ptr<ObjectStore> m_remote;

@@ -284,6 +284,34 @@ private slots:
         QVERIFY(fileBytes(*m_store->localPath(sha)) == data);
     }
 
+    // A chunk's hasher waits a moment for the next chunk; left alone, it saves the running hash
+    // beside the partial file (as a chunk hashed on its own thread does), for the next chunk.
+    void aLingeringHasherSavesTheRunningHash()
+    {
+        const std::size_t total = 2 * 1200 * 1024;
+        const std::string data = noise(total, 7), sha = sha256Hex(data);
+        BlobStore::ChunkResult refusal;
+        {
+            auto up = m_store->begin(sha, "u", 0, total, total / 2, kMax, refusal);
+            QVERIFY(up);
+            QVERIFY(up->write(data.data(), total / 2));
+            QCOMPARE(up->finish().outcome, O::Stored);
+        }
+        const std::string part = m_dir.path().toStdString() + "/uploads/" + sha256Hex("u").substr(0, 24) + "/" + sha + ".part";
+        const std::string state = part + ".sha";
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::exists(state), 10000);
+        std::int64_t at = 0;
+        const std::string saved = fileBytes(state);
+        QVERIFY(saved.size() > 8);
+        std::memcpy(&at, saved.data(), 8);
+        QCOMPARE(at, static_cast<std::int64_t>(total / 2));
+        auto up = m_store->begin(sha, "u", total / 2, total, total / 2, kMax, refusal);
+        QVERIFY(up);
+        QVERIFY(up->write(data.data() + total / 2, total / 2));
+        QCOMPARE(up->finish().outcome, O::Complete);
+        QVERIFY(fileBytes(*m_store->localPath(sha)) == data);
+    }
+
     // --blobs s3://…: what is wrong with a location is said before the server starts; credentials
     // come from the environment only.
     void objectStoreLocations()
