@@ -4,8 +4,9 @@
 // neither continue nor discard another's), within a quota per user, and removed when stale. Each chunk is appended before it is
 // acknowledged; an upload cut at any point resumes at the partial file's real size (after a power cut that can be below the last
 // acknowledgement: the client is told where to continue and still holds the photo). A blob becomes visible only after its bytes hash to its
-// name, are fsync'ed, and are renamed atomically. A chunk can also be streamed (Upload): bytes go to the partial file and the running hash
-// as they come off the socket, so a chunk never sits whole in memory and a cut keeps what arrived.
+// name, are fsync'ed, and are renamed atomically. A chunk can also be streamed (Upload): bytes go to the partial file as they come off
+// the socket, so a chunk never sits whole in memory and a cut keeps what arrived. The running hash follows on a thread of its own for
+// chunks of 1 MiB and more (reading back what was just written), across the gap to the next chunk (Upload::Hasher).
 // With an object store (setRemote), a verified blob is uploaded there under its name instead of being
 // renamed into blobs/, and is read back from there (ranged GETs).
 
