@@ -213,6 +213,24 @@ bool syncDir(const std::string &dir)
     return ok;
 }
 
+// An unfinished upload's running hash, beside its partial file ("<part>.sha"): the position it
+// covers (8 bytes) and the hash state. begin() takes it only when the position is the partial
+// file's size; otherwise the hash is rebuilt from the file.
+void saveHashState(const std::string &path, std::int64_t at, const Sha256 &hash)
+{
+    std::string state(8, '\0');
+    std::memcpy(state.data(), &at, 8);
+    state += hash.save();
+    const std::string tmp = path + ".tmp";
+    const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (sfd >= 0) {
+        const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
+        ::close(sfd);
+        if (ok)
+            ::rename(tmp.c_str(), path.c_str());
+    }
+}
+
 } // namespace
 
 // Reads back and hashes what an upload's socket thread has written. Owned jointly by the upload
@@ -274,19 +292,8 @@ struct BlobStore::Upload::Hasher {
 
     void saveLocked()
     {
-        if (statePath.empty() || failed)
-            return;
-        std::string state(8, '\0');
-        std::memcpy(state.data(), &done, 8);
-        state += hash.save();
-        const std::string tmp = statePath + ".tmp";
-        const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (sfd >= 0) {
-            const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
-            ::close(sfd);
-            if (ok)
-                ::rename(tmp.c_str(), statePath.c_str());
-        }
+        if (!statePath.empty() && !failed)
+            saveHashState(statePath, done, hash);
     }
 };
 
@@ -504,20 +511,8 @@ bool BlobStore::Upload::current() const
 
 void BlobStore::Upload::saveState()
 {
-    if (m_pos >= m_total)
-        return;
-    const std::string statePath = m_store.partPath(m_sha, m_owner) + ".sha";
-    std::string state(8, '\0');
-    std::memcpy(state.data(), &m_pos, 8);
-    state += m_hash.save();
-    const std::string tmp = statePath + ".tmp";
-    const int sfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (sfd >= 0) {
-        const bool ok = ::write(sfd, state.data(), state.size()) == static_cast<ssize_t>(state.size());
-        ::close(sfd);
-        if (ok)
-            ::rename(tmp.c_str(), statePath.c_str());
-    }
+    if (m_pos < m_total)
+        saveHashState(m_store.partPath(m_sha, m_owner) + ".sha", m_pos, m_hash);
 }
 
 bool BlobStore::Upload::write(const char *data, std::size_t size)
