@@ -49,6 +49,13 @@ Item {
             return out
         }
         function isButton(i) { return typeof i.toggle === "function" && i.text !== undefined }
+        // No popup, and no modal shade of one, is left on the overlay (closing transitions included).
+        function overlayClear(overlay) {
+            for (let k = 0; k < overlay.children.length; ++k)
+                if (overlay.children[k].visible)
+                    return false
+            return true
+        }
         function shown(i) {
             for (let p = i; p; p = p.parent)
                 if (!p.visible || p.opacity === 0)
@@ -367,12 +374,14 @@ Item {
             mouseClick(cancel)
             tryVerify(() => find(overlay, (i) => i.objectName === "confirmCancel" && shown(i)) === null)
             compare(App.inspection.survey.respondents.length, count) // nothing changed
-            wait(500) // the closing transition, during which the modal shade takes taps
+            tryVerify(() => overlayClear(overlay)) // the closing transition, during which the modal shade takes taps
             mouseClick(refuse)
             let ok = null
             tryVerify(() => (ok = find(overlay, (i) => i.objectName === "confirmOk" && shown(i))) !== null)
             mouseClick(ok)
             tryVerify(() => App.inspection.survey.respondents.length === count + 1) // refused, and the next one drawn
+            // Until the dialog has finished closing its modal shade takes taps (a loaded machine stretches that).
+            tryVerify(() => overlayClear(overlay))
 
             const settings = createTemporaryObject(settingsComp, root)
             waitForRendering(settings)
