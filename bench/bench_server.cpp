@@ -27,6 +27,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string>
@@ -93,21 +94,35 @@ int main(int argc, char **argv)
         server.port, seconds);
     const std::vector<std::string> tokens {login(server.port, "li.hua"), login(server.port, "wang.fang"), login(server.port, "zhang.wei")};
     std::printf("server RSS idle: %.1f MB\n", rssKb(server.pid) / 1024.0);
-    for (int clients : {1, 10, 50}) {
-        if (photoOnly)
-            break;
-        const LoadResult r = load(server, tokens, clients, seconds);
-        std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n",
-            clients, r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0);
-        std::fflush(stdout);
-    }
-    {
+    // The server's own counters: groups written, pushes they carried, and the single writer's time.
+    auto metrics = [&] {
+        std::map<std::string, double> out;
         Conn c(server.port);
         std::string m;
         c.request("GET", "/metrics", {}, {}, m);
-        for (const char *k : {"careeval_push_transactions_total ", "careeval_push_grouped_total "})
-            if (auto p = m.find(std::string("\n") + k); p != std::string::npos)
-                std::printf("%s%s\n", k, m.substr(p + 1 + std::strlen(k), m.find('\n', p + 1) - p - 1 - std::strlen(k)).c_str());
+        for (const char *k : {"careeval_push_transactions_total", "careeval_push_grouped_total", "careeval_push_write_seconds_total",
+                 "careeval_push_write_cpu_seconds_total"})
+            if (auto p = m.find(std::string("\n") + k + " "); p != std::string::npos)
+                out[k] = std::atof(m.c_str() + p + 2 + std::strlen(k));
+        return out;
+    };
+    for (int clients : {1, 10, 50}) {
+        if (photoOnly)
+            break;
+        const auto before = metrics();
+        const LoadResult r = load(server, tokens, clients, seconds);
+        auto after = metrics();
+        for (const auto &[k, v] : before)
+            after[k] -= v;
+        const double ops = r.opsPerSecond * seconds;
+        std::printf("push  %2d clients: %8.0f ops/s ingested, p50 %6.1f ms, p99 %6.1f ms, %zu pushes, %zu errors, server RSS %.1f MB\n"
+                    "          writer: %.1f pushes per group, busy %.0f%% of the time, %.1f us wall and %.1f us CPU per operation\n",
+            clients, r.opsPerSecond, r.p50, r.p99, r.pushes, r.errors, r.rssKb / 1024.0,
+            after["careeval_push_grouped_total"] / std::max(1.0, after["careeval_push_transactions_total"]),
+            100 * after["careeval_push_write_seconds_total"] / seconds,
+            1e6 * after["careeval_push_write_seconds_total"] / std::max(1.0, ops),
+            1e6 * after["careeval_push_write_cpu_seconds_total"] / std::max(1.0, ops));
+        std::fflush(stdout);
     }
     const double raw = rawSqliteRate(dir + "/raw.db", 20000);
     std::printf("raw sqlite3 insert (WAL, synchronous=FULL, 100-row transactions, same disk): %.0f rows/s\n", raw);

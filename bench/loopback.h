@@ -116,9 +116,13 @@ struct Server {
 };
 
 //! `extra`: further arguments (--database URL …).
+//! Starts careeval-server (or the binary named by $CAREEVAL_BENCH_SERVER, to compare two builds on
+//! the same bench: copy one aside, rebuild, run both alternately).
 inline Server startServer(
-    const std::string &binary, const std::string &dataDir, const std::string &threads, const std::vector<std::string> &extra = {})
+    const std::string &built, const std::string &dataDir, const std::string &threads, const std::vector<std::string> &extra = {})
 {
+    const char *other = std::getenv("CAREEVAL_BENCH_SERVER");
+    const std::string binary = other && *other ? other : built;
     int pipefd[2];
     if (pipe(pipefd) != 0)
         return {};

@@ -61,10 +61,10 @@ Result<std::vector<std::string>> seedDemo(ServerStore &store, Service &service, 
         if (auto r = store.createUser(u, hash); !r)
             return r.error();
     const Institution institutions[] = {
-        {"cc-fushou", "长春市福寿养老院", "吉林省长春市", "朝阳区红旗街88号", 150, {"zhao.lei"}},
-        {"jl-anning", "吉林市安宁老年公寓", "吉林省吉林市", "船营区北京路12号", 100, {}},
-        {"sp-kangle", "四平市康乐颐养中心", "吉林省四平市", "铁西区英雄大街3号", 260, {}},
-        {"yb-xiyang", "延边夕阳红护理院", "吉林省延边州", "延吉市光明街56号", 80, {"liu.min"}},
+        {"cc-fushou", "长春市福寿养老院", "吉林省长春市", "朝阳区红旗街88号", 150, {"zhao.lei"}, {}},
+        {"jl-anning", "吉林市安宁老年公寓", "吉林省吉林市", "船营区北京路12号", 100, {}, {}},
+        {"sp-kangle", "四平市康乐颐养中心", "吉林省四平市", "铁西区英雄大街3号", 260, {}, {}},
+        {"yb-xiyang", "延边夕阳红护理院", "吉林省延边州", "延吉市光明街56号", 80, {"liu.min"}, {}},
     };
     for (auto i : institutions) {
         i.type = i.beds >= 150 ? "公办" : "民办";
@@ -165,12 +165,12 @@ Result<std::vector<std::string>> seedDemoWork(ServerStore &store, Service &servi
             if (auto r = store.createUser(u, hash); !r)
                 return r.error();
         const Institution registry[] = {
-            {"cc-kangning", "长春市康宁老年养护院", "吉林省长春市", "南关区自由大路120号", 210, {}},
-            {"cc-songhe", "长春市松鹤养老中心", "吉林省长春市", "绿园区青年路45号", 96, {"sun.li"}},
-            {"jl-xinyuan", "吉林市馨苑颐养院", "吉林省吉林市", "丰满区吉林大街77号", 130, {}},
-            {"sp-changshou", "四平市长寿老年公寓", "吉林省四平市", "铁东区北门路9号", 60, {}},
-            {"th-jinqiu", "通化市金秋敬老院", "吉林省通化市", "东昌区新华大街31号", 88, {"wu.hao"}},
-            {"bs-anyang", "白山市安养护理中心", "吉林省白山市", "浑江区浑江大街18号", 72, {}},
+            {"cc-kangning", "长春市康宁老年养护院", "吉林省长春市", "南关区自由大路120号", 210, {}, {}},
+            {"cc-songhe", "长春市松鹤养老中心", "吉林省长春市", "绿园区青年路45号", 96, {"sun.li"}, {}},
+            {"jl-xinyuan", "吉林市馨苑颐养院", "吉林省吉林市", "丰满区吉林大街77号", 130, {}, {}},
+            {"sp-changshou", "四平市长寿老年公寓", "吉林省四平市", "铁东区北门路9号", 60, {}, {}},
+            {"th-jinqiu", "通化市金秋敬老院", "吉林省通化市", "东昌区新华大街31号", 88, {"wu.hao"}, {}},
+            {"bs-anyang", "白山市安养护理中心", "吉林省白山市", "浑江区浑江大街18号", 72, {}, {}},
         };
         const char *types[] = {"公办", "民办", "公建民营"};
         int n = 0;

@@ -118,6 +118,7 @@ private:
     sqlite3_stmt *m_insert = nullptr;
     static constexpr int kInsertRows = 25; //!< rows of m_insertMany (a push of 100 is four statements)
     sqlite3_stmt *m_insertMany = nullptr;
+    sqlite3_stmt *m_seqOf = nullptr; //!< an id's seq: which rows of a chunk went in, when not all did
     int m_schemaVersion = 0;
 };
 

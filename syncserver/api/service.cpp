@@ -374,6 +374,10 @@ HttpResponse Service::metrics(Context &)
     metric("careeval_operations_stored", "gauge", "Operations in the store.", m_store.operationCount());
     metric("careeval_push_transactions_total", "counter", "Transactions written for pushes (group commit).", m_store.pushGroups().first);
     metric("careeval_push_grouped_total", "counter", "Pushes those transactions carried.", m_store.pushGroups().second);
+    metric("careeval_push_write_seconds_total", "counter", "Time the store spent writing push groups (one group at a time).",
+        static_cast<double>(m_store.pushWriteMicros().first) / 1e6);
+    metric("careeval_push_write_cpu_seconds_total", "counter", "CPU time the writing thread used for those groups.",
+        static_cast<double>(m_store.pushWriteMicros().second) / 1e6);
     metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
     metric("careeval_blob_bytes_received_total", "counter", "Photo and signature bytes received.", m_blobBytes.load());
     metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());

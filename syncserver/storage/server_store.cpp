@@ -4,8 +4,20 @@
 #include "sqlite_store.h"
 
 #include <algorithm>
+#include <ctime>
 
 namespace careeval::server {
+
+namespace {
+
+std::uint64_t micros(clockid_t clock)
+{
+    timespec t {};
+    clock_gettime(clock, &t);
+    return static_cast<std::uint64_t>(t.tv_sec) * 1000000u + static_cast<std::uint64_t>(t.tv_nsec) / 1000u;
+}
+
+} // namespace
 
 const Member *InspectionRecord::member(const std::string &username) const
 {
@@ -101,7 +113,8 @@ Result<std::vector<std::string>> ServerStore::auditLog(std::size_t limit)
 Result<std::vector<PushResult>> ServerStore::push(
     const std::string &inspection, const std::string &username, std::vector<Operation> &batch, const PushDecider &decide, std::int64_t now)
 {
-    PushJob job {inspection, username, batch, decide, now, std::nullopt};
+    PushJob job {inspection, username, batch, decide, now, std::nullopt, {}};
+    lookAhead(job);
     std::unique_lock q(m_queueMutex);
     m_queue.push_back(&job);
     while (!job.result) {
@@ -114,7 +127,11 @@ Result<std::vector<PushResult>> ServerStore::push(
         std::vector<PushJob *> group;
         group.swap(m_queue);
         q.unlock();
+        const auto wall = micros(CLOCK_MONOTONIC);
+        const auto cpu = micros(CLOCK_THREAD_CPUTIME_ID);
         runGroup(group);
+        m_writeCpuMicros += micros(CLOCK_THREAD_CPUTIME_ID) - cpu;
+        m_writeWallMicros += micros(CLOCK_MONOTONIC) - wall;
         q.lock();
         m_leading = false;
         m_queueDone.notify_all();

@@ -189,6 +189,9 @@ public:
     virtual std::size_t operationCount() = 0;
     //! Group commit figures: transactions written and pushes they carried.
     std::pair<std::uint64_t, std::uint64_t> pushGroups() const { return {m_groups.load(), m_groupedPushes.load()}; }
+    //! Time spent writing push groups (one at a time: how busy the single writer is), wall clock and
+    //! the writing thread's CPU, in microseconds.
+    std::pair<std::uint64_t, std::uint64_t> pushWriteMicros() const { return {m_writeWallMicros.load(), m_writeCpuMicros.load()}; }
 
 protected:
     ServerStore() = default;
@@ -199,7 +202,14 @@ protected:
         const PushDecider &decide;
         std::int64_t now;
         std::optional<Result<std::vector<PushResult>>> result;
+        //! Which of the batch's ids the store already had before the push queued (one flag per
+        //! operation; empty when the store does not look ahead). Ids are never removed, so a flag
+        //! that is set stays true; one that is not may have become stored since (see lookAhead).
+        std::vector<char> known;
     };
+    //! Runs before a push joins the queue, outside the single writer: a store may look up here what
+    //! the group's writer would otherwise look up itself (the SQLite store: which ids it already has).
+    virtual void lookAhead(PushJob &) { }
     //! Writes one group of pushes in one transaction and fills every job's result (only once the
     //! group is durable).
     virtual void runGroup(const std::vector<PushJob *> &group) = 0;
@@ -213,6 +223,7 @@ protected:
     static std::vector<std::string> blobNames(const Operation &op);
 
     std::atomic<std::uint64_t> m_groups {0}, m_groupedPushes {0};
+    std::atomic<std::uint64_t> m_writeWallMicros {0}, m_writeCpuMicros {0};
 
 private:
     // Group commit: pushes that arrive while one is being written queue up; the next thread to lead

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <unordered_map>
+
 namespace careeval::server {
 
 namespace {
@@ -682,6 +684,39 @@ void SqliteServerStore::runGroup(const std::vector<PushJob *> &group)
         group[i]->result = std::move(results[i]);
 }
 
+Result<std::vector<char>> SqliteServerStore::storedIds(sqlite3 *db, const std::vector<Operation> &batch)
+{
+    std::vector<char> known(batch.size(), 0);
+    if (batch.empty())
+        return known;
+    std::string ids = "[";
+    std::unordered_map<std::string, std::vector<std::size_t>> at;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        std::string id = batch[i].id.toString();
+        ids += (i ? ",\"" : "\"") + id + "\"";
+        at[std::move(id)].push_back(i);
+    }
+    ids += "]";
+    Stmt k(db, "SELECT id FROM ops WHERE id IN (SELECT value FROM json_each(?1))");
+    k.bind(1, ids);
+    int rc;
+    while ((rc = k.step()) == SQLITE_ROW)
+        if (auto it = at.find(k.text(0)); it != at.end())
+            for (std::size_t i : it->second)
+                known[i] = 1;
+    if (rc != SQLITE_DONE)
+        return k.error("cannot look up pushed operations");
+    return known;
+}
+
+void SqliteServerStore::lookAhead(PushJob &job)
+{
+    std::lock_guard lock(m_readMutex);
+    if (auto k = storedIds(m_read->handle(), job.batch))
+        job.known = std::move(k.value());
+    // else: the writer looks them up itself
+}
+
 Result<std::vector<PushResult>> SqliteServerStore::pushOne(const PushJob &job)
 {
     sqlite3 *db = m_ops->handle();
@@ -705,36 +740,45 @@ Result<std::vector<PushResult>> SqliteServerStore::pushOne(const PushJob &job)
         return clocks.error("cannot read device clocks");
 
     // What the server already has is reported as such before anything is judged: a re-push after a
-    // lock, or of a submit, is a repeat, not a new change to refuse.
-    // One query for the whole batch (its ids as a JSON array), not one per operation.
+    // lock, or of a submit, is a repeat, not a new change to refuse. Looked up before the push queued
+    // (on the reader connection, outside the single writer); an id stored since then by a push that
+    // raced this one is caught below: as a refusal re-checked here, or as a duplicate by the append.
     std::vector<PushResult> results(batch.size());
-    std::string ids = "[";
-    for (std::size_t i = 0; i < batch.size(); ++i) {
+    for (std::size_t i = 0; i < batch.size(); ++i)
         results[i].id = batch[i].id;
-        ids += (i ? ",\"" : "\"") + batch[i].id.toString() + "\"";
+    std::vector<char> fresh;
+    const bool lookedAhead = job.known.size() == batch.size();
+    if (!lookedAhead) {
+        auto k = storedIds(db, batch);
+        if (!k)
+            return k.error();
+        fresh = std::move(k.value());
     }
-    ids += "]";
-    std::set<std::string> known;
-    if (!batch.empty()) {
-        Stmt k(db, "SELECT id FROM ops WHERE id IN (SELECT value FROM json_each(?1))");
-        k.bind(1, ids);
-        while ((rc = k.step()) == SQLITE_ROW)
-            known.insert(k.text(0));
-        if (rc != SQLITE_DONE)
-            return k.error("cannot look up pushed operations");
-        for (std::size_t i = 0; i < batch.size(); ++i)
-            if (!known.empty() && known.count(batch[i].id.toString()))
-                results[i].status = PushStatus::AlreadyHad;
-    }
+    const std::vector<char> &known = lookedAhead ? job.known : fresh;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        if (known[i])
+            results[i].status = PushStatus::AlreadyHad;
     WorkflowStatus status = current.status;
     job.decide(current, batch, results, status);
+    if (lookedAhead)
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (results[i].status != PushStatus::Refused || known[i])
+                continue;
+            Stmt k(db, "SELECT 1 FROM ops WHERE id = ?1");
+            k.bind(1, batch[i].id.toString());
+            const int rc = k.step();
+            if (rc == SQLITE_ROW)
+                results[i] = PushResult {.id = batch[i].id, .status = PushStatus::AlreadyHad};
+            else if (rc != SQLITE_DONE)
+                return k.error("cannot look up a pushed operation");
+        }
 
     std::vector<Operation> accepted;
     std::vector<std::size_t> index;
     Frontier grown;
     for (std::size_t i = 0; i < batch.size(); ++i)
         if (results[i].status == PushStatus::Accepted) {
-            accepted.push_back(batch[i]);
+            accepted.push_back(std::move(batch[i])); // the batch is not read after the push
             index.push_back(i);
         }
     auto appended = m_ops->append(accepted, SyncState::Remote);

@@ -58,6 +58,7 @@ public:
 
 protected:
     void runGroup(const std::vector<PushJob *> &group) override;
+    void lookAhead(PushJob &job) override;
     Result<std::vector<MemberSync>> storedMemberSync(const std::string &inspection) override;
     Result<std::map<std::string, std::vector<MemberSync>>> storedMemberSyncAll() override;
 
@@ -65,6 +66,8 @@ private:
     SqliteServerStore() = default;
     Result<void> migrate();
     Result<std::vector<PushResult>> pushOne(const PushJob &job);
+    //! Which of the batch's ids are stored (the batch's ids as one JSON array, one query).
+    static Result<std::vector<char>> storedIds(sqlite3 *db, const std::vector<Operation> &batch);
     Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
     Result<void> writePulls(sqlite3 *db);
 
