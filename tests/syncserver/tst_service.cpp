@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include <sqlite3.h>
 
 using namespace careeval;
@@ -94,6 +98,82 @@ private slots:
         const auto list = json(call("GET", "/api/v1/inspections", m_evaluator));
         QVERIFY(!list["inspections"].empty());
         m_inspection = list["inspections"][0]["id"].get<std::string>();
+    }
+
+    // A push looks up which of its ids are stored before it queues for the single writer (the SQLite
+    // store does so outside the writer). An operation that another push stores while this one waits
+    // is still reported as already had, never refused: here the writer is held by a first push while a
+    // second (accepting) and a third (whose rule book would refuse everything) queue with the same
+    // operation; the second stores it, and the third must answer "already had", as a re-push after a
+    // lock is answered. Holds on both backends.
+    void anOperationStoredWhileAPushWaitsIsAlreadyHad()
+    {
+        const std::string inspection = "demo-pilot-changchun-01";
+        auto op = [&](int n) {
+            Operation o;
+            o.id = Uuid::generate();
+            o.inspection = inspection;
+            o.author = "wang.fang";
+            o.device = "tab-race";
+            o.clock = static_cast<std::uint64_t>(n);
+            o.time = nowMillis();
+            o.kind = OpKind::Note;
+            o.target = "site_photos";
+            o.value = "\"race " + std::to_string(n) + "\"";
+            return o;
+        };
+        std::mutex m;
+        std::condition_variable cv;
+        bool holding = false, release = false;
+        const ServerStore::PushDecider hold
+            = [&](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {
+                  std::unique_lock l(m);
+                  holding = true;
+                  cv.notify_all();
+                  cv.wait(l, [&] { return release; });
+              };
+        const ServerStore::PushDecider acceptAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
+        const ServerStore::PushDecider refuseAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &results, WorkflowStatus &) {
+                  for (auto &r : results)
+                      if (r.status == PushStatus::Accepted) {
+                          r.status = PushStatus::Refused;
+                          r.code = RefusalCode::Locked;
+                          r.reason = "locked (test)";
+                      }
+              };
+        const Operation shared = op(1);
+        std::vector<Operation> first {op(2)}, second {shared}, third {shared};
+        Result<std::vector<PushResult>> r1 = makeError(ErrorCode::Database, "not run"), r2 = r1, r3 = r1;
+        std::thread t1([&] { r1 = m_store->push(inspection, "wang.fang", first, hold, nowMillis()); });
+        {
+            std::unique_lock l(m);
+            QVERIFY(cv.wait_for(l, std::chrono::seconds(10), [&] { return holding; }));
+        }
+        std::thread t2([&] { r2 = m_store->push(inspection, "wang.fang", second, acceptAll, nowMillis()); });
+        QTest::qWait(300); // the second push has looked up its ids and queued
+        std::thread t3([&] { r3 = m_store->push(inspection, "wang.fang", third, refuseAll, nowMillis()); });
+        QTest::qWait(300); // so has the third, before the operation was stored
+        {
+            std::lock_guard l(m);
+            release = true;
+        }
+        cv.notify_all();
+        t1.join();
+        t2.join();
+        t3.join();
+        QVERIFY(r1.ok() && r2.ok() && r3.ok());
+        QCOMPARE(std::string(toString(r1.value()[0].status)), std::string("accepted"));
+        QCOMPARE(std::string(toString(r2.value()[0].status)), std::string("accepted"));
+        QCOMPARE(std::string(toString(r3.value()[0].status)), std::string("already_had"));
+        QCOMPARE(r3.value()[0].id, shared.id);
+        // A new operation in the refusing push is still refused: only what is stored is "already had".
+        std::vector<Operation> fourth {shared, op(3)};
+        auto r4 = m_store->push(inspection, "wang.fang", fourth, refuseAll, nowMillis());
+        QVERIFY(r4.ok());
+        QCOMPARE(std::string(toString(r4.value()[0].status)), std::string("already_had"));
+        QCOMPARE(std::string(toString(r4.value()[1].status)), std::string("refused"));
     }
 
     // Every row of the table is reached by its method and path; another method on the same path is
