@@ -890,7 +890,7 @@ void PgServerStore::runGroup(const std::vector<PushJob *> &group)
     m_groupedPushes += group.size();
     auto failAll = [&](const std::string &message) {
         for (PushJob *j : group)
-            j->result = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, message));
+            j->written = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, message));
     };
     Lease db(*m_pool);
     if (!db)
@@ -922,7 +922,7 @@ void PgServerStore::runGroup(const std::vector<PushJob *> &group)
         return failAll("cannot commit push: " + c.message());
     // Only now, with the group durable, does any push get its answer.
     for (std::size_t i = 0; i < group.size(); ++i)
-        group[i]->result = std::move(*results[i]);
+        group[i]->written = std::move(*results[i]);
     writePulls();
 }
 

@@ -113,7 +113,7 @@ Result<std::vector<std::string>> ServerStore::auditLog(std::size_t limit)
 Result<std::vector<PushResult>> ServerStore::push(
     const std::string &inspection, const std::string &username, std::vector<Operation> &batch, const PushDecider &decide, std::int64_t now)
 {
-    PushJob job {inspection, username, batch, decide, now, std::nullopt, {}};
+    PushJob job {inspection, username, batch, decide, now, std::nullopt, std::nullopt, {}};
     lookAhead(job);
     std::unique_lock q(m_queueMutex);
     m_queue.push_back(&job);
@@ -133,6 +133,8 @@ Result<std::vector<PushResult>> ServerStore::push(
         m_writeCpuMicros += micros(CLOCK_THREAD_CPUTIME_ID) - cpu;
         m_writeWallMicros += micros(CLOCK_MONOTONIC) - wall;
         q.lock();
+        for (PushJob *j : group) // under the lock: a waiter woken early never reads a half-written answer
+            j->result = std::move(j->written);
         m_leading = false;
         m_queueDone.notify_all();
     }

@@ -201,7 +201,8 @@ protected:
         std::vector<Operation> &batch;
         const PushDecider &decide;
         std::int64_t now;
-        std::optional<Result<std::vector<PushResult>>> result;
+        //! The answer: filled by runGroup, handed to the waiting thread by push() under the queue's lock.
+        std::optional<Result<std::vector<PushResult>>> written, result;
         //! Which of the batch's ids the store already had before the push queued (one flag per
         //! operation; empty when the store does not look ahead). Ids are never removed, so a flag
         //! that is set stays true; one that is not may have become stored since (see lookAhead).
@@ -210,7 +211,7 @@ protected:
     //! Runs before a push joins the queue, outside the single writer: a store may look up here what
     //! the group's writer would otherwise look up itself (the SQLite store: which ids it already has).
     virtual void lookAhead(PushJob &) { }
-    //! Writes one group of pushes in one transaction and fills every job's result (only once the
+    //! Writes one group of pushes in one transaction and fills every job's `written` (only once the
     //! group is durable).
     virtual void runGroup(const std::vector<PushJob *> &group) = 0;
     virtual Result<std::vector<MemberSync>> storedMemberSync(const std::string &inspection) = 0;

@@ -660,7 +660,7 @@ void SqliteServerStore::runGroup(const std::vector<PushJob *> &group)
     Transaction tx(db);
     if (!tx.ok()) {
         for (PushJob *j : group)
-            j->result = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot start push: " + tx.error()));
+            j->written = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot start push: " + tx.error()));
         return;
     }
     std::vector<Result<std::vector<PushResult>>> results;
@@ -676,12 +676,12 @@ void SqliteServerStore::runGroup(const std::vector<PushJob *> &group)
     }
     if (auto c = tx.commit(); !c) {
         for (PushJob *j : group)
-            j->result = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot commit push: " + c.error().message));
+            j->written = Result<std::vector<PushResult>>(makeError(ErrorCode::Database, "cannot commit push: " + c.error().message));
         return;
     }
     // Only now, with the group durable, does any push get its answer.
     for (std::size_t i = 0; i < group.size(); ++i)
-        group[i]->result = std::move(results[i]);
+        group[i]->written = std::move(results[i]);
 }
 
 Result<std::vector<char>> SqliteServerStore::storedIds(sqlite3 *db, const std::vector<Operation> &batch)
