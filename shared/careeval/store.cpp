@@ -147,7 +147,8 @@ Result<std::unique_ptr<OpStore>> OpStore::open(const std::string &path, StoreOpt
     static std::once_flag configured;
     std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     std::unique_ptr<OpStore> store(new OpStore());
-    const int rc = sqlite3_open_v2(path.c_str(), &store->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &store->m_db,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX), nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = store->m_db ? sqlite3_errmsg(store->m_db) : "out of memory";
         return makeError(ErrorCode::Database, "cannot open database " + path + ": " + msg);
@@ -390,6 +391,59 @@ Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::strin
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return dbError("cannot read operations");
     return page;
+}
+
+Result<PageEnd> OpStore::visitAfter(
+    std::int64_t cursor, std::size_t limit, std::string_view inspection, const std::function<Result<void>(const StoredOpView &)> &visit)
+{
+    const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE seq > ?1"
+        + (inspection.empty() ? "" : " AND inspection = ?3") + " ORDER BY seq LIMIT ?2";
+    Stmt s(m_db, sql.c_str());
+    if (!s.ok())
+        return dbError("cannot query operations");
+    s.integer(1, cursor);
+    s.integer(2, static_cast<std::int64_t>(limit) + 1);
+    if (!inspection.empty())
+        s.text(3, inspection);
+    auto text = [&s](int i) {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s.get(), i));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), i))) : std::string_view();
+    };
+    PageEnd end;
+    end.next = cursor;
+    StoredOpView v;
+    std::string id; // a stored id not in canonical form, as a StoredOp would print it
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        if (end.count == limit) {
+            end.more = true;
+            break;
+        }
+        v.seq = sqlite3_column_int64(s.get(), 0);
+        v.id = text(1);
+        v.kind = text(7);
+        const auto uuid = Uuid::parse(v.id);
+        if (!uuid || !opKindFromString(v.kind))
+            return makeError(ErrorCode::Database, "stored operation at seq " + std::to_string(v.seq) + " is damaged (id or kind)");
+        if (std::any_of(v.id.begin(), v.id.end(), [](char c) { return c >= 'A' && c <= 'F'; })) {
+            id = uuid->toString();
+            v.id = id;
+        }
+        v.inspection = text(2);
+        v.author = text(3);
+        v.device = text(4);
+        v.clock = sqlite3_column_int64(s.get(), 5);
+        v.time = sqlite3_column_int64(s.get(), 6);
+        v.target = text(8);
+        v.value = text(9);
+        if (auto r = visit(v); !r)
+            return r.error();
+        end.next = v.seq;
+        ++end.count;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return dbError("cannot read operations");
+    return end;
 }
 
 Result<std::vector<Operation>> OpStore::pending(std::size_t limit, std::string_view inspection)

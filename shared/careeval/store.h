@@ -7,6 +7,7 @@
 #include "operation.h"
 #include "result.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -48,6 +49,23 @@ struct OpPage {
     bool more = false;
 };
 
+//! One stored operation's columns where SQLite holds them: no copy, valid only inside the visit
+//! that passes it (OpStore::visitAfter). `id` is the canonical lowercase text and `kind` a known
+//! kind, as a StoredOp's would print.
+struct StoredOpView {
+    std::int64_t seq = 0;
+    std::string_view id, inspection, author, device, kind, target, value;
+    std::int64_t clock = 0, time = 0;
+};
+
+//! Where a page of visited operations ended: the cursor for the next page, whether more follow, how
+//! many were visited.
+struct PageEnd {
+    std::int64_t next = 0;
+    bool more = false;
+    std::size_t count = 0;
+};
+
 class Database;
 
 //! RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the destructor unless committed.
@@ -72,6 +90,10 @@ private:
 
 struct StoreOptions {
     bool durable = true; //!< synchronous=FULL: an acknowledged append survives power loss, not only a crash
+    //! SQLite locks the connection on every call (each column of each row read) so several threads
+    //! may share it. A caller that already serializes every use under its own lock (the server's
+    //! two connections) opens it without: a pull page of 2,000 rows made ~30,000 such locks.
+    bool serialized = true;
 };
 
 class OpStore
@@ -90,6 +112,11 @@ public:
     Result<std::vector<StoredOp>> storedOperations(std::string_view inspection);
     //! Operations with seq > cursor (of one inspection, or all when empty), at most `limit`.
     Result<OpPage> after(std::int64_t cursor, std::size_t limit, std::string_view inspection = {});
+    //! The same page as after(), each operation handed to `visit` where SQLite holds it instead of
+    //! copied into a page first (a pull writes them straight out). A damaged row is an error, as in
+    //! after(); so is an error `visit` returns, which ends the page.
+    Result<PageEnd> visitAfter(std::int64_t cursor, std::size_t limit, std::string_view inspection,
+        const std::function<Result<void>(const StoredOpView &)> &visit);
     //! Pending operations, oldest first.
     Result<std::vector<Operation>> pending(std::size_t limit, std::string_view inspection = {});
     Result<std::size_t> pendingCount(std::string_view inspection = {});

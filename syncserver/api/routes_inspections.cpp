@@ -9,19 +9,34 @@
 #include <careeval/report_json.h>
 #include <careeval/scoring.h>
 
+#include <charconv>
 #include <set>
 
 namespace careeval::server {
 
 namespace {
 
+template <typename N> void appendNumber(std::string &out, N n)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr);
+}
+
 // A string as JSON, as nlohmann prints it (UTF-8 kept, quotes, backslashes and control characters
 // escaped). Stored strings came from parsed JSON, so they are valid UTF-8.
 void appendJsonString(std::string &out, std::string_view s)
 {
     out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of characters that need no escape are appended at once (almost every stored string is
+    // one run).
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.substr(run, i - run));
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -50,11 +65,10 @@ void appendJsonString(std::string &out, std::string_view s)
                 out += "\\u00";
                 out += hex[c >> 4];
                 out += hex[c & 15];
-            } else {
-                out += ch;
             }
         }
     }
+    out.append(s.substr(run));
     out += '"';
 }
 
@@ -335,37 +349,45 @@ HttpResponse Service::pullOps(Context &c)
     if (after < 0 || limit < 1 || limit > static_cast<std::int64_t>(m_config.maxPullLimit))
         return errorResponse(
             400, "invalid_request", "\"after\" must be ≥ 0 and \"limit\" from 1 to " + std::to_string(m_config.maxPullLimit));
-    auto page = m_store.operationsAfter(rec.id, after, static_cast<std::size_t>(limit));
-    if (!page)
-        return failure(page.error());
-    if (rec.member(c.user->username))
-        (void)m_store.recordPull(rec.id, c.user->username, c.now);
-    // Written directly, each stored value as the canonical JSON it was stored as: the same text as
-    // toJson(PullPage) without building and printing a document of thousands of operations.
+    // Written directly while the store visits each row where SQLite holds it, each stored value as
+    // the canonical JSON it was stored as: the same text as toJson(PullPage) without copying the
+    // page into operations first or building and printing a document of thousands of them.
     HttpResponse res;
     std::string &out = res.body;
-    out.reserve(page->ops.size() * 256 + 64);
-    out += "{\"more\":";
-    out += page->more ? "true" : "false";
-    out += ",\"next\":" + std::to_string(page->next) + ",\"ops\":[";
+    out.reserve(static_cast<std::size_t>(limit) * 240 + 96);
     bool first = true;
-    for (const auto &stored : page->ops) {
-        const Operation &op = stored.op;
+    auto end = m_store.visitOperationsAfter(rec.id, after, static_cast<std::size_t>(limit), [&](const StoredOpView &op) -> Result<void> {
         out += first ? "{\"author\":" : ",{\"author\":";
         first = false;
         appendJsonString(out, op.author);
-        out += ",\"clock\":" + std::to_string(op.clock) + ",\"device\":";
+        out += ",\"clock\":";
+        appendNumber(out, static_cast<std::uint64_t>(op.clock));
+        out += ",\"device\":";
         appendJsonString(out, op.device);
-        out += ",\"id\":\"" + op.id.toString() + "\",\"inspection\":";
+        out += ",\"id\":\"";
+        out += op.id;
+        out += "\",\"inspection\":";
         appendJsonString(out, op.inspection);
         out += ",\"kind\":\"";
-        out += toString(op.kind);
+        out += op.kind;
         out += "\",\"target\":";
         appendJsonString(out, op.target);
-        out += ",\"time\":" + std::to_string(op.time) + ",\"value\":";
-        out += op.value.empty() ? std::string_view("null") : std::string_view(op.value);
+        out += ",\"time\":";
+        appendNumber(out, op.time);
+        out += ",\"value\":";
+        out += op.value.empty() ? std::string_view("null") : op.value;
         out += '}';
-    }
+        return {};
+    });
+    if (!end)
+        return failure(end.error());
+    if (rec.member(c.user->username))
+        (void)m_store.recordPull(rec.id, c.user->username, c.now);
+    // "more" and "next" come first (keys in order, as toJson prints them) but are known only now.
+    std::string head = end->more ? "{\"more\":true,\"next\":" : "{\"more\":false,\"next\":";
+    appendNumber(head, end->next);
+    head += ",\"ops\":[";
+    out.insert(0, head);
     out += "],\"status\":\"";
     out += toString(rec.status);
     out += "\"}";

@@ -57,6 +57,24 @@ Result<std::optional<Institution>> ServerStore::institution(const std::string &i
     return std::optional<Institution>(std::move(one->front()));
 }
 
+Result<PageEnd> ServerStore::visitOperationsAfter(
+    const std::string &inspection, std::int64_t cursor, std::size_t limit, const std::function<Result<void>(const StoredOpView &)> &visit)
+{
+    auto page = operationsAfter(inspection, cursor, limit);
+    if (!page)
+        return page.error();
+    PageEnd end {page->next, page->more, page->ops.size()};
+    for (const auto &stored : page->ops) {
+        const Operation &op = stored.op;
+        const std::string id = op.id.toString();
+        const StoredOpView v {stored.seq, id, op.inspection, op.author, op.device, toString(op.kind), op.target, op.value,
+            static_cast<std::int64_t>(op.clock), op.time};
+        if (auto r = visit(v); !r)
+            return r.error();
+    }
+    return end;
+}
+
 Result<void> ServerStore::recordPull(const std::string &inspection, const std::string &username, std::int64_t at)
 {
     std::lock_guard lock(m_pullMutex);

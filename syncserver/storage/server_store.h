@@ -166,6 +166,11 @@ public:
     //! commit order (both backends write an inspection's operations one transaction at a time), so a
     //! cursor never passes an operation that is committed later.
     virtual Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit) = 0;
+    //! The same page, each operation handed to `visit` instead of collected (a pull writes them
+    //! straight into its answer). The SQLite store visits rows where SQLite holds them; the default
+    //! reads the page with operationsAfter.
+    virtual Result<PageEnd> visitOperationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit,
+        const std::function<Result<void>(const StoredOpView &)> &visit);
 
     // Draws, blobs, audit
     virtual Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at) = 0;

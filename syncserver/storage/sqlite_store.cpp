@@ -189,7 +189,8 @@ InspectionRecord inspectionRow(const Stmt &s)
 
 Result<std::unique_ptr<ServerStore>> SqliteServerStore::open(const std::string &path)
 {
-    auto ops = OpStore::open(path);
+    // Both connections are used only under their store's mutex: no lock per SQLite call.
+    auto ops = OpStore::open(path, {.durable = true, .serialized = false});
     if (!ops)
         return ops.error();
     std::unique_ptr<SqliteServerStore> s(new SqliteServerStore());
@@ -198,7 +199,7 @@ Result<std::unique_ptr<ServerStore>> SqliteServerStore::open(const std::string &
         return r.error();
     // A second connection for reads: in WAL mode it sees the last commit without waiting for the
     // writer, so sign-in checks and pulls do not queue behind a push's fsync.
-    auto read = OpStore::open(path);
+    auto read = OpStore::open(path, {.durable = true, .serialized = false});
     if (!read)
         return read.error();
     s->m_read = std::move(read.value());
@@ -828,6 +829,13 @@ Result<OpPage> SqliteServerStore::operationsAfter(const std::string &inspection,
 {
     std::lock_guard lock(m_readMutex);
     return m_read->after(cursor, limit, inspection);
+}
+
+Result<PageEnd> SqliteServerStore::visitOperationsAfter(
+    const std::string &inspection, std::int64_t cursor, std::size_t limit, const std::function<Result<void>(const StoredOpView &)> &visit)
+{
+    std::lock_guard lock(m_readMutex);
+    return m_read->visitAfter(cursor, limit, inspection, visit);
 }
 
 std::size_t SqliteServerStore::operationCount()

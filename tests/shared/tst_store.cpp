@@ -9,6 +9,8 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -166,6 +168,82 @@ private Q_SLOTS:
         QVERIFY(!onlyC->more);
         QCOMPARE(store->after(cursor, 10)->ops.size(), std::size_t(0));
         QCOMPARE(store->inspections().value(), (std::vector<std::string> {"insp-a", "insp-c"}));
+    }
+
+    // visitAfter hands out the same pages as after(), where SQLite holds the rows: the same
+    // operations in the same order, the same cursor and "more", ids printed canonically even when
+    // stored otherwise, and a damaged row an error naming its seq, not skipped.
+    void visitedPagesAreThePages()
+    {
+        auto store = openOrDie(":memory:");
+        testutil::OpBuilder a("insp-a"), c("insp-c");
+        QVERIFY(store->append(batch(a, 150), SyncState::Remote).ok());
+        QVERIFY(store->append(batch(c, 40), SyncState::Remote).ok());
+        QVERIFY(store->append(batch(a, 30, "j"), SyncState::Remote).ok());
+        for (const std::string inspection : {"", "insp-a", "insp-c"}) {
+            std::int64_t cursor = 0;
+            for (bool more = true; more;) {
+                auto page = store->after(cursor, 64, inspection);
+                QVERIFY(page.ok());
+                std::vector<std::string> seen;
+                auto end = store->visitAfter(cursor, 64, inspection, [&](const StoredOpView &v) -> Result<void> {
+                    seen.push_back(std::to_string(v.seq) + "|" + std::string(v.id) + "|" + std::string(v.inspection) + "|"
+                        + std::string(v.author) + "|" + std::string(v.device) + "|" + std::to_string(v.clock) + "|" + std::to_string(v.time)
+                        + "|" + std::string(v.kind) + "|" + std::string(v.target) + "|" + std::string(v.value));
+                    return {};
+                });
+                QVERIFY(end.ok());
+                std::vector<std::string> expected;
+                for (const auto &s : page->ops)
+                    expected.push_back(std::to_string(s.seq) + "|" + s.op.id.toString() + "|" + s.op.inspection + "|" + s.op.author + "|"
+                        + s.op.device + "|" + std::to_string(s.op.clock) + "|" + std::to_string(s.op.time) + "|"
+                        + std::string(toString(s.op.kind)) + "|" + s.op.target + "|" + s.op.value);
+                QCOMPARE(seen, expected);
+                QCOMPARE(end->count, page->ops.size());
+                QCOMPARE(end->next, page->next);
+                QCOMPARE(end->more, page->more);
+                cursor = end->next;
+                more = end->more;
+            }
+        }
+        // A visit's own error ends the page and comes back.
+        int visited = 0;
+        auto stopped = store->visitAfter(0, 100, {}, [&](const StoredOpView &) -> Result<void> {
+            if (++visited == 3)
+                return makeError(ErrorCode::Io, "enough");
+            return {};
+        });
+        QVERIFY(!stopped.ok());
+        QCOMPARE(visited, 3);
+        QCOMPARE(QString::fromStdString(stopped.error().message), QString("enough"));
+
+        // An id stored in capitals (by hand) prints as the canonical lowercase id.
+        auto first = store->after(0, 1);
+        const std::string id = first->ops.front().op.id.toString();
+        std::string upper = id;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+        QVERIFY(execSql(store->handle(), ("UPDATE ops SET id = '" + upper + "' WHERE seq = 1").c_str()).ok());
+        std::string printed;
+        QVERIFY(store
+                    ->visitAfter(0, 1, {},
+                        [&](const StoredOpView &v) -> Result<void> {
+                            printed = std::string(v.id);
+                            return {};
+                        })
+                    .ok());
+        QCOMPARE(printed, id);
+
+        // A damaged row (an id that is no id) is an error that names it.
+        QVERIFY(execSql(store->handle(), "UPDATE ops SET id = 'not-an-id' WHERE seq = 5").ok());
+        visited = 0;
+        auto damaged = store->visitAfter(0, 100, {}, [&](const StoredOpView &) -> Result<void> {
+            ++visited;
+            return {};
+        });
+        QVERIFY(!damaged.ok());
+        QCOMPARE(visited, 4);
+        QVERIFY2(QString::fromStdString(damaged.error().message).contains("seq 5"), damaged.error().message.c_str());
+        QVERIFY(!store->after(0, 100).ok()); // as after() says
     }
 
     void syncQueue()

@@ -396,18 +396,32 @@ private slots:
         const auto pushed = call("POST", "/api/v1/inspections/" + m_inspection + "/ops", lead, pushRequestToJson(ops).dump());
         QCOMPARE(pushed.status, 200);
         QCOMPARE(json(pushed)["accepted"].get<int>(), static_cast<int>(notes.size()));
-        const auto r = call("GET", "/api/v1/inspections/" + m_inspection + "/ops?after=0&limit=2000", lead);
-        QCOMPARE(r.status, 200);
-        auto page = m_store->operationsAfter(m_inspection, 0, 2000);
-        QVERIFY(page.ok());
-        PullPage expected;
-        for (auto &s : page->ops)
-            expected.ops.push_back(s.op);
-        expected.next = page->next;
-        expected.more = page->more;
-        expected.status = m_store->inspection(m_inspection).value()->status;
-        QCOMPARE(r.body, toJson(expected).dump());
-        QVERIFY(r.body.find("\\u0001") != std::string::npos);
+        // One page of everything, then pages of two (more, next) to the end.
+        bool sawMore = false;
+        for (const std::int64_t limit : {2000, 2}) {
+            std::int64_t after = 0;
+            for (bool more = true; more;) {
+                const auto r = call("GET",
+                    "/api/v1/inspections/" + m_inspection + "/ops?after=" + std::to_string(after) + "&limit=" + std::to_string(limit),
+                    lead);
+                QCOMPARE(r.status, 200);
+                auto page = m_store->operationsAfter(m_inspection, after, static_cast<std::size_t>(limit));
+                QVERIFY(page.ok());
+                PullPage expected;
+                for (auto &s : page->ops)
+                    expected.ops.push_back(s.op);
+                expected.next = page->next;
+                expected.more = page->more;
+                expected.status = m_store->inspection(m_inspection).value()->status;
+                QCOMPARE(r.body, toJson(expected).dump());
+                if (limit == 2000)
+                    QVERIFY(r.body.find("\\u0001") != std::string::npos);
+                sawMore = sawMore || page->more;
+                more = page->more;
+                after = page->next;
+            }
+        }
+        QVERIFY(sawMore);
     }
 
     // Last: breaks the database under the service. The client gets "internal error" and a request
