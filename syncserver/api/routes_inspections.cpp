@@ -354,7 +354,9 @@ HttpResponse Service::pullOps(Context &c)
     // page into operations first or building and printing a document of thousands of them.
     HttpResponse res;
     std::string &out = res.body;
-    out.reserve(static_cast<std::size_t>(limit) * 240 + 96);
+    // Room for a few dozen operations; a full page grows it a few times (cheap next to the rows),
+    // and a small page of a large limit does not hold half a megabyte per request.
+    out.reserve(16 << 10);
     bool first = true;
     auto end = m_store.visitOperationsAfter(rec.id, after, static_cast<std::size_t>(limit), [&](const StoredOpView &op) -> Result<void> {
         out += first ? "{\"author\":" : ",{\"author\":";
