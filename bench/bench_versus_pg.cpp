@@ -11,8 +11,11 @@
 //   - the raw SQLite rate of 100-row transactions on the same disk (WAL, synchronous=FULL), into an
 //     empty table and into one as large as CareEval's log was during that round (a unique index of
 //     random ids inserts ever more slowly as it outgrows the cache);
-//   - a pull of 100,000 operations of one inspection: CareEval paging through GET /ops (limit 2000)
-//     next to PostgreSQL's plain SELECT of the same rows;
+//   - a pull of 100,000 operations of one inspection: CareEval paging through GET /ops (limit 2000,
+//     each page fully parsed by a SAX parser: bench::PullPageReader) next to PostgreSQL's plain
+//     SELECT of the same rows (libpq splits them; each value touched). PostgreSQL's time grows with
+//     its table (a hot table of one round's rows answered in ~0.4 s, three rounds' in 0.6-1.2 s):
+//     compare within one run of the default three rounds;
 //   - a 64 MiB photo uploaded in 4 MiB chunks (SHA-256 verified before it becomes visible) next to
 //     dd conv=fdatasync of the same bytes;
 //   - the server's resident memory during ingest.
