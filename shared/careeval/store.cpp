@@ -363,63 +363,70 @@ Result<std::vector<Operation>> OpStore::operations(std::string_view inspection)
     return out;
 }
 
-Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::string_view inspection)
-{
-    const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE seq > ?1"
-        + (inspection.empty() ? "" : " AND inspection = ?3") + " ORDER BY seq LIMIT ?2";
-    Stmt s(m_db, sql.c_str());
-    if (!s.ok())
-        return dbError("cannot query operations");
-    s.integer(1, cursor);
-    s.integer(2, static_cast<std::int64_t>(limit) + 1);
-    if (!inspection.empty())
-        s.text(3, inspection);
-    OpPage page;
-    page.next = cursor;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-        if (page.ops.size() == limit) {
-            page.more = true;
-            break;
-        }
-        auto row = readRow(s.get());
-        if (!row)
-            return row.error();
-        page.next = row->seq;
-        page.ops.push_back(std::move(row.value()));
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return dbError("cannot read operations");
-    return page;
-}
+namespace {
 
-Result<PageEnd> OpStore::visitAfter(
-    std::int64_t cursor, std::size_t limit, std::string_view inspection, const std::function<Result<void>(const StoredOpView &)> &visit)
+// One page of rows after `cursor` (one row more is asked for, to tell whether more follow), each
+// handed to `row`, whose error ends the page: after() and visitAfter().
+template <typename Row>
+Result<PageEnd> stepPage(sqlite3 *db, std::int64_t cursor, std::size_t limit, std::string_view inspection, Row &&row)
 {
     const std::string sql = std::string("SELECT ") + kColumns + " FROM ops WHERE seq > ?1"
         + (inspection.empty() ? "" : " AND inspection = ?3") + " ORDER BY seq LIMIT ?2";
-    Stmt s(m_db, sql.c_str());
+    Stmt s(db, sql.c_str());
     if (!s.ok())
-        return dbError("cannot query operations");
+        return makeError(ErrorCode::Database, std::string("cannot query operations: ") + sqlite3_errmsg(db));
     s.integer(1, cursor);
     s.integer(2, static_cast<std::int64_t>(limit) + 1);
     if (!inspection.empty())
         s.text(3, inspection);
-    auto text = [&s](int i) {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s.get(), i));
-        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), i))) : std::string_view();
-    };
     PageEnd end;
     end.next = cursor;
-    StoredOpView v;
-    std::string id; // a stored id not in canonical form, as a StoredOp would print it
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
         if (end.count == limit) {
             end.more = true;
             break;
         }
-        v.seq = sqlite3_column_int64(s.get(), 0);
+        if (auto r = row(s.get()); !r)
+            return r.error();
+        end.next = sqlite3_column_int64(s.get(), 0);
+        ++end.count;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return makeError(ErrorCode::Database, std::string("cannot read operations: ") + sqlite3_errmsg(db));
+    return end;
+}
+
+} // namespace
+
+Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::string_view inspection)
+{
+    OpPage page;
+    auto end = stepPage(m_db, cursor, limit, inspection, [&page](sqlite3_stmt *s) -> Result<void> {
+        auto row = readRow(s);
+        if (!row)
+            return row.error();
+        page.ops.push_back(std::move(row.value()));
+        return {};
+    });
+    if (!end)
+        return end.error();
+    page.next = end->next;
+    page.more = end->more;
+    return page;
+}
+
+Result<PageEnd> OpStore::visitAfter(
+    std::int64_t cursor, std::size_t limit, std::string_view inspection, const std::function<Result<void>(const StoredOpView &)> &visit)
+{
+    StoredOpView v;
+    std::string id; // a stored id not in canonical form, as a StoredOp would print it
+    return stepPage(m_db, cursor, limit, inspection, [&](sqlite3_stmt *s) -> Result<void> {
+        auto text = [s](int i) {
+            const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, i));
+            return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string_view();
+        };
+        v.seq = sqlite3_column_int64(s, 0);
         v.id = text(1);
         v.kind = text(7);
         const auto uuid = Uuid::parse(v.id);
@@ -432,18 +439,12 @@ Result<PageEnd> OpStore::visitAfter(
         v.inspection = text(2);
         v.author = text(3);
         v.device = text(4);
-        v.clock = sqlite3_column_int64(s.get(), 5);
-        v.time = sqlite3_column_int64(s.get(), 6);
+        v.clock = sqlite3_column_int64(s, 5);
+        v.time = sqlite3_column_int64(s, 6);
         v.target = text(8);
         v.value = text(9);
-        if (auto r = visit(v); !r)
-            return r.error();
-        end.next = v.seq;
-        ++end.count;
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return dbError("cannot read operations");
-    return end;
+        return visit(v);
+    });
 }
 
 Result<std::vector<Operation>> OpStore::pending(std::size_t limit, std::string_view inspection)
