@@ -164,7 +164,7 @@ Result<std::unique_ptr<OpStore>> OpStore::open(const std::string &path, StoreOpt
     if (auto r = execSql(store->m_db, "PRAGMA foreign_keys=ON"); !r)
         return r.error();
     // Refuse a database that is not ours or is damaged, before touching it.
-    {
+    if (options.check) {
         Stmt check(store->m_db, "PRAGMA quick_check");
         if (!check.ok() || check.step() != SQLITE_ROW || column(check.get(), 0) != "ok")
             return makeError(ErrorCode::Database, path + " is not a usable database: " + sqlite3_errmsg(store->m_db));

@@ -6,6 +6,8 @@
 
 #include "server_store.h"
 
+#include <atomic>
+
 struct sqlite3;
 
 namespace careeval::server {
@@ -77,6 +79,8 @@ private:
     std::mutex m_mutex;
     std::unique_ptr<OpStore> m_read; //!< the reader connection
     std::mutex m_readMutex;
+    //! Operations in the log, -1 until operationCount() first counts them (then kept by runGroup).
+    std::atomic<std::int64_t> m_opCount {-1};
 };
 
 } // namespace careeval::server

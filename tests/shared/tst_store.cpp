@@ -310,6 +310,12 @@ private Q_SLOTS:
         QVERIFY((r.error().code) == (ErrorCode::Database));
         QVERIFY2(QString::fromStdString(r.error().message).contains(QString::fromStdString(junk)), r.error().message.c_str());
         QCOMPARE(QFileInfo(QString::fromStdString(junk)).size(), 8192); // left as it was
+        // Without the page-by-page check (a second connection to a checked file) junk is still refused.
+        auto unchecked = OpStore::open(junk, {.check = false});
+        QVERIFY(!unchecked.ok());
+        QVERIFY2(
+            QString::fromStdString(unchecked.error().message).contains(QString::fromStdString(junk)), unchecked.error().message.c_str());
+        QCOMPARE(QFileInfo(QString::fromStdString(junk)).size(), 8192);
 
         const std::string newer = dir.filePath("newer.db").toStdString();
         {

@@ -176,6 +176,83 @@ private slots:
         QCOMPARE(std::string(toString(r4.value()[1].status)), std::string("refused"));
     }
 
+    // The count /healthz and /metrics report is the log's, whatever the pushes did: counted once, then
+    // kept as pushes store operations (a repeat within a batch, an operation already had and a refused
+    // one store nothing; pushes that share one group commit all count).
+    void operationCountFollowsTheLog()
+    {
+        QTemporaryDir dir;
+        const std::string db = storetest::location(dir.path().toStdString());
+        InProcessServer server;
+        QCOMPARE(server.open(dir.path().toStdString()), std::string());
+        auto truth = [&] { return std::stoull(storetest::query(db, "SELECT count(*) FROM ops")); };
+        const std::string inspection = "demo-pilot-changchun-01";
+        int clock = 0;
+        auto push = [&](std::vector<Operation> batch, const ServerStore::PushDecider &decide) {
+            return server.store->push(inspection, "wang.fang", batch, decide, nowMillis()).ok();
+        };
+        auto op = [&] {
+            Operation o;
+            o.id = Uuid::generate();
+            o.inspection = inspection;
+            o.author = "wang.fang";
+            o.device = "tab-count";
+            o.clock = static_cast<std::uint64_t>(++clock);
+            o.time = nowMillis();
+            o.kind = OpKind::Note;
+            o.target = "site_photos";
+            o.value = "\"count " + std::to_string(clock) + "\"";
+            return o;
+        };
+        const ServerStore::PushDecider acceptAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
+        const ServerStore::PushDecider refuseAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &results, WorkflowStatus &) {
+                  for (auto &r : results)
+                      if (r.status == PushStatus::Accepted) {
+                          r.status = PushStatus::Refused;
+                          r.code = RefusalCode::Locked;
+                          r.reason = "locked (test)";
+                      }
+              };
+        // Pushed before anything counted: the first count reads the log.
+        const Operation a = op(), b = op();
+        QVERIFY(push({op()}, acceptAll));
+        const std::size_t start = server.store->operationCount();
+        QCOMPARE(start, truth());
+        QVERIFY(start > 0);
+        // A repeated id within one batch, then an operation already had next to a new one.
+        QVERIFY(push({a, b, a}, acceptAll));
+        QCOMPARE(server.store->operationCount(), start + 2);
+        QVERIFY(push({a, op()}, acceptAll));
+        QCOMPARE(server.store->operationCount(), start + 3);
+        // Refused: nothing stored.
+        QVERIFY(push({op(), op()}, refuseAll));
+        QCOMPARE(server.store->operationCount(), start + 3);
+        QCOMPARE(server.store->operationCount(), truth());
+        // Eight pushes at once (the writer groups them), five new operations and one already had each.
+        std::vector<std::vector<Operation>> batches(8);
+        for (auto &batch : batches) {
+            for (int i = 0; i < 5; ++i)
+                batch.push_back(op());
+            batch.push_back(b);
+        }
+        std::vector<std::thread> pushers;
+        std::atomic<int> ok {0};
+        for (auto &batch : batches)
+            pushers.emplace_back([&, batch] {
+                if (push(batch, acceptAll))
+                    ++ok;
+            });
+        for (auto &t : pushers)
+            t.join();
+        QCOMPARE(ok.load(), 8);
+        QCOMPARE(server.store->operationCount(), start + 3 + 40);
+        QCOMPARE(server.store->operationCount(), truth());
+        // Through the service, as /healthz reports it.
+        QCOMPARE(json(call(*server.service, "GET", "/healthz", {}))["operations"].get<std::size_t>(), truth());
+    }
+
     // Every row of the table is reached by its method and path; another method on the same path is
     // 405 naming the methods that exist there.
     void everyRouteIsDispatched()
