@@ -416,6 +416,18 @@ Result<OpPage> OpStore::after(std::int64_t cursor, std::size_t limit, std::strin
     return page;
 }
 
+Result<void> checkStoredView(StoredOpView &v, std::string &idScratch)
+{
+    const auto uuid = Uuid::parse(v.id);
+    if (!uuid || !opKindFromString(v.kind))
+        return makeError(ErrorCode::Database, "stored operation at seq " + std::to_string(v.seq) + " is damaged (id or kind)");
+    if (std::any_of(v.id.begin(), v.id.end(), [](char c) { return c >= 'A' && c <= 'F'; })) {
+        idScratch = uuid->toString();
+        v.id = idScratch;
+    }
+    return {};
+}
+
 Result<PageEnd> OpStore::visitAfter(
     std::int64_t cursor, std::size_t limit, std::string_view inspection, const std::function<Result<void>(const StoredOpView &)> &visit)
 {
@@ -429,13 +441,8 @@ Result<PageEnd> OpStore::visitAfter(
         v.seq = sqlite3_column_int64(s, 0);
         v.id = text(1);
         v.kind = text(7);
-        const auto uuid = Uuid::parse(v.id);
-        if (!uuid || !opKindFromString(v.kind))
-            return makeError(ErrorCode::Database, "stored operation at seq " + std::to_string(v.seq) + " is damaged (id or kind)");
-        if (std::any_of(v.id.begin(), v.id.end(), [](char c) { return c >= 'A' && c <= 'F'; })) {
-            id = uuid->toString();
-            v.id = id;
-        }
+        if (auto ok = checkStoredView(v, id); !ok)
+            return ok;
         v.inspection = text(2);
         v.author = text(3);
         v.device = text(4);

@@ -58,6 +58,11 @@ struct StoredOpView {
     std::int64_t clock = 0, time = 0;
 };
 
+//! A stored row read as views, checked as a StoredOp would be: a row whose id or kind does not parse
+//! is damaged (an error naming its seq); an id stored in capitals is printed canonically into
+//! `idScratch`, which `v.id` then views. Every store's visit goes through it.
+Result<void> checkStoredView(StoredOpView &v, std::string &idScratch);
+
 //! Where a page of visited operations ended: the cursor for the next page, whether more follow, how
 //! many were visited.
 struct PageEnd {

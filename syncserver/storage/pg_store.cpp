@@ -84,6 +84,11 @@ public:
     {
         return std::string(PQgetvalue(m_r, row, col), static_cast<std::size_t>(PQgetlength(m_r, row, col)));
     }
+    //! The value where libpq holds it (valid while this result lives).
+    std::string_view view(int row, int col) const
+    {
+        return std::string_view(PQgetvalue(m_r, row, col), static_cast<std::size_t>(PQgetlength(m_r, row, col)));
+    }
     std::int64_t integer(int row, int col) const { return std::strtoll(PQgetvalue(m_r, row, col), nullptr, 10); }
     bool boolean(int row, int col) const { return PQgetvalue(m_r, row, col)[0] == 't'; }
     std::string sqlState() const
@@ -943,9 +948,11 @@ Result<std::vector<Operation>> PgServerStore::operations(const std::string &insp
     return out;
 }
 
-Result<OpPage> PgServerStore::operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit)
+namespace {
+
+//! One page of the log after `cursor` (limit + 1 rows: the last says more follow).
+Result<PgResult> pageAfter(const Lease &db, const std::string &inspection, std::int64_t cursor, std::size_t limit)
 {
-    CAREEVAL_LEASE(db);
     // A page must cost the same wherever the cursor is: read in index order and stop at the limit.
     // Right after a bulk of pushes (before autovacuum's ANALYZE) the planner estimated a few rows and
     // chose a bitmap scan that sorts everything after the cursor: 127 ms a page instead of 1–2 ms
@@ -959,20 +966,70 @@ Result<OpPage> PgServerStore::operationsAfter(const std::string &inspection, std
         return r.error("cannot read operations");
     if (auto c = db("COMMIT"); !c.ok())
         return c.error("cannot read operations");
+    return r;
+}
+
+} // namespace
+
+Result<OpPage> PgServerStore::operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit)
+{
+    CAREEVAL_LEASE(db);
+    auto r = pageAfter(db, inspection, cursor, limit);
+    if (!r)
+        return r.error();
     OpPage page;
     page.next = cursor;
-    for (int i = 0; i < r.rows(); ++i) {
+    for (int i = 0; i < r->rows(); ++i) {
         if (page.ops.size() == limit) {
             page.more = true;
             break;
         }
-        auto row = opRow(r, i);
+        auto row = opRow(*r, i);
         if (!row)
             return row.error();
         page.next = row->seq;
         page.ops.push_back(std::move(row.value()));
     }
     return page;
+}
+
+Result<PageEnd> PgServerStore::visitOperationsAfter(
+    const std::string &inspection, std::int64_t cursor, std::size_t limit, const std::function<Result<void>(const StoredOpView &)> &visit)
+{
+    // The same page, each row handed over where libpq holds it: no Operation, string or parsed id per
+    // row (the pull writes its JSON straight from these).
+    auto r = [&]() -> Result<PgResult> {
+        CAREEVAL_LEASE(db);
+        return pageAfter(db, inspection, cursor, limit);
+    }(); // the connection is back in the pool; the result is ours
+    if (!r)
+        return r.error();
+    PageEnd end {cursor, false, 0};
+    StoredOpView v;
+    std::string id;
+    for (int i = 0; i < r->rows(); ++i) {
+        if (end.count == limit) {
+            end.more = true;
+            break;
+        }
+        v.seq = r->integer(i, 0);
+        v.id = r->view(i, 1);
+        v.kind = r->view(i, 7);
+        if (auto ok = checkStoredView(v, id); !ok)
+            return ok.error();
+        v.inspection = r->view(i, 2);
+        v.author = r->view(i, 3);
+        v.device = r->view(i, 4);
+        v.clock = r->integer(i, 5);
+        v.time = r->integer(i, 6);
+        v.target = r->view(i, 8);
+        v.value = r->view(i, 9);
+        if (auto ok = visit(v); !ok)
+            return ok.error();
+        end.next = v.seq;
+        ++end.count;
+    }
+    return end;
 }
 
 std::size_t PgServerStore::operationCount()

@@ -51,6 +51,8 @@ public:
     Result<std::map<std::string, std::int64_t>> lastLogins() override;
     Result<std::vector<Operation>> operations(const std::string &inspection) override;
     Result<OpPage> operationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit) override;
+    Result<PageEnd> visitOperationsAfter(const std::string &inspection, std::int64_t cursor, std::size_t limit,
+        const std::function<Result<void>(const StoredOpView &)> &visit) override;
 
     Result<std::int64_t> saveDraw(const std::string &username, const std::string &json, std::int64_t at) override;
     Result<std::optional<std::string>> draw(std::int64_t id) override;

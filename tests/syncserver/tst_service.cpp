@@ -253,6 +253,65 @@ private slots:
         QCOMPARE(json(call(*server.service, "GET", "/healthz", {}))["operations"].get<std::size_t>(), truth());
     }
 
+    // A pull visits the stored rows where the store holds them (SQLite's row, libpq's result) and checks
+    // each as a StoredOp would be: an id stored in capitals prints canonically, a row whose kind does
+    // not parse ends the page with an error naming its seq. Both backends.
+    void visitedRowsAreChecked()
+    {
+        QTemporaryDir dir;
+        const std::string db = storetest::location(dir.path().toStdString());
+        InProcessServer server;
+        QCOMPARE(server.open(dir.path().toStdString()), std::string());
+        const std::string inspection = "demo-pilot-changchun-01";
+        std::vector<Operation> batch;
+        for (int i = 1; i <= 3; ++i) {
+            Operation o;
+            o.id = Uuid::generate();
+            o.inspection = inspection;
+            o.author = "wang.fang";
+            o.device = "tab-visit";
+            o.clock = static_cast<std::uint64_t>(i);
+            o.time = nowMillis();
+            o.kind = OpKind::Note;
+            o.target = "site_photos";
+            o.value = "\"visit " + std::to_string(i) + "\"";
+            batch.push_back(o);
+        }
+        const std::vector<Operation> pushed = batch;
+        const ServerStore::PushDecider acceptAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
+        QVERIFY(server.store->push(inspection, "wang.fang", batch, acceptAll, nowMillis()).ok());
+        auto page = server.store->operationsAfter(inspection, 0, 1000);
+        QVERIFY(page.ok());
+        std::map<std::string, std::int64_t> seqOf;
+        for (const auto &s : page->ops)
+            seqOf[s.op.id.toString()] = s.seq;
+        QVERIFY(seqOf.count(pushed[0].id.toString()) && seqOf.count(pushed[1].id.toString()));
+        const std::int64_t first = seqOf[pushed[0].id.toString()], second = seqOf[pushed[1].id.toString()];
+
+        storetest::query(db, "UPDATE ops SET id = upper(id) WHERE seq = " + std::to_string(first));
+        std::map<std::int64_t, std::string> ids;
+        auto visited = server.store->visitOperationsAfter(inspection, 0, 1000, [&](const StoredOpView &v) -> Result<void> {
+            ids[v.seq] = std::string(v.id);
+            return {};
+        });
+        QVERIFY2(visited.ok(), visited ? "" : visited.error().message.c_str());
+        QCOMPARE(visited->count, page->ops.size());
+        QCOMPARE(visited->next, page->next);
+        QCOMPARE(ids[first], pushed[0].id.toString());
+        QVERIFY(ids[first] != storetest::query(db, "SELECT id FROM ops WHERE seq = " + std::to_string(first)));
+
+        storetest::query(db, "UPDATE ops SET kind = 'bogus' WHERE seq = " + std::to_string(second));
+        std::vector<std::int64_t> seen;
+        auto damaged = server.store->visitOperationsAfter(inspection, 0, 1000, [&](const StoredOpView &v) -> Result<void> {
+            seen.push_back(v.seq);
+            return {};
+        });
+        QVERIFY(!damaged.ok());
+        QVERIFY2(damaged.error().message.find("seq " + std::to_string(second)) != std::string::npos, damaged.error().message.c_str());
+        QVERIFY(!seen.empty() && seen.back() < second); // the rows before it were visited, the damaged one was not
+    }
+
     // Every row of the table is reached by its method and path; another method on the same path is
     // 405 naming the methods that exist there.
     void everyRouteIsDispatched()
