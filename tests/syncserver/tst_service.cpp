@@ -71,6 +71,34 @@ class TestService : public QObject
         return pattern;
     }
 
+    //! A note by wang.fang, the n-th from `device` (its clock n).
+    static Operation note(const std::string &inspection, const std::string &device, int n)
+    {
+        Operation o;
+        o.id = Uuid::generate();
+        o.inspection = inspection;
+        o.author = "wang.fang";
+        o.device = device;
+        o.clock = static_cast<std::uint64_t>(n);
+        o.time = nowMillis();
+        o.kind = OpKind::Note;
+        o.target = "site_photos";
+        o.value = "\"" + device + " " + std::to_string(n) + "\"";
+        return o;
+    }
+    //! A rule book that takes everything, and one that refuses every new operation (as a lock would).
+    static inline const ServerStore::PushDecider acceptAll
+        = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
+    static inline const ServerStore::PushDecider refuseAll
+        = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &results, WorkflowStatus &) {
+              for (auto &r : results)
+                  if (r.status == PushStatus::Accepted) {
+                      r.status = PushStatus::Refused;
+                      r.code = RefusalCode::Locked;
+                      r.reason = "locked (test)";
+                  }
+          };
+
 private slots:
     void initTestCase()
     {
@@ -109,19 +137,7 @@ private slots:
     void anOperationStoredWhileAPushWaitsIsAlreadyHad()
     {
         const std::string inspection = "demo-pilot-changchun-01";
-        auto op = [&](int n) {
-            Operation o;
-            o.id = Uuid::generate();
-            o.inspection = inspection;
-            o.author = "wang.fang";
-            o.device = "tab-race";
-            o.clock = static_cast<std::uint64_t>(n);
-            o.time = nowMillis();
-            o.kind = OpKind::Note;
-            o.target = "site_photos";
-            o.value = "\"race " + std::to_string(n) + "\"";
-            return o;
-        };
+        auto op = [&](int n) { return note(inspection, "tab-race", n); };
         std::mutex m;
         std::condition_variable cv;
         bool holding = false, release = false;
@@ -131,17 +147,6 @@ private slots:
                   holding = true;
                   cv.notify_all();
                   cv.wait(l, [&] { return release; });
-              };
-        const ServerStore::PushDecider acceptAll
-            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
-        const ServerStore::PushDecider refuseAll
-            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &results, WorkflowStatus &) {
-                  for (auto &r : results)
-                      if (r.status == PushStatus::Accepted) {
-                          r.status = PushStatus::Refused;
-                          r.code = RefusalCode::Locked;
-                          r.reason = "locked (test)";
-                      }
               };
         const Operation shared = op(1);
         std::vector<Operation> first {op(2)}, second {shared}, third {shared};
@@ -191,30 +196,7 @@ private slots:
         auto push = [&](std::vector<Operation> batch, const ServerStore::PushDecider &decide) {
             return server.store->push(inspection, "wang.fang", batch, decide, nowMillis()).ok();
         };
-        auto op = [&] {
-            Operation o;
-            o.id = Uuid::generate();
-            o.inspection = inspection;
-            o.author = "wang.fang";
-            o.device = "tab-count";
-            o.clock = static_cast<std::uint64_t>(++clock);
-            o.time = nowMillis();
-            o.kind = OpKind::Note;
-            o.target = "site_photos";
-            o.value = "\"count " + std::to_string(clock) + "\"";
-            return o;
-        };
-        const ServerStore::PushDecider acceptAll
-            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
-        const ServerStore::PushDecider refuseAll
-            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &results, WorkflowStatus &) {
-                  for (auto &r : results)
-                      if (r.status == PushStatus::Accepted) {
-                          r.status = PushStatus::Refused;
-                          r.code = RefusalCode::Locked;
-                          r.reason = "locked (test)";
-                      }
-              };
+        auto op = [&] { return note(inspection, "tab-count", ++clock); };
         // Pushed before anything counted: the first count reads the log.
         const Operation a = op(), b = op();
         QVERIFY(push({op()}, acceptAll));
@@ -263,23 +245,8 @@ private slots:
         InProcessServer server;
         QCOMPARE(server.open(dir.path().toStdString()), std::string());
         const std::string inspection = "demo-pilot-changchun-01";
-        std::vector<Operation> batch;
-        for (int i = 1; i <= 3; ++i) {
-            Operation o;
-            o.id = Uuid::generate();
-            o.inspection = inspection;
-            o.author = "wang.fang";
-            o.device = "tab-visit";
-            o.clock = static_cast<std::uint64_t>(i);
-            o.time = nowMillis();
-            o.kind = OpKind::Note;
-            o.target = "site_photos";
-            o.value = "\"visit " + std::to_string(i) + "\"";
-            batch.push_back(o);
-        }
+        std::vector<Operation> batch {note(inspection, "tab-visit", 1), note(inspection, "tab-visit", 2), note(inspection, "tab-visit", 3)};
         const std::vector<Operation> pushed = batch;
-        const ServerStore::PushDecider acceptAll
-            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
         QVERIFY(server.store->push(inspection, "wang.fang", batch, acceptAll, nowMillis()).ok());
         auto page = server.store->operationsAfter(inspection, 0, 1000);
         QVERIFY(page.ok());
