@@ -7,6 +7,9 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <dlfcn.h>
+#include <mutex>
+#include <optional>
 #include <unistd.h>
 
 namespace careeval::server {
@@ -18,6 +21,53 @@ namespace {
 json value(ExprValue v)
 {
     return v ? json(std::round(*v * 1e6) / 1e6) : json();
+}
+
+// libxlsxwriter is opened the first time a workbook is asked for, not linked: it brings libminizip
+// and libcrypto (MD5, for images we never add), ~1.7 MB of resident memory that a server which never
+// exports would carry from its start (libcrypto's load-time relocations alone are 1.45 MB).
+struct Xlsx {
+    decltype(&workbook_new) workbookNew;
+    decltype(&workbook_add_format) addFormat;
+    decltype(&format_set_bold) setBold;
+    decltype(&workbook_add_worksheet) addWorksheet;
+    decltype(&worksheet_write_string) writeString;
+    decltype(&worksheet_write_number) writeNumber;
+    decltype(&worksheet_write_boolean) writeBoolean;
+    decltype(&workbook_close) close;
+};
+
+Result<const Xlsx *> xlsx()
+{
+    static std::once_flag once;
+    static Xlsx api;
+    static std::optional<Error> failed;
+    std::call_once(once, [] {
+        const char *file = "libxlsxwriter.so." LXW_SOVERSION;
+        void *lib = ::dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        if (!lib) {
+            const char *why = ::dlerror();
+            failed = Error {
+                ErrorCode::Io, std::string("workbooks need ") + file + " (package libxlsxwriter4): " + (why ? why : "cannot load")};
+            return;
+        }
+        const auto symbol = [&](auto &fn, const char *name) {
+            fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(lib, name));
+            if (!fn && !failed)
+                failed = Error {ErrorCode::Io, std::string(file) + " has no " + name + ": not the version careeval-server was built with"};
+        };
+        symbol(api.workbookNew, "workbook_new");
+        symbol(api.addFormat, "workbook_add_format");
+        symbol(api.setBold, "format_set_bold");
+        symbol(api.addWorksheet, "workbook_add_worksheet");
+        symbol(api.writeString, "worksheet_write_string");
+        symbol(api.writeNumber, "worksheet_write_number");
+        symbol(api.writeBoolean, "worksheet_write_boolean");
+        symbol(api.close, "workbook_close");
+    });
+    if (failed)
+        return *failed;
+    return &api;
 }
 
 } // namespace
@@ -110,30 +160,34 @@ std::string tableToCsv(const Table &t)
 
 Result<std::string> tablesToXlsx(const std::vector<Table> &tables, const std::string &tmpDir)
 {
+    auto lib = xlsx();
+    if (!lib)
+        return lib.error();
+    const Xlsx &x = **lib;
     const std::string path = tmpDir + "/export-" + randomHex(8) + ".xlsx";
-    lxw_workbook *wb = workbook_new(path.c_str());
+    lxw_workbook *wb = x.workbookNew(path.c_str());
     if (!wb)
         return makeError(ErrorCode::Io, "cannot create workbook in " + tmpDir);
-    lxw_format *bold = workbook_add_format(wb);
-    format_set_bold(bold);
+    lxw_format *bold = x.addFormat(wb);
+    x.setBold(bold);
     for (const auto &t : tables) {
-        lxw_worksheet *ws = workbook_add_worksheet(wb, t.name.c_str());
+        lxw_worksheet *ws = x.addWorksheet(wb, t.name.c_str());
         for (std::size_t c = 0; c < t.columns.size(); ++c)
-            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
+            x.writeString(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
         for (std::size_t r = 0; r < t.rows.size(); ++r)
             for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
                 const json &v = t.rows[r][c];
                 const auto row = static_cast<lxw_row_t>(r + 1);
                 const auto col = static_cast<lxw_col_t>(c);
                 if (v.is_number())
-                    worksheet_write_number(ws, row, col, v.get<double>(), nullptr);
+                    x.writeNumber(ws, row, col, v.get<double>(), nullptr);
                 else if (v.is_boolean())
-                    worksheet_write_boolean(ws, row, col, v.get<bool>(), nullptr);
+                    x.writeBoolean(ws, row, col, v.get<bool>(), nullptr);
                 else if (v.is_string())
-                    worksheet_write_string(ws, row, col, v.get<std::string>().c_str(), nullptr);
+                    x.writeString(ws, row, col, v.get<std::string>().c_str(), nullptr);
             }
     }
-    if (workbook_close(wb) != LXW_NO_ERROR) {
+    if (x.close(wb) != LXW_NO_ERROR) {
         ::unlink(path.c_str());
         return makeError(ErrorCode::Io, "cannot write workbook");
     }

@@ -1,40 +1,14 @@
 #pragma once
-// The HTTP/1.1 transport (Boost.Beast), behind a Boost-free interface so that only http_server.cpp
-// pays Beast's compile cost. Shape after Beast's advanced_server: a listener, one session per
-// connection with its own strand, the header read first so the body limit can depend on the route,
-// a fresh parser per request, a timeout before every read, keep-alive, a connection cap, TLS when a
-// certificate is given, and a graceful stop that lets requests in flight finish.
+// The HTTP/1.1 server, behind a Boost-free interface so that only beast_transport.cpp pays Beast's
+// compile cost. Shape after Beast's advanced_server: a listener, one session per connection with its
+// own strand, the header read first so the body limit can depend on the route, a fresh parser per
+// request, a timeout before every read, keep-alive, a connection cap, TLS when a certificate is given
+// (from the module careeval-tls.so, transport.h), and a graceful stop that lets requests in flight
+// finish.
 
-#include "../api/http.h"
-
-#include <careeval/result.h>
-
-#include <cstdint>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <string>
+#include "transport.h"
 
 namespace careeval::server {
-
-struct TransportConfig {
-    std::string address = "127.0.0.1";
-    std::uint16_t port = 8080; //!< 0: any free port (see HttpServer::port())
-    int threads = 4;
-    std::string certFile; //!< PEM; TLS is on when both files are given
-    std::string keyFile;
-    std::size_t maxHeaderBytes = 16 * 1024;
-    int readTimeoutSeconds = 30; //!< a body that stalls this long is dropped
-    //! A connection that has not sent a complete header within this time (a new one, or an idle
-    //! keep-alive one) is closed: idle sockets cannot hold the server's connections.
-    int headerTimeoutSeconds = 5;
-    std::size_t maxConnections = 4096;
-    std::size_t maxPerAddress = 64; //!< connections from one source address
-    int workerThreads = 2; //!< Lane::Cpu: handlers too slow for the I/O threads (password hashing)
-    std::size_t workerQueue = 64; //!< requests waiting for a worker; more are answered 503
-    int diskThreads = 16; //!< Lane::Disk: handlers that wait for a durable commit (pushes)
-    std::size_t diskQueue = 1024; //!< requests waiting for a disk worker; more are answered 503
-};
 
 class HttpServer
 {
@@ -62,7 +36,7 @@ public:
     void setGate(Gate gate);
     void setOffload(Offload offload);
     TransportStats stats() const;
-    //! Binds and listens; the error names the address and the reason.
+    //! Binds and listens; the error names the address and the reason (or why TLS is not available).
     Result<void> start();
     std::uint16_t port() const;
     bool tls() const;
@@ -72,10 +46,9 @@ public:
     void stop();
     std::size_t connections() const;
 
-    struct Impl; //!< defined in http_server.cpp; public so the sessions there can reach it
-
 private:
-    std::unique_ptr<Impl> d;
+    std::unique_ptr<Transport> d;
+    std::string m_unavailable; //!< why there is no transport (the TLS module could not be loaded)
 };
 
 } // namespace careeval::server

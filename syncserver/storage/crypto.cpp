@@ -1,17 +1,10 @@
 #include "crypto.h"
 
-// Blob hashing uses OpenSSL's SHA-256 (CPU SHA extensions, several times libsodium's portable code on
-// these machines); its SHA256_CTX is plain data, so a running hash can be saved and restored. The
-// low-level API is deprecated in OpenSSL 3 but kept: EVP contexts cannot be serialized.
-#define OPENSSL_SUPPRESS_DEPRECATED
-#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <cstring>
 
 namespace careeval::server {
-
-static_assert(sizeof(SHA256_CTX) <= 512);
 
 bool cryptoInit()
 {
@@ -53,36 +46,6 @@ std::string sha256Hex(std::string_view data)
 {
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, reinterpret_cast<const unsigned char *>(data.data()), data.size());
-    return toHex(h, sizeof h);
-}
-
-Sha256::Sha256()
-{
-    SHA256_Init(reinterpret_cast<SHA256_CTX *>(m_state));
-}
-
-void Sha256::update(std::string_view data)
-{
-    SHA256_Update(reinterpret_cast<SHA256_CTX *>(m_state), data.data(), data.size());
-}
-
-std::string Sha256::save() const
-{
-    return std::string(reinterpret_cast<const char *>(m_state), sizeof(SHA256_CTX));
-}
-
-bool Sha256::restore(std::string_view bytes)
-{
-    if (bytes.size() != sizeof(SHA256_CTX))
-        return false;
-    std::memcpy(m_state, bytes.data(), bytes.size());
-    return true;
-}
-
-std::string Sha256::finishHex()
-{
-    unsigned char h[SHA256_DIGEST_LENGTH];
-    SHA256_Final(h, reinterpret_cast<SHA256_CTX *>(m_state));
     return toHex(h, sizeof h);
 }
 

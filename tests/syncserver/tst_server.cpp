@@ -773,6 +773,12 @@ private Q_SLOTS:
         ServerFixture s;
         QVERIFY2(s.start({"--demo", "--tls-cert", cert, "--tls-key", key}), s.log.constData());
         QVERIFY(s.log.contains("listening on https://127.0.0.1:"));
+        // TLS comes from its module, which brings OpenSSL (net/transport.h).
+        QFile maps(QString("/proc/%1/maps").arg(s.process.processId()));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QByteArray mapped = maps.readAll();
+        QVERIFY(mapped.contains("careeval-tls.so"));
+        QVERIFY(mapped.contains("libssl.so"));
         QProcess curl;
         curl.start("curl", {"-s", "--cacert", cert, QString("https://127.0.0.1:%1/healthz").arg(s.port)});
         QVERIFY(curl.waitForFinished(30000));
@@ -782,9 +788,23 @@ private Q_SLOTS:
         plain.start("curl", {"-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", QString("http://127.0.0.1:%1/healthz").arg(s.port)});
         QVERIFY(plain.waitForFinished(30000));
         QVERIFY(plain.readAllStandardOutput() != "200");
+
+        // A certificate without the module: a clear refusal at start that names the module and why,
+        // never a server on plain HTTP where TLS was asked for.
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("CAREEVAL_TLS_MODULE", dir.filePath("missing.so"));
+        p.setProcessEnvironment(env);
+        p.start(CAREEVAL_SERVER, {"--data", dir.filePath("data"), "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key});
+        QVERIFY(p.waitForFinished(30000));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() != 0, err.constData());
+        QVERIFY2(err.contains("careeval-tls.so") && err.contains("not there"), err.constData());
+        QVERIFY2(!err.contains("listening on"), err.constData());
     }
 
-    void postgresAndS3ClientsLoadOnlyWhenAskedFor()
+    void optionalLibrariesLoadOnlyWhenAskedFor()
     {
         // The default server (SQLite, photos in the data folder) never maps libpq or libcurl: they
         // and what they bring are ~4 MB of resident memory (storage/remote.h).
@@ -797,6 +817,17 @@ private Q_SLOTS:
             QVERIFY(mapped.contains("libsqlite3"));
             for (const char *lib : {"libpq.so", "libcurl", "careeval-remote.so", "libgnutls", "libkrb5"})
                 QVERIFY2(!mapped.contains(lib), lib);
+            // Nor OpenSSL (TLS is a module of its own, blobs are hashed by our SHA-256) and libxlsxwriter
+            // (which brings libcrypto) until a workbook is asked for: ~1.7 MB each.
+            for (const char *lib : {"libssl", "libcrypto", "careeval-tls.so", "libxlsxwriter", "libminizip"})
+                QVERIFY2(!mapped.contains(lib), lib);
+            const QString sup = s.login("chen.jing");
+            auto xlsx = s.call(s.nam(), "GET", "/api/v1/exports?from=2025-01-01&to=2030-12-31&format=xlsx", {}, sup);
+            QCOMPARE(xlsx.status, 200);
+            QVERIFY(xlsx.raw.startsWith("PK"));
+            QFile after(QString("/proc/%1/maps").arg(s.process.processId()));
+            QVERIFY(after.open(QIODevice::ReadOnly));
+            QVERIFY(after.readAll().contains("libxlsxwriter"));
         }
         // Asked for without the module: a clear refusal at start that names the module and why.
         QTemporaryDir dir;
