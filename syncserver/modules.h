@@ -8,6 +8,9 @@
 
 #include <careeval/result.h>
 
+#include <mutex>
+#include <optional>
+
 namespace careeval::server {
 
 struct ModuleSpec {
@@ -23,5 +26,20 @@ struct ModuleSpec {
 //! Loads the module (kept for the life of the process) and answers its API; the error names every
 //! file tried and why it could not be used.
 Result<const void *> loadModule(const ModuleSpec &spec);
+
+//! loadModule() the first time, typed; later calls answer the same (an error too: no retry).
+template <class Api> Result<const Api *> moduleApi(const ModuleSpec &spec)
+{
+    static std::once_flag once;
+    static std::optional<Result<const Api *>> loaded;
+    std::call_once(once, [&] {
+        auto module = loadModule(spec);
+        if (module)
+            loaded.emplace(static_cast<const Api *>(*module));
+        else
+            loaded.emplace(module.error());
+    });
+    return *loaded;
+}
 
 } // namespace careeval::server

@@ -2,9 +2,6 @@
 
 #include "../modules.h"
 
-#include <mutex>
-#include <optional>
-
 #ifndef CAREEVAL_TLS_MODULE
 #define CAREEVAL_TLS_MODULE ""
 #endif
@@ -15,21 +12,12 @@ namespace {
 
 Result<const TlsApi *> tlsApi()
 {
-    static std::once_flag once;
-    static std::optional<Result<const TlsApi *>> loaded;
-    std::call_once(once, [] {
-        const ModuleSpec spec {"careeval-tls.so", "CAREEVAL_TLS_MODULE", CAREEVAL_TLS_MODULE, "careeval_tls_api", "TLS certificates",
-            [](const void *api) {
-                const auto *a = static_cast<const TlsApi *>(api);
-                return a->abi == kTlsAbi && a->layout == kTlsLayout;
-            }};
-        auto module = loadModule(spec);
-        if (module)
-            loaded.emplace(static_cast<const TlsApi *>(*module));
-        else
-            loaded.emplace(module.error());
-    });
-    return *loaded;
+    static const ModuleSpec spec {
+        "careeval-tls.so", "CAREEVAL_TLS_MODULE", CAREEVAL_TLS_MODULE, "careeval_tls_api", "TLS certificates", [](const void *api) {
+            const auto *a = static_cast<const TlsApi *>(api);
+            return a->abi == kTlsAbi && a->layout == kTlsLayout;
+        }};
+    return moduleApi<TlsApi>(spec);
 }
 
 } // namespace
