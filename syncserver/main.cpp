@@ -289,6 +289,12 @@ int main(int argc, char **argv)
     }
     tc.certFile = o.cert;
     tc.keyFile = o.key;
+    // A server that cannot serve what was asked for (TLS without its module) says so before it
+    // creates or touches its data folder.
+    if (auto ready = HttpServer::available(tc); !ready) {
+        Say {stderr} << ready.error().message << "\n";
+        return 1;
+    }
 
     if (!cryptoInit()) {
         Say {stderr} << "cannot initialise libsodium\n";

@@ -22,6 +22,14 @@ Result<const TlsApi *> tlsApi()
 
 } // namespace
 
+Result<void> HttpServer::available(const TransportConfig &config)
+{
+    if (config.wantsTls())
+        if (auto api = tlsApi(); !api)
+            return api.error();
+    return {};
+}
+
 HttpServer::HttpServer(TransportConfig config, Handler handler, BodyLimit limit, Logger logger)
 {
     if (config.wantsTls()) {

@@ -26,6 +26,9 @@ public:
     //! Where a request's handler runs (decided from its header): the I/O thread or a worker pool.
     using Offload = std::function<Lane(const HttpRequest &head)>;
 
+    //! Whether a server with this configuration can be made: an error when it wants TLS and the
+    //! module cannot be loaded (which files were tried, and why not).
+    static Result<void> available(const TransportConfig &config);
     HttpServer(TransportConfig config, Handler handler, BodyLimit limit, Logger logger);
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;

@@ -802,6 +802,7 @@ private Q_SLOTS:
         QVERIFY2(p.exitCode() != 0, err.constData());
         QVERIFY2(err.contains("careeval-tls.so") && err.contains("not there"), err.constData());
         QVERIFY2(!err.contains("listening on"), err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath("data"))); // refused before the data folder was made
     }
 
     void optionalLibrariesLoadOnlyWhenAskedFor()
