@@ -1,5 +1,6 @@
 #include "jsonutil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -243,6 +244,28 @@ bool validUtf8(std::string_view text)
         i += n + 1;
     }
     return true;
+}
+
+bool plainString(std::string_view inner)
+{
+    bool ascii = true;
+    for (const char ch : inner) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\' || c < 0x20)
+            return false;
+        ascii = ascii && c < 0x80;
+    }
+    return ascii || validUtf8(inner);
+}
+
+PlainValue plainValue(std::string_view text)
+{
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+        return plainString(text.substr(1, text.size() - 2)) ? PlainValue::Text : PlainValue::Other;
+    const std::string_view digits = !text.empty() && text.front() == '-' ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 15 || (digits.front() == '0' && (digits.size() > 1 || digits.size() < text.size())))
+        return PlainValue::Other; // no digits, too many for an exact integer, a leading zero, or "-0"
+    return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) ? PlainValue::Number : PlainValue::Other;
 }
 
 } // namespace careeval

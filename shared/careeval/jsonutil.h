@@ -33,4 +33,15 @@ const char *jsonTypeName(const json &value);
 //! Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool validUtf8(std::string_view text);
 
+//! Whether the bytes between a JSON string's quotes read as themselves: no escapes, no control
+//! characters, well-formed UTF-8. Such a string's canonical text is the same bytes in quotes.
+bool plainString(std::string_view inner);
+
+//! A value whose text is already canonical (what canonicalJson would write back, byte for byte) and
+//! simple enough to judge without a parser: a whole number of at most 15 digits as JSON spells it
+//! ("0", "48", "-7"; not "-0", "07", "1.0", "1e2"), or a plainString in quotes. Anything else, or
+//! text around it, is Other: parse it.
+enum class PlainValue { Other, Number, Text };
+PlainValue plainValue(std::string_view text);
+
 } // namespace careeval

@@ -344,12 +344,36 @@ std::optional<std::string> checkValueAndSize(const Operation &op, const json &v,
     return std::nullopt;
 }
 
+// checkValueAndSize and longText for a value whose text is plain (plainValue), judged without a
+// parser: nothing when it must be parsed to be judged (any other text; a kind whose value is an
+// object; a short note's refusal, which the parser's path explains).
+std::optional<std::optional<std::string>> checkPlainValue(OpKind kind, std::string_view text)
+{
+    const PlainValue plain = plainValue(text);
+    if (plain == PlainValue::Other || text.size() > limits::kMaxTextChars) // no more characters than bytes
+        return std::nullopt;
+    const bool fits
+        = kind == OpKind::Set || kind == OpKind::Clear || (kind == OpKind::Note && plain == PlainValue::Text && text.size() > 2);
+    return fits ? std::optional<std::optional<std::string>>(std::optional<std::string>()) : std::nullopt;
+}
+
+// operationFromJson's type and length rules for the text fields (checkFields does the rest).
+bool admissibleFields(const Operation &op)
+{
+    auto fits = [](const std::string &v, std::size_t maxLen, bool required) { return v.size() <= maxLen && !(required && v.empty()); };
+    return !op.id.isNil() && fits(op.inspection, kMaxNameLength, true) && fits(op.author, kMaxNameLength, true)
+        && fits(op.device, kMaxNameLength, true) && fits(op.target, kMaxTargetLength, targetRequired(op.kind)) && op.clock >= 1
+        && op.time >= 0 && !checkFields(op);
+}
+
 } // namespace
 
 std::optional<std::string> checkShape(const Operation &op)
 {
     if (auto e = checkFields(op))
         return e;
+    if (auto plain = checkPlainValue(op.kind, op.value))
+        return *plain;
     const json v = json::parse(op.value, nullptr, false);
     if (v.is_discarded())
         return fieldError("value", "is not valid JSON");
@@ -428,17 +452,24 @@ Result<Operation> operationFromJson(const json &o)
 
 std::optional<Operation> admitReadOperation(Operation op, const json &value)
 {
-    // operationFromJson's type and length rules for the text fields (checkFields does the rest).
-    auto fits = [](const std::string &v, std::size_t maxLen, bool required) { return v.size() <= maxLen && !(required && v.empty()); };
-    if (op.id.isNil() || !fits(op.inspection, kMaxNameLength, true) || !fits(op.author, kMaxNameLength, true)
-        || !fits(op.device, kMaxNameLength, true) || !fits(op.target, kMaxTargetLength, targetRequired(op.kind)))
-        return std::nullopt;
-    if (op.clock < 1 || op.time < 0 || checkFields(op))
+    if (!admissibleFields(op))
         return std::nullopt;
     op.value = canonicalJson(value);
     if (checkValueAndSize(op, value, op.value))
         return std::nullopt;
     return op;
+}
+
+std::optional<Operation> admitReadOperation(Operation op)
+{
+    if (!admissibleFields(op))
+        return std::nullopt;
+    if (auto plain = checkPlainValue(op.kind, op.value))
+        return *plain ? std::nullopt : std::optional<Operation>(std::move(op));
+    auto v = parseJson(op.value);
+    if (!v)
+        return std::nullopt;
+    return admitReadOperation(std::move(op), v.value());
 }
 
 Result<Operation> parseOperation(std::string_view text)

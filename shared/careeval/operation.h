@@ -81,6 +81,9 @@ Result<Operation> operationFromJson(const nlohmann::json &object);
 //! member (null when absent). Nothing when operationFromJson would refuse such an object; the caller
 //! then asks operationFromJson for the reason. (The push fast path reads fields without a JSON tree.)
 std::optional<Operation> admitReadOperation(Operation op, const nlohmann::json &value);
+//! The same for a value read as text: `op.value` holds it. Judged without a parser when the text is
+//! plain (plainValue: already canonical), parsed and written canonically otherwise.
+std::optional<Operation> admitReadOperation(Operation op);
 //! Parses one line of JSON (as in .jsonl files and push batches).
 Result<Operation> parseOperation(std::string_view text);
 nlohmann::json toJson(const Operation &op);

@@ -107,21 +107,12 @@ public:
         space();
         if (m_p >= m_end || *m_p != '"')
             return std::nullopt;
-        const char *begin = ++m_p;
-        bool ascii = true;
-        for (; m_p < m_end && *m_p != '"'; ++m_p) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '\\' || c < 0x20)
-                return std::nullopt;
-            ascii = ascii && c < 0x80;
-        }
-        if (m_p >= m_end)
-            return std::nullopt;
-        const std::string_view s(begin, static_cast<std::size_t>(m_p - begin));
-        ++m_p;
-        if (!ascii && !validUtf8(s))
-            return std::nullopt;
-        return s;
+        const std::string_view rest(m_p + 1, static_cast<std::size_t>(m_end - m_p - 1));
+        const auto close = rest.find('"');
+        if (close == std::string_view::npos || !plainString(rest.substr(0, close)))
+            return std::nullopt; // an escaped quote stops here too: plainString refuses the backslash
+        m_p += close + 2;
+        return rest.substr(0, close);
     }
     // A whole number of at most 15 digits, spelt as JSON spells it (no sign, no leading zero, no
     // fraction or exponent).
@@ -185,6 +176,7 @@ std::optional<Operation> operationFromText(PushText &in, int valueDepth)
     Operation op;
     std::string_view id, kind;
     json value;
+    bool plain = false;
     if (!in.take('}')) {
         do {
             auto key = in.string();
@@ -206,10 +198,18 @@ std::optional<Operation> operationFromText(PushText &in, int valueDepth)
                 auto text = in.valueText();
                 if (!text)
                     return std::nullopt;
-                auto v = parseJson(*text, valueDepth);
-                if (!v)
-                    return std::nullopt;
-                value = std::move(v.value());
+                std::string_view t = *text;
+                while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r'))
+                    t.remove_suffix(1);
+                plain = plainValue(t) != PlainValue::Other;
+                if (plain) {
+                    op.value = t; // already canonical: no tree to build and write back
+                } else {
+                    auto v = parseJson(t, valueDepth);
+                    if (!v)
+                        return std::nullopt;
+                    value = std::move(v.value());
+                }
             } else {
                 auto s = in.string();
                 if (!s)
@@ -248,7 +248,7 @@ std::optional<Operation> operationFromText(PushText &in, int valueDepth)
         return std::nullopt;
     op.id = *uuid;
     op.kind = *k;
-    return admitReadOperation(std::move(op), value);
+    return plain ? admitReadOperation(std::move(op)) : admitReadOperation(std::move(op), value);
 }
 
 } // namespace

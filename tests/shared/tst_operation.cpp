@@ -5,9 +5,11 @@
 
 #include <careeval/jsonutil.h>
 #include <careeval/operation.h>
+#include <careeval/rules.h>
 #include <careeval/wire.h>
 
 #include <cstring>
+#include <random>
 #include <set>
 
 using namespace careeval;
@@ -295,6 +297,64 @@ private Q_SLOTS:
             }
         }
         QVERIFY(read > 0 && read < cases); // both ways were taken
+    }
+
+    // A plain value (a short whole number, a string without escapes) is judged from its text without a
+    // parser, on the push route and in the gate. It must be exactly the text the parser would write
+    // back, and be admitted or refused exactly as the parsed value is, for every kind.
+    void plainValuesAreJudgedAsTheParserJudgesThem()
+    {
+        std::vector<std::string> texts = {"0", "48", "-7", "-0", "07", "-07", "1.0", "1e2", "+1", "-", "", " 1", "1 ", "999999999999999",
+            "-999999999999999", "1000000000000000", "9223372036854775808", "\"\"", "\"a\"", "\"compliant\"", "\"中文 注释\"", "\"a\\\"b\"",
+            "\"a\\\\b\"", "\"\\u4e2d\"", "\"a\tb\"", "\"\x7f\"", "\"wang\xC0\xAF\"", "\"\xE4\xB8\"", "\"", "\"\"\"", "null", "true",
+            "false", "[]", "{}", "{\"sha256\":\"x\"}", "\"" + std::string(10000, 'x') + "\"", "\"" + std::string(9998, 'x') + "\"",
+            "\"" + std::string(20000, 'x') + "\""};
+        std::mt19937 rng(7);
+        const std::string alphabet[] = {"a", "0", "9", "-", "\"", "\\", " ", "\x01", "\xC3\xA9", "\xC3", "\xE4\xB8\xAD", "\xA9", "."};
+        for (int i = 0; i < 3000; ++i) {
+            std::string t = i % 2 ? "\"" : "";
+            for (int n = static_cast<int>(rng() % 20); n > 0; --n)
+                t += i % 3 ? alphabet[rng() % std::size(alphabet)] : std::string(1, static_cast<char>('0' + rng() % 10));
+            texts.push_back(i % 2 ? t + "\"" : t);
+        }
+        std::size_t plainCount = 0;
+        for (const auto &t : texts) {
+            const auto parsed = parseJson(t, kMaxJsonDepth);
+            const PlainValue plain = plainValue(t);
+            if (plain != PlainValue::Other) {
+                ++plainCount;
+                QVERIFY2(parsed.ok(), t.c_str());
+                QCOMPARE(canonicalJson(parsed.value()), t);
+                QCOMPARE(plain == PlainValue::Text, parsed->is_string());
+            }
+            for (const char *kind : {"set", "clear", "note", "photo.attach", "step.status"}) {
+                auto r = operationFromJson(valid());
+                QVERIFY(r.ok());
+                Operation op = r.value();
+                op.kind = *opKindFromString(kind);
+                op.target = std::string(kind) == "step.status" ? "preparation" : "staff_total";
+                op.value = t;
+                const auto fromText = admitReadOperation(op);
+                if (!parsed.ok()) {
+                    QVERIFY2(!fromText, t.c_str());
+                    continue;
+                }
+                const auto fromTree = admitReadOperation(op, parsed.value());
+                QVERIFY2(fromText.has_value() == fromTree.has_value(), (std::string(kind) + " " + t).c_str());
+                if (fromText)
+                    QCOMPARE(fromText->value, fromTree->value);
+                if (plain != PlainValue::Other && t.size() <= limits::kMaxTextChars) // longText (the gate only) cannot differ
+                    QVERIFY2(checkShape(op).has_value() == !fromTree.has_value(), (std::string(kind) + " " + t).c_str());
+            }
+        }
+        QVERIFY(plainCount > 100 && plainCount < texts.size());
+        QCOMPARE(plainValue("\"" + std::string(20000, 'x') + "\""), PlainValue::Text); // plain, but too long to judge so
+        QVERIFY(checkShape([&] {
+            Operation op = operationFromJson(valid()).value();
+            op.value = "\"" + std::string(10001, 'x') + "\"";
+            return op;
+        }())
+                    .has_value()); // 10,001 characters: the gate's text limit
     }
 
     void totalOrder()
