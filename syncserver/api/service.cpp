@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <type_traits>
 
 namespace careeval::server {
@@ -378,6 +379,12 @@ HttpResponse Service::metrics(Context &)
         static_cast<double>(m_store.pushWriteMicros().first) / 1e6);
     metric("careeval_push_write_cpu_seconds_total", "counter", "CPU time the writing thread used for those groups.",
         static_cast<double>(m_store.pushWriteMicros().second) / 1e6);
+    // Labelled by who made them; an embedded store's only (PostgreSQL checkpoints its own way).
+    if (const auto [byThread, byWriter] = m_store.walCheckpoints(); !std::strcmp(m_store.backend(), "sqlite"))
+        out += "# HELP careeval_wal_checkpoints_total Checkpoints of the embedded database's WAL that copied pages into it.\n"
+               "# TYPE careeval_wal_checkpoints_total counter\n"
+               "careeval_wal_checkpoints_total{by=\"thread\"} "
+            + std::to_string(byThread) + "\ncareeval_wal_checkpoints_total{by=\"writer\"} " + std::to_string(byWriter) + "\n";
     metric("careeval_connections", "gauge", "Open connections.", m_connections ? m_connections() : 0);
     metric("careeval_blob_bytes_received_total", "counter", "Photo and signature bytes received.", m_blobBytes.load());
     metric("careeval_blobs_stored_total", "counter", "Blobs verified and stored.", m_blobsStored.load());

@@ -194,6 +194,9 @@ public:
     virtual std::size_t operationCount() = 0;
     //! Group commit figures: transactions written and pushes they carried.
     std::pair<std::uint64_t, std::uint64_t> pushGroups() const { return {m_groups.load(), m_groupedPushes.load()}; }
+    //! WAL checkpoints that copied pages, {by a thread of their own, by the writer itself}: an
+    //! embedded store's; {0, 0} for a store without a WAL of its own.
+    virtual std::pair<std::uint64_t, std::uint64_t> walCheckpoints() const { return {0, 0}; }
     //! Time spent writing push groups (one at a time: how busy the single writer is), wall clock and
     //! the writing thread's CPU, in microseconds.
     std::pair<std::uint64_t, std::uint64_t> pushWriteMicros() const { return {m_writeWallMicros.load(), m_writeCpuMicros.load()}; }

@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <thread>
 #include <unordered_map>
 
 namespace careeval::server {
@@ -193,6 +195,86 @@ InspectionRecord inspectionRow(const Stmt &s)
 
 } // namespace
 
+// SQLite copies the WAL's pages back into the database file (a checkpoint: page writes, then a sync
+// of the database file) inside whichever commit took the WAL past 1,000 pages, on that connection's
+// thread. Here that is the single writer, so every few hundred milliseconds of ingest one group of
+// pushes waited for a whole checkpoint. This thread does the same PASSIVE checkpoint on its own
+// connection instead, woken by the writer's commit hook at the same 1,000 pages, while the writer
+// goes on committing.
+// The WAL starts over only once a checkpoint has copied all of it, which a checkpoint running beside
+// a busy writer never quite does: so at twice the mark the writer checkpoints itself, as SQLite
+// would have. By then the thread has copied nearly everything, and the writer's share is the pages
+// since, and the sync. The WAL stays under ~2,000 pages plus one commit.
+class SqliteServerStore::Checkpointer
+{
+public:
+    static constexpr int kPages = 1000; // SQLite's own automatic checkpoint threshold
+
+    explicit Checkpointer(sqlite3 *db)
+        : m_db(db)
+        , m_thread([this] { run(); })
+    {
+    }
+    ~Checkpointer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+        sqlite3_close(m_db);
+    }
+    // sqlite3_wal_hook's callback: runs on the writer after each commit, with the WAL's page count.
+    static int committed(void *self, sqlite3 *writer, const char *name, int pages)
+    {
+        auto *c = static_cast<Checkpointer *>(self);
+        if (pages >= 2 * kPages) {
+            // Busy when the thread is at it: the next commit tries again.
+            c->checkpoint(writer, name, c->m_byWriter);
+        } else if (pages >= kPages) {
+            {
+                std::lock_guard lock(c->m_mutex);
+                c->m_due = true;
+            }
+            c->m_wake.notify_one();
+        }
+        return SQLITE_OK;
+    }
+    //! Checkpoints that copied pages: {by this thread, by the writer}.
+    std::pair<std::uint64_t, std::uint64_t> counts() const { return {m_byThread.load(), m_byWriter.load()}; }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [&] { return m_due || m_stop; });
+            if (m_stop)
+                return;
+            m_due = false;
+            lock.unlock();
+            // Busy (another checkpoint, a backup) or failed: the next commit past the mark asks again.
+            checkpoint(m_db, nullptr, m_byThread);
+            lock.lock();
+        }
+    }
+    static void checkpoint(sqlite3 *db, const char *name, std::atomic<std::uint64_t> &count)
+    {
+        int frames = 0, copied = 0;
+        if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied) == SQLITE_OK && copied > 0)
+            ++count;
+    }
+
+    sqlite3 *m_db;
+    std::atomic<std::uint64_t> m_byThread {0}, m_byWriter {0};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_due = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once the rest is set
+};
+
 Result<std::unique_ptr<ServerStore>> SqliteServerStore::open(const std::string &path)
 {
     // Both connections are used only under their store's mutex: no lock per SQLite call.
@@ -216,6 +298,17 @@ Result<std::unique_ptr<ServerStore>> SqliteServerStore::open(const std::string &
     for (OpStore *c : {s->m_ops.get(), s->m_read.get()})
         if (auto r = execSql(c->handle(), "PRAGMA cache_size=-1024"); !r)
             return r.error();
+    // Checkpoints off the writer (Checkpointer). Without their connection SQLite's own stay on.
+    sqlite3 *cp = nullptr;
+    // One read first: a connection that has read nothing has not opened the WAL, and its checkpoints
+    // do nothing (they return SQLITE_OK, with no pages copied).
+    if (sqlite3_open_v2(path.c_str(), &cp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
+        && execSql(cp, "SELECT count(*) FROM sqlite_master")) {
+        s->m_checkpointer = std::make_unique<Checkpointer>(cp);
+        sqlite3_wal_hook(s->m_ops->handle(), &Checkpointer::committed, s->m_checkpointer.get()); // replaces SQLite's own
+    } else {
+        sqlite3_close(cp);
+    }
     return std::unique_ptr<ServerStore>(std::move(s));
 }
 
@@ -654,6 +747,10 @@ SqliteServerStore::~SqliteServerStore()
         if (tx.ok() && writePulls(m_ops->handle()))
             (void)tx.commit();
     }
+    if (m_checkpointer) {
+        sqlite3_wal_hook(m_ops->handle(), nullptr, nullptr);
+        m_checkpointer.reset();
+    }
     // The connections close after this: their kept statements go first.
     StatementCache::instance().forget(m_ops->handle());
     if (m_read)
@@ -870,6 +967,13 @@ std::size_t SqliteServerStore::operationCount()
         if (auto n = m_ops->count())
             m_opCount = static_cast<std::int64_t>(n.value());
     return static_cast<std::size_t>(std::max<std::int64_t>(m_opCount, 0));
+}
+
+std::pair<std::uint64_t, std::uint64_t> SqliteServerStore::walCheckpoints() const
+{
+    if (!m_checkpointer)
+        return {0, 0};
+    return m_checkpointer->counts();
 }
 
 Result<std::int64_t> SqliteServerStore::saveDraw(const std::string &username, const std::string &json, std::int64_t at)

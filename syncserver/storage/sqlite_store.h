@@ -59,6 +59,7 @@ public:
     Result<void> audit(const std::string &username, const std::string &action, const std::string &detail, std::int64_t at) override;
     Result<std::vector<AuditEntry>> auditEntries(std::size_t limit, std::int64_t before = 0) override;
     std::size_t operationCount() override;
+    std::pair<std::uint64_t, std::uint64_t> walCheckpoints() const override;
 
 protected:
     void runGroup(const std::vector<PushJob *> &group) override;
@@ -75,6 +76,8 @@ private:
     Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
     Result<void> writePulls(sqlite3 *db);
 
+    class Checkpointer;
+    std::unique_ptr<Checkpointer> m_checkpointer; //!< copies the WAL into the database, off the writer's path
     std::unique_ptr<OpStore> m_ops; //!< the writer connection
     std::mutex m_mutex;
     std::unique_ptr<OpStore> m_read; //!< the reader connection

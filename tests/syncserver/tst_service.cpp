@@ -13,6 +13,7 @@
 #include "../shared/testutil.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -233,6 +234,50 @@ private slots:
         QCOMPARE(server.store->operationCount(), truth());
         // Through the service, as /healthz reports it.
         QCOMPARE(json(call(*server.service, "GET", "/healthz", {}))["operations"].get<std::size_t>(), truth());
+    }
+
+    // The SQLite store copies its WAL into the database file on a thread of its own (not inside the
+    // writer's commits, where SQLite would do it): while pushes keep coming, the database file grows and
+    // the WAL starts over instead of growing with the log. Nothing is lost on the way.
+    void theWalIsCheckpointedWhilePushesComeIn()
+    {
+        if (storetest::onPostgres())
+            QSKIP("SQLite's WAL only");
+        QTemporaryDir dir;
+        const std::string db = storetest::location(dir.path().toStdString());
+        InProcessServer server;
+        QCOMPARE(server.open(dir.path().toStdString()), std::string());
+        const std::string inspection = "demo-pilot-changchun-01";
+        const auto size = [](const std::string &path) { return QFileInfo(QString::fromStdString(path)).size(); };
+        const qint64 before = size(db);
+        int clock = 0;
+        std::size_t pushed = 0;
+        qint64 walHigh = 0;
+        // ~20 MB of notes in 100-operation pushes: five times SQLite's 1,000-page mark.
+        for (int p = 0; p < 500; ++p) {
+            std::vector<Operation> batch;
+            for (int i = 0; i < 100; ++i) {
+                Operation o = note(inspection, "tab-wal", ++clock);
+                o.value = "\"" + std::string(300, 'a' + static_cast<char>(clock % 26)) + "\"";
+                batch.push_back(std::move(o));
+            }
+            auto r = server.store->push(inspection, "wang.fang", batch, acceptAll, nowMillis());
+            QVERIFY(r.ok());
+            pushed += batch.size();
+            walHigh = std::max(walHigh, size(db + "-wal"));
+        }
+        // Copied into the database file while the store is open (the last checkpoint may still run).
+        QTRY_VERIFY_WITH_TIMEOUT(size(db) > before + 4 * 1024 * 1024, 10000);
+        QVERIFY2(walHigh < 12 * 1024 * 1024, std::to_string(walHigh).c_str()); // started over, not 20 MB and growing
+        QCOMPARE(std::stoull(storetest::query(db, "SELECT count(*) FROM ops WHERE device = 'tab-wal'")), pushed);
+        // Most by the thread; as /metrics reports them.
+        const auto [byThread, byWriter] = server.store->walCheckpoints();
+        QVERIFY2(
+            byThread > byWriter, (std::to_string(byThread) + " by the thread, " + std::to_string(byWriter) + " by the writer").c_str());
+        const std::string metrics = call(*server.service, "GET", "/metrics", {}).body;
+        QVERIFY2(metrics.find("careeval_wal_checkpoints_total{by=\"thread\"} " + std::to_string(byThread)) != std::string::npos
+                || byThread != server.store->walCheckpoints().first, // one more since
+            metrics.c_str());
     }
 
     // A pull visits the stored rows where the store holds them (SQLite's row, libpq's result) and checks
