@@ -250,18 +250,24 @@ Uuid Uuid::generate()
     return u;
 }
 
-std::string Uuid::toString() const
+std::array<char, 36> Uuid::chars() const
 {
     static const char *hex = "0123456789abcdef";
-    std::string s;
-    s.reserve(36);
+    std::array<char, 36> s;
+    std::size_t at = 0;
     for (std::size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
-            s += '-';
-        s += hex[bytes[i] >> 4];
-        s += hex[bytes[i] & 15];
+            s[at++] = '-';
+        s[at++] = hex[bytes[i] >> 4];
+        s[at++] = hex[bytes[i] & 15];
     }
     return s;
+}
+
+std::string Uuid::toString() const
+{
+    const auto s = chars();
+    return std::string(s.data(), s.size());
 }
 
 bool Uuid::isNil() const

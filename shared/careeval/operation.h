@@ -24,6 +24,8 @@ struct Uuid {
     //! Version-7 UUID: time-ordered (milliseconds) with 74 random bits.
     static Uuid generate();
     std::string toString() const;
+    //! The 36 characters of toString, without a string to hold them (no allocation).
+    std::array<char, 36> chars() const;
     bool isNil() const;
     auto operator<=>(const Uuid &) const = default;
 };

@@ -228,9 +228,12 @@ Result<AppendResult> OpStore::append(std::span<const Operation> ops, SyncState i
     Transaction tx(m_db);
     if (!tx.ok())
         return makeError(ErrorCode::Database, "cannot start transaction: " + tx.error());
-    std::vector<std::string> ids(ops.size());
-    for (std::size_t i = 0; i < ops.size(); ++i)
-        ids[i] = ops[i].id.toString();
+    std::vector<std::array<char, 36>> idChars(ops.size());
+    std::vector<std::string_view> ids(ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        idChars[i] = ops[i].id.chars();
+        ids[i] = std::string_view(idChars[i].data(), idChars[i].size());
+    }
     auto bind = [&](sqlite3_stmt *s, int base, std::size_t i) {
         const Operation &op = ops[i];
         const std::string_view k = toString(op.kind);
@@ -312,7 +315,7 @@ Result<AppendResult> OpStore::append(std::span<const Operation> ops, SyncState i
         sqlite3_reset(m_insert);
         bind(m_insert, 0, i);
         if (sqlite3_step(m_insert) != SQLITE_DONE) {
-            auto e = dbError("cannot store operation " + ids[i]);
+            auto e = dbError("cannot store operation " + std::string(ids[i]));
             sqlite3_reset(m_insert);
             return e;
         }

@@ -262,6 +262,7 @@ std::optional<PushRequest> pushRequestFromText(std::string_view body, std::size_
     if (!key || *key != "ops" || !in.take(':') || !in.take('['))
         return std::nullopt;
     PushRequest req;
+    req.items.reserve(std::min(maxOperations, body.size() / 128 + 1)); // an operation is ~250 bytes or more
     // A value sits inside the body, the list and the operation: three levels of the caller's limit.
     const int valueDepth = maxDepth - 3;
     if (!in.take(']')) {

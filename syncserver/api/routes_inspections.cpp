@@ -247,6 +247,8 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
     std::vector<Operation> batch;
     std::vector<std::size_t> batchIndex;
     std::vector<PushResult> malformed;
+    batch.reserve(request.items.size());
+    batchIndex.reserve(request.items.size());
     for (std::size_t i = 0; i < request.items.size(); ++i) {
         auto &item = request.items[i];
         if (item.op) {
@@ -319,17 +321,22 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
     res.body = "{\"accepted\":" + std::to_string(reply.accepted) + ",\"already_had\":" + std::to_string(reply.alreadyHad)
         + ",\"refused\":" + std::to_string(reply.refused) + ",\"results\":[";
     bool first = true;
+    std::string &out = res.body; // appended piece by piece: no temporary strings per result
     for (const auto &r : reply.results) {
-        res.body += first ? "{" : ",{";
+        out += first ? "{" : ",{";
         first = false;
         if (r.status == PushStatus::Refused)
-            res.body += "\"code\":\"" + std::string(toString(r.code)) + "\",";
-        if (!r.id.isNil())
-            res.body += "\"id\":\"" + r.id.toString() + "\",";
-        res.body += "\"index\":" + std::to_string(r.index);
+            out.append("\"code\":\"").append(toString(r.code)).append("\",");
+        if (!r.id.isNil()) {
+            const auto id = r.id.chars();
+            out.append("\"id\":\"").append(id.data(), id.size()).append("\",");
+        }
+        char index[24];
+        const auto [end, ec] = std::to_chars(index, index + sizeof index, r.index);
+        out.append("\"index\":").append(index, end);
         if (r.status == PushStatus::Refused)
-            res.body += ",\"reason\":" + json(r.reason).dump(-1, ' ', false, json::error_handler_t::replace);
-        res.body += ",\"status\":\"" + std::string(toString(r.status)) + "\"}";
+            out.append(",\"reason\":").append(json(r.reason).dump(-1, ' ', false, json::error_handler_t::replace));
+        out.append(",\"status\":\"").append(toString(r.status)).append("\"}");
     }
     res.body += "]}";
     return res;

@@ -813,7 +813,8 @@ Result<std::vector<char>> SqliteServerStore::storedIds(sqlite3 *db, const std::v
     {
         Stmt k(db, "SELECT 1 FROM ops WHERE id = ?1");
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            const int rc = k.reset().bind(1, batch[i].id.toString()).step();
+            const auto id = batch[i].id.chars();
+            const int rc = k.reset().bind(1, std::string_view(id.data(), id.size())).step();
             if (rc == SQLITE_ROW)
                 out.value()[i] = 1;
             else if (rc != SQLITE_DONE) {
