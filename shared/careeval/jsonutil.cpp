@@ -246,6 +246,15 @@ bool validUtf8(std::string_view text)
     return true;
 }
 
+std::size_t utf8CharLength(std::string_view text, std::size_t at)
+{
+    if (at >= text.size())
+        return 0;
+    const auto c = static_cast<unsigned char>(text[at]);
+    const std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    return at + len <= text.size() && validUtf8(text.substr(at, len)) ? len : 0;
+}
+
 bool plainString(std::string_view inner)
 {
     bool ascii = true;

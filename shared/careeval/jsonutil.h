@@ -33,6 +33,10 @@ const char *jsonTypeName(const json &value);
 //! Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool validUtf8(std::string_view text);
 
+//! The length (1–4 bytes) of the well-formed UTF-8 character that starts at `at`, or 0 when the
+//! bytes there are not one (for text to be repaired a character at a time: U+FFFD for each bad byte).
+std::size_t utf8CharLength(std::string_view text, std::size_t at);
+
 //! Whether the bytes between a JSON string's quotes read as themselves: no escapes, no control
 //! characters, well-formed UTF-8. Such a string's canonical text is the same bytes in quotes.
 bool plainString(std::string_view inner);

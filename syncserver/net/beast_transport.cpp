@@ -1,5 +1,7 @@
 #include "transport.h"
 
+#include <careeval/jsonutil.h>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
@@ -151,27 +153,12 @@ std::string jsonEscape(const std::string &in)
         } else if (c < 0x80) {
             out += static_cast<char>(c);
             ++i;
+        } else if (const std::size_t len = utf8CharLength(in, i)) {
+            out.append(in, i, len);
+            i += len;
         } else {
-            // the length of a well-formed UTF-8 sequence starting here, or 0
-            std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-            if (len && i + len <= n) {
-                for (std::size_t k = 1; k < len; ++k)
-                    if ((p[i + k] & 0xC0) != 0x80)
-                        len = 0;
-                if (len == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)))
-                    len = 0; // overlong, or a surrogate
-                if (len == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)))
-                    len = 0;
-            } else {
-                len = 0;
-            }
-            if (len) {
-                out.append(in, i, len);
-                i += len;
-            } else {
-                out += "\xEF\xBF\xBD";
-                ++i;
-            }
+            out += "\xEF\xBF\xBD";
+            ++i;
         }
     }
     return out;

@@ -155,11 +155,8 @@ std::string storable(const std::string &v)
         return v;
     std::string out;
     for (std::size_t i = 0; i < v.size();) {
-        std::size_t len = 1;
-        const auto c = static_cast<unsigned char>(v[i]);
-        if (c >= 0xC0)
-            len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (c != 0 && i + len <= v.size() && validUtf8(std::string_view(v).substr(i, len))) {
+        const std::size_t len = v[i] == '\0' ? 0 : utf8CharLength(v, i);
+        if (len) {
             out.append(v, i, len);
             i += len;
         } else {

@@ -42,6 +42,16 @@ private Q_SLOTS:
         QVERIFY(!validUtf8("\xF4\x90\x80\x80")); // past U+10FFFF
         QVERIFY(!validUtf8("\x80")); // a continuation byte alone
         QVERIFY(!validUtf8("\xE4\x41\x41")); // a lead byte without its continuations
+        // One character at a time, for text repaired with U+FFFD (log lines, text for PostgreSQL).
+        const std::string_view mixed = "a\xE4\xB8\xAD\xC0\xAF\xF0\x9F\x98\x80\x80\xE4\xB8";
+        QCOMPARE(utf8CharLength(mixed, 0), std::size_t(1));
+        QCOMPARE(utf8CharLength(mixed, 1), std::size_t(3));
+        QCOMPARE(utf8CharLength(mixed, 2), std::size_t(0)); // inside 中
+        QCOMPARE(utf8CharLength(mixed, 4), std::size_t(0)); // overlong
+        QCOMPARE(utf8CharLength(mixed, 6), std::size_t(4)); // 😀
+        QCOMPARE(utf8CharLength(mixed, 10), std::size_t(0)); // a continuation byte alone
+        QCOMPARE(utf8CharLength(mixed, 11), std::size_t(0)); // cut short at the end
+        QCOMPARE(utf8CharLength(mixed, mixed.size()), std::size_t(0));
     }
 
     void uuid()
