@@ -192,6 +192,8 @@ QString Texts::refusal(const Refusal &r)
         return tr("Not possible at this stage of the review: %1").arg(detail);
     case RefusalCode::Template:
         return tr("This value cannot be saved: %1").arg(detail);
+    case RefusalCode::IdReused:
+        return tr("The server already has this change in another form; it was not saved again (%1).").arg(detail);
     }
     return detail;
 }

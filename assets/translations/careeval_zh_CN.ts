@@ -2672,6 +2672,11 @@
         <translation>此值无法保存：%1</translation>
     </message>
     <message>
+        <location filename="../../mobile/texts.cpp" line="196"/>
+        <source>The server already has this change in another form; it was not saved again (%1).</source>
+        <translation>服务器上已有内容不同的同一条修改，本条未再次保存（%1）。</translation>
+    </message>
+    <message>
         <location filename="../../mobile/texts.cpp" line="157"/>
         <location filename="../../mobile/texts.cpp" line="207"/>
         <source>In progress</source>

@@ -78,6 +78,8 @@ std::string_view toString(RefusalCode c)
         return "workflow";
     case RefusalCode::Template:
         return "template";
+    case RefusalCode::IdReused:
+        return "id_reused";
     }
     return "malformed";
 }
@@ -222,6 +224,34 @@ std::optional<Refusal> checkClock(const Operation &op, std::uint64_t maxClockBef
             "clock " + std::to_string(op.clock) + " jumps more than " + std::to_string(limits::kMaxClockStep)
                 + " beyond the highest clock of this inspection (" + std::to_string(maxClockBefore) + "); the tablet's clock is wrong"};
     return std::nullopt;
+}
+
+std::optional<Refusal> checkSameCopy(const Operation &pushed, const Operation &stored)
+{
+    const char *field = nullptr;
+    if (pushed.id != stored.id)
+        field = "id";
+    else if (pushed.inspection != stored.inspection)
+        field = "inspection";
+    else if (pushed.author != stored.author)
+        field = "author";
+    else if (pushed.device != stored.device)
+        field = "device";
+    else if (pushed.clock != stored.clock)
+        field = "clock";
+    else if (pushed.time != stored.time)
+        field = "time";
+    else if (pushed.kind != stored.kind)
+        field = "kind";
+    else if (pushed.target != stored.target)
+        field = "target";
+    else if (pushed.value != stored.value) // both canonical JSON text (Operation::value)
+        field = "value";
+    if (!field)
+        return std::nullopt;
+    return Refusal {RefusalCode::IdReused,
+        "operation " + pushed.id.toString() + " is already stored with another \"" + field
+            + "\": an operation never changes once made; make the change as a new operation"};
 }
 
 std::optional<Refusal> admit(const Operation &op, const GateContext &ctx)

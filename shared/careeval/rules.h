@@ -80,6 +80,7 @@ enum class RefusalCode {
     Forbidden, //!< the author's role may not make this kind of change
     Workflow, //!< a review step out of turn (approving what is not submitted …)
     Template, //!< target or value does not fit the template
+    IdReused, //!< the id is already stored with other content: an operation never changes once made
 };
 std::string_view toString(RefusalCode c);
 
@@ -135,6 +136,12 @@ struct GateContext {
     WorkflowStatus status = WorkflowStatus::Draft;
     std::uint64_t maxClock = 0; //!< highest clock the inspection has accepted so far
 };
+
+//! Two copies of one operation (the same id) must say the same thing in every field: an operation
+//! never changes once made, and a copy that differs (a client that reused an id, a forged copy) is
+//! refused rather than reported as already stored. The refusal names the first field that differs.
+//! nullopt when `pushed` is the same operation as `stored`.
+std::optional<Refusal> checkSameCopy(const Operation &pushed, const Operation &stored);
 
 //! The one gate: shape, sizes, clock jump, lock, role, workflow turn, template. nullopt: admitted.
 std::optional<Refusal> admit(const Operation &op, const GateContext &ctx);

@@ -32,7 +32,7 @@ std::optional<PushStatus> pushStatusFromString(std::string_view s)
 std::optional<RefusalCode> refusalCodeFromString(std::string_view s)
 {
     for (auto c : {RefusalCode::Malformed, RefusalCode::ClockJump, RefusalCode::Locked, RefusalCode::NotMember, RefusalCode::Forbidden,
-             RefusalCode::Workflow, RefusalCode::Template})
+             RefusalCode::Workflow, RefusalCode::Template, RefusalCode::IdReused})
         if (toString(c) == s)
             return c;
     return std::nullopt;

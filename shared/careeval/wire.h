@@ -27,6 +27,13 @@ struct PushResult {
     PushStatus status = PushStatus::Accepted;
     std::string reason; //!< when refused: a sentence a person can read
     RefusalCode code = RefusalCode::Malformed;
+
+    void refuse(Refusal r)
+    {
+        status = PushStatus::Refused;
+        reason = std::move(r.reason);
+        code = r.code;
+    }
 };
 
 //! One element of a push request: the operation, or why it could not be read (then refused alone).

@@ -280,11 +280,7 @@ HttpResponse Service::push(Context &c, const InspectionRecord &rec, PushRequest 
                   const Operation &op = ops[i];
                   if (results[i].status == PushStatus::AlreadyHad)
                       continue;
-                  auto refuse = [&](Refusal r) {
-                      results[i].status = PushStatus::Refused;
-                      results[i].reason = std::move(r.reason);
-                      results[i].code = r.code;
-                  };
+                  auto refuse = [&](Refusal r) { results[i].refuse(std::move(r)); };
                   gate.status = status;
                   if (op.inspection != current.id)
                       refuse({RefusalCode::Malformed, "belongs to inspection \"" + op.inspection + "\", not \"" + current.id + "\""});

@@ -856,6 +856,31 @@ ON CONFLICT (id) DO NOTHING RETURNING id)",
                 named.insert(std::move(sha));
         }
     }
+    // A copy the server already has must be the same operation; one that differs is refused, never
+    // reported as stored (rules.h, checkSameCopy). Only re-sent operations pay this lookup.
+    std::vector<std::size_t> had;
+    std::vector<std::string> hadIds;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        if (results[i].status == PushStatus::AlreadyHad) {
+            had.push_back(i);
+            hadIds.push_back(ids[i]);
+        }
+    if (!had.empty()) {
+        auto r = db((std::string("SELECT ") + kOpColumns + " FROM ops WHERE id = ANY($1::text[])").c_str(), {textArray(hadIds)});
+        if (!r.ok())
+            return r.error("cannot read the stored copies of pushed operations");
+        std::map<std::string, Operation> copies;
+        for (int i = 0; i < r.rows(); ++i) {
+            auto row = opRow(r, i);
+            if (!row)
+                return row.error();
+            copies.emplace(row->op.id.toString(), std::move(row->op));
+        }
+        for (std::size_t k = 0; k < had.size(); ++k)
+            if (auto it = copies.find(hadIds[k]); it != copies.end())
+                if (auto refusal = checkSameCopy(batch[had[k]], it->second))
+                    results[had[k]].refuse(std::move(*refusal));
+    }
     if (!named.empty())
         if (auto r = db("INSERT INTO blob_refs (sha256, inspection) SELECT s, $2 FROM unnest($1::text[]) s ON CONFLICT DO NOTHING",
                 {textArray({named.begin(), named.end()}), inspection});

@@ -891,6 +891,21 @@ Result<std::vector<PushResult>> SqliteServerStore::pushOne(const PushJob &job)
             else if (rc != SQLITE_DONE)
                 return k.error("cannot look up a pushed operation");
         }
+    // A copy the server already has must be the same operation; one that differs is refused, never
+    // reported as stored (rules.h, checkSameCopy). Only re-sent operations pay this lookup.
+    auto sameAsStored = [&](std::size_t i, const Operation &op) -> Result<void> {
+        auto stored = m_ops->find(op.id);
+        if (!stored)
+            return stored.error();
+        if (stored->has_value())
+            if (auto r = checkSameCopy(op, (*stored)->op))
+                results[i].refuse(std::move(*r));
+        return {};
+    };
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        if (results[i].status == PushStatus::AlreadyHad)
+            if (auto r = sameAsStored(i, batch[i]); !r)
+                return r.error();
 
     std::vector<Operation> accepted;
     std::vector<std::size_t> index;
@@ -907,6 +922,8 @@ Result<std::vector<PushResult>> SqliteServerStore::pushOne(const PushJob &job)
     for (std::size_t k = 0; k < index.size(); ++k) {
         if (appended->outcomes[k] == AppendOutcome::Duplicate) {
             results[index[k]].status = PushStatus::AlreadyHad; // the same id twice within one batch
+            if (auto r = sameAsStored(index[k], accepted[k]); !r)
+                return r.error();
             continue;
         }
         if (!current.clocks.covers(accepted[k]))

@@ -182,6 +182,96 @@ private slots:
         QCOMPARE(std::string(toString(r4.value()[1].status)), std::string("refused"));
     }
 
+    // An operation never changes once made (rules.h, checkSameCopy): a copy whose id the server
+    // already has is "already had" only when it is the same in every field; one that differs (a client
+    // that reused an id, a forged copy) is refused id_reused naming the field, and what was stored
+    // stays as it was, for every reader. Within one push too. Through the route, on both backends.
+    void aReusedIdWithOtherContentIsRefused()
+    {
+        const std::string lead = login("li.hua");
+        const std::string path = "/api/v1/inspections/" + m_inspection + "/ops";
+        Operation original;
+        original.id = Uuid::generate();
+        original.inspection = m_inspection;
+        original.author = "li.hua";
+        original.device = "tab-reuse";
+        original.clock = 1;
+        original.time = 1764034260000;
+        original.kind = OpKind::Note;
+        original.target = "announce_team_present";
+        original.value = canonicalJson(nlohmann::json("原来的备注"));
+        auto push = [&](const std::vector<Operation> &ops) {
+            const auto r = call("POST", path, lead, pushRequestToJson(ops).dump());
+            return r.status == 200 ? json(r) : nlohmann::json {{"http", r.status}, {"body", r.body}};
+        };
+        auto result = [](const nlohmann::json &reply, std::size_t i) { return reply["results"][i]; };
+        QCOMPARE(result(push({original}), 0)["status"], "accepted");
+        QCOMPARE(result(push({original}), 0)["status"], "already_had");
+
+        auto changed = [&](auto edit) {
+            Operation o = original;
+            edit(o);
+            return o;
+        };
+        const std::vector<std::pair<std::string, Operation>> copies {
+            {"value", changed([](Operation &o) { o.value = canonicalJson(nlohmann::json("改过的备注")); })},
+            {"time", changed([](Operation &o) { o.time += 1; })},
+            {"clock", changed([](Operation &o) { o.clock = 2; })},
+            {"device", changed([](Operation &o) { o.device = "tab-other"; })},
+            {"target", changed([](Operation &o) { o.target = "announce_members"; })},
+            {"kind", changed([](Operation &o) {
+                 o.kind = OpKind::Set;
+                 o.value = "3";
+             })},
+        };
+        for (const auto &[field, copy] : copies) {
+            const auto reply = push({copy});
+            QCOMPARE(reply["refused"].get<int>(), 1);
+            QCOMPARE(result(reply, 0)["code"], "id_reused");
+            QCOMPARE(result(reply, 0)["id"], original.id.toString());
+            const std::string reason = result(reply, 0)["reason"].get<std::string>();
+            QVERIFY2(reason.find("\"" + field + "\"") != std::string::npos, reason.c_str());
+        }
+        // The stored operation is the original, as the pull and the store give it.
+        auto stored = m_store->operations(m_inspection);
+        QVERIFY(stored.ok());
+        const auto it = std::find_if(stored->begin(), stored->end(), [&](const Operation &o) { return o.id == original.id; });
+        QVERIFY(it != stored->end());
+        QVERIFY(!checkSameCopy(*it, original));
+
+        // Within one push: the same id twice, the same content: stored once, the second already had;
+        // other content: the second refused. The operations around them are unaffected.
+        Operation a = changed([](Operation &o) {
+            o.id = Uuid::generate();
+            o.clock = 5;
+        });
+        Operation b = changed([](Operation &o) {
+            o.id = Uuid::generate();
+            o.clock = 6;
+        });
+        Operation bAltered = b;
+        bAltered.value = canonicalJson(nlohmann::json("第二份不同"));
+        Operation after = changed([](Operation &o) {
+            o.id = Uuid::generate();
+            o.clock = 7;
+        });
+        const auto reply = push({a, a, b, bAltered, after});
+        QCOMPARE(result(reply, 0)["status"], "accepted");
+        QCOMPARE(result(reply, 1)["status"], "already_had");
+        QCOMPARE(result(reply, 2)["status"], "accepted");
+        QCOMPARE(result(reply, 3)["status"], "refused");
+        QCOMPARE(result(reply, 3)["code"], "id_reused");
+        QCOMPARE(result(reply, 4)["status"], "accepted");
+        QCOMPARE(reply["accepted"].get<int>(), 3);
+        QCOMPARE(reply["already_had"].get<int>(), 1);
+        QCOMPARE(reply["refused"].get<int>(), 1);
+        stored = m_store->operations(m_inspection);
+        QVERIFY(stored.ok());
+        const auto bs = std::find_if(stored->begin(), stored->end(), [&](const Operation &o) { return o.id == b.id; });
+        QVERIFY(bs != stored->end());
+        QCOMPARE(bs->value, b.value);
+    }
+
     // The count /healthz and /metrics report is the log's, whatever the pushes did: counted once, then
     // kept as pushes store operations (a repeat within a batch, an operation already had and a refused
     // one store nothing; pushes that share one group commit all count).
