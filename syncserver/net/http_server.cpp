@@ -2,6 +2,9 @@
 
 #include "../modules.h"
 
+#include <filesystem>
+#include <fstream>
+
 #ifndef CAREEVAL_TLS_MODULE
 #define CAREEVAL_TLS_MODULE ""
 #endif
@@ -24,9 +27,21 @@ Result<const TlsApi *> tlsApi()
 
 Result<void> HttpServer::available(const TransportConfig &config)
 {
-    if (config.wantsTls())
-        if (auto api = tlsApi(); !api)
-            return api.error();
+    if (!config.wantsTls())
+        return {};
+    if (config.certFile.empty() || config.keyFile.empty())
+        return makeError(ErrorCode::InvalidArgument, "TLS needs both a certificate and its key (--tls-cert and --tls-key)");
+    // Files that cannot be read are named now, before the data folder is made; whether they hold a
+    // usable certificate and key is OpenSSL's to say when the server starts.
+    for (const auto &[what, file] : {std::pair {"certificate", &config.certFile}, std::pair {"key", &config.keyFile}}) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(*file, ec))
+            return makeError(ErrorCode::Io, std::string("cannot read TLS ") + what + " " + *file + ": not a file");
+        if (std::ifstream in(*file, std::ios::binary); !in || in.peek() == std::ifstream::traits_type::eof())
+            return makeError(ErrorCode::Io, std::string("cannot read TLS ") + what + " " + *file + (in ? ": empty" : ": not readable"));
+    }
+    if (auto api = tlsApi(); !api)
+        return api.error();
     return {};
 }
 

@@ -803,6 +803,26 @@ private Q_SLOTS:
         QVERIFY2(err.contains("careeval-tls.so") && err.contains("not there"), err.constData());
         QVERIFY2(!err.contains("listening on"), err.constData());
         QVERIFY(!QFileInfo::exists(dir.filePath("data"))); // refused before the data folder was made
+
+        // A certificate or key that is not there or empty, or one given without the other: named at
+        // start, before the data folder is made.
+        QFile empty(dir.filePath("empty.pem"));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        const QString missing = dir.filePath("nowhere/cert.pem");
+        const std::vector<std::pair<QStringList, QByteArray>> refusals {
+            {{"--tls-cert", missing, "--tls-key", key}, ("cannot read TLS certificate " + missing + ": not a file").toUtf8()},
+            {{"--tls-cert", cert, "--tls-key", empty.fileName()}, ("cannot read TLS key " + empty.fileName() + ": empty").toUtf8()},
+            {{"--tls-cert", cert}, "TLS needs both a certificate and its key"},
+        };
+        for (const auto &[args, expected] : refusals) {
+            QProcess q;
+            q.start(CAREEVAL_SERVER, QStringList {"--data", dir.filePath("data"), "--listen", "127.0.0.1:0"} + args);
+            QVERIFY(q.waitForFinished(30000));
+            const QByteArray said = q.readAllStandardError();
+            QVERIFY2(q.exitCode() != 0 && said.contains(expected), said.constData());
+            QVERIFY(!QFileInfo::exists(dir.filePath("data")));
+        }
     }
 
     void optionalLibrariesLoadOnlyWhenAskedFor()
