@@ -80,7 +80,36 @@ private slots:
         for (auto &t : starts)
             t.join();
         QCOMPARE(ok.load(), 4);
-        QCOMPARE(storetest::query(url, "SELECT count(*) FROM server_schema"), std::string("1"));
+        QCOMPARE(storetest::query(url, "SELECT count(*) FROM server_schema"), std::string("2"));
+    }
+
+    // The operation count /healthz and /metrics report is kept per inspection by the pushes (no scan
+    // of the log per health check): the same on every instance, and filled in for a database that
+    // had operations before the count existed (migration 2).
+    void operationCountWithoutAScan()
+    {
+        auto second = ServerStore::open(m_url);
+        QVERIFY(second.ok());
+        const ServerStore::PushDecider acceptAll
+            = [](const InspectionRecord &, std::vector<Operation> &, std::vector<PushResult> &, WorkflowStatus &) {};
+        auto logCount = [&] { return std::stoul(storetest::query(m_url, "SELECT count(*) FROM ops")); };
+        const std::size_t before = m_server.store->operationCount();
+        QCOMPARE(before, logCount());
+        std::vector<Operation> batch {note("wang.fang", "tablet-c", 7000, 1), note("wang.fang", "tablet-c", 7001, 2)};
+        QVERIFY(m_server.store->push(kInspection, "wang.fang", batch, acceptAll, nowMillis()).ok());
+        batch.push_back(note("wang.fang", "tablet-c", 7002, 3)); // two repeats and one new, on the other instance
+        QVERIFY(second.value()->push(kInspection, "wang.fang", batch, acceptAll, nowMillis()).ok());
+        QCOMPARE(m_server.store->operationCount(), before + 3);
+        QCOMPARE(second.value()->operationCount(), before + 3);
+        QCOMPARE(logCount(), before + 3);
+
+        // A database as schema 1 left it: no count. Opening it counts what is there.
+        second.value().reset();
+        storetest::query(m_url, "ALTER TABLE inspections DROP COLUMN op_count; DELETE FROM server_schema WHERE version = 2");
+        auto reopened = ServerStore::open(m_url);
+        QVERIFY2(reopened.ok(), reopened ? "" : reopened.error().message.c_str());
+        QCOMPARE(reopened.value()->operationCount(), before + 3);
+        QCOMPARE(storetest::query(m_url, "SELECT max(version) FROM server_schema"), std::string("2"));
     }
 
     void sessionWorksOnEveryInstance()
