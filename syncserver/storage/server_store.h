@@ -9,6 +9,7 @@
 #include <careeval/store.h>
 #include <careeval/wire.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -80,6 +81,17 @@ struct OpStats {
     std::int64_t firstTime = 0; //!< ms, the earliest operation's time
     std::int64_t lastTime = 0;
     std::int64_t lastSeq = 0; //!< changes whenever an operation is added
+
+    //! Takes in what a push stored: the count grows, the times widen, lastSeq moves on.
+    void add(const OpStats &more)
+    {
+        if (more.operations == 0)
+            return;
+        firstTime = operations == 0 ? more.firstTime : std::min(firstTime, more.firstTime);
+        lastTime = operations == 0 ? more.lastTime : std::max(lastTime, more.lastTime);
+        lastSeq = std::max(lastSeq, more.lastSeq);
+        operations += more.operations;
+    }
 };
 
 //! One line of the audit log.

@@ -7,6 +7,7 @@
 #include "server_store.h"
 
 #include <atomic>
+#include <optional>
 
 struct sqlite3;
 
@@ -70,8 +71,9 @@ protected:
 private:
     SqliteServerStore() = default;
     Result<void> migrate();
-    Result<std::vector<PushResult>> pushOne(const PushJob &job);
-    //! Which of the batch's ids are stored (the batch's ids as one JSON array, one query).
+    //! One push of a group; `added` is what it stored (for the kept per-inspection figures).
+    Result<std::vector<PushResult>> pushOne(const PushJob &job, OpStats &added);
+    //! Which of the batch's ids are stored (one indexed lookup each, one read transaction).
     static Result<std::vector<char>> storedIds(sqlite3 *db, const std::vector<Operation> &batch);
     Result<std::vector<Member>> team(sqlite3 *db, const std::string &inspection);
     Result<void> writePulls(sqlite3 *db);
@@ -84,6 +86,9 @@ private:
     std::mutex m_readMutex;
     //! Operations in the log, -1 until operationCount() first counts them (then kept by runGroup).
     std::atomic<std::int64_t> m_opCount {-1};
+    //! Per inspection, read once by opStats() and then kept by runGroup as groups commit.
+    std::optional<std::map<std::string, OpStats>> m_stats;
+    std::mutex m_statsMutex; //!< taken after m_mutex when both are held
 };
 
 } // namespace careeval::server

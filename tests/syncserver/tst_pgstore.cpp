@@ -102,13 +102,26 @@ private slots:
         QCOMPARE(m_server.store->operationCount(), before + 3);
         QCOMPARE(second.value()->operationCount(), before + 3);
         QCOMPARE(logCount(), before + 3);
+        // The progress board's figures, as both instances keep them, are the log's.
+        auto figures = [](const OpStats &o) {
+            return std::to_string(o.operations) + "," + std::to_string(o.firstTime) + "," + std::to_string(o.lastTime) + ","
+                + std::to_string(o.lastSeq);
+        };
+        const std::string truth = storetest::query(m_url,
+            std::string("SELECT count(*) || ',' || min(\"time\") || ',' || max(\"time\") || ',' || max(seq) FROM ops WHERE inspection = '")
+                + kInspection + "'");
+        QCOMPARE(figures(m_server.store->opStats().value().at(kInspection)), truth);
+        QCOMPARE(figures(second.value()->opStats().value().at(kInspection)), truth);
 
         // A database as schema 1 left it: no count. Opening it counts what is there.
         second.value().reset();
-        storetest::query(m_url, "ALTER TABLE inspections DROP COLUMN op_count; DELETE FROM server_schema WHERE version = 2");
+        storetest::query(m_url,
+            "ALTER TABLE inspections DROP COLUMN op_count, DROP COLUMN first_time, DROP COLUMN last_time, DROP COLUMN last_seq; "
+            "DELETE FROM server_schema WHERE version = 2");
         auto reopened = ServerStore::open(m_url);
         QVERIFY2(reopened.ok(), reopened ? "" : reopened.error().message.c_str());
         QCOMPARE(reopened.value()->operationCount(), before + 3);
+        QCOMPARE(figures(reopened.value()->opStats().value().at(kInspection)), truth);
         QCOMPARE(storetest::query(m_url, "SELECT max(version) FROM server_schema"), std::string("2"));
     }
 

@@ -294,6 +294,24 @@ private slots:
         const std::size_t start = server.store->operationCount();
         QCOMPARE(start, truth());
         QVERIFY(start > 0);
+        // So are the per-inspection figures the progress board shows (count, first and last change,
+        // highest seq): read once here, then kept.
+        auto statsTruth = [&](const std::string &id) {
+            return storetest::query(db,
+                "SELECT count(*) || ',' || min(\"time\") || ',' || max(\"time\") || ',' || max(seq) FROM ops WHERE inspection = '" + id
+                    + "'");
+        };
+        auto statsKept = [&](const std::string &id) {
+            auto all = server.store->opStats();
+            if (!all || !all->count(id))
+                return std::string("none");
+            const OpStats &o = all->at(id);
+            return std::to_string(o.operations) + "," + std::to_string(o.firstTime) + "," + std::to_string(o.lastTime) + ","
+                + std::to_string(o.lastSeq);
+        };
+        QCOMPARE(statsKept(inspection), statsTruth(inspection));
+        const std::string other = "demo-safety-jilin-02";
+        QCOMPARE(statsKept(other), std::string("none"));
         // A repeated id within one batch, then an operation already had next to a new one.
         QVERIFY(push({a, b, a}, acceptAll));
         QCOMPARE(server.store->operationCount(), start + 2);
@@ -303,6 +321,18 @@ private slots:
         QVERIFY(push({op(), op()}, refuseAll));
         QCOMPARE(server.store->operationCount(), start + 3);
         QCOMPARE(server.store->operationCount(), truth());
+        QCOMPARE(statsKept(inspection), statsTruth(inspection));
+        // An operation older than all the others widens the first change; a first operation of another
+        // inspection gives it figures.
+        Operation old = op();
+        old.time = 5;
+        QVERIFY(push({old}, acceptAll));
+        std::vector<Operation> elsewhere {note(other, "tab-count", 1)};
+        QVERIFY(server.store->push(other, "wang.fang", elsewhere, acceptAll, nowMillis()).ok());
+        QCOMPARE(statsKept(inspection), statsTruth(inspection));
+        QVERIFY(statsKept(inspection).find(",5,") != std::string::npos);
+        QCOMPARE(statsKept(other), statsTruth(other));
+        QCOMPARE(server.store->operationCount(), start + 5);
         // Eight pushes at once (the writer groups them), five new operations and one already had each.
         std::vector<std::vector<Operation>> batches(8);
         for (auto &batch : batches) {
@@ -320,8 +350,10 @@ private slots:
         for (auto &t : pushers)
             t.join();
         QCOMPARE(ok.load(), 8);
-        QCOMPARE(server.store->operationCount(), start + 3 + 40);
+        QCOMPARE(server.store->operationCount(), start + 5 + 40);
         QCOMPARE(server.store->operationCount(), truth());
+        QCOMPARE(statsKept(inspection), statsTruth(inspection));
+        QCOMPARE(statsKept(other), statsTruth(other));
         // Through the service, as /healthz reports it.
         QCOMPARE(json(call(*server.service, "GET", "/healthz", {}))["operations"].get<std::size_t>(), truth());
     }
