@@ -228,30 +228,17 @@ std::optional<Refusal> checkClock(const Operation &op, std::uint64_t maxClockBef
 
 std::optional<Refusal> checkSameCopy(const Operation &pushed, const Operation &stored)
 {
-    const char *field = nullptr;
-    if (pushed.id != stored.id)
-        field = "id";
-    else if (pushed.inspection != stored.inspection)
-        field = "inspection";
-    else if (pushed.author != stored.author)
-        field = "author";
-    else if (pushed.device != stored.device)
-        field = "device";
-    else if (pushed.clock != stored.clock)
-        field = "clock";
-    else if (pushed.time != stored.time)
-        field = "time";
-    else if (pushed.kind != stored.kind)
-        field = "kind";
-    else if (pushed.target != stored.target)
-        field = "target";
-    else if (pushed.value != stored.value) // both canonical JSON text (Operation::value)
-        field = "value";
-    if (!field)
-        return std::nullopt;
-    return Refusal {RefusalCode::IdReused,
-        "operation " + pushed.id.toString() + " is already stored with another \"" + field
-            + "\": an operation never changes once made; make the change as a new operation"};
+    // In the order a person reads an operation; values are canonical JSON text (Operation::value).
+    const std::pair<const char *, bool> same[] {{"id", pushed.id == stored.id}, {"inspection", pushed.inspection == stored.inspection},
+        {"author", pushed.author == stored.author}, {"device", pushed.device == stored.device}, {"clock", pushed.clock == stored.clock},
+        {"time", pushed.time == stored.time}, {"kind", pushed.kind == stored.kind}, {"target", pushed.target == stored.target},
+        {"value", pushed.value == stored.value}};
+    for (const auto &[field, equal] : same)
+        if (!equal)
+            return Refusal {RefusalCode::IdReused,
+                "operation " + pushed.id.toString() + " is already stored with another \"" + field
+                    + "\": an operation never changes once made; make the change as a new operation"};
+    return std::nullopt;
 }
 
 std::optional<Refusal> admit(const Operation &op, const GateContext &ctx)
