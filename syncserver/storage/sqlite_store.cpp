@@ -803,10 +803,9 @@ void SqliteServerStore::runGroup(const std::vector<PushJob *> &group)
     {
         std::lock_guard g(m_statsMutex);
         for (std::size_t i = 0; i < group.size(); ++i) {
-            if (results[i]) {
-                stored += std::count_if(
-                    results[i]->begin(), results[i]->end(), [](const PushResult &r) { return r.status == PushStatus::Accepted; });
-                if (m_stats && added[i].operations > 0)
+            if (results[i] && added[i].operations > 0) { // what the push stored: its accepted operations
+                stored += static_cast<std::int64_t>(added[i].operations);
+                if (m_stats)
                     (*m_stats)[group[i]->inspection].add(added[i]);
             }
             group[i]->written = std::move(results[i]);
